@@ -1,0 +1,110 @@
+# meetingd — build, test and run. `make help` lists the targets.
+BUILD    ?= build
+CC       ?= cc
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+GIT_REV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+PKGS     := libmicrohttpd jansson libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
+OPT      ?= -O2
+HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS   ?=
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) $(HARDEN) $(PKG_CFLAGS) \
+            -I. -I$(BUILD)/gen -DMEETINGD_VERSION='"$(VERSION)"' -DMEETINGD_REVISION='"$(GIT_REV)"'
+LDFLAGS  ?=
+LDFLAGS  += -pie -Wl,-z,relro,-z,now
+LDLIBS   := $(PKG_LIBS) -lpthread -lm
+
+MODEL_SRC   := $(sort $(wildcard model/*.c))
+SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
+LEXICONS    := $(sort $(wildcard model/lexicon/*.tsv))
+WEB_FILES   := $(sort $(wildcard web/*.html web/*.css web/*.js))
+GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c
+
+MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
+SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
+TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
+TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all help deps test asan valgrind run install clean format format-check \
+        lint-api bench fuzz image image-test proxy-test
+
+all: $(BUILD)/meetingd
+
+help:
+	@echo "make            build $(BUILD)/meetingd"
+	@echo "make deps       install the Debian packages needed to build and test (root)"
+	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
+	@echo "make asan       the same tests under AddressSanitizer + UBSan"
+	@echo "make run        build and serve on port 8080"
+	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
+	@echo "make format     clang-format the C sources"
+	@echo "make clean      remove $(BUILD)/"
+
+deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
+	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
+	  clang-format valgrind
+	command -v node >/dev/null && command -v npm >/dev/null || \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+
+$(BUILD)/gen/lexicon_data.c: $(LEXICONS) tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh lexicon $(LEXICONS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded_files.c: openapi.yaml $(WEB_FILES) tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh files openapi.yaml $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libmodel.a: $(MODEL_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/meetingd: $(SERVER_OBJ) $(BUILD)/libmodel.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SERVER_OBJ) $(BUILD)/libmodel.a $(LDLIBS)
+
+$(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
+
+test: $(BUILD)/meetingd $(BUILD)/test-suite
+	BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	  HARDEN= LDFLAGS="-fsanitize=address,undefined" test
+
+valgrind: $(BUILD)/meetingd $(BUILD)/test-suite
+	BUILD=$(BUILD) MEETINGD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q" sh tests/run.sh
+
+run: $(BUILD)/meetingd
+	$(BUILD)/meetingd serve
+
+install: $(BUILD)/meetingd
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BUILD)/meetingd $(DESTDIR)$(PREFIX)/bin/meetingd
+
+format:
+	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(TEST_SRC) $(wildcard model/*.h server/*.h handlers/*.h tests/*/*.h)
+
+format-check:
+	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(wildcard model/*.h server/*.h handlers/*.h)
+
+clean:
+	rm -rf build build-* 
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,64 @@
+/* meetingd model: Vietnamese meeting article -> meeting model (JSON).
+ *
+ * The only header that handlers, the CLI, tests and fuzz targets include.
+ * The model is a pure library: it never prints, exits or reads the
+ * environment. Thread-safe: model_init() once, then model_parse() from any
+ * number of threads concurrently.
+ */
+#ifndef MEETINGD_MODEL_H
+#define MEETINGD_MODEL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#define MODEL_VERSION "1.0"
+
+enum model_offset_unit {
+	MODEL_OFFSET_CODEPOINT = 0, /* default */
+	MODEL_OFFSET_UTF16,
+	MODEL_OFFSET_BYTE,
+};
+
+struct model_options {
+	/* ISO 8601 date or date-time ("2022-01-26", "2022-01-26T14:00:11+07:00")
+	 * that anchors relative dates when the text has no dateline; NULL: none.
+	 * Borrowed. */
+	const char *published_at;
+	enum model_offset_unit unit;
+	int include_text; /* add "text": the normalised text the offsets index */
+	int explain;      /* add "rule" to every extracted object */
+};
+
+enum model_errcode {
+	MODEL_OK = 0,
+	MODEL_E_UTF8,      /* invalid UTF-8; offset = first bad byte */
+	MODEL_E_EMPTY,     /* empty or whitespace-only article */
+	MODEL_E_PUBLISHED, /* published_at option is not an ISO date */
+	MODEL_E_NOMEM,
+	MODEL_E_INTERNAL,
+};
+
+struct model_error {
+	enum model_errcode code;
+	size_t offset; /* byte offset for MODEL_E_UTF8 */
+	char message[200];
+};
+
+/* Load the compiled-in lexicons. Idempotent and thread-safe; model_parse()
+ * calls it itself, servers call it at start to fail early. 0 or -1. */
+int model_init(void);
+
+/* Parse an article (raw bytes, UTF-8). Returns a new json_t ParseResult that
+ * the caller owns (json_decref), or NULL with *err filled. */
+json_t *model_parse(const char *bytes, size_t len, const struct model_options *opt,
+		    struct model_error *err);
+
+/* Serialise a ParseResult (or any JSON value) exactly as every front-end
+ * emits it: compact UTF-8 plus a final newline. Returns malloc'ed memory the
+ * caller frees; *len_out gets the length. NULL on allocation failure. */
+char *model_dump(const json_t *result, size_t *len_out);
+
+/* Short name of an error code ("invalid_utf8", ...). Static storage. */
+const char *model_errcode_name(enum model_errcode code);
+
+#endif
