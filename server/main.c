@@ -1,3 +1,285 @@
-/* STUB — being replaced by the server. */
+/* meetingd command line: `serve` (the default) and `parse`.
+ *
+ * Exit status: 0 success, 1 failure at run time, 2 usage error.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "handlers/handlers.h"
 #include "model/model.h"
-int main(void) { return model_init(); }
+#include "server/config.h"
+#include "server/http.h"
+
+#ifndef MEETINGD_VERSION
+#define MEETINGD_VERSION "0.0.0"
+#endif
+#ifndef MEETINGD_REVISION
+#define MEETINGD_REVISION "unknown"
+#endif
+
+#define PARSE_MAX_INPUT (64u * 1024 * 1024)
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage:\n"
+		"  meetingd [serve] [OPTIONS]     run the HTTP service (default command)\n"
+		"  meetingd parse [PARSE-OPTIONS] FILE|-\n"
+		"                                 parse one article, print the ParseResult JSON\n"
+		"  meetingd --help | --version\n"
+		"\n"
+		"Parse options:\n"
+		"  --published-at DATE            ISO 8601 date or date-time anchoring relative dates\n"
+		"  --offsets codepoint|utf16|byte unit of every start/end (default codepoint)\n"
+		"  --include-text                 add the normalised text the offsets index\n"
+		"  --explain                      add the rule that produced each object\n"
+		"\n"
+		"Serve ");
+	config_usage(out);
+	fprintf(out, "\nFlags override MEETINGD_* environment variables, which override the "
+		     "defaults.\nSIGTERM or SIGINT drains in-flight requests, then exits 0.\n");
+}
+
+static void version(void)
+{
+	printf("meetingd %s (model %s, revision %s)\n", MEETINGD_VERSION, MODEL_VERSION,
+	       MEETINGD_REVISION);
+}
+
+/* ---- parse ---- */
+
+static char *read_all(FILE *f, size_t *len, int *too_big)
+{
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = malloc(cap);
+
+	*too_big = 0;
+	while (buf) {
+		size_t got;
+		if (n == cap) {
+			char *p;
+			if (cap >= PARSE_MAX_INPUT) {
+				*too_big = 1;
+				free(buf);
+				return NULL;
+			}
+			p = realloc(buf, cap * 2);
+			if (!p)
+				break;
+			buf = p;
+			cap *= 2;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (ferror(f))
+				break;
+			*len = n;
+			return buf;
+		}
+	}
+	free(buf);
+	return NULL;
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+	struct model_options opt;
+	struct model_error err;
+	const char *file = NULL;
+	char *input, *out, msg[300];
+	size_t len, out_len;
+	int a, too_big, rc;
+	json_t *result;
+	FILE *f;
+
+	memset(&opt, 0, sizeof opt);
+	for (a = 0; a < argc; a++) {
+		const char *arg = argv[a];
+		const char *val = NULL;
+		size_t n = strcspn(arg, "=");
+
+		if (!strcmp(arg, "-") || strncmp(arg, "--", 2)) {
+			if (file) {
+				fprintf(stderr, "meetingd: parse takes one FILE (or -)\n");
+				return 2;
+			}
+			file = arg;
+			continue;
+		}
+		if (arg[n] == '=')
+			val = arg + n + 1;
+		if (n == 14 && !strncmp(arg, "--include-text", n) && !val) {
+			opt.include_text = 1;
+		} else if (n == 9 && !strncmp(arg, "--explain", n) && !val) {
+			opt.explain = 1;
+		} else if ((n == 14 && !strncmp(arg, "--published-at", n)) ||
+			   (n == 9 && !strncmp(arg, "--offsets", n))) {
+			if (!val) {
+				if (a + 1 >= argc) {
+					fprintf(stderr, "meetingd: %.*s needs a value\n", (int)n, arg);
+					return 2;
+				}
+				val = argv[++a];
+			}
+			if (arg[2] == 'p') {
+				opt.published_at = val;
+			} else if (handlers_offset_unit(val, &opt.unit)) {
+				fprintf(stderr, "meetingd: --offsets must be codepoint, utf16 or byte\n");
+				return 2;
+			}
+		} else {
+			fprintf(stderr, "meetingd: unknown parse option '%s' (see --help)\n", arg);
+			return 2;
+		}
+	}
+	if (!file) {
+		fprintf(stderr, "meetingd: parse needs a FILE, or - for standard input\n");
+		return 2;
+	}
+	f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	if (!f) {
+		fprintf(stderr, "meetingd: %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	input = read_all(f, &len, &too_big);
+	if (f != stdin)
+		fclose(f);
+	if (!input) {
+		if (too_big)
+			fprintf(stderr, "meetingd: %s: larger than %u bytes\n", file, PARSE_MAX_INPUT);
+		else
+			fprintf(stderr, "meetingd: %s: cannot read\n", file);
+		return 1;
+	}
+	memset(&err, 0, sizeof err);
+	result = model_parse(input, len, &opt, &err);
+	free(input);
+	if (!result) {
+		fprintf(stderr, "meetingd: %s\n", handlers_model_error_message(&err, msg, sizeof msg));
+		return 1;
+	}
+	out = model_dump(result, &out_len);
+	json_decref(result);
+	if (!out) {
+		fprintf(stderr, "meetingd: out of memory\n");
+		return 1;
+	}
+	rc = fwrite(out, 1, out_len, stdout) == out_len && fflush(stdout) == 0 ? 0 : 1;
+	free(out);
+	if (rc)
+		fprintf(stderr, "meetingd: cannot write the result: %s\n", strerror(errno));
+	return rc;
+}
+
+/* ---- serve ---- */
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	struct config cfg;
+	char err[300];
+	sigset_t set;
+	int sig = 0, port;
+	double deadline;
+	struct timespec tick = {0, 20 * 1000 * 1000};
+
+	/* Blocked before any thread exists, so every MHD thread inherits the
+	 * mask and the signals reach only sigwait() below. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	if (config_load(&cfg, argc, argv, err, sizeof err)) {
+		fprintf(stderr, "meetingd: %s\n", err);
+		config_free(&cfg);
+		return 2;
+	}
+	if (model_init()) {
+		fprintf(stderr, "meetingd: the model failed to load its lexicons\n");
+		config_free(&cfg);
+		return 1;
+	}
+	config_print(&cfg, stderr);
+	if (http_start(&cfg, err, sizeof err)) {
+		fprintf(stderr, "meetingd: %s\n", err);
+		config_free(&cfg);
+		return 1;
+	}
+	port = http_port();
+	fprintf(stderr, "meetingd: %s (model %s) listening on %s%s%s:%d\n", MEETINGD_VERSION,
+		MODEL_VERSION, strchr(cfg.bind, ':') ? "[" : "", cfg.bind,
+		strchr(cfg.bind, ':') ? "]" : "", port);
+
+	while (sigwait(&set, &sig) != 0)
+		;
+	fprintf(stderr, "meetingd: %s: draining %ld in-flight request(s), up to %d s\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(), cfg.drain_timeout);
+	http_begin_drain();
+	deadline = now_s() + cfg.drain_timeout;
+	while (http_in_flight() > 0) {
+		if (now_s() >= deadline) {
+			fprintf(stderr, "meetingd: drain deadline reached with %ld request(s) left\n",
+				http_in_flight());
+			break;
+		}
+		/* a second signal means "stop now" */
+		if (sigtimedwait(&set, NULL, &tick) > 0) {
+			fprintf(stderr, "meetingd: second signal: stopping now\n");
+			break;
+		}
+	}
+	http_stop();
+	fflush(stdout);
+	fprintf(stderr, "meetingd: stopped\n");
+	config_free(&cfg);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "serve";
+	int a;
+
+	for (a = 1; a < argc; a++) {
+		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(argv[a], "--version") || !strcmp(argv[a], "-V")) {
+			version();
+			return 0;
+		}
+		if (a == 1 && !strcmp(argv[a], "help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (a == 1 && !strcmp(argv[a], "version")) {
+			version();
+			return 0;
+		}
+	}
+	if (!strcmp(cmd, "parse"))
+		return cmd_parse(argc - 2, argv + 2);
+	if (!strcmp(cmd, "serve"))
+		return cmd_serve(argc > 1 ? argc - 2 : 0, argv + 2);
+	if (!strncmp(cmd, "--", 2))
+		return cmd_serve(argc - 1, argv + 1);
+	fprintf(stderr, "meetingd: unknown command '%s' (see --help)\n", cmd);
+	return 2;
+}

@@ -1,0 +1,156 @@
+/* POST /v1/parse/batch: NDJSON in, NDJSON out, one answer line per
+ * non-empty input line in order. Lines are parsed lazily as the client
+ * reads the response, so a big batch never sits in memory twice. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers/handlers.h"
+
+static const char *const accepted[] = {"application/x-ndjson", NULL};
+#define ACCEPTED_TEXT "application/x-ndjson (one JSON object per line)"
+
+struct batch {
+	struct request *req; /* referenced: bytes_out and the request id */
+	char *body;
+	size_t len, pos;
+	long line; /* 1-based number of the line last read */
+	struct model_options opt;
+	char *out;
+	size_t out_len, out_pos;
+};
+
+static int blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static long count_lines(const char *s, size_t len)
+{
+	long count = 0;
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *nl = memchr(s + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		if (!blank(s + pos, end - pos))
+			count++;
+		pos = end + 1;
+	}
+	return count;
+}
+
+/* The answer to one line: a ParseResult with "id" first, or a problem with
+ * "id" and "line" so the client can match it without counting. */
+static json_t *answer_line(struct batch *b, const char *s, size_t n)
+{
+	json_t *doc = NULL, *id = NULL, *problem = NULL, *result, *ans;
+	const char *text;
+	size_t text_len;
+	struct model_options opt = b->opt;
+	struct model_error err;
+	enum problem_kind kind;
+
+	if (handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len, &opt.published_at,
+				 &id, &problem, &kind) == 0) {
+		memset(&err, 0, sizeof err);
+		result = model_parse(text, text_len, &opt, &err);
+		if (result) {
+			ans = json_pack("{s:O}", "id", id ? id : json_null());
+			if (ans && json_object_update(ans, result)) {
+				json_decref(ans);
+				ans = NULL;
+			}
+			json_decref(result);
+			json_decref(doc);
+			return ans;
+		}
+		problem = handlers_model_problem(&err, b->req->id, &kind);
+	}
+	if (problem) {
+		json_object_set(problem, "id", id ? id : json_null());
+		json_object_set_new(problem, "line", json_integer(b->line));
+	}
+	json_decref(doc);
+	return problem;
+}
+
+static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct batch *b = cls;
+	size_t n;
+
+	(void)pos;
+	while (b->out_pos == b->out_len) {
+		const char *s, *nl;
+		size_t end;
+		json_t *ans;
+
+		free(b->out);
+		b->out = NULL;
+		b->out_len = b->out_pos = 0;
+		if (b->pos >= b->len)
+			return MHD_CONTENT_READER_END_OF_STREAM;
+		s = b->body + b->pos;
+		nl = memchr(s, '\n', b->len - b->pos);
+		end = nl ? (size_t)(nl - b->body) : b->len;
+		n = end - b->pos;
+		b->pos = end + 1;
+		b->line++;
+		if (blank(s, n))
+			continue;
+		if (n && s[n - 1] == '\r')
+			n--;
+		ans = answer_line(b, s, n);
+		b->out = ans ? model_dump(ans, &b->out_len) : NULL;
+		json_decref(ans);
+		if (!b->out)
+			return MHD_CONTENT_READER_END_WITH_ERROR; /* out of memory */
+	}
+	n = b->out_len - b->out_pos;
+	if (n > max)
+		n = max;
+	memcpy(buf, b->out + b->out_pos, n);
+	b->out_pos += n;
+	atomic_fetch_add(&b->req->bytes_out, n);
+	return (ssize_t)n;
+}
+
+static void batch_free(void *cls)
+{
+	struct batch *b = cls;
+
+	free(b->out);
+	free(b->body);
+	http_request_unref(b->req);
+	free(b);
+}
+
+int handle_batch(struct request *req, struct http_reply *out)
+{
+	struct model_options opt;
+	struct batch *b;
+	long lines;
+
+	if (handlers_query_options(req, &opt, out))
+		return out->status;
+	if (handlers_content_type(req, accepted, ACCEPTED_TEXT, out) < 0)
+		return out->status;
+	lines = count_lines(req->body ? req->body : "", req->body_len);
+	if (lines > req->cfg->max_batch_lines)
+		return http_reply_problem(req, out, PROBLEM_BATCH_TOO_LARGE,
+					  "The batch has %ld non-empty lines; the limit is %d.",
+					  lines, req->cfg->max_batch_lines);
+	b = calloc(1, sizeof *b);
+	if (!b)
+		return http_reply_problem(req, out, PROBLEM_INTERNAL, "Out of memory.");
+	b->opt = opt;
+	b->body = http_take_body(req, &b->len);
+	b->req = req;
+	http_request_ref(req);
+	return http_reply_stream(out, 200, "application/x-ndjson", batch_read, b, batch_free);
+}

@@ -1,0 +1,64 @@
+/* Endpoint handlers and the request decoding they share. Each handler
+ * decodes the request, calls the model, fills *out and returns the status. */
+#ifndef MEETINGD_HANDLERS_H
+#define MEETINGD_HANDLERS_H
+
+#include <jansson.h>
+
+#include "model/model.h"
+#include "server/http.h"
+
+/* POST /v1/parse */
+int handle_parse(struct request *req, struct http_reply *out);
+/* POST /v1/parse/batch */
+int handle_batch(struct request *req, struct http_reply *out);
+/* GET /healthz, /readyz, /metrics, /openapi.yaml, /version, / and /web/ files */
+int handle_healthz(struct request *req, struct http_reply *out);
+int handle_readyz(struct request *req, struct http_reply *out);
+int handle_metrics(struct request *req, struct http_reply *out);
+int handle_openapi(struct request *req, struct http_reply *out);
+int handle_version(struct request *req, struct http_reply *out);
+int handle_index(struct request *req, struct http_reply *out);
+int handle_web(struct request *req, struct http_reply *out);
+
+/* "codepoint" | "utf16" | "byte" -> *unit; 0, or -1 for anything else. */
+int handlers_offset_unit(const char *s, enum model_offset_unit *unit);
+
+/* Read include/offsets/explain from the query string into *opt (which is
+ * zeroed first; published_at stays NULL). 0, or the status of the 400
+ * problem written to *out. */
+int handlers_query_options(struct request *req, struct model_options *opt,
+			   struct http_reply *out);
+
+/* Match the request's Content-Type against accepted (NULL-terminated,
+ * lower case media types); a charset parameter, when present, must be
+ * utf-8. Returns the index of the match, or -1 with a 415 problem written to
+ * *out; accepted_text names the accepted forms in the detail. */
+int handlers_content_type(struct request *req, const char *const *accepted,
+			  const char *accepted_text, struct http_reply *out);
+
+/* Byte offset of the first invalid UTF-8 sequence in s[0..len), or -1 when
+ * all of it is valid (overlongs, surrogates and > U+10FFFF are invalid). */
+long handlers_utf8_invalid_at(const char *s, size_t len);
+
+/* A problem object for a model error (new reference, caller decrefs);
+ * *kind gets its kind. */
+json_t *handlers_model_problem(const struct model_error *err, const char *instance,
+			       enum problem_kind *kind);
+
+/* The one-line message for a model error, shared by the CLI and the
+ * problem detail; written into buf. Returns buf. */
+char *handlers_model_error_message(const struct model_error *err, char *buf, size_t cap);
+
+/* Decode one JSON request object {"text", "published_at"?, "url"?, "id"?}
+ * from bytes (checked for UTF-8 first, duplicates rejected). Returns 0 with
+ * *text and *published_at borrowed from *doc, or -1 with a new problem
+ * object in *problem (kind in *kind). Either way *doc, when not NULL, is a
+ * new reference the caller decrefs, and *id (NULL when absent, always NULL
+ * unless allow_id) borrows from it, so a failed batch line keeps its id. */
+int handlers_decode_json(const char *bytes, size_t len, const char *instance, int allow_id,
+			 json_t **doc, const char **text, size_t *text_len,
+			 const char **published_at, json_t **id, json_t **problem,
+			 enum problem_kind *kind);
+
+#endif

@@ -1,0 +1,188 @@
+/* Operational endpoints and static files: /healthz, /readyz, /metrics,
+ * /openapi.yaml, /version, / and the files under /web/. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "handlers/handlers.h"
+#include "server/metrics.h"
+
+#ifndef MEETINGD_VERSION
+#define MEETINGD_VERSION "0.0.0"
+#endif
+#ifndef MEETINGD_REVISION
+#define MEETINGD_REVISION "unknown"
+#endif
+
+#define MAX_STATIC_FILE (16u * 1024 * 1024)
+
+int handle_healthz(struct request *req, struct http_reply *out)
+{
+	static const char body[] = "{\"status\":\"ok\"}\n";
+
+	(void)req;
+	return http_reply_bytes(out, 200, "application/json", body, sizeof body - 1, 0);
+}
+
+int handle_readyz(struct request *req, struct http_reply *out)
+{
+	static const char body[] = "{\"status\":\"ready\"}\n";
+
+	if (http_draining())
+		return http_reply_problem(req, out, PROBLEM_UNAVAILABLE,
+					  "The service is draining before it stops; send new "
+					  "requests to another instance.");
+	return http_reply_bytes(out, 200, "application/json", body, sizeof body - 1, 0);
+}
+
+int handle_metrics(struct request *req, struct http_reply *out)
+{
+	size_t len;
+	char *text = metrics_render(&len);
+
+	if (!text)
+		return http_reply_problem(req, out, PROBLEM_INTERNAL, "Out of memory.");
+	return http_reply_owned(out, 200, "text/plain; version=0.0.4; charset=utf-8", text, len);
+}
+
+int handle_version(struct request *req, struct http_reply *out)
+{
+	json_t *v = json_pack("{s:s, s:s, s:s}", "version", MEETINGD_VERSION, "model_version",
+			      MODEL_VERSION, "revision", MEETINGD_REVISION);
+	int status;
+
+	(void)req;
+	status = http_reply_json(out, 200, v);
+	json_decref(v);
+	return status;
+}
+
+static const struct embedded_file *embedded(const char *name)
+{
+	const struct embedded_file *f;
+
+	for (f = embedded_files; f->name; f++)
+		if (!strcmp(f->name, name))
+			return f;
+	return NULL;
+}
+
+static const char *content_type_of(const char *name)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{".html", "text/html; charset=utf-8"},
+		{".css", "text/css; charset=utf-8"},
+		{".js", "text/javascript; charset=utf-8"},
+		{".mjs", "text/javascript; charset=utf-8"},
+		{".json", "application/json"},
+		{".yaml", "application/yaml"},
+		{".svg", "image/svg+xml"},
+		{".png", "image/png"},
+		{".ico", "image/x-icon"},
+		{".txt", "text/plain; charset=utf-8"},
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+		if (!strcmp(dot, types[i].ext))
+			return types[i].type;
+	return "application/octet-stream";
+}
+
+int handle_openapi(struct request *req, struct http_reply *out)
+{
+	const struct embedded_file *f = embedded("openapi.yaml");
+
+	if (!f)
+		return http_reply_problem(req, out, PROBLEM_NOT_FOUND,
+					  "This build carries no openapi.yaml.");
+	return http_reply_bytes(out, 200, "application/yaml", f->data, f->len, 0);
+}
+
+/* A static file name under the web root: plain segments only, so no
+ * "..", no hidden files and no escapes can leave the directory. */
+static int safe_name(const char *s)
+{
+	int seg_start = 1;
+
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		char c = *s;
+		if (c == '/') {
+			if (seg_start)
+				return 0;
+			seg_start = 1;
+			continue;
+		}
+		if (seg_start && c == '.')
+			return 0;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '.' || c == '_' || c == '-'))
+			return 0;
+		seg_start = 0;
+	}
+	return !seg_start;
+}
+
+static int serve_from_dir(struct request *req, struct http_reply *out, const char *name)
+{
+	char path[4096];
+	struct stat st;
+	char *data;
+	ssize_t got;
+	size_t done = 0;
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", req->cfg->web_dir, name) >= sizeof path)
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || (size_t)st.st_size > MAX_STATIC_FILE ||
+	    !(data = malloc((size_t)st.st_size + 1))) {
+		close(fd);
+		return -1;
+	}
+	while (done < (size_t)st.st_size &&
+	       (got = read(fd, data + done, (size_t)st.st_size - done)) > 0)
+		done += (size_t)got;
+	close(fd);
+	return http_reply_owned(out, 200, content_type_of(name), data, done);
+}
+
+static int serve_static(struct request *req, struct http_reply *out, const char *name)
+{
+	char key[300];
+	const struct embedded_file *f;
+
+	if (safe_name(name)) {
+		if (req->cfg->web_dir[0]) {
+			if (serve_from_dir(req, out, name) >= 0)
+				return out->status;
+		} else {
+			snprintf(key, sizeof key, "web/%s", name);
+			f = embedded(key);
+			if (f)
+				return http_reply_bytes(out, 200, content_type_of(name), f->data,
+							f->len, 0);
+		}
+	}
+	return http_reply_problem(req, out, PROBLEM_NOT_FOUND, "There is no such file.");
+}
+
+int handle_index(struct request *req, struct http_reply *out)
+{
+	return serve_static(req, out, "index.html");
+}
+
+int handle_web(struct request *req, struct http_reply *out)
+{
+	return serve_static(req, out, req->path + strlen("/web/"));
+}

@@ -1,0 +1,45 @@
+/* POST /v1/parse: one article as text/plain or a JSON object. */
+#include <string.h>
+
+#include "handlers/handlers.h"
+
+static const char *const accepted[] = {"text/plain", "application/json", NULL};
+#define ACCEPTED_TEXT "text/plain; charset=utf-8 or application/json"
+
+int handle_parse(struct request *req, struct http_reply *out)
+{
+	struct model_options opt;
+	struct model_error err;
+	json_t *doc = NULL, *result, *problem = NULL, *id;
+	const char *text = req->body ? req->body : "";
+	size_t len = req->body_len;
+	enum problem_kind kind;
+	int which, status;
+
+	if (handlers_query_options(req, &opt, out))
+		return out->status;
+	which = handlers_content_type(req, accepted, ACCEPTED_TEXT, out);
+	if (which < 0)
+		return out->status;
+	if (which == 1 &&
+	    handlers_decode_json(text, len, req->id, 0, &doc, &text, &len, &opt.published_at, &id,
+				 &problem, &kind)) {
+		status = http_reply_problem_object(out, problem);
+		json_decref(problem);
+		json_decref(doc);
+		return status;
+	}
+	memset(&err, 0, sizeof err);
+	result = model_parse(text, len, &opt, &err);
+	if (!result) {
+		problem = handlers_model_problem(&err, req->id, &kind);
+		status = http_reply_problem_object(out, problem);
+		json_decref(problem);
+	} else {
+		/* model_dump() here and in `meetingd parse` keep both byte-identical */
+		status = http_reply_json(out, 200, result);
+		json_decref(result);
+	}
+	json_decref(doc);
+	return status;
+}

@@ -1,0 +1,161 @@
+/* Internal: the document being parsed and the extracted objects.
+ * One `doc_t` per model_parse call; everything hangs off it and is freed by
+ * doc_free. Spans are byte offsets into doc->text (NFC). */
+#ifndef MEETINGD_EXTRACT_H
+#define MEETINGD_EXTRACT_H
+
+#include "dates.h"
+#include "documents.h"
+#include "segment.h"
+#include "span.h"
+#include "tokens.h"
+
+typedef VEC(int) int_vec_t;
+
+enum org_category { CAT_PARTY, CAT_STATE, CAT_FRONT, CAT_MASS, CAT_MILITARY, CAT_OTHER };
+enum org_level { LVL_NONE, LVL_CENTRAL, LVL_PROVINCE, LVL_DISTRICT, LVL_COMMUNE };
+
+typedef struct org_mention {
+	span_t span;
+	size_t tok_start, tok_end; /* token range */
+	char *canonical;           /* malloc'ed */
+	enum org_category cat;
+	enum org_level level;
+	span_t term;               /* "khóa XIII" right after, or {0,0} */
+	int org;                   /* index into doc->orgs */
+	const char *rule;
+} org_mention_t;
+
+typedef struct org {
+	char *name; /* canonical, malloc'ed */
+	VEC(char *) forms;
+	enum org_category cat;
+	enum org_level level;
+	char *term;
+	VEC(span_t) mentions;
+	const char *rule;
+} org_t;
+
+typedef struct position {
+	span_t span;   /* as written */
+	char *title;   /* malloc'ed */
+	int org_mention; /* index into doc->org_mentions or -1 */
+} position_t;
+
+typedef struct person {
+	char *name, *family, *given; /* malloc'ed */
+	char *honorific;             /* malloc'ed or NULL */
+	VEC(position_t) positions;
+	VEC(span_t) mentions;
+	const char *rule;
+} person_t;
+
+/* One named person occurrence with the positions written beside it. */
+typedef struct person_mention {
+	span_t span;               /* the name */
+	size_t tok_start, tok_end; /* tokens of the name */
+	size_t ctx_start, ctx_end; /* tokens of the whole phrase (honorific, positions) */
+	int person;
+	VEC(position_t) positions;
+	int is_title_only;         /* "đồng chí Bí thư Tỉnh ủy" without a name */
+} person_mention_t;
+
+typedef struct ref {
+	char *name; /* malloc'ed */
+	int org, person; /* -1 when none */
+} ref_t;
+
+typedef struct agenda_item {
+	ref_t presenter;
+	int has_presenter;
+	char *action;
+	span_t subject;
+	VEC(int) docs;
+	span_t decision;
+	int conclusion_speaker;
+	span_t conclusion;
+	span_t mention;
+	const char *rule;
+} agenda_item_t;
+
+typedef struct task {
+	ref_t assignee;
+	int has_assignee;
+	span_t action;
+	span_t deadline;
+	int dl_year, dl_month, dl_day;
+	int responsibility; /* 0 none, 1 lead, 2 coordinate */
+	span_t deliverable;
+	span_t mention;
+	const char *rule;
+} task_t;
+
+typedef struct meeting {
+	const char *kind;
+	char *kind_text;
+	span_t name;
+	int ordinal;
+	int body_org;        /* index into doc->orgs or -1 */
+	span_t body_span;    /* as written */
+	span_t term;
+	int year, month, day; /* 0 when unknown */
+	int end_year, end_month, end_day;
+	int date_idx;        /* index into doc->dates or -1 */
+	int year_inferred;
+	enum part_of_day pod;
+	int hour, minute;
+	span_t location;
+	const char *format;
+	int_vec_t chairs;
+	int_vec_t attendees;
+	VEC(agenda_item_t) agenda;
+	VEC(task_t) tasks;
+	VEC(span_t) mentions;
+	size_t sent; /* anchor sentence index */
+	const char *rule;
+} meeting_t;
+
+typedef struct warning {
+	const char *code;
+	char *message;
+	span_t span;
+	int has_span;
+} warning_t;
+
+typedef struct doc {
+	const char *text;
+	size_t len;
+	article_t art;
+	tokens_t toks;
+	VEC(size_t) sent_tok; /* first token of each sentence in art.sentences */
+	date_list_t dates;
+	term_list_t terms;
+	doc_list_t docs;
+	VEC(org_mention_t) org_mentions;
+	VEC(org_t) orgs;
+	VEC(person_mention_t) person_mentions;
+	VEC(person_t) people;
+	VEC(meeting_t) meetings;
+	VEC(warning_t) warnings;
+	int pub_year, pub_month, pub_day; /* 0 when unknown */
+	int pub_hour, pub_min, pub_sec;
+	int pub_has_time;
+	int pub_tz;
+	int pub_from_request;
+} doc_t;
+
+/* extractors, run in this order by model_parse */
+int orgs_extract(doc_t *d);
+int people_extract(doc_t *d);
+int meetings_extract(doc_t *d);
+
+/* helpers shared by extractors (extract_util.c) */
+char *span_dup(const doc_t *d, span_t s);
+int span_is_empty(span_t s);
+/* sentence index containing byte offset, or -1 */
+long doc_sentence_of(const doc_t *d, size_t off);
+/* first token index at or after byte offset */
+size_t doc_tok_at(const doc_t *d, size_t off);
+int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);
+
+#endif

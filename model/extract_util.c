@@ -1,0 +1,57 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+
+char *span_dup(const doc_t *d, span_t s)
+{
+	if (s.end < s.start || s.end > d->len)
+		return strdup("");
+	return strndup(d->text + s.start, s.end - s.start);
+}
+
+int span_is_empty(span_t s)
+{
+	return s.end <= s.start;
+}
+
+long doc_sentence_of(const doc_t *d, size_t off)
+{
+	size_t lo = 0, hi = d->art.sentences.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->art.sentences.v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->art.sentences.n && d->art.sentences.v[lo].start <= off)
+		return (long)lo;
+	return -1;
+}
+
+size_t doc_tok_at(const doc_t *d, size_t off)
+{
+	size_t lo = 0, hi = d->toks.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->toks.v[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)
+{
+	warning_t *w = vec_push(&d->warnings);
+	if (!w)
+		return -1;
+	w->code = code;
+	w->message = strdup(msg);
+	w->span = sp;
+	w->has_span = has_span;
+	return 0;
+}

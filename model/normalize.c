@@ -1,0 +1,134 @@
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	*is_nul = 0;
+	while (i < len) {
+		unsigned char c = u[i];
+		if (c < 0x80) {
+			if (c == 0) {
+				*is_nul = 1;
+				return i;
+			}
+			i++;
+			continue;
+		}
+		size_t n;
+		uint32_t cp, min;
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1, cp = c & 0x1F, min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2, cp = c & 0x0F, min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3, cp = c & 0x07, min = 0x10000;
+		} else {
+			return i; /* continuation byte, C0/C1 overlong lead, F5+ */
+		}
+		for (size_t k = 1; k <= n; k++) {
+			if (i + k >= len || (u[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (u[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+int norm_is_nfc_fast(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t c = utf8_next(s, len, &i);
+		if (c < 0x300)
+			continue;
+		if (c >= 0x1E00 && c <= 0x1EFF)
+			continue;
+		/* dashes, quotes, ellipsis, bullets: no canonical mappings */
+		if (c >= 0x2010 && c <= 0x206F)
+			continue;
+		if (c >= 0x20A0 && c <= 0x20CF)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+char *norm_nfc(const char *s, size_t len, size_t *out_len)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	*out_len = (size_t)n;
+	return (char *)dst;
+}
+
+#define BLOCK 64
+
+int offset_map_init(offset_map_t *m, const char *text, size_t len)
+{
+	size_t nb = len / BLOCK + 2;
+	m->text = text;
+	m->len = len;
+	m->cp = malloc(nb * sizeof *m->cp);
+	m->u16 = malloc(nb * sizeof *m->u16);
+	if (!m->cp || !m->u16) {
+		offset_map_free(m);
+		return -1;
+	}
+	const unsigned char *u = (const unsigned char *)text;
+	uint32_t cp = 0, u16 = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i % BLOCK == 0) {
+			m->cp[i / BLOCK] = cp;
+			m->u16[i / BLOCK] = u16;
+		}
+		if ((u[i] & 0xC0) != 0x80) {
+			cp++;
+			u16 += u[i] >= 0xF0 ? 2 : 1;
+		}
+	}
+	m->cp[len / BLOCK + (len % BLOCK ? 1 : 0)] = cp;
+	m->u16[len / BLOCK + (len % BLOCK ? 1 : 0)] = u16;
+	if (len % BLOCK == 0) {
+		m->cp[len / BLOCK] = cp;
+		m->u16[len / BLOCK] = u16;
+	}
+	return 0;
+}
+
+void offset_map_free(offset_map_t *m)
+{
+	free(m->cp);
+	free(m->u16);
+	m->cp = m->u16 = NULL;
+}
+
+size_t offset_map_convert(const offset_map_t *m, size_t off, int unit)
+{
+	if (unit == 2)
+		return off;
+	if (off > m->len)
+		off = m->len;
+	size_t b = off / BLOCK;
+	size_t acc = unit == 0 ? m->cp[b] : m->u16[b];
+	const unsigned char *u = (const unsigned char *)m->text;
+	for (size_t i = b * BLOCK; i < off; i++)
+		if ((u[i] & 0xC0) != 0x80)
+			acc += (unit == 1 && u[i] >= 0xF0) ? 2 : 1;
+	return acc;
+}

@@ -1,0 +1,331 @@
+/* Organisations: bodies of the Party, the State, the Front, mass
+ * organisations and the armed forces, recognised as token sequences:
+ *   organ* unit [locality [place]] [khóa N]
+ *   "Ban Thường vụ" + "Tỉnh ủy"; "UBND" + "tỉnh" + "Nghệ An";
+ *   "HĐND" + "TP" + "Đà Nẵng"; "Ủy ban Kiểm tra" + "Trung ương"
+ * or a generic head noun followed by a capitalised proper name
+ *   "Sở" + "Tài chính"; "Hội" + "Xuất bản Việt Nam".
+ * Vocabulary lives in model/lexicon/{bodies,localities,places}.tsv. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+
+static int cat_of(const char *s)
+{
+	static const char *n[] = {"party", "state", "front", "mass", "military", "other"};
+	for (int i = 0; i < 6; i++)
+		if (s && strcmp(s, n[i]) == 0)
+			return i;
+	return CAT_OTHER;
+}
+
+static int level_of(const char *s)
+{
+	if (!s)
+		return LVL_NONE;
+	if (!strcmp(s, "central"))
+		return LVL_CENTRAL;
+	if (!strcmp(s, "province"))
+		return LVL_PROVINCE;
+	if (!strcmp(s, "district"))
+		return LVL_DISTRICT;
+	if (!strcmp(s, "commune"))
+		return LVL_COMMUNE;
+	return LVL_NONE;
+}
+
+static int is_cap(const token_t *t)
+{
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
+
+/* Tokens that continue a proper name after a generic head: a capitalised
+ * word, its lower-case second syllable ("Tài chính"), "và"/"&"/"-" between
+ * capitalised words ("Kế hoạch và Đầu tư", "KH-ĐT"), a number after a word
+ * ("Quân khu 4"). Returns the end token. */
+static size_t name_run(const doc_t *d, size_t k, size_t lim)
+{
+	const tokens_t *t = &d->toks;
+	size_t j = k;
+	if (j >= lim || !is_cap(&t->v[j]) || (t->v[j].flags & TF_NL))
+		return k;
+	while (j < lim) {
+		const token_t *x = &t->v[j];
+		if (j > k && (x->flags & TF_NL))
+			break;
+		if (is_cap(x)) {
+			j++;
+			/* one lower-case syllable completes a two-syllable word */
+			if (j < lim && t->v[j].kind == TK_WORD && !is_cap(&t->v[j]) &&
+			    !(t->v[j].flags & TF_NL) && j + 1 <= lim) {
+				const lex_t *loc = lex_get("localities");
+				size_t nn;
+				if (!lex_longest(loc, t, j, lim, &nn) && !tok_is(t, j, "và") &&
+				    !tok_is(t, j, "của") && !tok_is(t, j, "về") &&
+				    !tok_is(t, j, "tại") && !tok_is(t, j, "với"))
+					j++;
+			}
+			continue;
+		}
+		if (x->kind == TK_NUM && j > k && !(x->flags & TF_NL)) {
+			j++;
+			continue;
+		}
+		/* connectors need a capitalised word after them */
+		if ((tok_is(t, j, "và") || (x->kind == TK_PUNCT && (t->keys[x->key] == '&' ||
+								 t->keys[x->key] == '-'))) &&
+		    j + 1 < lim && is_cap(&t->v[j + 1])) {
+			/* "A - B" with spaces is a separator, not part of a name */
+			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
+			    (t->v[j + 1].flags & TF_SPACE))
+				break;
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* locality word + place ("tỉnh Nghệ An", "TP Hà Nội", "huyện Tam Nông"),
+ * a place alone ("Hà Nội"), or "Trung ương"/"T.Ư". Returns end token. */
+static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int unit_needs_place)
+{
+	const tokens_t *t = &d->toks;
+	const lex_t *loc = lex_get("localities"), *pl = lex_get("places");
+	size_t n = 0;
+	const lex_entry_t *e = lex_longest(loc, t, k, lim, &n);
+	if (e && !(t->v[k].flags & TF_NL)) {
+		if (*level == LVL_NONE)
+			*level = level_of(e->ncols > 2 ? e->cols[2] : NULL);
+		size_t j = k + n;
+		size_t m = 0;
+		if (j < lim && lex_longest(pl, t, j, lim, &m) && !(t->v[j].flags & TF_NL))
+			return j + m;
+		/* an unknown place: up to three capitalised syllables, or a number
+		 * ("phường 5", "Q.9") */
+		if (j < lim && t->v[j].kind == TK_NUM)
+			return j + 1;
+		size_t c = j;
+		while (c < lim && c < j + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL))
+			c++;
+		return c;
+	}
+	if (k < lim && (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương"))) {
+		*level = LVL_CENTRAL;
+		size_t j = k + 2;
+		if (tok_is(t, j, "Đảng") || tok_is(t, j, "Đoàn"))
+			j++;
+		return j;
+	}
+	if (k < lim && (tok_is(t, k, "TW") || tok_is(t, k, "TƯ"))) {
+		*level = LVL_CENTRAL;
+		return k + 1;
+	}
+	if (k + 2 < lim + 1 && tok_is(t, k, "T") && k + 2 < t->n && t->keys[t->v[k + 1].key] == '.' &&
+	    tok_is(t, k + 2, "Ư")) {
+		*level = LVL_CENTRAL;
+		return k + 3;
+	}
+	if (unit_needs_place && k < lim) {
+		size_t m = 0;
+		if (lex_longest(pl, t, k, lim, &m) && is_cap(&t->v[k]) && !(t->v[k].flags & TF_NL))
+			return k + m;
+	}
+	return k;
+}
+
+/* Try to read a body starting at token i. Fills *om; returns end token or i. */
+static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon,
+		       size_t canon_sz)
+{
+	const tokens_t *t = &d->toks;
+	const lex_t *bodies = lex_get("bodies");
+	size_t k = i;
+	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, generic = 0;
+	canon[0] = '\0';
+	size_t cl = 0;
+	while (k < lim) {
+		if (k > i && (t->v[k].flags & TF_NL))
+			break;
+		size_t n = 0;
+		const lex_entry_t *e = lex_longest(bodies, t, k, lim, &n);
+		if (!e)
+			break;
+		const char *role = e->ncols > 4 ? e->cols[4] : "unit";
+		const char *cn = e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form;
+		/* a lower-case head ("ban", "hội", "sở", "thường trực") is an
+		 * ordinary noun; lower-case units ("tỉnh ủy") are still bodies */
+		if (!is_cap(&t->v[k]) && (strcmp(role, "unit") || n < 2))
+			break;
+		if (!strcmp(role, "generic")) {
+			size_t j = name_run(d, k + n, lim);
+			if (j == k + n)
+				break;
+			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? "" : "", cn);
+			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
+				size_t len = t->v[q].end - t->v[q].start;
+				if (q > k + n && (t->v[q].flags & TF_SPACE))
+					canon[cl++] = ' ';
+				if (cl + len >= canon_sz)
+					break;
+				memcpy(canon + cl, d->text + t->v[q].start, len);
+				cl += len;
+			}
+			canon[cl] = '\0';
+			if (cat < 0)
+				cat = cat_of(e->ncols > 2 ? e->cols[2] : NULL);
+			k = j;
+			have_unit = 1;
+			generic = 1;
+			break;
+		}
+		if (cl && cl < canon_sz - 1)
+			canon[cl++] = ' ';
+		cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", cn);
+		if (cl >= canon_sz)
+			cl = canon_sz - 1;
+		int c = cat_of(e->ncols > 2 ? e->cols[2] : NULL);
+		int lv = level_of(e->ncols > 3 ? e->cols[3] : NULL);
+		if (!strcmp(role, "organ")) {
+			have_organ = 1;
+			if (cat < 0)
+				cat = c;
+			if (lv)
+				level = lv;
+			k += n;
+			continue;
+		}
+		cat = c;
+		if (lv)
+			level = lv;
+		have_unit = 1;
+		k += n;
+		break;
+	}
+	if (!have_unit && !have_organ)
+		return i;
+	(void)generic;
+	/* locality after the unit (or after organs: "Ban Chấp hành Trung ương") */
+	size_t before = k;
+	int lv2 = LVL_NONE;
+	size_t k2 = locality(d, k, lim, &lv2, 1);
+	if (k2 > before) {
+		for (size_t q = before; q < k2 && cl < canon_sz - 2; q++) {
+			size_t len = t->v[q].end - t->v[q].start;
+			if (t->v[q].flags & TF_SPACE)
+				canon[cl++] = ' ';
+			if (cl + len >= canon_sz)
+				break;
+			/* expand abbreviations: TP -> thành phố */
+			const lex_t *loc = lex_get("localities");
+			size_t nn = 0;
+			const lex_entry_t *le = lex_longest(loc, t, q, q + 1, &nn);
+			if (le && le->ncols > 1 && q == before && strcmp(le->cols[1], "-")) {
+				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
+				continue;
+			}
+			memcpy(canon + cl, d->text + t->v[q].start, len);
+			cl += len;
+		}
+		canon[cl] = '\0';
+		if (lv2 && (level == LVL_NONE || lv2 == LVL_CENTRAL))
+			level = lv2;
+		k = k2;
+	} else if (!have_unit) {
+		/* organ alone ("Ban Thường vụ", "Thường trực"): refers to the
+		 * body in context; keep it, unqualified */
+	}
+	om->cat = cat < 0 ? CAT_OTHER : cat;
+	om->level = level;
+	/* term right after: "khóa XIII" */
+	om->term = span_make(0, 0);
+	if (k < lim && (tok_is(t, k, "khóa") || tok_is(t, k, "khoá")) && k + 1 < t->n &&
+	    (t->v[k + 1].kind == TK_NUM || (t->v[k + 1].flags & TF_ROMAN))) {
+		om->term = span_make(t->v[k].start, t->v[k + 1].end);
+	}
+	return k;
+}
+
+static int find_or_add_org(doc_t *d, const char *canon, const org_mention_t *om)
+{
+	for (size_t i = 0; i < d->orgs.n; i++)
+		if (strcasecmp(d->orgs.v[i].name, canon) == 0)
+			return (int)i;
+	org_t *o = vec_push(&d->orgs);
+	if (!o)
+		return -1;
+	o->name = strdup(canon);
+	o->cat = om->cat;
+	o->level = om->level;
+	o->rule = om->rule;
+	return (int)(d->orgs.n - 1);
+}
+
+int orgs_extract(doc_t *d)
+{
+	const tokens_t *t = &d->toks;
+	char canon[512];
+	size_t i = 0;
+	while (i < t->n) {
+		org_mention_t om;
+		memset(&om, 0, sizeof om);
+		if (t->v[i].kind != TK_WORD) {
+			i++;
+			continue;
+		}
+		size_t j = read_org(d, i, t->n, &om, canon, sizeof canon);
+		if (j == i) {
+			i++;
+			continue;
+		}
+		om.span = span_make(t->v[i].start, t->v[j - 1].end);
+		om.tok_start = i;
+		om.tok_end = j;
+		om.rule = "org.lexicon";
+		om.canonical = strdup(canon);
+		if (!om.canonical)
+			return -1;
+		int oi = find_or_add_org(d, canon, &om);
+		if (oi < 0) {
+			free(om.canonical);
+			return -1;
+		}
+		om.org = oi;
+		org_t *o = &d->orgs.v[oi];
+		span_t *ms = vec_push(&o->mentions);
+		if (!ms) {
+			free(om.canonical);
+			return -1;
+		}
+		*ms = om.span;
+		if (!span_is_empty(om.term) && !o->term)
+			o->term = span_dup(d, om.term);
+		char *form = span_dup(d, om.span);
+		int seen = 0;
+		for (size_t q = 0; q < o->forms.n; q++)
+			if (!strcmp(o->forms.v[q], form))
+				seen = 1;
+		if (!seen) {
+			char **f = vec_push(&o->forms);
+			if (!f) {
+				free(form);
+				free(om.canonical);
+				return -1;
+			}
+			*f = form;
+		} else {
+			free(form);
+		}
+		org_mention_t *slot = vec_push(&d->org_mentions);
+		if (!slot) {
+			free(om.canonical);
+			return -1;
+		}
+		*slot = om;
+		i = j;
+	}
+	return 0;
+}

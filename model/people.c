@@ -1,0 +1,636 @@
+/* People and their positions.
+ *
+ * A person is a capitalised name of 2-4 syllables introduced by a trigger:
+ *   honorific or rank before it      "đồng chí Phạm Xuân Thăng", "ông Lê Văn Tám"
+ *   position(s) before it            "Bí thư Tỉnh ủy Phạm Xuân Thăng"
+ *   an apposition chain after it     "Phạm Xuân Thăng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"
+ *   a group heading                  "các Phó Chủ tịch UBND tỉnh: A, B, C"
+ * Without a trigger a surname-led capitalised run is not taken for a person
+ * ("tư tưởng Hồ Chí Minh", "đường Nguyễn Viết Xuân"). Later mentions by full
+ * name or by title alone ("đồng chí Bí thư Tỉnh ủy") link to the same Person. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+#include "lexicon.h"
+
+typedef struct ctx {
+	doc_t *d;
+	const tokens_t *t;
+	int *org_at; /* org mention starting at token, or -1 */
+	int *org_in; /* org mention covering token, or -1 */
+	const lex_t *pos, *hon, *sur, *loc, *pl;
+} ctx_t;
+
+static int is_cap(const token_t *t)
+{
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
+
+static int is_punct(const ctx_t *c, size_t i, char ch)
+{
+	return i < c->t->n && c->t->v[i].kind == TK_PUNCT && c->t->keys[c->t->v[i].key] == ch &&
+	       c->t->v[i].klen == 1;
+}
+
+/* "-" or "–" with spaces around: an apposition separator */
+static int is_dash_sep(const ctx_t *c, size_t i)
+{
+	return is_punct(c, i, '-') && (c->t->v[i].flags & TF_SPACE);
+}
+
+/* Words that end a position phrase: verbs and function words that follow a
+ * person's titles in the genre. */
+static const char *const STOPS[] = {
+    "chủ trì", "phát biểu", "cho biết", "nhấn mạnh", "đề nghị", "yêu cầu", "dự", "tham dự",
+    "cùng", "làm việc", "cho", "đã", "đang", "sẽ", "với", "tại", "trong", "về", "là", "được",
+    "khẳng định", "kết luận", "điều hành", "khai mạc", "bế mạc", "trao", "tặng", "chúc mừng",
+    "báo cáo", "trình bày", "chỉ đạo", "giao", "thăm", "tiếp", "và", "có", "thay mặt", "nêu",
+    "đánh giá", "đồng chủ trì", "gợi mở", "lưu ý", "ghi nhận", "biểu dương", "đề xuất",
+    "thông tin", "cũng", "vừa", "nói", "ký", "nhận", "dẫn đầu", "làm", "phụ trách", "kiêm",
+    NULL};
+
+static int is_stop(const ctx_t *c, size_t i)
+{
+	for (int k = 0; STOPS[k]; k++) {
+		const char *w = STOPS[k];
+		const char *sp = strchr(w, ' ');
+		if (!sp) {
+			if (tok_is(c->t, i, w))
+				return 1;
+		} else {
+			char a[32];
+			size_t n = (size_t)(sp - w);
+			memcpy(a, w, n);
+			a[n] = '\0';
+			if (tok_is(c->t, i, a) && tok_is(c->t, i + 1, sp + 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static size_t surname_at(const ctx_t *c, size_t i)
+{
+	size_t n = 0;
+	if (i >= c->t->n || !is_cap(&c->t->v[i]))
+		return 0;
+	if (lex_longest(c->sur, c->t, i, c->t->n, &n))
+		return n;
+	return 0;
+}
+
+/* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
+static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
+{
+	size_t k = i, n = 0;
+	if (tok_is(c->t, k, "nguyên") || tok_is(c->t, k, "Quyền"))
+		k++;
+	const lex_entry_t *e = lex_longest(c->pos, c->t, k, c->t->n, &n);
+	if (!e)
+		return i;
+	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
+	 * "ủy viên" in lower case is mostly a common noun */
+	if (!is_cap(&c->t->v[k]))
+		return i;
+	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
+		return i;
+	*ent = e;
+	return k + n;
+}
+
+static int title_start(const ctx_t *c, size_t i)
+{
+	const lex_entry_t *e;
+	return title_at(c, i, &e) > i;
+}
+
+/* A name: 2-4 capitalised syllables; with need_surname the first is a
+ * family name. Stops before bodies, places and titles. Returns end or i. */
+static size_t name_at(const ctx_t *c, size_t i, int need_surname)
+{
+	const tokens_t *t = c->t;
+	if (i >= t->n || !is_cap(&t->v[i]) || c->org_in[i] >= 0)
+		return i;
+	if (need_surname && !surname_at(c, i))
+		return i;
+	size_t j = i;
+	while (j < t->n && j < i + 4) {
+		const token_t *x = &t->v[j];
+		if (!is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
+			break;
+		if (j > i && !(x->flags & TF_SPACE))
+			break;
+		if (j > i && title_start(c, j))
+			break;
+		size_t n = 0;
+		if (j > i && lex_longest(c->loc, t, j, j + 1, &n))
+			break;
+		j++;
+	}
+	if (j - i < 2 && !(j - i == 1 && (t->v[i].flags & TF_UPPER) == 0 && 0))
+		return i;
+	/* a following capitalised token glued to the name means we stopped
+	 * inside something longer (a place or a body): not a name */
+	if (j < t->n && is_cap(&t->v[j]) && !(t->v[j].flags & TF_NL) && j - i == 4)
+		return i;
+	return j;
+}
+
+/* Extent of one position phrase starting at i: a title, then the body it
+ * belongs to. Returns end token (i when no title). */
+static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
+{
+	const tokens_t *t = c->t;
+	const lex_entry_t *e = NULL;
+	size_t k = title_at(c, i, &e);
+	if (k == i)
+		return i;
+	int standalone = e->ncols > 2 && !strcmp(e->cols[2], "standalone");
+	out->org_mention = -1;
+	/* the body: a recognised organisation, or a capitalised run that is
+	 * not the person's name */
+	while (k < lim) {
+		const token_t *x = &t->v[k];
+		if (x->flags & TF_NL)
+			break;
+		if (c->org_at[k] >= 0) {
+			const org_mention_t *om = &c->d->org_mentions.v[c->org_at[k]];
+			if (out->org_mention < 0)
+				out->org_mention = c->org_at[k];
+			k = om->tok_end;
+			continue;
+		}
+		if (before_name && surname_at(c, k) && name_at(c, k, 1) > k)
+			break;
+		if (is_cap(x)) {
+			(void)standalone; /* "Thủ tướng Chính phủ": keep going */
+			k++;
+			continue;
+		}
+		size_t n = 0;
+		if (x->kind == TK_WORD && lex_longest(c->loc, t, k, k + 1, &n)) {
+			k++;
+			continue;
+		}
+		if (x->kind == TK_NUM && k > i) {
+			k++;
+			continue;
+		}
+		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
+					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
+		    k + 1 < lim && is_cap(&t->v[k + 1]) && !(t->v[k + 1].flags & TF_SPACE)) {
+			k += 2;
+			continue;
+		}
+		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
+		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
+		 * word follows within two tokens and no stop word is crossed */
+		if (x->kind == TK_WORD && !is_stop(c, k)) {
+			size_t q = k;
+			while (q < lim && q < k + 3 && t->v[q].kind == TK_WORD && !is_cap(&t->v[q]) &&
+			       !is_stop(c, q) && !(t->v[q].flags & TF_NL))
+				q++;
+			if (q < lim && q > k && is_cap(&t->v[q]) && !(t->v[q].flags & TF_NL) &&
+			    !title_start(c, q) && !(before_name && surname_at(c, q)) &&
+			    !tok_is(t, q - 1, "và")) {
+				k = q;
+				continue;
+			}
+		}
+		break;
+	}
+	out->span = span_make(t->v[i].start, t->v[k - 1].end);
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
+	out->title = strdup(buf);
+	return k;
+}
+
+static void free_positions(person_mention_t *pm)
+{
+	for (size_t j = 0; j < pm->positions.n; j++)
+		free(pm->positions.v[j].title);
+	pm->positions.n = 0;
+}
+
+static int add_pos(person_mention_t *pm, position_t *p)
+{
+	position_t *s = vec_push(&pm->positions);
+	if (!s) {
+		free(p->title);
+		return -1;
+	}
+	*s = *p;
+	return 0;
+}
+
+/* Apposition chain after a name: ", pos, pos" or " - pos, pos" or " (pos)".
+ * Returns the end token. */
+static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
+{
+	const tokens_t *t = c->t;
+	size_t k = j;
+	int paren = 0;
+	if (is_punct(c, k, ',') || is_dash_sep(c, k) || is_punct(c, k, ':')) {
+		k++;
+	} else if (is_punct(c, k, '(')) {
+		k++;
+		paren = 1;
+	} else {
+		return j;
+	}
+	size_t end = j;
+	for (;;) {
+		position_t p = {0};
+		size_t e = position_at(c, k, t->n, &p, 0);
+		if (e == k)
+			break;
+		if (add_pos(pm, &p))
+			return end;
+		end = e;
+		k = e;
+		if (is_punct(c, k, ',') || is_dash_sep(c, k)) {
+			/* the next segment must be a title, else the chain ended
+			 * (a list of people follows) */
+			if (title_start(c, k + 1)) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(t, k, "kiêm") && title_start(c, k + 1)) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (paren && is_punct(c, end, ')'))
+		end++;
+	return end;
+}
+
+static char *canonical_name(const ctx_t *c, size_t a, size_t b)
+{
+	const doc_t *d = c->d;
+	span_t sp = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+	int upper = 1;
+	for (size_t i = a; i < b; i++)
+		if (!(c->t->v[i].flags & TF_UPPER))
+			upper = 0;
+	if (upper)
+		return fold_title_case(d->text + sp.start, sp.end - sp.start);
+	/* collapse runs of whitespace */
+	char *s = span_dup(d, sp);
+	if (!s)
+		return NULL;
+	char *w = s;
+	for (char *r = s; *r; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
+		} else if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0) {
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
+			r++;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+/* Same position already held: same folded text, or same title with one body
+ * name a prefix of the other ("Chủ tịch UBND thành phố" after "Chủ tịch
+ * UBND TP Hà Nội"). */
+static int same_position(const doc_t *d, const position_t *a, const position_t *b)
+{
+	char *fa = fold_text(d->text + a->span.start, a->span.end - a->span.start);
+	char *fb = fold_text(d->text + b->span.start, b->span.end - b->span.start);
+	int same = fa && fb && (!strcmp(fa, fb) || !strncmp(fa, fb, strlen(fb)));
+	free(fa);
+	free(fb);
+	if (same)
+		return 1;
+	if (a->title && b->title && !strcasecmp(a->title, b->title) && a->org_mention >= 0 &&
+	    b->org_mention >= 0) {
+		const char *ca = d->org_mentions.v[a->org_mention].canonical;
+		const char *cb = d->org_mentions.v[b->org_mention].canonical;
+		size_t la = strlen(ca), lb = strlen(cb);
+		if (!strncasecmp(ca, cb, la < lb ? la : lb))
+			return 1;
+	}
+	return 0;
+}
+
+static int person_for(ctx_t *c, const char *name, size_t a, size_t b, const char *hon)
+{
+	doc_t *d = c->d;
+	for (size_t i = 0; i < d->people.n; i++)
+		if (!strcmp(d->people.v[i].name, name))
+			return (int)i;
+	person_t *p = vec_push(&d->people);
+	if (!p)
+		return -1;
+	p->name = strdup(name);
+	/* family name: the surname lexicon (compound ones too), else the first
+	 * syllable; given name: the last syllable */
+	size_t sn = surname_at(c, a);
+	if (!sn || sn >= b - a)
+		sn = 1;
+	p->family = canonical_name(c, a, a + sn);
+	p->given = canonical_name(c, b - 1, b);
+	p->honorific = hon ? strdup(hon) : NULL;
+	p->rule = "person.trigger";
+	return (int)(d->people.n - 1);
+}
+
+static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const char *hon,
+		  const char *rule)
+{
+	doc_t *d = c->d;
+	char *name = canonical_name(c, na, nb);
+	if (!name)
+		return -1;
+	int pi = person_for(c, name, na, nb, hon);
+	free(name);
+	if (pi < 0)
+		return -1;
+	person_t *p = &d->people.v[pi];
+	if (!p->honorific && hon)
+		p->honorific = strdup(hon);
+	if (rule && p->rule && !strcmp(p->rule, "person.trigger"))
+		p->rule = rule;
+	pm->person = pi;
+	pm->span = span_make(c->t->v[na].start, c->t->v[nb - 1].end);
+	pm->tok_start = na;
+	pm->tok_end = nb;
+	span_t *ms = vec_push(&p->mentions);
+	if (!ms)
+		return -1;
+	*ms = pm->span;
+	for (size_t i = 0; i < pm->positions.n; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < p->positions.n && !dup; j++)
+			dup = same_position(d, &p->positions.v[j], &pm->positions.v[i]);
+		if (dup)
+			continue;
+		position_t *s = vec_push(&p->positions);
+		if (!s)
+			return -1;
+		*s = pm->positions.v[i];
+		s->title = strdup(pm->positions.v[i].title ? pm->positions.v[i].title : "");
+	}
+	person_mention_t *slot = vec_push(&d->person_mentions);
+	if (!slot)
+		return -1;
+	*slot = *pm;
+	return 0;
+}
+
+/* honorific / rank at i; returns end and the folded kind */
+static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
+{
+	size_t n = 0;
+	const lex_entry_t *e = lex_longest(c->hon, c->t, i, c->t->n, &n);
+	if (!e)
+		return i;
+	size_t len = c->t->v[i + n - 1].end - c->t->v[i].start;
+	if (len >= hsz)
+		len = hsz - 1;
+	memcpy(hon, c->d->text + c->t->v[i].start, len);
+	hon[len] = '\0';
+	/* lower-case the honorific's first letter when it's a plain word
+	 * ("Đồng chí" at sentence start is "đồng chí") */
+	if (e->ncols > 1 && !strcmp(e->cols[1], "honorific")) {
+		char *f = fold_text(hon, len);
+		if (f) {
+			/* keep the written form but lower-case: use the lexicon's form */
+			snprintf(hon, hsz, "%s", e->form);
+			free(f);
+		}
+	}
+	size_t k = i + n;
+	/* "đồng chí" may be followed by another honorific/rank: "Thượng tướng" */
+	size_t n2 = 0;
+	if (lex_longest(c->hon, c->t, k, c->t->n, &n2))
+		k += n2;
+	return k;
+}
+
+/* Group heading: "các [đồng chí] TITLE...: A, B; C" → each listed person
+ * gets the heading's position first. Returns end token or i. */
+static size_t group_at(ctx_t *c, size_t i)
+{
+	const tokens_t *t = c->t;
+	if (!tok_is(t, i, "các"))
+		return i;
+	size_t k = i + 1;
+	if (tok_is(t, k, "đồng") && tok_is(t, k + 1, "chí"))
+		k += 2;
+	position_t gp = {0};
+	size_t e = position_at(c, k, t->n, &gp, 0);
+	if (e == k || !is_punct(c, e, ':')) {
+		free(gp.title);
+		return i;
+	}
+	/* only individual titles are distributed (not "Thường trực Tỉnh ủy") */
+	size_t k2 = e + 1;
+	int count = 0;
+	while (k2 < t->n) {
+		size_t ne = name_at(c, k2, 0);
+		if (ne == k2)
+			break;
+		person_mention_t pm = {0};
+		position_t cp = gp;
+		cp.title = strdup(gp.title);
+		add_pos(&pm, &cp);
+		size_t ce = chain_after(c, ne, &pm);
+		pm.ctx_start = k2;
+		pm.ctx_end = ce > ne ? ce : ne;
+		if (record(c, &pm, k2, ne, NULL, "person.group_heading")) {
+			free(gp.title);
+			return t->n;
+		}
+		count++;
+		k2 = ce;
+		if (is_punct(c, k2, ',') || is_punct(c, k2, ';') || tok_is(t, k2, "và")) {
+			k2++;
+			if (tok_is(t, k2, "đồng") && tok_is(t, k2 + 1, "chí"))
+				k2 += 2;
+			continue;
+		}
+		break;
+	}
+	free(gp.title);
+	return count ? k2 : i;
+}
+
+/* "đồng chí Bí thư Tỉnh ủy" with no name after: link to the person who
+ * holds that position. */
+static void link_title_only(ctx_t *c, size_t a, size_t b)
+{
+	doc_t *d = c->d;
+	char *f = fold_text(d->text + c->t->v[a].start, c->t->v[b - 1].end - c->t->v[a].start);
+	if (!f)
+		return;
+	for (size_t i = 0; i < d->people.n; i++) {
+		person_t *p = &d->people.v[i];
+		for (size_t j = 0; j < p->positions.n; j++) {
+			span_t s = p->positions.v[j].span;
+			char *g = fold_text(d->text + s.start, s.end - s.start);
+			int eq = g && !strcmp(f, g);
+			free(g);
+			if (eq) {
+				span_t *ms = vec_push(&p->mentions);
+				if (ms)
+					*ms = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+				person_mention_t *pm = vec_push(&d->person_mentions);
+				if (pm) {
+					pm->person = (int)i;
+					pm->span = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+					pm->tok_start = pm->ctx_start = a;
+					pm->tok_end = pm->ctx_end = b;
+					pm->is_title_only = 1;
+				}
+				free(f);
+				return;
+			}
+		}
+	}
+	free(f);
+}
+
+int people_extract(doc_t *d)
+{
+	ctx_t c = {.d = d, .t = &d->toks};
+	c.pos = lex_get("positions");
+	c.hon = lex_get("honorifics");
+	c.sur = lex_get("surnames");
+	c.loc = lex_get("localities");
+	c.pl = lex_get("places");
+	size_t n = d->toks.n;
+	c.org_at = malloc((n + 1) * sizeof(int));
+	c.org_in = malloc((n + 1) * sizeof(int));
+	if (!c.org_at || !c.org_in) {
+		free(c.org_at);
+		free(c.org_in);
+		return -1;
+	}
+	for (size_t i = 0; i <= n; i++)
+		c.org_at[i] = c.org_in[i] = -1;
+	for (size_t m = 0; m < d->org_mentions.n; m++) {
+		const org_mention_t *om = &d->org_mentions.v[m];
+		c.org_at[om->tok_start] = (int)m;
+		for (size_t k = om->tok_start; k < om->tok_end; k++)
+			c.org_in[k] = (int)m;
+	}
+	const tokens_t *t = &d->toks;
+	size_t i = 0;
+	while (i < n) {
+		size_t g = group_at(&c, i);
+		if (g > i) {
+			i = g;
+			continue;
+		}
+		char hon[64] = "";
+		size_t k = honorific_at(&c, i, hon, sizeof hon);
+		int has_hon = k > i;
+		person_mention_t pm = {0};
+		/* positions before the name: "Bí thư Tỉnh ủy Phạm Xuân Thăng",
+		 * "Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND TP
+		 * Hà Nội Nguyễn Đức Chung" */
+		size_t p0 = k;
+		for (;;) {
+			position_t p = {0};
+			size_t e = position_at(&c, k, n, &p, 1);
+			if (e == k)
+				break;
+			add_pos(&pm, &p);
+			k = e;
+			if ((is_punct(&c, k, ',')) && title_start(&c, k + 1)) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		int had_pos = pm.positions.n > 0;
+		size_t ne = name_at(&c, k, !has_hon);
+		if (ne == k && has_hon && !had_pos)
+			ne = name_at(&c, k, 0);
+		if (ne > k && (has_hon || had_pos)) {
+			size_t ce = chain_after(&c, ne, &pm);
+			pm.ctx_start = i;
+			pm.ctx_end = ce > ne ? ce : ne;
+			if (record(&c, &pm, k, ne, has_hon ? hon : NULL,
+				   had_pos ? "person.title_before" : "person.honorific"))
+				goto fail;
+			i = ce > ne ? ce : ne;
+			continue;
+		}
+		if (had_pos && has_hon) {
+			/* "đồng chí Bí thư Tỉnh ủy" alone */
+			link_title_only(&c, p0, k);
+		}
+		free_positions(&pm);
+		free(pm.positions.v);
+		memset(&pm, 0, sizeof pm);
+		/* a bare surname-led name followed by an apposition chain */
+		ne = name_at(&c, i, 1);
+		if (ne > i && !has_hon) {
+			size_t ce = chain_after(&c, ne, &pm);
+			if (pm.positions.n) {
+				pm.ctx_start = i;
+				pm.ctx_end = ce;
+				if (record(&c, &pm, i, ne, NULL, "person.apposition"))
+					goto fail;
+				i = ce;
+				continue;
+			}
+			free_positions(&pm);
+			free(pm.positions.v);
+		}
+		i = had_pos ? k : i + 1;
+	}
+	/* second pass: bare full-name re-mentions of known people */
+	for (size_t q = 0; q < n; q++) {
+		if (!is_cap(&t->v[q]))
+			continue;
+		int covered = 0;
+		for (size_t m = 0; m < d->person_mentions.n && !covered; m++) {
+			const person_mention_t *pm = &d->person_mentions.v[m];
+			covered = q >= pm->tok_start && q < pm->tok_end;
+		}
+		if (covered)
+			continue;
+		size_t ne = name_at(&c, q, 0);
+		if (ne <= q)
+			continue;
+		char *nm = canonical_name(&c, q, ne);
+		for (size_t p = 0; nm && p < d->people.n; p++)
+			if (!strcmp(d->people.v[p].name, nm)) {
+				span_t *ms = vec_push(&d->people.v[p].mentions);
+				if (ms)
+					*ms = span_make(t->v[q].start, t->v[ne - 1].end);
+				person_mention_t *pm = vec_push(&d->person_mentions);
+				if (pm) {
+					pm->person = (int)p;
+					pm->span = *ms;
+					pm->tok_start = pm->ctx_start = q;
+					pm->tok_end = pm->ctx_end = ne;
+				}
+				break;
+			}
+		free(nm);
+		q = ne - 1;
+	}
+	free(c.org_at);
+	free(c.org_in);
+	return 0;
+fail:
+	free(c.org_at);
+	free(c.org_in);
+	return -1;
+}

@@ -1,0 +1,131 @@
+/* The HTTP layer: libmicrohttpd daemon, per-request state, body
+ * accumulation, the route table, request ids, CORS, access log and drain.
+ * Handlers (handlers/) see only struct request and the http_reply_*
+ * helpers below; they return the HTTP status.
+ */
+#ifndef MEETINGD_HTTP_H
+#define MEETINGD_HTTP_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "server/config.h"
+#include "server/net.h"
+#include "server/problem.h"
+
+/* Files compiled into the binary by tools/embed.sh (build/gen/embedded_files.c):
+ * openapi.yaml and the web/ files, terminated by a {NULL, NULL, 0} entry. */
+struct embedded_file {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct embedded_file embedded_files[];
+
+struct route;
+
+/* One request, from its request line to its completion callback. Freed when
+ * the last reference goes (the completion callback holds one; a streamed
+ * response may hold another). */
+struct request {
+	atomic_int refs;
+	const struct config *cfg;
+	struct MHD_Connection *conn;
+	const struct route *route;
+	char method[16];
+	char path[256]; /* raw path, query stripped, truncated */
+	char id[65];
+	char remote[NET_ADDR_MAX];
+	char client[NET_ADDR_MAX];
+	uint64_t start_ns;
+
+	/* body: owned buffer, or NULL once taken by http_take_body() */
+	char *body;
+	size_t body_len, body_cap;
+	size_t bytes_in;
+	atomic_size_t bytes_out;
+
+	/* internal to http.c */
+	int started, queued, discard, killed, fd;
+	int pending; /* a problem decided from the headers, sent once the body is drained */
+	enum problem_kind pending_kind;
+	char pending_detail[200];
+	int status;
+	struct request *prev, *next;
+};
+
+/* What a handler produces: a status and a response it created (ownership
+ * passes to http.c, which queues and destroys it). */
+struct http_reply {
+	int status;
+	struct MHD_Response *resp;
+	size_t body_len;
+	const char *allow; /* Allow header for 405 (static string) */
+};
+
+typedef int (*http_handler_fn)(struct request *req, struct http_reply *out);
+
+/* Start the daemon on cfg (borrowed for the daemon's lifetime). 0 or -1
+ * with a message in err. */
+int http_start(const struct config *cfg, char *err, size_t errlen);
+
+/* The port actually bound (useful with --port 0). */
+int http_port(void);
+
+/* Enter drain: /readyz turns 503, the listening socket stops accepting,
+ * responses carry Connection: close. */
+void http_begin_drain(void);
+
+/* 1 while draining. */
+int http_draining(void);
+
+/* Requests received but not completed. */
+long http_in_flight(void);
+
+/* Stop the daemon (closing whatever is left) and free everything. */
+void http_stop(void);
+
+/* Value of a request header (borrowed, valid during the request) or NULL. */
+const char *http_header(const struct request *req, const char *name);
+
+/* Take ownership of the body (free() it); *len gets its length. */
+char *http_take_body(struct request *req, size_t *len);
+
+/* Hold / release a reference on req (for a streamed response). */
+void http_request_ref(struct request *req);
+void http_request_unref(struct request *req);
+
+/* Reply with a JSON value serialised by model_dump() (value borrowed). */
+int http_reply_json(struct http_reply *out, int status, const json_t *value);
+
+/* Reply with a ready problem object (borrowed) as application/problem+json;
+ * the status is its "status" member. */
+int http_reply_problem_object(struct http_reply *out, const json_t *problem);
+
+/* Reply with bytes: data is copied when copy, else it must be static. */
+int http_reply_bytes(struct http_reply *out, int status, const char *content_type,
+		     const void *data, size_t len, int copy);
+
+/* Reply with malloc'ed bytes that MHD frees. */
+int http_reply_owned(struct http_reply *out, int status, const char *content_type, char *data,
+		     size_t len);
+
+/* Reply with an application/problem+json body of that kind; detail is
+ * printf-style (sanitize client input with problem_sanitize()). */
+int http_reply_problem(struct request *req, struct http_reply *out, enum problem_kind kind,
+		       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Reply with a stream of unknown length (chunked): see
+ * MHD_create_response_from_callback(); cls belongs to the response and is
+ * released by free_cb. */
+int http_reply_stream(struct http_reply *out, int status, const char *content_type,
+		      MHD_ContentReaderCallback read_cb, void *cls,
+		      MHD_ContentReaderFreeCallback free_cb);
+
+/* Nanoseconds on the monotonic clock. */
+uint64_t http_now_ns(void);
+
+#endif

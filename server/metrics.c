@@ -1,0 +1,216 @@
+/* Metric storage: counters[route][method][status] as flat atomic arrays. */
+#include "server/metrics.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+
+#ifndef MEETINGD_VERSION
+#define MEETINGD_VERSION "0.0.0"
+#endif
+#ifndef MEETINGD_REVISION
+#define MEETINGD_REVISION "unknown"
+#endif
+
+enum { M_GET, M_HEAD, M_POST, M_OPTIONS, M_OTHER, NMETHODS };
+static const char *const method_names[NMETHODS] = {"GET", "HEAD", "POST", "OPTIONS", "OTHER"};
+
+#define NSTATUS 600 /* index = status code; 0 for "no response" */
+
+static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+				 0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+#define NBUCKETS (sizeof buckets / sizeof buckets[0])
+
+struct route_metrics {
+	atomic_ullong bucket[NBUCKETS + 1]; /* last: +Inf */
+	atomic_ullong sum_us;
+	atomic_ullong count;
+	atomic_ullong bytes_in, bytes_out;
+};
+
+static const char *const *routes;
+static size_t nroutes;
+static atomic_ullong *requests; /* [route][method][status] */
+static struct route_metrics *per_route;
+static atomic_long in_flight;
+
+int metrics_init(const char *const *route_names, size_t n)
+{
+	routes = route_names;
+	nroutes = n;
+	requests = calloc(n * NMETHODS * NSTATUS, sizeof *requests);
+	per_route = calloc(n, sizeof *per_route);
+	if (!requests || !per_route) {
+		metrics_free();
+		return -1;
+	}
+	return 0;
+}
+
+void metrics_free(void)
+{
+	free(requests);
+	free(per_route);
+	requests = NULL;
+	per_route = NULL;
+	nroutes = 0;
+}
+
+static int method_index(const char *m)
+{
+	int i;
+
+	if (!m)
+		return M_OTHER;
+	for (i = 0; i < M_OTHER; i++)
+		if (!strcmp(m, method_names[i]))
+			return i;
+	return M_OTHER;
+}
+
+void metrics_record(size_t route, const char *method, int status, double seconds,
+		    size_t bytes_in, size_t bytes_out)
+{
+	struct route_metrics *r;
+	size_t b;
+
+	if (!requests || route >= nroutes)
+		return;
+	if (status < 0 || status >= NSTATUS)
+		status = 0;
+	atomic_fetch_add_explicit(
+		&requests[(route * NMETHODS + (size_t)method_index(method)) * NSTATUS + (size_t)status],
+		1, memory_order_relaxed);
+	r = &per_route[route];
+	for (b = 0; b < NBUCKETS && seconds > buckets[b]; b++)
+		;
+	/* buckets are stored non-cumulative and summed when rendered */
+	atomic_fetch_add_explicit(&r->bucket[b], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&r->sum_us, (unsigned long long)(seconds * 1e6),
+				  memory_order_relaxed);
+	atomic_fetch_add_explicit(&r->count, 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&r->bytes_in, bytes_in, memory_order_relaxed);
+	atomic_fetch_add_explicit(&r->bytes_out, bytes_out, memory_order_relaxed);
+}
+
+void metrics_in_flight_add(int delta)
+{
+	atomic_fetch_add_explicit(&in_flight, delta, memory_order_relaxed);
+}
+
+long metrics_in_flight(void)
+{
+	return atomic_load(&in_flight);
+}
+
+struct buf {
+	char *p;
+	size_t len, cap;
+	int failed;
+};
+
+static void put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->failed)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			b->failed = 1;
+			return;
+		}
+		if ((size_t)n < b->cap - b->len) {
+			b->len += (size_t)n;
+			return;
+		}
+		size_t cap = b->cap * 2 + (size_t)n;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->failed = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+}
+
+static unsigned long long load(atomic_ullong *a)
+{
+	return atomic_load_explicit(a, memory_order_relaxed);
+}
+
+char *metrics_render(size_t *len)
+{
+	struct buf b = {malloc(8192), 0, 8192, 0};
+	size_t r, m, s, k;
+
+	if (!b.p)
+		return NULL;
+	put(&b, "# HELP meetingd_requests_total HTTP requests answered.\n"
+		"# TYPE meetingd_requests_total counter\n");
+	for (r = 0; r < nroutes; r++)
+		for (m = 0; m < NMETHODS; m++)
+			for (s = 0; s < NSTATUS; s++) {
+				unsigned long long v = load(&requests[(r * NMETHODS + m) * NSTATUS + s]);
+				if (v)
+					put(&b,
+					    "meetingd_requests_total{route=\"%s\",method=\"%s\",status=\"%zu\"} %llu\n",
+					    routes[r], method_names[m], s, v);
+			}
+	put(&b, "# HELP meetingd_request_duration_seconds Time from request line to last byte queued.\n"
+		"# TYPE meetingd_request_duration_seconds histogram\n");
+	for (r = 0; r < nroutes; r++) {
+		struct route_metrics *rm = &per_route[r];
+		unsigned long long cum = 0, count = load(&rm->count);
+		if (!count)
+			continue;
+		for (k = 0; k < NBUCKETS; k++) {
+			cum += load(&rm->bucket[k]);
+			put(&b, "meetingd_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
+			    routes[r], buckets[k], cum);
+		}
+		cum += load(&rm->bucket[NBUCKETS]);
+		put(&b, "meetingd_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n",
+		    routes[r], cum);
+		put(&b, "meetingd_request_duration_seconds_sum{route=\"%s\"} %.6f\n", routes[r],
+		    (double)load(&rm->sum_us) / 1e6);
+		put(&b, "meetingd_request_duration_seconds_count{route=\"%s\"} %llu\n", routes[r], cum);
+	}
+	put(&b, "# HELP meetingd_request_bytes_total Request body bytes received.\n"
+		"# TYPE meetingd_request_bytes_total counter\n");
+	for (r = 0; r < nroutes; r++)
+		if (load(&per_route[r].count))
+			put(&b, "meetingd_request_bytes_total{route=\"%s\"} %llu\n", routes[r],
+			    load(&per_route[r].bytes_in));
+	put(&b, "# HELP meetingd_response_bytes_total Response body bytes sent.\n"
+		"# TYPE meetingd_response_bytes_total counter\n");
+	for (r = 0; r < nroutes; r++)
+		if (load(&per_route[r].count))
+			put(&b, "meetingd_response_bytes_total{route=\"%s\"} %llu\n", routes[r],
+			    load(&per_route[r].bytes_out));
+	put(&b, "# HELP meetingd_in_flight_requests Requests being received, processed or sent.\n"
+		"# TYPE meetingd_in_flight_requests gauge\n"
+		"meetingd_in_flight_requests %ld\n",
+	    metrics_in_flight());
+	put(&b, "# HELP meetingd_build_info Build of the running binary.\n"
+		"# TYPE meetingd_build_info gauge\n"
+		"meetingd_build_info{version=\"%s\",model_version=\"%s\",revision=\"%s\"} 1\n",
+	    MEETINGD_VERSION, MODEL_VERSION, MEETINGD_REVISION);
+	if (b.failed) {
+		free(b.p);
+		return NULL;
+	}
+	*len = b.len;
+	return b.p;
+}
