@@ -31,7 +31,7 @@ SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_file
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all help deps test asan valgrind run install clean format format-check \
+.PHONY: all help deps check test asan valgrind run install clean format format-check \
         lint-api bench fuzz image image-test proxy-test
 
 all: $(BUILD)/meetingd
@@ -39,6 +39,7 @@ all: $(BUILD)/meetingd
 help:
 	@echo "make            build $(BUILD)/meetingd"
 	@echo "make deps       install the Debian packages needed to build and test (root)"
+	@echo "make check      make test, then make asan (what CI runs)"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
 	@echo "make run        build and serve on port 8080"
@@ -80,6 +81,11 @@ $(BUILD)/meetingd: $(SERVER_OBJ) $(BUILD)/libmodel.a
 
 $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
+
+# the README's test command: every test, then again under ASan + UBSan
+check:
+	$(MAKE) test
+	$(MAKE) asan
 
 test: $(BUILD)/meetingd $(BUILD)/test-suite
 	BUILD=$(BUILD) sh tests/run.sh

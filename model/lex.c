@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon.h"
+#include "lex.h"
 
 #define MAXLEX 16
 #define MAXTOK 12

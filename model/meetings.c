@@ -13,7 +13,7 @@
 #include <utf8proc.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "lex.h"
 
 typedef struct kmention {
 	size_t tok, ntok;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "lex.h"
 #include "normalize.h"
 
 static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "lex.h"
 
 static int cat_of(const char *s)
 {

@@ -13,7 +13,7 @@
 #include <strings.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "lex.h"
 
 typedef struct ctx {
 	doc_t *d;

@@ -665,6 +665,9 @@ static int consume(struct request *req, const char *data, size_t n)
 		/* chunked (or lying Content-Length): the running count is the limit */
 		set_pending(req, PROBLEM_BODY_TOO_LARGE, "The body exceeds the limit of %zu bytes.",
 			    req->cfg->max_body);
+		/* MHD 0.9.75 refuses a response queued mid-body, so the rest is
+		 * drained unstored and the 413 goes out after the last chunk;
+		 * --request-timeout bounds a client that never stops. */
 		return 0;
 	}
 	if (need + 1 > req->body_cap) {
@@ -782,13 +785,15 @@ int http_start(const struct config *cfg, char *err, size_t errlen)
 	S.stopping = 0;
 	atomic_store(&S.draining, 0);
 	S.daemon = MHD_start_daemon(
-		flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR,
+		flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL,
+		/* first, so that MHD's own start-up messages go through it too */
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK,
-		on_uri, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
+		on_uri, NULL, MHD_OPTION_END);
 	if (!S.daemon) {
 		snprintf(err, errlen, "cannot listen on %s port %d (see the message above)",
 			 cfg->bind, cfg->port);

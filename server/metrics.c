@@ -168,7 +168,7 @@ char *metrics_render(size_t *len)
 					    "meetingd_requests_total{route=\"%s\",method=\"%s\",status=\"%zu\"} %llu\n",
 					    routes[r], method_names[m], s, v);
 			}
-	put(&b, "# HELP meetingd_request_duration_seconds Time from request line to last byte queued.\n"
+	put(&b, "# HELP meetingd_request_duration_seconds Time from the request line to the last response byte.\n"
 		"# TYPE meetingd_request_duration_seconds histogram\n");
 	for (r = 0; r < nroutes; r++) {
 		struct route_metrics *rm = &per_route[r];

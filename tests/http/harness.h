@@ -103,6 +103,18 @@ const char *harness_assert_problem(const struct harness_response *r, int status,
 void harness_contract_check(const char *method, const char *path,
 			    const struct harness_response *r);
 
+/* Wait up to timeout_s for needle to appear in the file at path (the
+ * access log is written after the response has gone out). Returns the
+ * file's content (malloc'ed; caller frees) whether or not it appeared. */
+char *harness_wait_file(const char *path, const char *needle, double timeout_s);
+
+/* Run meetingd with argv (NULL-terminated, without the binary) and the
+ * given stdin bytes (stdin_data may be NULL: empty stdin). *out and *err get
+ * malloc'ed stdout/stderr (lengths in *out_len and *err_len when not NULL).
+ * Returns the exit status (128+signal when killed). */
+int harness_run(const char *const *argv, const void *stdin_data, size_t stdin_len, char **out,
+		size_t *out_len, char **err, size_t *err_len);
+
 /* A short article written for these tests (not from any corpus). */
 extern const char harness_article[];
 
