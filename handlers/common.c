@@ -202,7 +202,9 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 			 bad);
 		return fail(problem, kind, PROBLEM_INVALID_UTF8, instance, msg);
 	}
-	root = json_loadb(bytes, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* DECODE_ANY: a bare string or number is well-formed JSON, just not
+	 * a request object, and deserves that message rather than "malformed" */
+	root = json_loadb(bytes, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
 	if (!root) {
 		snprintf(msg, sizeof msg, "Malformed JSON at line %d, column %d: %s.", jerr.line,
 			 jerr.column,

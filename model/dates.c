@@ -1126,13 +1126,14 @@ static bool keyword_core(lexer_t *L, size_t i, core_t *c)
 
 /* Clock time at i: "14 giờ", "8 giờ 30 (phút)", "3 giờ rưỡi", "11 giờ kém
  * 15", "8h30", "14g", "14:00(:11)". Unless `strong` ("lúc" before), a
- * duration or quantity word before rejects it: "trong 24 giờ", "tỷ lệ 1:10". */
+ * duration word before rejects it ("trong 24 giờ"), and a ratio or score
+ * word the colon form ("tỷ lệ 1:10"); "khoảng 14 giờ" is a time. */
 static bool clock_time(lexer_t *L, size_t i, bool strong, int *hh, int *mm, size_t *next)
 {
 	tok_t a = tk(L, i), p = tkb(L, i, 1);
 	if (a.type != T_NUM || a.ndig > 2 || !leading_ok(L, i))
 		return false;
-	if (!strong && p.type == T_WORD && (p.flags & (F_DUR | F_CTX | F_SCORE)))
+	if (!strong && p.type == T_WORD && (p.flags & F_DUR))
 		return false;
 	int h = a.val, m = 0;
 	size_t k = i + 1;
@@ -1177,6 +1178,8 @@ static bool clock_time(lexer_t *L, size_t i, bool strong, int *hh, int *mm, size
 		}
 	} else if (b.type == T_PUNCT && b.val == ':' && !b.sp) {
 		tok_t c = tk(L, k + 1);
+		if (!strong && p.type == T_WORD && (p.flags & (F_CTX | F_SCORE)))
+			return false; /* "tỷ lệ 1:10", "thắng 2:1" */
 		if (!num_touch(c, 2) || c.ndig != 2 || c.val > 59 || h > 23)
 			return false;
 		m = c.val;

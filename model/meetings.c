@@ -100,6 +100,9 @@ static int collect_kinds(mctx_t *c)
 		const lex_entry_t *e = lex_longest(lx, t, i, t->n, &n);
 		if (!e)
 			continue;
+		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
+		if (n == 1 && tok_is(t, i, "lễ"))
+			continue;
 		kmention_t *k = vec_push(&c->kinds);
 		if (!k)
 			return -1;
@@ -146,6 +149,27 @@ static const kmention_t *kind_in(const mctx_t *c, size_t a, size_t b)
 	for (size_t i = 0; i < c->kinds.n; i++) {
 		const kmention_t *k = &c->kinds.v[i];
 		if (k->tok >= a && k->tok < b && !cited_only(c, k->tok))
+			return k;
+	}
+	return NULL;
+}
+
+/* a kind written as a bare verb ("làm việc", "họp", "gặp mặt") names the
+ * meeting less well than a noun phrase ("buổi làm việc", "phiên họp") */
+static int weak_kind(const mctx_t *c, const kmention_t *k)
+{
+	const tokens_t *t = c->t;
+	return tok_is(t, k->tok, "làm") || tok_is(t, k->tok, "họp") || tok_is(t, k->tok, "gặp") ||
+	       tok_is(t, k->tok, "tiếp");
+}
+
+static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
+{
+	for (size_t i = 0; i < c->kinds.n; i++) {
+		const kmention_t *k = &c->kinds.v[i];
+		if (k->tok < a || k->tok >= b || cited_only(c, k->tok) || weak_kind(c, k))
+			continue;
+		if (!weak || k->kind == weak->kind || tok_is(c->t, weak->tok, "họp"))
 			return k;
 	}
 	return NULL;
@@ -260,10 +284,13 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 		if (in_person_ctx(d, o->tok_start))
 			continue;
 		size_t e = o->tok_end;
+		if (e < sb && tok_is(t, e, "đã"))
+			e++;
 		if (e < sb && (tok_is(t, e, "họp") || tok_is2(t, e, "tổ", "chức") ||
 			       tok_is2(t, e, "tiến", "hành") || tok_is2(t, e, "khai", "mạc") ||
-			       (tok_is(t, e, "đã") && (tok_is(t, e + 1, "họp") ||
-						      tok_is2(t, e + 1, "tổ", "chức"))))) {
+			       tok_is2(t, e, "bế", "mạc") || tok_is2(t, e, "cho", "ý") ||
+			       tok_is2(t, e, "thảo", "luận") || tok_is2(t, e, "xem", "xét") ||
+			       tok_is(t, e, "nghe"))) {
 			set_body(m, d, (int)i);
 			return;
 		}
@@ -385,14 +412,16 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		if (i >= 2 && tok_is(t, i - 1, "sự")) {
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
-				if (p->ctx_start > i && p->ctx_start <= i + 4) {
+				if (p->ctx_start > i && p->ctx_start <= i + 12) {
 					if (add_unique(&m->chairs, p->person))
 						return -1;
 					/* coordinated: "và đồng chí Y" */
 					size_t e = p->ctx_end;
 					for (size_t r = q + 1; r < np; r++) {
 						const person_mention_t *p2 = &d->person_mentions.v[pm[r]];
-						if (p2->ctx_start <= e + 3 && tok_is(t, e, "và")) {
+						if (p2->ctx_start <= e + 3 &&
+						    (tok_is(t, e, "và") || is_punct(t, e, ';') ||
+						     is_punct(t, e, ','))) {
 							add_unique(&m->chairs, p2->person);
 							e = p2->ctx_end;
 						}
@@ -435,7 +464,8 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				const person_mention_t *p0 = &d->person_mentions.v[pm[q]];
 				const person_mention_t *p1 = &d->person_mentions.v[pm[q + 1]];
 				if (p0->ctx_end <= p1->ctx_start && p1->ctx_start - p0->ctx_end <= 1 &&
-				    (tok_is(t, p0->ctx_end, "và") || is_punct(t, p0->ctx_end, ','))) {
+				    (tok_is(t, p0->ctx_end, "và") || is_punct(t, p0->ctx_end, ',') ||
+				     is_punct(t, p0->ctx_end, ';'))) {
 					add_unique(&m->chairs, p0->person);
 				} else {
 					break;
@@ -595,6 +625,39 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				}
 			}
 			action = "trình";
+		} else if ((tok_is2(t, i, "báo", "cáo") && !tok_is(t, i + 2, "của")) ||
+			   (tok_is(t, i, "trình") && i > sa && tok_is(t, i - 2, "do"))) {
+			/* "Phó Bí thư Tỉnh ủy X báo cáo với Đoàn ...", "UBND tỉnh báo
+			 * cáo ...", "... do đồng chí X trình" */
+			size_t v = i;
+			if (v > sa && tok_is(t, v - 1, "đã"))
+				v--;
+			for (size_t q = 0; q < d->person_mentions.n; q++) {
+				const person_mention_t *p = &d->person_mentions.v[q];
+				if (p->ctx_end == v && !p->is_title_only) {
+					a.has_presenter = 1;
+					a.presenter.name = strdup(d->people.v[p->person].name);
+					a.presenter.person = p->person;
+					a.presenter.org = -1;
+					end = (int)i;
+					break;
+				}
+			}
+			if (!a.has_presenter)
+				for (size_t q = 0; q < d->org_mentions.n; q++) {
+					const org_mention_t *o = &d->org_mentions.v[q];
+					if (o->tok_end == v && !in_person_ctx(d, o->tok_start) &&
+					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "với") &&
+					    !tok_is(t, o->tok_start - 1, "của")) {
+						a.has_presenter = 1;
+						a.presenter.name = span_dup(d, o->span);
+						a.presenter.org = o->org;
+						end = (int)i;
+						break;
+					}
+				}
+			if (tok_is(t, i, "trình"))
+				action = "trình";
 		} else {
 			continue;
 		}
@@ -882,6 +945,14 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	m->rule = "meeting.dated_sentence";
 	size_t sa, sb;
 	sent_tokens(d, sent, &sa, &sb);
+	if (!k || weak_kind(c, k)) {
+		/* a noun phrase for the meeting: later in its region, else the title */
+		const kmention_t *st = strong_kind(c, k, sa, region_end);
+		if (!st && d->art.has_title && d->toks.n)
+			st = strong_kind(c, k, 0, doc_tok_at(d, d->art.title.end));
+		if (st)
+			k = st;
+	}
 	if (k) {
 		span_t ks = span_make(t->v[k->tok].start, t->v[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;
@@ -919,6 +990,33 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		}
 	}
 	find_body(c, m, k, k && k->tok >= sb ? k->tok : sa, k && k->tok >= sb ? kind_sent_end : sb);
+	if (m->body_org < 0 && k && k->tok >= sb)
+		find_body(c, m, NULL, sa, sb);
+	/* other mentions of the same meeting in its region: "Toàn cảnh kỳ họp
+	 * thứ 15 của Ủy ban Kiểm tra Trung ương" */
+	for (size_t q = 0; q < c->kinds.n && k && (m->body_org < 0 || !m->ordinal); q++) {
+		const kmention_t *o = &c->kinds.v[q];
+		if (o == k || o->tok < sa || o->tok >= region_end || o->kind != k->kind ||
+		    cited_only(c, o->tok))
+			continue;
+		if (!m->ordinal)
+			m->ordinal = ordinal_after(c, o->tok + o->ntok, t->n, o->kind);
+		if (m->body_org < 0) {
+			long os = doc_sentence_of(d, t->v[o->tok].start);
+			size_t a2 = o->tok, b2 = t->n;
+			if (os >= 0)
+				sent_tokens(d, (size_t)os, &a2, &b2);
+			meeting_t tmp = *m;
+			find_body(c, &tmp, o, o->tok, b2);
+			/* only the "kind ... của BODY" reading counts here */
+			if (tmp.body_org >= 0 && tmp.body_span.start > t->v[o->tok].start) {
+				m->body_org = tmp.body_org;
+				m->body_span = tmp.body_span;
+				if (span_is_empty(m->term))
+					m->term = tmp.term;
+			}
+		}
+	}
 	(void)kb;
 	/* term: "khóa XIII" in the anchor sentence when the body has none */
 	if (span_is_empty(m->term) && k) {
@@ -1042,7 +1140,7 @@ int meetings_extract(doc_t *d)
 				continue;
 			const date_expr_t *px = &d->dates.v[anchor_dates.v[anchor_dates.n - 1]];
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
-			    px->pod == x->pod)
+			    px->pod == x->pod && !has_word_pair(&d->toks, a, b, "chủ", "trì"))
 				continue;
 		}
 		size_t *pa = vec_push(&anchors);

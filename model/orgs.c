@@ -109,6 +109,12 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		if (j < lim && t->v[j].kind == TK_NUM)
 			return j + 1;
 		size_t c = j;
+		/* a surname-led run after "tỉnh" is a person ("UBND tỉnh Phạm Anh
+		 * Tuấn" in "Chủ tịch UBND tỉnh Phạm Anh Tuấn"), not a place */
+		const lex_t *sur = lex_get("surnames");
+		size_t sn = 0;
+		if (j < lim && lex_longest(sur, t, j, lim, &sn))
+			return j;
 		while (c < lim && c < j + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL))
 			c++;
 		return c;

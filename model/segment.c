@@ -1205,39 +1205,6 @@ static int push_block(ctx_t *c, size_t s, size_t e, int caption)
 	return 0;
 }
 
-/* Paragraph text t[s,e) of a body line: bylines inside it split it. */
-static int emit_paragraph(ctx_t *c, size_t s, size_t e, int last)
-{
-	trim(c->t, &s, &e);
-	if (e <= s)
-		return 0;
-	if (last) {
-		c->sents.n = 0;
-		if (split_sentences(c, s, e, &c->sents))
-			return -1;
-		e = trailing_byline(c, s, e, c->sents.n >= 2 || e - s > 300);
-		if (c->oom)
-			return -1;
-		trim(c->t, &s, &e);
-	}
-	c->sents.n = 0;
-	if (split_sentences(c, s, e, &c->sents))
-		return -1;
-	size_t from = s;
-	for (size_t k = 1; k < c->sents.n; k++) {
-		size_t ss = c->sents.v[k].start;
-		size_t be = mid_byline(c, ss, c->sents.v[k].end);
-		if (c->oom)
-			return -1;
-		if (be) {
-			if (push_block(c, from, ss, 0))
-				return -1;
-			from = be;
-		}
-	}
-	return push_block(c, from, e, 0);
-}
-
 /* Short line without a final full stop after the lead: a photo caption
  * ("Quang cảnh buổi làm việc"), not a list item ("- Kế hoạch ..."). */
 static int caption_shaped(const char *t, size_t s, size_t e)
@@ -1258,6 +1225,44 @@ static int caption_shaped(const char *t, size_t s, size_t e)
 		l = cp_before(t, s, e);
 	}
 	return !(is_term(l) || l == ':' || l == ';' || l == ',');
+}
+
+/* Paragraph text t[s,e) of a body line: a byline at its end (last line) or
+ * inside it (run-together body) is cut out; what remains is a caption when
+ * cap_ok is 2 (after an [img] placeholder), or 1 and it is one short sentence
+ * without a full stop. */
+static int emit_paragraph(ctx_t *c, size_t s, size_t e, int last, int cap_ok)
+{
+	trim(c->t, &s, &e);
+	if (e <= s)
+		return 0;
+	if (last) {
+		c->sents.n = 0;
+		if (split_sentences(c, s, e, &c->sents))
+			return -1;
+		e = trailing_byline(c, s, e, c->sents.n >= 2 || e - s > 300);
+		if (c->oom)
+			return -1;
+		trim(c->t, &s, &e);
+	}
+	c->sents.n = 0;
+	if (split_sentences(c, s, e, &c->sents))
+		return -1;
+	if (cap_ok == 2 || (cap_ok && c->sents.n == 1 && caption_shaped(c->t, s, e)))
+		return push_block(c, s, e, 1);
+	size_t from = s;
+	for (size_t k = 1; k < c->sents.n; k++) {
+		size_t ss = c->sents.v[k].start;
+		size_t be = mid_byline(c, ss, c->sents.v[k].end);
+		if (c->oom)
+			return -1;
+		if (be) {
+			if (push_block(c, from, ss, 0))
+				return -1;
+			from = be;
+		}
+	}
+	return push_block(c, from, e, 0);
 }
 
 /* One body line: photo credits cut it into paragraph text and captions (the
@@ -1282,14 +1287,12 @@ static int body_line(ctx_t *c, size_t s, size_t e, int first, int after_img, int
 			if (c->sents.n)
 				cap = c->sents.v[c->sents.n - 1].start;
 		}
-		if (emit_paragraph(c, cur, cap, 0) || push_block(c, cap, ce, 1))
+		if (emit_paragraph(c, cur, cap, 0, 0) || push_block(c, cap, ce, 1))
 			return -1;
 		cur = me;
 		found = 1;
 	}
-	if (!found && !first && (after_img || caption_shaped(c->t, s, e)))
-		return push_block(c, s, e, 1);
-	return emit_paragraph(c, cur, e, last);
+	return emit_paragraph(c, cur, e, last, found || first ? 0 : after_img ? 2 : 1);
 }
 
 /* ---- lines, title, dateline --------------------------------------------- */

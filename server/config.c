@@ -2,6 +2,7 @@
  * --help, the environment variable and validation follow from it. */
 #include "server/config.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -155,6 +156,13 @@ static const struct option_def *find_option(const char *name, size_t len)
 
 static int validate(struct config *cfg, char *err, size_t errlen)
 {
+	unsigned char addr[16];
+
+	/* a literal only: a host name would resolve differently at each start */
+	if (inet_pton(strchr(cfg->bind, ':') ? AF_INET6 : AF_INET, cfg->bind, addr) != 1) {
+		snprintf(err, errlen, "--bind: '%.60s' is not an IPv4 or IPv6 address", cfg->bind);
+		return -1;
+	}
 	if (cfg->threads == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		cfg->threads = n > 0 && n < 1024 ? (int)n : 2;

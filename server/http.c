@@ -294,9 +294,6 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	out = atomic_load(&req->bytes_out);
 	metrics_record(route_index(req->route), req->method[0] ? req->method : NULL, status, secs,
 		       req->bytes_in, out);
-	if (req->cfg->access_log)
-		access_log(req, status, out, secs);
-
 	pthread_mutex_lock(&S.lock);
 	if (req->prev)
 		req->prev->next = req->next;
@@ -306,6 +303,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		req->next->prev = req->prev;
 	pthread_mutex_unlock(&S.lock);
 	metrics_in_flight_add(-1);
+	/* last, so a log line proves the request is fully accounted for; a
+	 * drain that sees zero in flight still waits for this thread in
+	 * MHD_stop_daemon() */
+	if (req->cfg->access_log)
+		access_log(req, status, out, secs);
 	http_request_unref(req);
 }
 
@@ -820,8 +822,16 @@ void http_begin_drain(void)
 {
 	if (atomic_exchange(&S.draining, 1))
 		return;
-	if (S.daemon)
-		S.quiesced_fd = MHD_quiesce_daemon(S.daemon);
+	if (!S.daemon)
+		return;
+	S.quiesced_fd = MHD_quiesce_daemon(S.daemon);
+	/* Quiesced, the socket still completes handshakes into a backlog that
+	 * nobody accepts: clients would hang until the stop resets them. A
+	 * shutdown() makes Linux refuse them at once (so a load balancer moves
+	 * on) while the descriptor stays open until MHD_stop_daemon(), as MHD
+	 * requires. */
+	if (S.quiesced_fd != MHD_INVALID_SOCKET)
+		shutdown(S.quiesced_fd, SHUT_RDWR);
 }
 
 int http_draining(void)

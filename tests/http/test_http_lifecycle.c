@@ -1,7 +1,10 @@
 /* Process behaviour: graceful drain on SIGTERM/SIGINT, the command line
  * (`meetingd parse`, --help, --version, bad flags), the access log and
  * trusted proxies. */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <errno.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +45,21 @@ static int wait_exit(struct harness_server *s, double timeout_s)
 
 /* ---- drain ---- */
 
+/* 1 when a new connection to port is refused outright. */
+static int refused(int port)
+{
+	struct sockaddr_in a;
+	int fd = socket(AF_INET, SOCK_STREAM, 0), rc;
+
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons((unsigned short)port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	rc = connect(fd, (struct sockaddr *)&a, sizeof a);
+	close(fd);
+	return rc < 0 && errno == ECONNREFUSED;
+}
+
 static void drain_with(int sig)
 {
 	struct harness_server s;
@@ -75,6 +93,7 @@ static void drain_with(int sig)
 	free(log);
 	usleep(100000);
 	cr_assert_eq(wait_exit(&s, 0.01), -1, "exited with a request in flight");
+	cr_assert_eq(refused(s.port), 1, "new connections are refused while draining");
 
 	harness_send(&idle, "GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n", 33);
 	cr_assert_eq(harness_read_response(&idle, "GET", "/readyz", &r), 0);
@@ -311,8 +330,7 @@ Test(http_cli, bad_flags_exit_2)
 	expect_failure(timeouts, NULL, 0, 2, "drain-timeout");
 	expect_failure(proxies, NULL, 0, 2, "10.0.0.0/33");
 	expect_failure(command, NULL, 0, 2, "frobnicate");
-	/* --bind is checked when binding: a run-time failure */
-	expect_failure(bind, NULL, 0, 1, "localhost");
+	expect_failure(bind, NULL, 0, 2, "localhost");
 }
 
 Test(http_cli, bad_environment_exits_2)
@@ -340,7 +358,7 @@ Test(http_cli, config_line_shows_effective_values)
 
 	harness_start_env(&s, args, env);
 	err = harness_read_file(s.err_path);
-	cr_assert(strstr(err, "max-batch-lines=88 "), "flags beat the environment: %s", err);
+	cr_assert(strstr(err, "max-batch-lines=88\n"), "flags beat the environment: %s", err);
 	cr_assert(strstr(err, "threads=") && !strstr(err, "threads=0 "), "0 is resolved: %s", err);
 	cr_assert(strstr(err, "auth-token=(unset)"), "%s", err);
 	free(err);

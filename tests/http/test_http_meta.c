@@ -84,6 +84,8 @@ Test(http_meta, metrics_count_requests)
 	harness_response_free(&r);
 	/* the access log line is written once a response has gone out: wait
 	 * for it so the counters are known to include the requests above */
+	free(harness_wait_file(srv.out_path, "\"path\":\"/healthz\"", 5));
+	free(harness_wait_file(srv.out_path, "\"path\":\"/v1/parse\"", 5));
 	free(harness_wait_file(srv.out_path, "/nowhere", 5));
 	get("/metrics", NULL, &r);
 	cr_assert_eq(r.status, 200);
