@@ -10,7 +10,7 @@
 #include "lex.h"
 
 #define MAXLEX 16
-#define MAXTOK 12
+#define MAXTOK 24
 
 struct lex {
 	char name[32];

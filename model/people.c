@@ -164,6 +164,11 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		}
 		if (before_name && surname_at(c, k) && name_at(c, k, 1) > k)
 			break;
+		/* "Trung ương" is one word whose second syllable is lower case */
+		if (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương") && !(t->v[k + 1].flags & TF_NL)) {
+			k += 2;
+			continue;
+		}
 		if (is_cap(x)) {
 			(void)standalone; /* "Thủ tướng Chính phủ": keep going */
 			k++;
@@ -373,8 +378,24 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 	*ms = pm->span;
 	for (size_t i = 0; i < pm->positions.n; i++) {
 		int dup = 0;
-		for (size_t j = 0; j < p->positions.n && !dup; j++)
+		for (size_t j = 0; j < p->positions.n && !dup; j++) {
 			dup = same_position(d, &p->positions.v[j], &pm->positions.v[i]);
+			/* a fuller spelling of a position seen before replaces it:
+			 * "Phó Thủ tướng Chính phủ" after "Phó Thủ tướng" */
+			position_t *old = &p->positions.v[j];
+			const position_t *nw = &pm->positions.v[i];
+			if (dup && nw->span.end - nw->span.start > old->span.end - old->span.start) {
+				char *fo = fold_text(d->text + old->span.start, old->span.end - old->span.start);
+				char *fn = fold_text(d->text + nw->span.start, nw->span.end - nw->span.start);
+				if (fo && fn && !strncmp(fn, fo, strlen(fo))) {
+					free(old->title);
+					*old = *nw;
+					old->title = strdup(nw->title ? nw->title : "");
+				}
+				free(fo);
+				free(fn);
+			}
+		}
 		if (dup)
 			continue;
 		position_t *s = vec_push(&p->positions);

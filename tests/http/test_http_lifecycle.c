@@ -141,6 +141,7 @@ Test(http_drain, deadline_bounds_the_drain)
 	harness_start(&s, args);
 	harness_connect(&s, &c);
 	harness_send(&c, head, strlen(head));
+	usleep(150000); /* let the server read the request line: now it is in flight */
 	kill(s.pid, SIGTERM);
 	start = now_s();
 	/* keep the request alive (never silent for 1 s) past the 2 s deadline */
