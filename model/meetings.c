@@ -140,7 +140,8 @@ static int meeting_verb(const tokens_t *t, size_t a, size_t b)
 	return has_word_pair(t, a, b, "chủ", "trì") || has_word_pair(t, a, b, "làm", "việc") ||
 	       has_word_pair(t, a, b, "họp", NULL) || has_word_pair(t, a, b, "khai", "mạc") ||
 	       has_word_pair(t, a, b, "bế", "mạc") || has_word_pair(t, a, b, "diễn", "ra") ||
-	       has_word_pair(t, a, b, "tổ", "chức") || has_word_pair(t, a, b, "tiếp", NULL);
+	       has_word_pair(t, a, b, "tổ", "chức") || has_word_pair(t, a, b, "tiếp", NULL) ||
+	       (has_word_pair(t, a, b, "cho", "ý") && has_word_pair(t, a, b, "kiến", NULL));
 }
 
 /* first kind mention within tokens [a, b) that is not a citation */
@@ -508,7 +509,7 @@ static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	size_t trig = 0;
 	int found = 0;
 	for (size_t i = sa; i < sb; i++) {
-		if (tok_is(t, i, "dự") || tok_is2(t, i, "tham", "dự") ||
+		if (tok_is(t, i, "dự") || tok_is2(t, i, "tham", "dự") || tok_is2(t, i, "cùng", "đi") ||
 		    (i == sa && tok_is2(t, i, "về", "phía")) ||
 		    (i == sa && tok_is2(t, i, "ngoài", "ra")) ||
 		    (tok_is(t, i, "có") && tok_is2(t, i + 1, "sự", "tham"))) {

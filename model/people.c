@@ -155,10 +155,13 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		const token_t *x = &t->v[k];
 		if (x->flags & TF_NL)
 			break;
-		if (c->org_at[k] >= 0) {
-			const org_mention_t *om = &c->d->org_mentions.v[c->org_at[k]];
+		/* a body that starts here, or one that started inside the title
+		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
+		if (c->org_in[k] >= 0) {
+			int mi = c->org_at[k] >= 0 ? c->org_at[k] : c->org_in[k];
+			const org_mention_t *om = &c->d->org_mentions.v[mi];
 			if (out->org_mention < 0)
-				out->org_mention = c->org_at[k];
+				out->org_mention = mi;
 			k = om->tok_end;
 			continue;
 		}

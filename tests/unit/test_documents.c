@@ -583,7 +583,7 @@ Test(documents, nul_and_invalid_bytes)
 Test(documents, decomposed_text)
 {
 	/* "Kết luận" in NFD: the recogniser folds marks, offsets stay bytes */
-	const char *s = "Ke\xcc\x82\xcc\x81t lua\xcc\x A3n so\xcc\x82\xcc\x81 21-KL/TW";
+	const char *s = "Ke\xcc\x82\xcc\x81t lua\xcc\xa3n so\xcc\x82\xcc\x81 21-KL/TW";
 	doc_list_t l = {0};
 	cr_assert_eq(documents_find(s, strlen(s), &l), 0);
 	cr_assert_eq(l.n, 1);
@@ -620,7 +620,7 @@ Test(documents, subject_is_capped)
 	span_t s = l.v[0].subject_span;
 	cr_assert(s.end > s.start);
 	cr_expect_leq(s.end - s.start, 400);
-	cr_expect_eq(buf[s.end - 1], 'n', "the cap falls between words");
+	cr_expect_eq(buf[s.end], ' ', "the cap falls between words");
 	documents_list_free(&l);
 }
 
