@@ -103,6 +103,15 @@ static int collect_kinds(mctx_t *c)
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
 		if (n == 1 && tok_is(t, i, "lễ"))
 			continue;
+		/* "chương trình làm việc", "ngày làm việc", "lề lối làm việc" are
+		 * not working sessions */
+		if (tok_is(t, i, "làm") && i >= 1 &&
+		    (tok_is(t, i - 1, "trình") || tok_is(t, i - 1, "ngày") || tok_is(t, i - 1, "phiên") ||
+		     tok_is(t, i - 1, "tuần") || tok_is(t, i - 1, "giờ") || tok_is(t, i - 1, "lối") ||
+		     tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phong") || tok_is(t, i - 1, "chế") ||
+		     tok_is(t, i - 1, "gian") || tok_is(t, i - 1, "việc") || tok_is(t, i - 1, "nơi") ||
+		     tok_is(t, i - 1, "đến") || tok_is(t, i - 1, "đi")))
+			continue;
 		kmention_t *k = vec_push(&c->kinds);
 		if (!k)
 			return -1;
@@ -349,7 +358,9 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 					continue;
 				}
 				if (e > k && (t->v[e - 1].flags & (TF_CAP | TF_UPPER)) &&
-				    (tok_is(t, e, "sở") || tok_is(t, e, "trường")))
+				    (tok_is(t, e, "sở") || tok_is(t, e, "trường") ||
+				     ((e + 1 >= sb || t->v[e + 1].kind == TK_PUNCT) &&
+				      !tok_is(t, e, "đã") && !tok_is(t, e, "ra"))))
 				{
 					e++;
 					continue;

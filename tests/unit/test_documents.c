@@ -393,13 +393,22 @@ static void expect_span(const char *what, const char *text, span_t s, const char
 	free(got);
 }
 
+#define NCASES (sizeof(CASES) / sizeof(CASES[0]))
+
+/* Criterion runs each case in a re-executed worker where pointers from the
+ * runner are not valid: pass the index, read the table in the worker. */
+static int case_ids[NCASES];
+
 ParameterizedTestParameters(documents, cases)
 {
-	return cr_make_param_array(struct dcase, CASES, sizeof(CASES) / sizeof(CASES[0]));
+	for (size_t i = 0; i < NCASES; i++)
+		case_ids[i] = (int)i;
+	return cr_make_param_array(int, case_ids, NCASES);
 }
 
-ParameterizedTest(struct dcase *tc, documents, cases)
+ParameterizedTest(int *id, documents, cases)
 {
+	const struct dcase *tc = &CASES[*id];
 	doc_list_t l = {0};
 	size_t len = strlen(tc->text);
 	cr_assert_eq(documents_find(tc->text, len, &l), 0);
@@ -489,13 +498,19 @@ static struct ncase NEG[] = {
 	{"Mã A12-KL/TW không phải số hiệu vì có chữ phía trước.", ""},
 };
 
+#define NNEG (sizeof(NEG) / sizeof(NEG[0]))
+static int neg_ids[NNEG];
+
 ParameterizedTestParameters(doc_negative, cases)
 {
-	return cr_make_param_array(struct ncase, NEG, sizeof(NEG) / sizeof(NEG[0]));
+	for (size_t i = 0; i < NNEG; i++)
+		neg_ids[i] = (int)i;
+	return cr_make_param_array(int, neg_ids, NNEG);
 }
 
-ParameterizedTest(struct ncase *tc, doc_negative, cases)
+ParameterizedTest(int *id, doc_negative, cases)
 {
+	const struct ncase *tc = &NEG[*id];
 	doc_list_t l = {0};
 	cr_assert_eq(documents_find(tc->text, strlen(tc->text), &l), 0);
 	char got[512] = "";
@@ -583,13 +598,13 @@ Test(documents, nul_and_invalid_bytes)
 Test(documents, decomposed_text)
 {
 	/* "Kết luận" in NFD: the recogniser folds marks, offsets stay bytes */
-	const char *s = "Ke\xcc\x82\xcc\x81t lua\xcc\xa3n so\xcc\x82\xcc\x81 21-KL/TW";
+	const char *s = "Ke\xcc\x82\xcc\x81t lua\xcc\xa3\xcc\x82n so\xcc\x82\xcc\x81 21-KL/TW";
 	doc_list_t l = {0};
 	cr_assert_eq(documents_find(s, strlen(s), &l), 0);
 	cr_assert_eq(l.n, 1);
 	cr_expect_str_eq(l.v[0].type, "Kết luận");
 	char *t = slice(s, l.v[0].type_span);
-	cr_expect_str_eq(t, "Ke\xcc\x82\xcc\x81t lua\xcc\xa3n");
+	cr_expect_str_eq(t, "Ke\xcc\x82\xcc\x81t lua\xcc\xa3\xcc\x82n");
 	free(t);
 	documents_list_free(&l);
 }
