@@ -1228,7 +1228,9 @@ static bool bare_ok(lexer_t *L, size_t i, size_t end, int sep)
 		return false;
 	if (n.type == T_PUNCT && (n.val == '%' || n.val == 0x2030))
 		return false;
-	if (n.type == T_WORD && (n.flags & F_UNIT) && n.kase == CASE_LOWER)
+	/* "năm nay" after a date is this year, not "3-5 năm" */
+	if (n.type == T_WORD && (n.flags & F_UNIT) && n.kase == CASE_LOWER &&
+	    !(n.w == W_NAM && isw(L, end + 1, W_NAY)))
 		return false;
 	if (sep == '.' && tk(L, i).nl && n.type == T_PUNCT && !n.sp &&
 	    (n.val == '.' || n.val == ')'))

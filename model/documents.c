@@ -695,8 +695,8 @@ static size_t parse_issuer(const ctx_t *c, size_t p)
 			break;
 		if (t->kind == T_NUM) {
 			/* "Hội nghị Trung ương 6", "Quận 9" */
-			if (prev != PV_NONE && tok_len(c, k) <= 3 &&
-			    !kind_at(c, k + 1, P_COUNT) && !glued(c, k + 1)) {
+			if (prev != PV_NONE && tok_len(c, k) <= 3 && !glued(c, k + 1) &&
+			    (!kind_at(c, k + 1, P_COUNT) || term_at(c, k + 1))) {
 				k++;
 				end = k;
 				prev = PV_CAPS;

@@ -14,6 +14,12 @@
 //   -> {"valid": true} or {"valid": false, "errors": ["...", ...]}
 // GET /stats      -> {"validated": N, "failed": M, "failures": [first few]}
 //
+// A request outside the declared operations is checked against the
+// document's `x-undeclared` responses (404 for an unknown path, 405 for an
+// undeclared method, 204 for an OPTIONS preflight); HEAD on a GET path must
+// be a declared GET response with an empty body. Anything else undeclared
+// (path, method, status, media type) is a violation.
+//
 // Beyond the JSON Schemas, a ParseResult is checked against the rules of
 // design/meeting-model.md that a schema cannot say: ids are unique and every
 // id a list refers to exists, spans are not reversed, and with include=text
@@ -291,28 +297,46 @@ function checkHeaders(response, responsePointer, headers, body, mediaType, error
 	}
 }
 
+// Status lookup in a responses map: the exact code, then its class, then
+// `default`.
+function pickResponse(responses, base, status) {
+	for (const key of [String(status), `${Math.floor(status / 100)}XX`, 'default'])
+		if (responses && key in responses)
+			return `${base}/${escapeToken(key)}`;
+	return null;
+}
+
+// Where the declared response lives: {pointer, head} or {error}. Requests
+// outside the declared operations are looked up in the document's
+// `x-undeclared` (unknown path, undeclared method, OPTIONS preflight), and
+// HEAD on a GET path is the GET response (without a body).
 function findResponse(req) {
-	const method = String(req.method || '').toLowerCase();
+	let method = String(req.method || '').toLowerCase();
 	const status = Number(req.status);
 	const pathItem = doc.paths ? doc.paths[req.path] : undefined;
 	const undeclared = doc['x-undeclared'] || {};
-	if (!pathItem) {
-		if (status === 404 && undeclared.path)
-			return { pointer: '/x-undeclared/path' };
-		return { error: `path ${req.path} is not in the contract` };
+	const fallback = (kind, what) => {
+		const ptr = undeclared[kind] && pickResponse(undeclared[kind].responses,
+			`/x-undeclared/${kind}/responses`, status);
+		return ptr ? { pointer: ptr } : { error: `${what} (status ${status} is not declared for it either)` };
+	};
+	if (!pathItem)
+		return fallback('path', `path ${req.path} is not in the contract`);
+	let head = false;
+	if (method === 'head' && !pathItem.head && pathItem.get) {
+		method = 'get';
+		head = true;
 	}
 	const op = pathItem[method];
 	if (!op || typeof op !== 'object' || !op.responses) {
-		if (status === 405 && undeclared.method)
-			return { pointer: '/x-undeclared/method' };
-		return { error: `${method.toUpperCase()} ${req.path} is not in the contract` };
+		if (method === 'options')
+			return fallback('options', `OPTIONS ${req.path} is not in the contract`);
+		return fallback('method', `${String(req.method).toUpperCase()} ${req.path} is not in the contract`);
 	}
-	const base = `/paths/${escapeToken(req.path)}/${method}/responses`;
-	for (const key of [String(status), `${Math.floor(status / 100)}XX`, 'default']) {
-		if (key in op.responses)
-			return { pointer: `${base}/${escapeToken(key)}` };
-	}
-	return { error: `status ${status} is not declared for ${method.toUpperCase()} ${req.path} (declared: ${Object.keys(op.responses).join(', ')})` };
+	const ptr = pickResponse(op.responses, `/paths/${escapeToken(req.path)}/${method}/responses`, status);
+	if (!ptr)
+		return { error: `status ${status} is not declared for ${method.toUpperCase()} ${req.path} (declared: ${Object.keys(op.responses).join(', ')})` };
+	return { pointer: ptr, head };
 }
 
 function validate(req) {
@@ -346,7 +370,10 @@ function validate(req) {
 		const key = Object.keys(content).find((k) => baseType(k) === mediaType);
 		if (key === undefined)
 			errors.push(`${where}: Content-Type ${req.content_type} is not declared (declared: ${Object.keys(content).join(', ')})`);
-		else
+		else if (found.head) {
+			if (body.length > 0)
+				errors.push(`${where}: a HEAD response has no body, got ${body.length} bytes`);
+		} else
 			validateBody(`${rp}/content/${escapeToken(key)}`, { key, node: content[key] }, body, status, '', errors);
 	}
 	if (req.headers && typeof req.headers === 'object')
@@ -432,15 +459,20 @@ process.on('SIGINT', shutdown);
 // Compile the response schemas of every operation now, so that a broken
 // contract fails here, before any test runs, rather than on the first check.
 try {
+	const maps = [];
 	for (const [p, item] of Object.entries(doc.paths || {}))
 		for (const [m, op] of Object.entries(item))
-			for (const code of Object.keys((op && op.responses) || {})) {
-				const ptr = `/paths/${escapeToken(p)}/${m}/responses/${escapeToken(code)}`;
-				const [r, rp] = deref(getPointer(ptr), ptr);
-				for (const [k, media] of Object.entries(r.content || {}))
-					if (media.schema)
-						validatorAt(`${rp}/content/${escapeToken(k)}/schema`);
-			}
+			if (op && op.responses)
+				maps.push([`/paths/${escapeToken(p)}/${m}/responses`, op.responses]);
+	for (const [kind, u] of Object.entries(doc['x-undeclared'] || {}))
+		maps.push([`/x-undeclared/${kind}/responses`, u.responses || {}]);
+	for (const [base, responses] of maps)
+		for (const code of Object.keys(responses)) {
+			const [r, rp] = deref(getPointer(`${base}/${escapeToken(code)}`), `${base}/${escapeToken(code)}`);
+			for (const [k, media] of Object.entries(r.content || {}))
+				if (media.schema)
+					validatorAt(`${rp}/content/${escapeToken(k)}/schema`);
+		}
 } catch (e) {
 	process.stderr.write(`validator: cannot compile the contract: ${e.message}\n`);
 	process.exit(1);

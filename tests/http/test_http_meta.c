@@ -260,8 +260,9 @@ Test(http_reqid, invalid_id_is_replaced)
 {
 	static const char *bad[] = {"X-Request-Id: has space\r\n", "X-Request-Id: a/b\r\n",
 				    "X-Request-Id: \r\n",
-				    "X-Request-Id: "
-				    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n",
+				    /* 65 characters: one over the limit */
+				    ("X-Request-Id: "
+				     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"),
 				    "X-Request-Id: <script>\r\n"};
 	struct harness_response r;
 	size_t i;

@@ -47,6 +47,24 @@ static void list_spans(const char *text, const date_list_t *l, char *buf, size_t
 	}
 }
 
+/* Parameterised tests get an index into a static table: Criterion runs each
+ * case in a fresh process where pointers copied from the parent (the
+ * strings of a case) would not be valid. */
+#define MAXCASES 512
+static size_t case_index[MAXCASES];
+
+static size_t *case_indices(size_t n)
+{
+	cr_assert_leq(n, MAXCASES);
+	for (size_t i = 0; i < n; i++)
+		case_index[i] = i;
+	return case_index;
+}
+
+#define INDEX_PARAMS(table)                                                    \
+	cr_make_param_array(size_t, case_indices(sizeof table / sizeof table[0]), \
+			    sizeof table / sizeof table[0])
+
 /* ---- dates_find -------------------------------------------------------- */
 
 struct dcase {
@@ -383,11 +401,12 @@ static struct dcase dcases[] = {
 
 ParameterizedTestParameters(dates, find)
 {
-	return cr_make_param_array(struct dcase, dcases, sizeof dcases / sizeof dcases[0]);
+	return INDEX_PARAMS(dcases);
 }
 
-ParameterizedTest(struct dcase *c, dates, find)
+ParameterizedTest(size_t *k, dates, find)
 {
+	const struct dcase *c = &dcases[*k];
 	size_t n = strlen(c->text);
 	char *b = exact_copy(c->text, n);
 	date_list_t l = {0};
@@ -561,11 +580,12 @@ static struct ocase ocases[] = {
 
 ParameterizedTestParameters(dates, ordinal)
 {
-	return cr_make_param_array(struct ocase, ocases, sizeof ocases / sizeof ocases[0]);
+	return INDEX_PARAMS(ocases);
 }
 
-ParameterizedTest(struct ocase *c, dates, ordinal)
+ParameterizedTest(size_t *k, dates, ordinal)
 {
+	const struct ocase *c = &ocases[*k];
 	size_t n = strlen(c->s);
 	char *b = exact_copy(c->s, n);
 	cr_expect_eq(dates_parse_ordinal(b, n), c->v, "[%s] -> %d", c->s, dates_parse_ordinal(b, n));
@@ -665,11 +685,12 @@ static struct tcase tcases[] = {
 
 ParameterizedTestParameters(terms, find)
 {
-	return cr_make_param_array(struct tcase, tcases, sizeof tcases / sizeof tcases[0]);
+	return INDEX_PARAMS(tcases);
 }
 
-ParameterizedTest(struct tcase *c, terms, find)
+ParameterizedTest(size_t *k, terms, find)
 {
+	const struct tcase *c = &tcases[*k];
 	size_t n = strlen(c->text);
 	char *b = exact_copy(c->text, n);
 	term_list_t l = {0};
@@ -736,11 +757,12 @@ static struct lcase lcases[] = {
 
 ParameterizedTestParameters(dateline, parse)
 {
-	return cr_make_param_array(struct lcase, lcases, sizeof lcases / sizeof lcases[0]);
+	return INDEX_PARAMS(lcases);
 }
 
-ParameterizedTest(struct lcase *c, dateline, parse)
+ParameterizedTest(size_t *k, dateline, parse)
 {
+	const struct lcase *c = &lcases[*k];
 	size_t n = strlen(c->line);
 	char *b = exact_copy(c->line, n);
 	dateline_t d;
