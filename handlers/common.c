@@ -43,6 +43,8 @@ static enum MHD_Result query_param(void *cls, enum MHD_ValueKind kind, const cha
 	struct query_ctx *q = cls;
 
 	(void)kind;
+	if (!*key)
+		return MHD_YES; /* "?include=text&": an empty pair says nothing */
 	if (!strcmp(key, "include")) {
 		if (q->seen_include++)
 			query_fail(q, "Query parameter '%s' is given twice.%s", key, NULL);

@@ -125,6 +125,17 @@ static int collect_kinds(mctx_t *c)
 
 static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
 {
+	/* an event date written with its part of day ("chiều 30/3") or as a
+	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
+	 * 31/3/2025), chiều 30/3, ...") */
+	for (size_t i = 0; i < d->dates.n; i++) {
+		const date_expr_t *x = &d->dates.v[i];
+		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+			*idx = (int)i;
+			return x;
+		}
+	}
 	for (size_t i = 0; i < d->dates.n; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b &&
@@ -937,6 +948,14 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 		for (size_t q = a; q < ti; q++)
 			if (is_punct(t, q, ',') || is_punct(t, q, ';') || is_punct(t, q, '.'))
 				comma = 1;
+		/* a name with two years reviews one and plans the next ("kiểm điểm
+		 * ... năm 2016, triển khai nhiệm vụ năm 2017"): it dates nothing */
+		for (size_t j = 0; j < d->dates.n; j++) {
+			const date_expr_t *y = &d->dates.v[j];
+			if (j != i && y->year && y->year != x->year && y->span.start >= t->v[a].start &&
+			    y->span.start <= t->v[b - 1].end + 200)
+				planning = 1;
+		}
 		if (!planning && !comma)
 			return x->year;
 	}

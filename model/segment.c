@@ -975,20 +975,29 @@ static size_t trailing_byline(ctx_t *c, size_t s, size_t e, int long_par)
 				return e; /* a photo credit, handled with the caption */
 		}
 		if (k == j) {
-			/* no name: "./. PV", "TTXVN/Tin Tức", "(TTXVN)" after a full stop */
+			/* no name: "./. PV", "./. TTXVN/Tin Tức", "đề ra. (TTXVN)" */
+			if (dropped && n && ends_sentence(t, c->toks.v[n - 1].start, c->toks.v[n - 1].end)) {
+				e = c->toks.v[n - 1].end;
+				continue;
+			}
 			size_t b = n;
-			while (b > 0 && n - b < 3 && !ends_sentence(t, c->toks.v[b - 1].start, c->toks.v[b - 1].end))
+			while (b > 0 && n - b < 2 &&
+			       !ends_sentence(t, c->toks.v[b - 1].start, c->toks.v[b - 1].end))
 				b--;
-			if (b == 0 || b == n + 0 || n - b > 2)
+			if (b == 0 || b == n ||
+			    !ends_sentence(t, c->toks.v[b - 1].start, c->toks.v[b - 1].end))
 				return e;
 			size_t xs = c->toks.v[b].start, xe = c->toks.v[n - 1].end;
 			int32_t f = cp_at(t, xs, xe), sec = cp_at(t, xs + 1, xe);
-			if (!(is_agency(t, xs, xe) || (dropped && n == b) ||
-			      (is_upper(f) && is_upper(sec) && syllable_class(t, xs, c->toks.v[b].end) == NC_NONE)))
+			if (!(is_agency(t, xs, xe) ||
+			      (is_upper(f) && is_upper(sec) &&
+			       syllable_class(t, xs, c->toks.v[b].end) == NC_NONE)))
 				return e;
 			e = c->toks.v[b - 1].end;
 			continue;
 		}
+		if (k == 0 && !strong)
+			return e;
 		namelist_t nl;
 		size_t used;
 		if (!parse_names(c, k, j, 0, &nl, &used))

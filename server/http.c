@@ -343,91 +343,6 @@ static void *reaper_main(void *arg)
 	return NULL;
 }
 
-/* ---- replies ---- */
-
-int http_reply_bytes(struct http_reply *out, int status, const char *content_type,
-		     const void *data, size_t len, int copy)
-{
-	out->status = status;
-	out->body_len = len;
-	out->resp = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
-						    copy ? MHD_RESPMEM_MUST_COPY
-							 : MHD_RESPMEM_PERSISTENT);
-	if (out->resp && content_type)
-		MHD_add_response_header(out->resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
-	return status;
-}
-
-int http_reply_owned(struct http_reply *out, int status, const char *content_type, char *data,
-		     size_t len)
-{
-	out->status = status;
-	out->body_len = len;
-	out->resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	if (!out->resp)
-		free(data);
-	else if (content_type)
-		MHD_add_response_header(out->resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
-	return status;
-}
-
-static int reply_json_typed(struct http_reply *out, int status, const json_t *value,
-			    const char *content_type)
-{
-	size_t len;
-	char *s = value ? model_dump(value, &len) : NULL;
-
-	if (!s) {
-		out->status = status;
-		out->resp = NULL; /* finish() turns this into a bare 500 */
-		return status;
-	}
-	return http_reply_owned(out, status, content_type, s, len);
-}
-
-int http_reply_json(struct http_reply *out, int status, const json_t *value)
-{
-	return reply_json_typed(out, status, value, "application/json");
-}
-
-int http_reply_problem_object(struct http_reply *out, const json_t *problem)
-{
-	json_int_t status = json_integer_value(json_object_get(problem, "status"));
-
-	return reply_json_typed(out, status >= 400 && status < 600 ? (int)status : 500, problem,
-				"application/problem+json");
-}
-
-int http_reply_problem(struct request *req, struct http_reply *out, enum problem_kind kind,
-		       const char *fmt, ...)
-{
-	va_list ap;
-	json_t *p;
-	int status = problem_status(kind);
-
-	va_start(ap, fmt);
-	p = problem_newv(kind, req->id, fmt, ap);
-	va_end(ap);
-	reply_json_typed(out, status, p, "application/problem+json");
-	json_decref(p);
-	return status;
-}
-
-int http_reply_stream(struct http_reply *out, int status, const char *content_type,
-		      MHD_ContentReaderCallback read_cb, void *cls,
-		      MHD_ContentReaderFreeCallback free_cb)
-{
-	out->status = status;
-	out->body_len = 0; /* counted by the callback into req->bytes_out */
-	out->resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, read_cb, cls,
-						      free_cb);
-	if (!out->resp)
-		free_cb(cls);
-	else if (content_type)
-		MHD_add_response_header(out->resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
-	return status;
-}
-
 /* ---- CORS and common headers ---- */
 
 static void add_cors(struct request *req, struct MHD_Response *resp, int preflight)
@@ -560,6 +475,7 @@ static int method_bit(const char *m)
 struct xff_acc {
 	char buf[1024];
 	size_t len;
+	int overflow;
 };
 
 static enum MHD_Result collect_xff(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -571,8 +487,10 @@ static enum MHD_Result collect_xff(void *cls, enum MHD_ValueKind kind, const cha
 	if (value && !strcasecmp(key, "X-Forwarded-For")) {
 		int n = snprintf(a->buf + a->len, sizeof a->buf - a->len, "%s%s", a->len ? "," : "",
 				 value);
-		if (n < 0 || (size_t)n >= sizeof a->buf - a->len)
+		if (n < 0 || (size_t)n >= sizeof a->buf - a->len) {
+			a->overflow = 1;
 			return MHD_NO;
+		}
 		a->len += (size_t)n;
 	}
 	return MHD_YES;
@@ -590,12 +508,31 @@ static int begin(struct request *req, const char *method)
 	if (valid_request_id(rid))
 		snprintf(req->id, sizeof req->id, "%s", rid);
 	if (cfg->proxies.n) {
-		struct xff_acc acc = {.len = 0};
+		struct xff_acc acc = {.len = 0, .overflow = 0};
 		acc.buf[0] = '\0';
 		MHD_get_connection_values(req->conn, MHD_HEADER_KIND, collect_xff, &acc);
-		net_client_addr(&cfg->proxies, req->remote, acc.len ? acc.buf : NULL, req->client);
+		/* a list cut short has lost its right end, the only part our
+		 * proxies wrote: believe none of it */
+		net_client_addr(&cfg->proxies, req->remote,
+				acc.len && !acc.overflow ? acc.buf : NULL, req->client);
 	}
 
+	cl = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl) {
+		char *end;
+		unsigned long long n = strtoull(cl, &end, 10);
+		if (n > cfg->max_body) {
+			/* Refuse before reading, whatever the route: queueing now
+			 * closes the connection, which is what a client about to
+			 * send too much needs, and no 100 Continue goes out. */
+			struct http_reply r = {0};
+			set_pending(req, PROBLEM_BODY_TOO_LARGE,
+				    "The body is %llu bytes; the limit is %zu bytes.", n,
+				    cfg->max_body);
+			http_reply_problem(req, &r, req->pending_kind, "%s", req->pending_detail);
+			return queue(req, &r, 0) == MHD_YES ? 1 : -1;
+		}
+	}
 	if (!strcmp(method, "OPTIONS")) {
 		if (!req->route)
 			set_pending(req, PROBLEM_NOT_FOUND, "There is no resource at this path.");
@@ -625,22 +562,9 @@ static int begin(struct request *req, const char *method)
 		req->discard = 1; /* GET bodies have no meaning here */
 		return 0;
 	}
-	cl = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	te = http_header(req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 	if (cl) {
-		char *end;
-		unsigned long long n = strtoull(cl, &end, 10);
-		if (n > cfg->max_body) {
-			/* Refuse before reading: queueing now closes the connection,
-			 * which is what a client about to send too much needs, and no
-			 * 100 Continue is sent. */
-			struct http_reply r = {0};
-			set_pending(req, PROBLEM_BODY_TOO_LARGE,
-				    "The body is %llu bytes; the limit is %zu bytes.", n,
-				    cfg->max_body);
-			http_reply_problem(req, &r, req->pending_kind, "%s", req->pending_detail);
-			return queue(req, &r, 0) == MHD_YES ? 1 : -1;
-		}
+		unsigned long long n = strtoull(cl, NULL, 10);
 		if (n) {
 			req->body = malloc((size_t)n + 1);
 			if (!req->body)

@@ -80,7 +80,9 @@ stop_validator() {
 	fi
 }
 trap stop_validator EXIT
+trap 'exit 129' HUP
 trap 'exit 130' INT
+trap 'exit 141' PIPE
 trap 'exit 143' TERM
 
 i=0

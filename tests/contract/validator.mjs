@@ -283,7 +283,7 @@ function checkHeaders(response, responsePointer, headers, body, mediaType, error
 			const type = h.schema.type;
 			const value = (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(got) ? Number(got) : got;
 			if (!v(value))
-				errors.push(...ajvErrors(v.errors, `header ${name}`));
+				errors.push(...ajvErrors(v.errors, '').map((m) => `header ${name}: ${m.replace(/^\/ /, '')}`));
 		}
 	}
 	if (mediaType === 'application/problem+json' && lower['x-request-id'] !== undefined) {
@@ -318,7 +318,7 @@ function findResponse(req) {
 	const fallback = (kind, what) => {
 		const ptr = undeclared[kind] && pickResponse(undeclared[kind].responses,
 			`/x-undeclared/${kind}/responses`, status);
-		return ptr ? { pointer: ptr } : { error: `${what} (status ${status} is not declared for it either)` };
+		return ptr ? { pointer: ptr } : { error: `${what}, and ${status} is not a declared answer to that` };
 	};
 	if (!pathItem)
 		return fallback('path', `path ${req.path} is not in the contract`);
@@ -455,6 +455,13 @@ function shutdown() {
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+// Whoever started us (tests/run.sh) stops us; if it dies without doing so
+// (SIGKILL, a lost terminal), do not linger as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parent)
+		shutdown();
+}, 1000).unref();
 
 // Compile the response schemas of every operation now, so that a broken
 // contract fails here, before any test runs, rather than on the first check.

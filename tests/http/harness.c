@@ -226,6 +226,22 @@ int harness_stop(struct harness_server *s, int timeout_s)
 	return rc;
 }
 
+void harness_stop_ok(struct harness_server *s)
+{
+	char *log = NULL;
+	int rc;
+
+	if (s->dir[0])
+		log = harness_read_file(s->err_path);
+	rc = harness_stop(s, 10);
+	if (rc != 0) {
+		cr_log_error("meetingd stderr:\n%s", log ? log : "");
+		free(log);
+		cr_assert_fail("meetingd exited with status %d (expected 0 after SIGTERM)", rc);
+	}
+	free(log);
+}
+
 /* ---- raw client ---- */
 
 static int connect_to(const char *host, const char *port)

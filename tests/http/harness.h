@@ -54,6 +54,11 @@ void harness_start_env(struct harness_server *s, const char *const *args,
  * -1 when it was not running. Kills it after timeout_s seconds. */
 int harness_stop(struct harness_server *s, int timeout_s);
 
+/* harness_stop() that fails the test unless the server exited 0 (a
+ * sanitizer report or a crash at shutdown shows up here), printing the
+ * server's stderr. */
+void harness_stop_ok(struct harness_server *s);
+
 /* Read a whole file into a malloc'ed NUL-terminated string (NULL if none). */
 char *harness_read_file(const char *path);
 

@@ -17,7 +17,7 @@ static void up(void)
 
 static void down(void)
 {
-	harness_stop(&srv, 10);
+	harness_stop_ok(&srv);
 }
 
 TestSuite(http_auth, .init = up, .fini = down, .timeout = 30);
@@ -135,5 +135,5 @@ Test(http_auth, token_from_environment)
 			strlen("Sáng 5.4."), &r);
 	cr_assert_eq(r.status, 200);
 	harness_response_free(&r);
-	cr_assert_eq(harness_stop(&e, 10), 0);
+	harness_stop_ok(&e);
 }

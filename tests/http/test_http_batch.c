@@ -14,7 +14,7 @@ static void up(void)
 
 static void down(void)
 {
-	harness_stop(&srv, 10);
+	harness_stop_ok(&srv);
 }
 
 TestSuite(http_batch, .init = up, .fini = down, .timeout = 30);

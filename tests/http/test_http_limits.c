@@ -18,7 +18,7 @@ static void up(void)
 
 static void down(void)
 {
-	harness_stop(&srv, 10);
+	harness_stop_ok(&srv);
 }
 
 TestSuite(http_limits, .init = up, .fini = down, .timeout = 30);
@@ -65,6 +65,20 @@ Test(http_limits, content_length_over_limit_is_413_before_the_body)
 	detail = harness_assert_problem(&r, 413, "body-too-large");
 	cr_assert(strstr(detail, "5000") && strstr(detail, "2000"), "detail: %s", detail);
 	cr_assert_str_eq(harness_header(&r, "Connection"), "close");
+	harness_response_free(&r);
+	harness_close(&c);
+}
+
+Test(http_limits, oversized_body_is_413_on_any_route)
+{
+	struct harness_conn c;
+	struct harness_response r;
+	static const char head[] = "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\n\r\n";
+
+	harness_connect(&srv, &c);
+	harness_send(&c, head, strlen(head));
+	cr_assert_eq(harness_read_response(&c, "POST", "/nowhere", &r), 0);
+	harness_assert_problem(&r, 413, "body-too-large");
 	harness_response_free(&r);
 	harness_close(&c);
 }
@@ -186,7 +200,7 @@ Test(http_limits, max_body_from_environment)
 			strlen(harness_article), &r);
 	harness_assert_problem(&r, 413, "body-too-large");
 	harness_response_free(&r);
-	cr_assert_eq(harness_stop(&e, 10), 0);
+	harness_stop_ok(&e);
 }
 
 Test(http_limits, trickling_client_hits_request_timeout)
@@ -221,5 +235,5 @@ Test(http_limits, trickling_client_hits_request_timeout)
 	log = harness_wait_file(t.out_path, "\"status\":408", 3);
 	cr_assert(log && strstr(log, "\"status\":408"), "access log: %s", log ? log : "");
 	free(log);
-	harness_stop(&t, 10);
+	harness_stop_ok(&t);
 }

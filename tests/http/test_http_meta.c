@@ -16,7 +16,7 @@ static void up(void)
 
 static void down(void)
 {
-	harness_stop(&srv, 10);
+	harness_stop_ok(&srv);
 }
 
 TestSuite(http_meta, .init = up, .fini = down, .timeout = 30);
@@ -227,7 +227,7 @@ Test(http_meta, web_dir_serves_files_safely)
 	harness_request(&w, "GET", "/web/missing.css", NULL, NULL, 0, &r);
 	harness_assert_problem(&r, 404, "not-found");
 	harness_response_free(&r);
-	harness_stop(&w, 10);
+	harness_stop_ok(&w);
 	unlink(path);
 	snprintf(path, sizeof path, "%s/app.js", dir);
 	unlink(path);
@@ -371,5 +371,5 @@ Test(http_cors, origin_allow_list)
 	cr_assert_eq(r.status, 200);
 	cr_assert_null(harness_header(&r, "Access-Control-Allow-Origin"));
 	harness_response_free(&r);
-	cr_assert_eq(harness_stop(&l, 10), 0);
+	harness_stop_ok(&l);
 }

@@ -14,7 +14,7 @@ static void up(void)
 
 static void down(void)
 {
-	harness_stop(&srv, 10);
+	harness_stop_ok(&srv);
 }
 
 TestSuite(http_parse, .init = up, .fini = down, .timeout = 30);
@@ -160,6 +160,10 @@ Test(http_parse, bad_query_parameters)
 	post("/v1/parse?fields=all", TEXT_UTF8, harness_article, strlen(harness_article), &r);
 	detail = harness_assert_problem(&r, 400, "invalid-query");
 	cr_assert(strstr(detail, "'fields'"), "the detail names the unknown parameter: %s", detail);
+	harness_response_free(&r);
+
+	post("/v1/parse?&offsets=byte&", TEXT_UTF8, harness_article, strlen(harness_article), &r);
+	cr_assert_eq(r.status, 200, "empty pairs are ignored: %s", r.body);
 	harness_response_free(&r);
 
 	post("/v1/parse?offsets=byte&offsets=utf16", TEXT_UTF8, harness_article,
