@@ -42,6 +42,7 @@ help:
 	@echo "make check      make test, then make asan (what CI runs)"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
+	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
 	@echo "make run        build and serve on port 8080"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
 	@echo "make format     clang-format the C sources"
@@ -96,6 +97,13 @@ asan:
 
 valgrind: $(BUILD)/meetingd $(BUILD)/test-suite
 	BUILD=$(BUILD) MEETINGD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q" sh tests/run.sh
+
+$(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmodel.a $(LDLIBS)
+
+# benchmarks: the model in-process (recognisers and the whole entry point)
+bench: $(BUILD)/model-bench
+	$(BUILD)/model-bench
 
 run: $(BUILD)/meetingd
 	$(BUILD)/meetingd serve

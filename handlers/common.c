@@ -68,16 +68,17 @@ static enum MHD_Result query_param(void *cls, enum MHD_ValueKind kind, const cha
 		else if (!strcmp(value, "0") || !strcasecmp(value, "false"))
 			q->opt->explain = 0;
 		else
-			query_fail(q, "explain='%s' is not one of 1, 0, true, false.%s", value, NULL);
+			query_fail(q, "explain='%s' is not one of 1, 0, true, false.%s", value,
+				   NULL);
 	} else {
-		query_fail(q, "Unknown query parameter '%s'; accepted: include, offsets, explain.%s",
+		query_fail(q,
+			   "Unknown query parameter '%s'; accepted: include, offsets, explain.%s",
 			   key, NULL);
 	}
 	return MHD_YES;
 }
 
-int handlers_query_options(struct request *req, struct model_options *opt,
-			   struct http_reply *out)
+int handlers_query_options(struct request *req, struct model_options *opt, struct http_reply *out)
 {
 	struct query_ctx q;
 
@@ -133,7 +134,8 @@ char *handlers_model_error_message(const struct model_error *err, char *buf, siz
 {
 	switch (err->code) {
 	case MODEL_E_UTF8:
-		snprintf(buf, cap, "the article is not valid UTF-8 (first invalid byte at offset %zu)",
+		snprintf(buf, cap,
+			 "the article is not valid UTF-8 (first invalid byte at offset %zu)",
 			 err->offset);
 		break;
 	case MODEL_E_EMPTY:
@@ -200,8 +202,8 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 	*id = NULL;
 	*problem = NULL;
 	if (bad >= 0) {
-		snprintf(msg, sizeof msg, "The body is not valid UTF-8 (first invalid byte at offset %ld).",
-			 bad);
+		snprintf(msg, sizeof msg,
+			 "The body is not valid UTF-8 (first invalid byte at offset %ld).", bad);
 		return fail(problem, kind, PROBLEM_INVALID_UTF8, instance, msg);
 	}
 	/* DECODE_ANY: a bare string or number is well-formed JSON, just not
@@ -236,7 +238,8 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 	u = json_object_get(root, "url");
 	if (!json_is_string(t))
 		snprintf(msg, sizeof msg, "%s",
-			 t ? "\"text\" must be a string." : "The member \"text\" (a string) is missing.");
+			 t ? "\"text\" must be a string."
+			   : "The member \"text\" (a string) is missing.");
 	else if (p && !json_is_string(p) && !json_is_null(p))
 		snprintf(msg, sizeof msg, "\"published_at\" must be a string.");
 	else if (u && !json_is_string(u) && !json_is_null(u))
@@ -324,7 +327,8 @@ int handlers_content_type(struct request *req, const char *const *accepted,
 			http_reply_problem(req, out, PROBLEM_UNSUPPORTED_MEDIA,
 					   "charset '%s' is not supported; the body must be UTF-8 "
 					   "(send %s).",
-					   problem_sanitize(shown, sizeof shown, v, vn), accepted_text);
+					   problem_sanitize(shown, sizeof shown, v, vn),
+					   accepted_text);
 			return -1;
 		}
 	}

@@ -27,8 +27,7 @@ int handlers_offset_unit(const char *s, enum model_offset_unit *unit);
 /* Read include/offsets/explain from the query string into *opt (which is
  * zeroed first; published_at stays NULL). 0, or the status of the 400
  * problem written to *out. */
-int handlers_query_options(struct request *req, struct model_options *opt,
-			   struct http_reply *out);
+int handlers_query_options(struct request *req, struct model_options *opt, struct http_reply *out);
 
 /* Match the request's Content-Type against accepted (NULL-terminated,
  * lower case media types); a charset parameter, when present, must be

@@ -21,9 +21,8 @@ int handle_parse(struct request *req, struct http_reply *out)
 	which = handlers_content_type(req, accepted, ACCEPTED_TEXT, out);
 	if (which < 0)
 		return out->status;
-	if (which == 1 &&
-	    handlers_decode_json(text, len, req->id, 0, &doc, &text, &len, &opt.published_at, &id,
-				 &problem, &kind)) {
+	if (which == 1 && handlers_decode_json(text, len, req->id, 0, &doc, &text, &len,
+					       &opt.published_at, &id, &problem, &kind)) {
 		status = http_reply_problem_object(out, problem);
 		json_decref(problem);
 		json_decref(doc);

@@ -27,20 +27,33 @@ struct option_def {
 #define F(field) offsetof(struct config, field)
 
 static const struct option_def options[] = {
-	{"port", OPT_INT, F(port), "8080", 0, 65535, 0, "TCP port to listen on (0: any free port, printed at start)"},
-	{"bind", OPT_STR, F(bind), "0.0.0.0", 0, 0, 0, "address to bind (IPv4 or IPv6 literal)"},
-	{"threads", OPT_INT, F(threads), "0", 0, 1024, 0, "worker threads (0: one per core; at least 2 run)"},
-	{"max-body", OPT_SIZE, F(max_body), "1048576", 1, 1LL << 30, 0, "largest request body in bytes (suffix k, m allowed)"},
-	{"max-connections", OPT_INT, F(max_connections), "1024", 2, 1000000, 0, "concurrent connections accepted"},
-	{"connection-timeout", OPT_INT, F(connection_timeout), "10", 1, 3600, 0, "seconds of silence before a connection is closed (keep below drain-timeout)"},
-	{"request-timeout", OPT_INT, F(request_timeout), "30", 1, 3600, 0, "total seconds a request may take, from request line to last byte sent"},
-	{"drain-timeout", OPT_INT, F(drain_timeout), "20", 1, 3600, 0, "seconds to let in-flight requests finish after SIGTERM/SIGINT"},
-	{"cors-origins", OPT_LIST, F(cors_origins), "*", 0, 0, 0, "comma list of allowed browser origins, or *"},
-	{"web-dir", OPT_STR, F(web_dir), "", 0, 0, 0, "serve / and /web/* from this directory instead of the built-in files"},
-	{"auth-token", OPT_STR, F(auth_token), "", 0, 0, 1, "when set, /v1/* requires 'Authorization: Bearer <token>'"},
-	{"trusted-proxies", OPT_LIST, F(trusted_proxies), "", 0, 0, 0, "comma list of proxy IPs/CIDRs whose X-Forwarded-For is believed"},
-	{"access-log", OPT_BOOL, F(access_log), "on", 0, 1, 0, "one JSON line per request on stdout (on/off)"},
-	{"max-batch-lines", OPT_INT, F(max_batch_lines), "1000", 1, 1000000, 0, "most non-empty lines in one /v1/parse/batch request"},
+    {"port", OPT_INT, F(port), "8080", 0, 65535, 0,
+     "TCP port to listen on (0: any free port, printed at start)"},
+    {"bind", OPT_STR, F(bind), "0.0.0.0", 0, 0, 0, "address to bind (IPv4 or IPv6 literal)"},
+    {"threads", OPT_INT, F(threads), "0", 0, 1024, 0,
+     "worker threads (0: one per core; at least 2 run)"},
+    {"max-body", OPT_SIZE, F(max_body), "1048576", 1, 1LL << 30, 0,
+     "largest request body in bytes (suffix k, m allowed)"},
+    {"max-connections", OPT_INT, F(max_connections), "1024", 2, 1000000, 0,
+     "concurrent connections accepted"},
+    {"connection-timeout", OPT_INT, F(connection_timeout), "10", 1, 3600, 0,
+     "seconds of silence before a connection is closed (keep below drain-timeout)"},
+    {"request-timeout", OPT_INT, F(request_timeout), "30", 1, 3600, 0,
+     "total seconds a request may take, from request line to last byte sent"},
+    {"drain-timeout", OPT_INT, F(drain_timeout), "20", 1, 3600, 0,
+     "seconds to let in-flight requests finish after SIGTERM/SIGINT"},
+    {"cors-origins", OPT_LIST, F(cors_origins), "*", 0, 0, 0,
+     "comma list of allowed browser origins, or *"},
+    {"web-dir", OPT_STR, F(web_dir), "", 0, 0, 0,
+     "serve / and /web/* from this directory instead of the built-in files"},
+    {"auth-token", OPT_STR, F(auth_token), "", 0, 0, 1,
+     "when set, /v1/* requires 'Authorization: Bearer <token>'"},
+    {"trusted-proxies", OPT_LIST, F(trusted_proxies), "", 0, 0, 0,
+     "comma list of proxy IPs/CIDRs whose X-Forwarded-For is believed"},
+    {"access-log", OPT_BOOL, F(access_log), "on", 0, 1, 0,
+     "one JSON line per request on stdout (on/off)"},
+    {"max-batch-lines", OPT_INT, F(max_batch_lines), "1000", 1, 1000000, 0,
+     "most non-empty lines in one /v1/parse/batch request"},
 };
 
 #define NOPTIONS (sizeof options / sizeof options[0])
@@ -84,10 +97,17 @@ static int parse_number(const char *s, int allow_suffix, long long *out)
 		return -1;
 	if (allow_suffix && *end) {
 		switch (tolower((unsigned char)*end)) {
-		case 'k': mul = 1024; break;
-		case 'm': mul = 1024 * 1024; break;
-		case 'g': mul = 1024LL * 1024 * 1024; break;
-		default: return -1;
+		case 'k':
+			mul = 1024;
+			break;
+		case 'm':
+			mul = 1024 * 1024;
+			break;
+		case 'g':
+			mul = 1024LL * 1024 * 1024;
+			break;
+		default:
+			return -1;
 		}
 		end++;
 		if (tolower((unsigned char)*end) == 'i')
@@ -113,8 +133,8 @@ static int set_value(struct config *cfg, const struct option_def *o, const char 
 	case OPT_INT:
 	case OPT_SIZE:
 		if (parse_number(val, o->type == OPT_SIZE, &n) || n < o->min || n > o->max) {
-			snprintf(err, errlen, "%s: expected an integer from %lld to %lld", origin, o->min,
-				 o->max);
+			snprintf(err, errlen, "%s: expected an integer from %lld to %lld", origin,
+				 o->min, o->max);
 			return -1;
 		}
 		if (o->type == OPT_INT)
@@ -171,8 +191,7 @@ static int validate(struct config *cfg, char *err, size_t errlen)
 		cfg->threads = 2; /* one epoll thread stalls under many keep-alives */
 	if (cfg->connection_timeout >= cfg->drain_timeout) {
 		/* idle keep-alive connections would hold every drain to its deadline */
-		snprintf(err, errlen,
-			 "connection-timeout (%d) must be below drain-timeout (%d)",
+		snprintf(err, errlen, "connection-timeout (%d) must be below drain-timeout (%d)",
 			 cfg->connection_timeout, cfg->drain_timeout);
 		return -1;
 	}

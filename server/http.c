@@ -52,15 +52,15 @@ struct route {
 
 /* Every route the service answers, in one place. */
 static const struct route routes[] = {
-	{"/v1/parse", 0, M_POST, POST_ALLOW, "/v1/parse", handle_parse},
-	{"/v1/parse/batch", 0, M_POST, POST_ALLOW, "/v1/parse/batch", handle_batch},
-	{"/healthz", 0, M_GET | M_HEAD, GET_ALLOW, "/healthz", handle_healthz},
-	{"/readyz", 0, M_GET | M_HEAD, GET_ALLOW, "/readyz", handle_readyz},
-	{"/metrics", 0, M_GET | M_HEAD, GET_ALLOW, "/metrics", handle_metrics},
-	{"/openapi.yaml", 0, M_GET | M_HEAD, GET_ALLOW, "/openapi.yaml", handle_openapi},
-	{"/version", 0, M_GET | M_HEAD, GET_ALLOW, "/version", handle_version},
-	{"/", 0, M_GET | M_HEAD, GET_ALLOW, "/", handle_index},
-	{"/web/", 1, M_GET | M_HEAD, GET_ALLOW, "/web/*", handle_web},
+    {"/v1/parse", 0, M_POST, POST_ALLOW, "/v1/parse", handle_parse},
+    {"/v1/parse/batch", 0, M_POST, POST_ALLOW, "/v1/parse/batch", handle_batch},
+    {"/healthz", 0, M_GET | M_HEAD, GET_ALLOW, "/healthz", handle_healthz},
+    {"/readyz", 0, M_GET | M_HEAD, GET_ALLOW, "/readyz", handle_readyz},
+    {"/metrics", 0, M_GET | M_HEAD, GET_ALLOW, "/metrics", handle_metrics},
+    {"/openapi.yaml", 0, M_GET | M_HEAD, GET_ALLOW, "/openapi.yaml", handle_openapi},
+    {"/version", 0, M_GET | M_HEAD, GET_ALLOW, "/version", handle_version},
+    {"/", 0, M_GET | M_HEAD, GET_ALLOW, "/", handle_index},
+    {"/web/", 1, M_GET | M_HEAD, GET_ALLOW, "/web/*", handle_web},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 #define ROUTE_UNMATCHED NROUTES
@@ -80,7 +80,8 @@ static struct {
 	pthread_cond_t cond;
 	int stopping;
 	struct request *head;
-} S = {.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER,
+} S = {.lock = PTHREAD_MUTEX_INITIALIZER,
+       .cond = PTHREAD_COND_INITIALIZER,
        .quiesced_fd = MHD_INVALID_SOCKET};
 
 uint64_t http_now_ns(void)
@@ -278,7 +279,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!req->queued) {
 		/* MHD answered by itself (431 headers too large, 400 ...) */
 		const union MHD_ConnectionInfo *ci =
-			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_HTTP_STATUS);
+		    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_HTTP_STATUS);
 		if (ci && ci->http_status)
 			status = (int)ci->http_status;
 	}
@@ -389,12 +390,15 @@ static enum MHD_Result queue(struct request *req, struct http_reply *r, int pref
 
 	if (!r->resp) {
 		/* the handler could not even build its answer (no memory) */
-		static const char body[] = "{\"type\":\"" PROBLEM_BASE "internal\",\"title\":"
-					   "\"Internal server error\",\"status\":500}\n";
+		char body[256];
+		int n = snprintf(body, sizeof body,
+				 "{\"type\":\"" PROBLEM_BASE "internal\",\"title\":\"%s\","
+				 "\"status\":500,\"detail\":\"The server could not build its "
+				 "answer.\",\"instance\":\"%s\"}\n",
+				 problem_title(PROBLEM_INTERNAL), req->id);
 		r->status = 500;
-		r->body_len = sizeof body - 1;
-		r->resp = MHD_create_response_from_buffer(sizeof body - 1, (void *)body,
-							  MHD_RESPMEM_PERSISTENT);
+		r->body_len = (size_t)n;
+		r->resp = MHD_create_response_from_buffer((size_t)n, body, MHD_RESPMEM_MUST_COPY);
 		if (!r->resp)
 			return MHD_NO;
 		MHD_add_response_header(r->resp, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -421,7 +425,7 @@ static enum MHD_Result queue(struct request *req, struct http_reply *r, int pref
 /* ---- per-request flow ---- */
 
 static void set_pending(struct request *req, enum problem_kind kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void set_pending(struct request *req, enum problem_kind kind, const char *fmt, ...)
 {
@@ -553,9 +557,9 @@ static int begin(struct request *req, const char *method)
 	}
 	if (!(req->route->methods & bit)) {
 		char m[40];
-		set_pending(req, PROBLEM_METHOD_NOT_ALLOWED, "Method %s is not allowed here; use %s.",
-			    problem_sanitize(m, sizeof m, method, strlen(method)),
-			    req->route->allow);
+		set_pending(
+		    req, PROBLEM_METHOD_NOT_ALLOWED, "Method %s is not allowed here; use %s.",
+		    problem_sanitize(m, sizeof m, method, strlen(method)), req->route->allow);
 		return 0;
 	}
 	if (!(req->route->methods & M_POST)) {
@@ -681,8 +685,8 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 int http_start(const struct config *cfg, char *err, size_t errlen)
 {
 	struct sockaddr_storage ss;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			 MHD_USE_ERROR_LOG;
+	unsigned flags =
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	size_t i;
 
 	memset(&ss, 0, sizeof ss);
@@ -711,15 +715,14 @@ int http_start(const struct config *cfg, char *err, size_t errlen)
 	S.stopping = 0;
 	atomic_store(&S.draining, 0);
 	S.daemon = MHD_start_daemon(
-		flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL,
-		/* first, so that MHD's own start-up messages go through it too */
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
-		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK,
-		on_uri, NULL, MHD_OPTION_END);
+	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL,
+	    /* first, so that MHD's own start-up messages go through it too */
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
+	    (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
+	    on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
 	if (!S.daemon) {
 		snprintf(err, errlen, "cannot listen on %s port %d (see the message above)",
 			 cfg->bind, cfg->port);
@@ -737,7 +740,7 @@ bad_bind:
 int http_port(void)
 {
 	const union MHD_DaemonInfo *di =
-		S.daemon ? MHD_get_daemon_info(S.daemon, MHD_DAEMON_INFO_BIND_PORT) : NULL;
+	    S.daemon ? MHD_get_daemon_info(S.daemon, MHD_DAEMON_INFO_BIND_PORT) : NULL;
 
 	return di ? di->port : -1;
 }

@@ -106,8 +106,8 @@ int http_reply_json(struct http_reply *out, int status, const json_t *value);
 int http_reply_problem_object(struct http_reply *out, const json_t *problem);
 
 /* Reply with bytes: data is copied when copy, else it must be static. */
-int http_reply_bytes(struct http_reply *out, int status, const char *content_type,
-		     const void *data, size_t len, int copy);
+int http_reply_bytes(struct http_reply *out, int status, const char *content_type, const void *data,
+		     size_t len, int copy);
 
 /* Reply with malloc'ed bytes that MHD frees. */
 int http_reply_owned(struct http_reply *out, int status, const char *content_type, char *data,

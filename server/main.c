@@ -26,20 +26,21 @@
 
 static void usage(FILE *out)
 {
-	fprintf(out,
-		"Usage:\n"
-		"  meetingd [serve] [OPTIONS]     run the HTTP service (default command)\n"
-		"  meetingd parse [PARSE-OPTIONS] FILE|-\n"
-		"                                 parse one article, print the ParseResult JSON\n"
-		"  meetingd --help | --version\n"
-		"\n"
-		"Parse options:\n"
-		"  --published-at DATE            ISO 8601 date or date-time anchoring relative dates\n"
-		"  --offsets codepoint|utf16|byte unit of every start/end (default codepoint)\n"
-		"  --include-text                 add the normalised text the offsets index\n"
-		"  --explain                      add the rule that produced each object\n"
-		"\n"
-		"Serve ");
+	fprintf(
+	    out,
+	    "Usage:\n"
+	    "  meetingd [serve] [OPTIONS]     run the HTTP service (default command)\n"
+	    "  meetingd parse [PARSE-OPTIONS] FILE|-\n"
+	    "                                 parse one article, print the ParseResult JSON\n"
+	    "  meetingd --help | --version\n"
+	    "\n"
+	    "Parse options:\n"
+	    "  --published-at DATE            ISO 8601 date or date-time anchoring relative dates\n"
+	    "  --offsets codepoint|utf16|byte unit of every start/end (default codepoint)\n"
+	    "  --include-text                 add the normalised text the offsets index\n"
+	    "  --explain                      add the rule that produced each object\n"
+	    "\n"
+	    "Serve ");
 	config_usage(out);
 	fprintf(out, "\nFlags override MEETINGD_* environment variables, which override the "
 		     "defaults.\nSIGTERM or SIGINT drains in-flight requests, then exits 0.\n");
@@ -122,7 +123,8 @@ static int cmd_parse(int argc, char **argv)
 			   (n == 9 && !strncmp(arg, "--offsets", n))) {
 			if (!val) {
 				if (a + 1 >= argc) {
-					fprintf(stderr, "meetingd: %.*s needs a value\n", (int)n, arg);
+					fprintf(stderr, "meetingd: %.*s needs a value\n", (int)n,
+						arg);
 					return 2;
 				}
 				val = argv[++a];
@@ -130,7 +132,8 @@ static int cmd_parse(int argc, char **argv)
 			if (arg[2] == 'p') {
 				opt.published_at = val;
 			} else if (handlers_offset_unit(val, &opt.unit)) {
-				fprintf(stderr, "meetingd: --offsets must be codepoint, utf16 or byte\n");
+				fprintf(stderr,
+					"meetingd: --offsets must be codepoint, utf16 or byte\n");
 				return 2;
 			}
 		} else {
@@ -152,7 +155,8 @@ static int cmd_parse(int argc, char **argv)
 		fclose(f);
 	if (!input) {
 		if (too_big)
-			fprintf(stderr, "meetingd: %s: larger than %u bytes\n", file, PARSE_MAX_INPUT);
+			fprintf(stderr, "meetingd: %s: larger than %u bytes\n", file,
+				PARSE_MAX_INPUT);
 		else
 			fprintf(stderr, "meetingd: %s: cannot read\n", file);
 		return 1;
@@ -161,7 +165,8 @@ static int cmd_parse(int argc, char **argv)
 	result = model_parse(input, len, &opt, &err);
 	free(input);
 	if (!result) {
-		fprintf(stderr, "meetingd: %s\n", handlers_model_error_message(&err, msg, sizeof msg));
+		fprintf(stderr, "meetingd: %s\n",
+			handlers_model_error_message(&err, msg, sizeof msg));
 		return 1;
 	}
 	out = model_dump(result, &out_len);
@@ -234,7 +239,8 @@ static int cmd_serve(int argc, char **argv)
 	deadline = now_s() + cfg.drain_timeout;
 	while (http_in_flight() > 0) {
 		if (now_s() >= deadline) {
-			fprintf(stderr, "meetingd: drain deadline reached with %ld request(s) left\n",
+			fprintf(stderr,
+				"meetingd: drain deadline reached with %ld request(s) left\n",
 				http_in_flight());
 			break;
 		}

@@ -22,7 +22,7 @@ static const char *const method_names[NMETHODS] = {"GET", "HEAD", "POST", "OPTIO
 #define NSTATUS 600 /* index = status code; 0 for "no response" */
 
 static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-				 0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+				 0.1,	 0.25,	0.5,	1,     2.5,  5,	    10};
 #define NBUCKETS (sizeof buckets / sizeof buckets[0])
 
 struct route_metrics {
@@ -72,8 +72,8 @@ static int method_index(const char *m)
 	return M_OTHER;
 }
 
-void metrics_record(size_t route, const char *method, int status, double seconds,
-		    size_t bytes_in, size_t bytes_out)
+void metrics_record(size_t route, const char *method, int status, double seconds, size_t bytes_in,
+		    size_t bytes_out)
 {
 	struct route_metrics *r;
 	size_t b;
@@ -83,8 +83,8 @@ void metrics_record(size_t route, const char *method, int status, double seconds
 	if (status < 0 || status >= NSTATUS)
 		status = 0;
 	atomic_fetch_add_explicit(
-		&requests[(route * NMETHODS + (size_t)method_index(method)) * NSTATUS + (size_t)status],
-		1, memory_order_relaxed);
+	    &requests[(route * NMETHODS + (size_t)method_index(method)) * NSTATUS + (size_t)status],
+	    1, memory_order_relaxed);
 	r = &per_route[route];
 	for (b = 0; b < NBUCKETS && seconds > buckets[b]; b++)
 		;
@@ -162,13 +162,16 @@ char *metrics_render(size_t *len)
 	for (r = 0; r < nroutes; r++)
 		for (m = 0; m < NMETHODS; m++)
 			for (s = 0; s < NSTATUS; s++) {
-				unsigned long long v = load(&requests[(r * NMETHODS + m) * NSTATUS + s]);
+				unsigned long long v =
+				    load(&requests[(r * NMETHODS + m) * NSTATUS + s]);
 				if (v)
 					put(&b,
-					    "meetingd_requests_total{route=\"%s\",method=\"%s\",status=\"%zu\"} %llu\n",
+					    "meetingd_requests_total{route=\"%s\",method=\"%s\","
+					    "status=\"%zu\"} %llu\n",
 					    routes[r], method_names[m], s, v);
 			}
-	put(&b, "# HELP meetingd_request_duration_seconds Time from the request line to the last response byte.\n"
+	put(&b, "# HELP meetingd_request_duration_seconds Time from the request line to the last "
+		"response byte.\n"
 		"# TYPE meetingd_request_duration_seconds histogram\n");
 	for (r = 0; r < nroutes; r++) {
 		struct route_metrics *rm = &per_route[r];
@@ -177,7 +180,9 @@ char *metrics_render(size_t *len)
 			continue;
 		for (k = 0; k < NBUCKETS; k++) {
 			cum += load(&rm->bucket[k]);
-			put(&b, "meetingd_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
+			put(&b,
+			    "meetingd_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} "
+			    "%llu\n",
 			    routes[r], buckets[k], cum);
 		}
 		cum += load(&rm->bucket[NBUCKETS]);
@@ -185,7 +190,8 @@ char *metrics_render(size_t *len)
 		    routes[r], cum);
 		put(&b, "meetingd_request_duration_seconds_sum{route=\"%s\"} %.6f\n", routes[r],
 		    (double)load(&rm->sum_us) / 1e6);
-		put(&b, "meetingd_request_duration_seconds_count{route=\"%s\"} %llu\n", routes[r], cum);
+		put(&b, "meetingd_request_duration_seconds_count{route=\"%s\"} %llu\n", routes[r],
+		    cum);
 	}
 	put(&b, "# HELP meetingd_request_bytes_total Request body bytes received.\n"
 		"# TYPE meetingd_request_bytes_total counter\n");
@@ -199,13 +205,15 @@ char *metrics_render(size_t *len)
 		if (load(&per_route[r].count))
 			put(&b, "meetingd_response_bytes_total{route=\"%s\"} %llu\n", routes[r],
 			    load(&per_route[r].bytes_out));
-	put(&b, "# HELP meetingd_in_flight_requests Requests being received, processed or sent.\n"
-		"# TYPE meetingd_in_flight_requests gauge\n"
-		"meetingd_in_flight_requests %ld\n",
+	put(&b,
+	    "# HELP meetingd_in_flight_requests Requests being received, processed or sent.\n"
+	    "# TYPE meetingd_in_flight_requests gauge\n"
+	    "meetingd_in_flight_requests %ld\n",
 	    metrics_in_flight());
-	put(&b, "# HELP meetingd_build_info Build of the running binary.\n"
-		"# TYPE meetingd_build_info gauge\n"
-		"meetingd_build_info{version=\"%s\",model_version=\"%s\",revision=\"%s\"} 1\n",
+	put(&b,
+	    "# HELP meetingd_build_info Build of the running binary.\n"
+	    "# TYPE meetingd_build_info gauge\n"
+	    "meetingd_build_info{version=\"%s\",model_version=\"%s\",revision=\"%s\"} 1\n",
 	    MEETINGD_VERSION, MODEL_VERSION, MEETINGD_REVISION);
 	if (b.failed) {
 		free(b.p);

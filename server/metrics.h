@@ -14,8 +14,8 @@ int metrics_init(const char *const *route_names, size_t nroutes);
 void metrics_free(void);
 
 /* Count one finished request. method may be NULL (request never parsed). */
-void metrics_record(size_t route, const char *method, int status, double seconds,
-		    size_t bytes_in, size_t bytes_out);
+void metrics_record(size_t route, const char *method, int status, double seconds, size_t bytes_in,
+		    size_t bytes_out);
 
 /* Adjust the in-flight gauge by delta. */
 void metrics_in_flight_add(int delta);

@@ -9,21 +9,21 @@ static const struct {
 	int status;
 	const char *title;
 } kinds[PROBLEM_KIND_COUNT] = {
-	[PROBLEM_MALFORMED_JSON] = {"malformed-json", 400, "Malformed JSON"},
-	[PROBLEM_INVALID_REQUEST] = {"invalid-request", 400, "Invalid request body"},
-	[PROBLEM_INVALID_UTF8] = {"invalid-utf8", 400, "Invalid UTF-8"},
-	[PROBLEM_INVALID_PUBLISHED_AT] = {"invalid-published-at", 400, "Invalid published_at"},
-	[PROBLEM_INVALID_QUERY] = {"invalid-query", 400, "Invalid query parameter"},
-	[PROBLEM_UNAUTHORIZED] = {"unauthorized", 401, "Unauthorized"},
-	[PROBLEM_NOT_FOUND] = {"not-found", 404, "Not found"},
-	[PROBLEM_METHOD_NOT_ALLOWED] = {"method-not-allowed", 405, "Method not allowed"},
-	[PROBLEM_LENGTH_REQUIRED] = {"length-required", 411, "Length required"},
-	[PROBLEM_BODY_TOO_LARGE] = {"body-too-large", 413, "Request body too large"},
-	[PROBLEM_BATCH_TOO_LARGE] = {"batch-too-large", 413, "Too many batch lines"},
-	[PROBLEM_UNSUPPORTED_MEDIA] = {"unsupported-media-type", 415, "Unsupported media type"},
-	[PROBLEM_EMPTY_ARTICLE] = {"empty-article", 422, "Empty article"},
-	[PROBLEM_INTERNAL] = {"internal", 500, "Internal server error"},
-	[PROBLEM_UNAVAILABLE] = {"unavailable", 503, "Service unavailable"},
+    [PROBLEM_MALFORMED_JSON] = {"malformed-json", 400, "Malformed JSON"},
+    [PROBLEM_INVALID_REQUEST] = {"invalid-request", 400, "Invalid request body"},
+    [PROBLEM_INVALID_UTF8] = {"invalid-utf8", 400, "Invalid UTF-8"},
+    [PROBLEM_INVALID_PUBLISHED_AT] = {"invalid-published-at", 400, "Invalid published_at"},
+    [PROBLEM_INVALID_QUERY] = {"invalid-query", 400, "Invalid query parameter"},
+    [PROBLEM_UNAUTHORIZED] = {"unauthorized", 401, "Unauthorized"},
+    [PROBLEM_NOT_FOUND] = {"not-found", 404, "Not found"},
+    [PROBLEM_METHOD_NOT_ALLOWED] = {"method-not-allowed", 405, "Method not allowed"},
+    [PROBLEM_LENGTH_REQUIRED] = {"length-required", 411, "Length required"},
+    [PROBLEM_BODY_TOO_LARGE] = {"body-too-large", 413, "Request body too large"},
+    [PROBLEM_BATCH_TOO_LARGE] = {"batch-too-large", 413, "Too many batch lines"},
+    [PROBLEM_UNSUPPORTED_MEDIA] = {"unsupported-media-type", 415, "Unsupported media type"},
+    [PROBLEM_EMPTY_ARTICLE] = {"empty-article", 422, "Empty article"},
+    [PROBLEM_INTERNAL] = {"internal", 500, "Internal server error"},
+    [PROBLEM_UNAVAILABLE] = {"unavailable", 503, "Service unavailable"},
 };
 
 int problem_status(enum problem_kind kind)

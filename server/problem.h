@@ -12,21 +12,21 @@
 #define PROBLEM_BASE "https://meetingd.dev/problems/"
 
 enum problem_kind {
-	PROBLEM_MALFORMED_JSON,       /* 400 */
+	PROBLEM_MALFORMED_JSON,	      /* 400 */
 	PROBLEM_INVALID_REQUEST,      /* 400: JSON well formed but not the request shape */
-	PROBLEM_INVALID_UTF8,         /* 400 */
+	PROBLEM_INVALID_UTF8,	      /* 400 */
 	PROBLEM_INVALID_PUBLISHED_AT, /* 400 */
-	PROBLEM_INVALID_QUERY,        /* 400 */
-	PROBLEM_UNAUTHORIZED,         /* 401 */
-	PROBLEM_NOT_FOUND,            /* 404 */
+	PROBLEM_INVALID_QUERY,	      /* 400 */
+	PROBLEM_UNAUTHORIZED,	      /* 401 */
+	PROBLEM_NOT_FOUND,	      /* 404 */
 	PROBLEM_METHOD_NOT_ALLOWED,   /* 405 */
 	PROBLEM_LENGTH_REQUIRED,      /* 411 */
-	PROBLEM_BODY_TOO_LARGE,       /* 413 */
+	PROBLEM_BODY_TOO_LARGE,	      /* 413 */
 	PROBLEM_BATCH_TOO_LARGE,      /* 413 */
 	PROBLEM_UNSUPPORTED_MEDIA,    /* 415 */
-	PROBLEM_EMPTY_ARTICLE,        /* 422 */
-	PROBLEM_INTERNAL,             /* 500 */
-	PROBLEM_UNAVAILABLE,          /* 503 */
+	PROBLEM_EMPTY_ARTICLE,	      /* 422 */
+	PROBLEM_INTERNAL,	      /* 500 */
+	PROBLEM_UNAVAILABLE,	      /* 503 */
 	PROBLEM_KIND_COUNT,
 };
 
@@ -44,11 +44,11 @@ const char *problem_title(enum problem_kind kind);
  * and may carry client input: it is JSON-escaped on output, never raw.
  * NULL on allocation failure. */
 json_t *problem_new(enum problem_kind kind, const char *instance, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* va_list form of problem_new(); same ownership. */
 json_t *problem_newv(enum problem_kind kind, const char *instance, const char *fmt, va_list ap)
-	__attribute__((format(printf, 3, 0)));
+    __attribute__((format(printf, 3, 0)));
 
 /* Copy at most cap-1 bytes of untrusted text s into buf for use in a detail
  * message: control bytes and non-ASCII become '?', longer text ends in

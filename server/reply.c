@@ -8,14 +8,13 @@
 #include "model/model.h"
 #include "server/http.h"
 
-int http_reply_bytes(struct http_reply *out, int status, const char *content_type,
-		     const void *data, size_t len, int copy)
+int http_reply_bytes(struct http_reply *out, int status, const char *content_type, const void *data,
+		     size_t len, int copy)
 {
 	out->status = status;
 	out->body_len = len;
-	out->resp = MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
-						    copy ? MHD_RESPMEM_MUST_COPY
-							 : MHD_RESPMEM_PERSISTENT);
+	out->resp = MHD_create_response_from_buffer(
+	    len, (void *)(uintptr_t)data, copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
 	if (out->resp && content_type)
 		MHD_add_response_header(out->resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
 	return status;
@@ -82,12 +81,11 @@ int http_reply_stream(struct http_reply *out, int status, const char *content_ty
 {
 	out->status = status;
 	out->body_len = 0; /* counted by the callback into req->bytes_out */
-	out->resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, read_cb, cls,
-						      free_cb);
+	out->resp =
+	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, read_cb, cls, free_cb);
 	if (!out->resp)
 		free_cb(cls);
 	else if (content_type)
 		MHD_add_response_header(out->resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
 	return status;
 }
-

@@ -25,22 +25,22 @@
 
 /* Invented facts in the genre of a provincial party-committee report. */
 const char harness_article[] =
-	"Ban Thường vụ Tỉnh ủy cho ý kiến dự thảo kế hoạch chuyển đổi số\n"
-	"\n"
-	"THỨ HAI, 14/03/2022 09:15:00\n"
-	"\n"
-	"Sáng 14.3, đồng chí Nguyễn Văn Minh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì "
-	"Hội nghị lần thứ 12 của Ban Thường vụ Tỉnh ủy tại Hội trường Tỉnh ủy.\n"
-	"\n"
-	"Ban Thường vụ Tỉnh ủy đã nghe Văn phòng Tỉnh ủy báo cáo dự thảo Kế hoạch thực hiện "
-	"Nghị quyết số 14-NQ/TU, ngày 22.9.2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số "
-	"giai đoạn 2021 - 2025.\n"
-	"\n"
-	"Kết luận hội nghị, đồng chí Nguyễn Văn Minh giao Văn phòng Tỉnh ủy chủ trì, phối hợp "
-	"với Sở Thông tin và Truyền thông tiếp thu ý kiến, hoàn thiện dự thảo, trình Ban "
-	"Thường vụ Tỉnh ủy trước ngày 30/3.\n"
-	"\n"
-	"TRẦN HÙNG\n";
+    "Ban Thường vụ Tỉnh ủy cho ý kiến dự thảo kế hoạch chuyển đổi số\n"
+    "\n"
+    "THỨ HAI, 14/03/2022 09:15:00\n"
+    "\n"
+    "Sáng 14.3, đồng chí Nguyễn Văn Minh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì "
+    "Hội nghị lần thứ 12 của Ban Thường vụ Tỉnh ủy tại Hội trường Tỉnh ủy.\n"
+    "\n"
+    "Ban Thường vụ Tỉnh ủy đã nghe Văn phòng Tỉnh ủy báo cáo dự thảo Kế hoạch thực hiện "
+    "Nghị quyết số 14-NQ/TU, ngày 22.9.2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số "
+    "giai đoạn 2021 - 2025.\n"
+    "\n"
+    "Kết luận hội nghị, đồng chí Nguyễn Văn Minh giao Văn phòng Tỉnh ủy chủ trì, phối hợp "
+    "với Sở Thông tin và Truyền thông tiếp thu ý kiến, hoàn thiện dự thảo, trình Ban "
+    "Thường vụ Tỉnh ủy trước ngày 30/3.\n"
+    "\n"
+    "TRẦN HÙNG\n";
 
 static double now_s(void)
 {
@@ -100,8 +100,7 @@ static double start_timeout(void)
 	return w && *w ? 60.0 : 10.0;
 }
 
-void harness_start_env(struct harness_server *s, const char *const *args,
-		       const char *const *env)
+void harness_start_env(struct harness_server *s, const char *const *args, const char *const *env)
 {
 	const char *bin = harness_bin();
 	char *argv[64], wrapbuf[512];
@@ -166,7 +165,8 @@ void harness_start_env(struct harness_server *s, const char *const *args,
 		if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
 			s->pid = -1;
 			cr_assert_fail("meetingd exited before listening (status %d); stderr:\n%s",
-				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+				       WIFEXITED(status) ? WEXITSTATUS(status)
+							 : 128 + WTERMSIG(status),
 				       log ? log : "");
 		}
 		if (now_s() > deadline) {
@@ -279,7 +279,8 @@ void harness_connect(struct harness_server *s, struct harness_conn *c)
 	snprintf(port, sizeof port, "%d", s->port);
 	c->len = 0;
 	c->fd = connect_to("127.0.0.1", port);
-	cr_assert(c->fd >= 0, "cannot connect to meetingd on port %d: %s", s->port, strerror(errno));
+	cr_assert(c->fd >= 0, "cannot connect to meetingd on port %d: %s", s->port,
+		  strerror(errno));
 }
 
 static int send_all(int fd, const void *data, size_t len)
@@ -483,8 +484,8 @@ static int read_response_nocheck(struct harness_conn *c, const char *method,
 		}
 	}
 	ct = harness_header(r, "Content-Type");
-	if (ct && (!strncmp(ct, "application/json", 16) ||
-		   !strncmp(ct, "application/problem+json", 24)))
+	if (ct &&
+	    (!strncmp(ct, "application/json", 16) || !strncmp(ct, "application/problem+json", 24)))
 		r->json = json_loadb(r->body, r->body_len, 0, NULL);
 	return 0;
 }
@@ -510,8 +511,8 @@ static void request(struct harness_server *s, const char *method, const char *pa
 
 	cr_assert(c && head);
 	harness_connect(s, c);
-	n = snprintf(head, cap, "%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%s", method, path,
-		     s->port, headers ? headers : "");
+	n = snprintf(head, cap, "%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%s", method, path, s->port,
+		     headers ? headers : "");
 	if (body)
 		n += snprintf(head + n, cap - (size_t)n, "Content-Length: %zu\r\n", body_len);
 	n += snprintf(head + n, cap - (size_t)n, "Connection: close\r\n\r\n");
@@ -560,8 +561,7 @@ static const char *sv(const json_t *s)
 	return json_is_string(s) ? json_string_value(s) : "";
 }
 
-const char *harness_assert_problem(const struct harness_response *r, int status,
-				   const char *slug)
+const char *harness_assert_problem(const struct harness_response *r, int status, const char *slug)
 {
 	const char *ct = harness_header(r, "Content-Type");
 	char type[200], rid[80];
@@ -574,13 +574,11 @@ const char *harness_assert_problem(const struct harness_response *r, int status,
 		  "expected application/problem+json, got %s", ct ? ct : "(none)");
 	cr_assert(json_is_object(j), "problem body is not a JSON object: %s", r->body);
 	snprintf(type, sizeof type, "%s%s", HARNESS_PROBLEM_BASE, slug);
-	cr_assert_str_eq(sv(json_object_get(j, "type")), type, "body: %s",
-			 r->body);
+	cr_assert_str_eq(sv(json_object_get(j, "type")), type, "body: %s", r->body);
 	cr_assert(json_is_string(json_object_get(j, "title")) &&
-			  json_string_length(json_object_get(j, "title")) > 0,
+		      json_string_length(json_object_get(j, "title")) > 0,
 		  "problem without title: %s", r->body);
-	cr_assert_eq(json_integer_value(json_object_get(j, "status")), status, "body: %s",
-		     r->body);
+	cr_assert_eq(json_integer_value(json_object_get(j, "status")), status, "body: %s", r->body);
 	cr_assert(json_is_string(json_object_get(j, "detail")), "problem without detail: %s",
 		  r->body);
 	h = harness_header(r, "X-Request-Id");
@@ -608,8 +606,7 @@ static void route_template(const char *path, char *out, size_t cap)
 	out[n] = '\0';
 }
 
-void harness_contract_check(const char *method, const char *path,
-			    const struct harness_response *r)
+void harness_contract_check(const char *method, const char *path, const struct harness_response *r)
 {
 	static int warned;
 	const char *url = getenv("MEETINGD_CONTRACT_URL"), *ct, *hostp, *slash;
@@ -625,7 +622,8 @@ void harness_contract_check(const char *method, const char *path,
 				    "against openapi.yaml");
 		return;
 	}
-	cr_assert(!strncmp(url, "http://", 7), "MEETINGD_CONTRACT_URL must be http://host:port/path");
+	cr_assert(!strncmp(url, "http://", 7),
+		  "MEETINGD_CONTRACT_URL must be http://host:port/path");
 	hostp = url + 7;
 	slash = strchr(hostp, '/');
 	n = (int)(slash ? (size_t)(slash - hostp) : strlen(hostp));
@@ -671,7 +669,8 @@ void harness_contract_check(const char *method, const char *path,
 			     r->body);
 		free(errors);
 		harness_response_free(&answer);
-		cr_assert_fail("response of %s %s violates openapi.yaml (errors above)", method, tpl);
+		cr_assert_fail("response of %s %s violates openapi.yaml (errors above)", method,
+			       tpl);
 	}
 	harness_response_free(&answer);
 }

@@ -17,7 +17,7 @@
 struct harness_server {
 	pid_t pid;
 	int port;
-	char dir[64];       /* temporary directory for the logs */
+	char dir[64];	    /* temporary directory for the logs */
 	char out_path[128]; /* server stdout: the access log */
 	char err_path[128]; /* server stderr */
 };
@@ -27,7 +27,7 @@ struct harness_response {
 	char *head; /* status line and header lines, NUL-terminated */
 	char *body; /* NUL-terminated; body_len excludes the NUL */
 	size_t body_len;
-	int chunked; /* arrived with Transfer-Encoding: chunked */
+	int chunked;  /* arrived with Transfer-Encoding: chunked */
 	json_t *json; /* parsed body when it is JSON, else NULL */
 };
 
@@ -47,8 +47,7 @@ const char *harness_bin(void);
 void harness_start(struct harness_server *s, const char *const *args);
 
 /* Same, with extra environment entries "NAME=value" (NULL-terminated). */
-void harness_start_env(struct harness_server *s, const char *const *args,
-		       const char *const *env);
+void harness_start_env(struct harness_server *s, const char *const *args, const char *const *env);
 
 /* SIGTERM the server and wait; returns its exit status (or 128+signal), or
  * -1 when it was not running. Kills it after timeout_s seconds. */
@@ -100,13 +99,11 @@ void harness_response_free(struct harness_response *r);
 /* Assert r is an application/problem+json answer with that status and type
  * slug, a title, a detail, and instance equal to its X-Request-Id. Returns
  * the detail (borrowed from r->json). */
-const char *harness_assert_problem(const struct harness_response *r, int status,
-				   const char *slug);
+const char *harness_assert_problem(const struct harness_response *r, int status, const char *slug);
 
 /* POST the response to MEETINGD_CONTRACT_URL and assert {"valid":true};
  * without the variable, print one warning per process and return. */
-void harness_contract_check(const char *method, const char *path,
-			    const struct harness_response *r);
+void harness_contract_check(const char *method, const char *path, const struct harness_response *r);
 
 /* Wait up to timeout_s for needle to appear in the file at path (the
  * access log is written after the response has gone out). Returns the

@@ -33,17 +33,20 @@ static void parse_with(const char *auth, struct harness_response *r)
 
 Test(http_auth, missing_or_wrong_token_is_401)
 {
-	static const char *bad[] = {NULL, "Authorization: Bearer wrong\r\n",
+	static const char *bad[] = {NULL,
+				    "Authorization: Bearer wrong\r\n",
 				    "Authorization: Bearer " TOKEN "x\r\n",
 				    "Authorization: Bearer s3cr3t\r\n",
-				    "Authorization: Basic " TOKEN "\r\n", "Authorization: " TOKEN "\r\n"};
+				    "Authorization: Basic " TOKEN "\r\n",
+				    "Authorization: " TOKEN "\r\n"};
 	struct harness_response r;
 	size_t i;
 
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		parse_with(bad[i], &r);
 		harness_assert_problem(&r, 401, "unauthorized");
-		cr_assert_str_eq(harness_header(&r, "WWW-Authenticate"), "Bearer realm=\"meetingd\"");
+		cr_assert_str_eq(harness_header(&r, "WWW-Authenticate"),
+				 "Bearer realm=\"meetingd\"");
 		cr_assert_null(strstr(r.body, TOKEN), "the token is never echoed");
 		harness_response_free(&r);
 	}
@@ -61,8 +64,8 @@ Test(http_auth, right_token_is_accepted)
 	harness_response_free(&r);
 	harness_request(&srv, "POST", "/v1/parse/batch",
 			"Content-Type: application/x-ndjson\r\nAuthorization: Bearer " TOKEN "\r\n",
-			"{\"text\":\"Sáng 5.4, hội nghị.\"}\n", strlen("{\"text\":\"Sáng 5.4, hội nghị.\"}\n"),
-			&r);
+			"{\"text\":\"Sáng 5.4, hội nghị.\"}\n",
+			strlen("{\"text\":\"Sáng 5.4, hội nghị.\"}\n"), &r);
 	cr_assert_eq(r.status, 200);
 	harness_response_free(&r);
 }
@@ -131,8 +134,8 @@ Test(http_auth, token_from_environment)
 	harness_assert_problem(&r, 401, "unauthorized");
 	harness_response_free(&r);
 	harness_request(&e, "POST", "/v1/parse",
-			"Content-Type: text/plain\r\nAuthorization: Bearer from-env\r\n", "Sáng 5.4.",
-			strlen("Sáng 5.4."), &r);
+			"Content-Type: text/plain\r\nAuthorization: Bearer from-env\r\n",
+			"Sáng 5.4.", strlen("Sáng 5.4."), &r);
 	cr_assert_eq(r.status, 200);
 	harness_response_free(&r);
 	harness_stop_ok(&e);

@@ -32,8 +32,8 @@ static size_t split(const struct harness_response *r, json_t **lines, size_t max
 		json_error_t e;
 		cr_assert_not_null(nl, "every answer line ends in a newline: %s", p);
 		lines[n] = json_loadb(p, (size_t)(nl - p), 0, &e);
-		cr_assert_not_null(lines[n], "answer line %zu is not JSON (%s): %.*s", n + 1, e.text,
-				   (int)(nl - p), p);
+		cr_assert_not_null(lines[n], "answer line %zu is not JSON (%s): %.*s", n + 1,
+				   e.text, (int)(nl - p), p);
 		n++;
 		p = nl + 1;
 	}
@@ -58,14 +58,14 @@ static void assert_line_problem(json_t *line, const char *rid, int status, const
 Test(http_batch, mixed_lines_in_order)
 {
 	static const char body[] =
-		"{\"id\":\"a\",\"text\":\"Sáng 5.4, đồng chí Lê Văn Hai chủ trì hội nghị.\"}\n"
-		"\n"
-		"{\"id\":2,\"text\":5}\n"
-		"not json\r\n"
-		"   \n"
-		"{\"id\":\"w\",\"text\":\"   \"}\n"
-		"{\"id\":\"z\",\"text\":\"Chiều 6.4, Ủy ban nhân dân tỉnh họp phiên thường kỳ.\","
-		"\"published_at\":\"2023-04-06\"}";
+	    "{\"id\":\"a\",\"text\":\"Sáng 5.4, đồng chí Lê Văn Hai chủ trì hội nghị.\"}\n"
+	    "\n"
+	    "{\"id\":2,\"text\":5}\n"
+	    "not json\r\n"
+	    "   \n"
+	    "{\"id\":\"w\",\"text\":\"   \"}\n"
+	    "{\"id\":\"z\",\"text\":\"Chiều 6.4, Ủy ban nhân dân tỉnh họp phiên thường kỳ.\","
+	    "\"published_at\":\"2023-04-06\"}";
 	struct harness_response r;
 	json_t *lines[10];
 	const char *rid;
@@ -104,9 +104,8 @@ Test(http_batch, line_result_equals_single_parse)
 
 	harness_request(&srv, "POST", "/v1/parse/batch?offsets=utf16", NDJSON, line, strlen(line),
 			&b);
-	harness_request(&srv, "POST", "/v1/parse?offsets=utf16",
-			"Content-Type: text/plain\r\n", harness_article, strlen(harness_article),
-			&s);
+	harness_request(&srv, "POST", "/v1/parse?offsets=utf16", "Content-Type: text/plain\r\n",
+			harness_article, strlen(harness_article), &s);
 	cr_assert_eq(b.status, 200);
 	cr_assert_eq(s.status, 200);
 	cr_assert_eq(split(&b, lines, 2), 1);
@@ -179,8 +178,8 @@ Test(http_batch, wrong_media_type_and_query)
 	cr_assert(strstr(detail, "application/x-ndjson"), "detail: %s", detail);
 	harness_response_free(&r);
 
-	harness_request(&srv, "POST", "/v1/parse/batch?offset=byte", NDJSON, "{\"text\":\"a\"}",
-			12, &r);
+	harness_request(&srv, "POST", "/v1/parse/batch?offset=byte", NDJSON, "{\"text\":\"a\"}", 12,
+			&r);
 	harness_assert_problem(&r, 400, "invalid-query");
 	harness_response_free(&r);
 }

@@ -112,7 +112,8 @@ static void drain_with(int sig)
 
 	cr_assert_eq(wait_exit(&s, 10), 0, "exit status after drain");
 	log = harness_read_file(s.out_path);
-	cr_assert(log && strstr(log, "\"path\":\"/v1/parse\",\"status\":200"), "access log: %s", log);
+	cr_assert(log && strstr(log, "\"path\":\"/v1/parse\",\"status\":200"), "access log: %s",
+		  log);
 	free(log);
 	harness_stop(&s, 1);
 }
@@ -130,8 +131,8 @@ Test(http_drain, sigint_drains_too)
 Test(http_drain, deadline_bounds_the_drain)
 {
 	struct harness_server s;
-	static const char *const args[] = {"--drain-timeout", "2", "--connection-timeout", "1",
-					   "--request-timeout", "30", NULL};
+	static const char *const args[] = {
+	    "--drain-timeout", "2", "--connection-timeout", "1", "--request-timeout", "30", NULL};
 	struct harness_conn c;
 	static const char head[] = "POST /v1/parse HTTP/1.1\r\nHost: x\r\n"
 				   "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\n";
@@ -170,8 +171,8 @@ Test(http_drain, idle_server_exits_at_once)
 /* ---- command line ---- */
 
 /* The CLI and the endpoint must print the very same bytes. */
-static void cli_matches_endpoint(const char *const *cli_args, const char *path,
-				 const char *headers, const char *body, size_t body_len)
+static void cli_matches_endpoint(const char *const *cli_args, const char *path, const char *headers,
+				 const char *body, size_t body_len)
 {
 	struct harness_server s;
 	struct harness_response r;
@@ -188,7 +189,8 @@ static void cli_matches_endpoint(const char *const *cli_args, const char *path,
 	cr_assert_eq(r.status, 200, "body: %s", r.body);
 	cr_assert_eq(r.body_len, out_len, "lengths differ: endpoint %zu, CLI %zu", r.body_len,
 		     out_len);
-	cr_assert(memcmp(r.body, out, out_len) == 0, "bytes differ:\nHTTP %s\nCLI  %s", r.body, out);
+	cr_assert(memcmp(r.body, out, out_len) == 0, "bytes differ:\nHTTP %s\nCLI  %s", r.body,
+		  out);
 	harness_response_free(&r);
 	harness_stop_ok(&s);
 	free(out);
@@ -205,19 +207,20 @@ Test(http_cli, parse_stdin_is_byte_identical_to_endpoint)
 
 Test(http_cli, parse_options_match_query_options)
 {
-	static const char *const args[] = {"parse", "--offsets", "utf16", "--include-text",
-					   "--explain", "-", NULL};
+	static const char *const args[] = {"parse",	"--offsets", "utf16", "--include-text",
+					   "--explain", "-",	     NULL};
 
 	cli_matches_endpoint(args, "/v1/parse?offsets=utf16&include=text&explain=1",
-			     "Content-Type: text/plain\r\n", harness_article, strlen(harness_article));
+			     "Content-Type: text/plain\r\n", harness_article,
+			     strlen(harness_article));
 }
 
 Test(http_cli, published_at_matches_json_request)
 {
 	static const char *const args[] = {"parse", "--published-at=2022-03-14", "--offsets=byte",
 					   "-", NULL};
-	json_t *doc = json_pack("{s:s, s:s}", "text", harness_article, "published_at",
-				"2022-03-14");
+	json_t *doc =
+	    json_pack("{s:s, s:s}", "text", harness_article, "published_at", "2022-03-14");
 	char *body = json_dumps(doc, JSON_COMPACT);
 
 	cli_matches_endpoint(args, "/v1/parse?offsets=byte", "Content-Type: application/json\r\n",
@@ -239,9 +242,9 @@ Test(http_cli, parse_file_equals_stdin)
 		     (ssize_t)strlen(harness_article));
 	close(fd);
 	cr_assert_eq(harness_run(file_args, NULL, 0, &a, NULL, &ea, NULL), 0, "%s", ea);
-	cr_assert_eq(harness_run(stdin_args, harness_article, strlen(harness_article), &b, NULL,
-				 &eb, NULL),
-		     0);
+	cr_assert_eq(
+	    harness_run(stdin_args, harness_article, strlen(harness_article), &b, NULL, &eb, NULL),
+	    0);
 	cr_assert_str_eq(a, b);
 	cr_assert(strstr(a, "\"version\":\"1.0\""));
 	unlink(path);
@@ -298,7 +301,7 @@ Test(http_cli, help_and_version)
 
 	cr_assert_eq(harness_run(help, NULL, 0, &out, NULL, &err, NULL), 0);
 	cr_assert(strstr(out, "meetingd parse") && strstr(out, "--max-body") &&
-			  strstr(out, "MEETINGD_MAX_BODY") && strstr(out, "--auth-token"),
+		      strstr(out, "MEETINGD_MAX_BODY") && strstr(out, "--auth-token"),
 		  "%s", out);
 	free(out);
 	free(err);
@@ -318,8 +321,8 @@ Test(http_cli, bad_flags_exit_2)
 	static const char *const port[] = {"--port", "http", NULL};
 	static const char *const range[] = {"serve", "--port", "70000", NULL};
 	static const char *const missing[] = {"serve", "--port", NULL};
-	static const char *const timeouts[] = {"serve", "--connection-timeout", "30",
-					       "--drain-timeout", "20", NULL};
+	static const char *const timeouts[] = {
+	    "serve", "--connection-timeout", "30", "--drain-timeout", "20", NULL};
 	static const char *const proxies[] = {"serve", "--trusted-proxies", "10.0.0.0/33", NULL};
 	static const char *const bind[] = {"serve", "--bind", "localhost", NULL};
 	static const char *const command[] = {"frobnicate", NULL};
@@ -445,9 +448,10 @@ Test(http_log, forwarded_for_only_from_trusted_proxies)
 
 	harness_start(&s, args);
 	/* the client forged 1.1.1.1; 203.0.113.9 is what our 10.x proxy saw */
-	harness_request(&s, "GET", "/healthz",
-			"X-Request-Id: xff-1\r\nX-Forwarded-For: 1.1.1.1, 203.0.113.9, 10.1.2.3\r\n",
-			NULL, 0, &r);
+	harness_request(
+	    &s, "GET", "/healthz",
+	    "X-Request-Id: xff-1\r\nX-Forwarded-For: 1.1.1.1, 203.0.113.9, 10.1.2.3\r\n", NULL, 0,
+	    &r);
 	harness_response_free(&r);
 	j = last_log_line(&s, "\"id\":\"xff-1\"");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "remote")), "127.0.0.1");
@@ -465,7 +469,8 @@ Test(http_log, forwarded_for_only_from_trusted_proxies)
 	/* a list too long to hold whole is not believed at all */
 	{
 		char hdr[3000];
-		int i, n = snprintf(hdr, sizeof hdr, "X-Request-Id: xff-5\r\nX-Forwarded-For: 1.1.1.1");
+		int i, n = snprintf(hdr, sizeof hdr,
+				    "X-Request-Id: xff-5\r\nX-Forwarded-For: 1.1.1.1");
 		for (i = 0; i < 150; i++)
 			n += snprintf(hdr + n, sizeof hdr - (size_t)n, ", 10.0.0.%d", i % 250);
 		snprintf(hdr + n, sizeof hdr - (size_t)n, "\r\n");

@@ -73,7 +73,8 @@ Test(http_limits, oversized_body_is_413_on_any_route)
 {
 	struct harness_conn c;
 	struct harness_response r;
-	static const char head[] = "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\n\r\n";
+	static const char head[] =
+	    "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\n\r\n";
 
 	harness_connect(&srv, &c);
 	harness_send(&c, head, strlen(head));

@@ -89,22 +89,30 @@ Test(http_meta, metrics_count_requests)
 	free(harness_wait_file(srv.out_path, "/nowhere", 5));
 	get("/metrics", NULL, &r);
 	cr_assert_eq(r.status, 200);
-	cr_assert_str_eq(harness_header(&r, "Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+	cr_assert_str_eq(harness_header(&r, "Content-Type"),
+			 "text/plain; version=0.0.4; charset=utf-8");
 	cr_assert(strstr(r.body, "# TYPE meetingd_requests_total counter\n"));
-	cr_assert(strstr(r.body,
-			 "meetingd_requests_total{route=\"/v1/parse\",method=\"POST\",status=\"200\"} 1\n"),
-		  "%s", r.body);
-	cr_assert(strstr(r.body,
-			 "meetingd_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"),
-		  "%s", r.body);
+	cr_assert(
+	    strstr(
+		r.body,
+		"meetingd_requests_total{route=\"/v1/parse\",method=\"POST\",status=\"200\"} 1\n"),
+	    "%s", r.body);
+	cr_assert(
+	    strstr(
+		r.body,
+		"meetingd_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"),
+	    "%s", r.body);
 	cr_assert(strstr(r.body, "# TYPE meetingd_request_duration_seconds histogram\n"));
-	cr_assert(strstr(r.body,
-			 "meetingd_request_duration_seconds_bucket{route=\"/v1/parse\",le=\"+Inf\"} 1\n"));
+	cr_assert(strstr(
+	    r.body,
+	    "meetingd_request_duration_seconds_bucket{route=\"/v1/parse\",le=\"+Inf\"} 1\n"));
 	cr_assert(strstr(r.body, "meetingd_request_duration_seconds_sum{route=\"/v1/parse\"} "));
-	cr_assert(strstr(r.body, "meetingd_request_duration_seconds_count{route=\"/v1/parse\"} 1\n"));
+	cr_assert(
+	    strstr(r.body, "meetingd_request_duration_seconds_count{route=\"/v1/parse\"} 1\n"));
 	{
 		char expect[100];
-		snprintf(expect, sizeof expect, "meetingd_request_bytes_total{route=\"/v1/parse\"} %zu\n",
+		snprintf(expect, sizeof expect,
+			 "meetingd_request_bytes_total{route=\"/v1/parse\"} %zu\n",
 			 strlen(harness_article));
 		cr_assert(strstr(r.body, expect), "%s", r.body);
 	}
@@ -258,12 +266,12 @@ Test(http_reqid, valid_id_is_echoed)
 
 Test(http_reqid, invalid_id_is_replaced)
 {
-	static const char *bad[] = {"X-Request-Id: has space\r\n", "X-Request-Id: a/b\r\n",
-				    "X-Request-Id: \r\n",
-				    /* 65 characters: one over the limit */
-				    ("X-Request-Id: "
-				     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"),
-				    "X-Request-Id: <script>\r\n"};
+	static const char *bad[] = {
+	    "X-Request-Id: has space\r\n", "X-Request-Id: a/b\r\n", "X-Request-Id: \r\n",
+	    /* 65 characters: one over the limit */
+	    ("X-Request-Id: "
+	     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"),
+	    "X-Request-Id: <script>\r\n"};
 	struct harness_response r;
 	size_t i;
 
@@ -314,7 +322,8 @@ Test(http_cors, preflight_any_origin)
 	cr_assert_not_null(harness_header(&r, "X-Request-Id"));
 	harness_response_free(&r);
 
-	harness_request(&srv, "OPTIONS", "/healthz", "Origin: https://app.example\r\n", NULL, 0, &r);
+	harness_request(&srv, "OPTIONS", "/healthz", "Origin: https://app.example\r\n", NULL, 0,
+			&r);
 	cr_assert_eq(r.status, 204);
 	cr_assert_str_eq(harness_header(&r, "Access-Control-Allow-Methods"), "GET, HEAD, OPTIONS");
 	harness_response_free(&r);
@@ -339,14 +348,14 @@ Test(http_cors, simple_request_any_origin)
 Test(http_cors, origin_allow_list)
 {
 	struct harness_server l;
-	static const char *const args[] = {"--cors-origins",
-					   "https://a.example, https://b.example", NULL};
+	static const char *const args[] = {"--cors-origins", "https://a.example, https://b.example",
+					   NULL};
 	struct harness_response r;
 
 	harness_start(&l, args);
 	harness_request(&l, "OPTIONS", "/v1/parse/batch",
-			"Origin: https://b.example\r\nAccess-Control-Request-Method: POST\r\n", NULL,
-			0, &r);
+			"Origin: https://b.example\r\nAccess-Control-Request-Method: POST\r\n",
+			NULL, 0, &r);
 	cr_assert_eq(r.status, 204);
 	cr_assert_str_eq(harness_header(&r, "Access-Control-Allow-Origin"), "https://b.example");
 	cr_assert_str_eq(harness_header(&r, "Vary"), "Origin");

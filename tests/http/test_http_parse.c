@@ -86,7 +86,8 @@ Test(http_parse, json_and_text_give_the_same_result)
 	cr_assert_eq(a.status, 200);
 	cr_assert_eq(b.status, 200, "body: %s", b.body);
 	cr_assert_eq(a.body_len, b.body_len);
-	cr_assert(memcmp(a.body, b.body, a.body_len) == 0, "the JSON form must decode to the same article");
+	cr_assert(memcmp(a.body, b.body, a.body_len) == 0,
+		  "the JSON form must decode to the same article");
 	harness_response_free(&a);
 	harness_response_free(&b);
 }
@@ -116,9 +117,11 @@ Test(http_parse, offsets_and_include_text)
 		snprintf(path, sizeof path, "/v1/parse?offsets=%s&include=text", units[i]);
 		post(path, TEXT_UTF8, harness_article, strlen(harness_article), &r);
 		cr_assert_eq(r.status, 200, "%s: %s", path, r.body);
-		cr_assert_str_eq(json_string_value(json_object_get(r.json, "offset_unit")), units[i]);
+		cr_assert_str_eq(json_string_value(json_object_get(r.json, "offset_unit")),
+				 units[i]);
 		/* the article is NFC already, so the normalised text is the body */
-		cr_assert_str_eq(json_string_value(json_object_get(r.json, "text")), harness_article);
+		cr_assert_str_eq(json_string_value(json_object_get(r.json, "text")),
+				 harness_article);
 		harness_response_free(&r);
 	}
 }

@@ -1,0 +1,116 @@
+/* In-process benchmark of the model: the date and document recognisers and
+ * the whole entry point over a concatenation of the project's own articles
+ * (tests/corpus/own, tests/cases), repeated to a few MB. Prints MB/s and
+ * articles/s on one core. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/dates.h"
+#include "model/documents.h"
+#include "model/model.h"
+
+typedef struct {
+	char *p;
+	size_t n;
+} buf_t;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int load(const char *path, buf_t *b)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	b->p = malloc((size_t)n + 1);
+	b->n = fread(b->p, 1, (size_t)n, f);
+	fclose(f);
+	return 0;
+}
+
+int main(void)
+{
+	buf_t arts[256];
+	int na = 0;
+	const char *dirs[] = {"tests/corpus/own", "tests/cases"};
+	for (int d = 0; d < 2; d++) {
+		DIR *dir = opendir(dirs[d]);
+		if (!dir)
+			continue;
+		struct dirent *de;
+		while ((de = readdir(dir)) && na < 256) {
+			char p[600];
+			size_t l = strlen(de->d_name);
+			if (d == 0 && l > 4 && !strcmp(de->d_name + l - 4, ".txt"))
+				snprintf(p, sizeof p, "%s/%s", dirs[d], de->d_name);
+			else if (d == 1 && de->d_name[0] != '.')
+				snprintf(p, sizeof p, "%s/%s/article.txt", dirs[d], de->d_name);
+			else
+				continue;
+			if (load(p, &arts[na]) == 0)
+				na++;
+		}
+		closedir(dir);
+	}
+	if (!na) {
+		fprintf(stderr, "model_bench: no articles found (run from the repository root)\n");
+		return 1;
+	}
+	size_t one = 0;
+	for (int i = 0; i < na; i++)
+		one += arts[i].n;
+	int reps = (int)(4e6 / one) + 1; /* about 4 MB of text */
+	double mb = (double)one * reps / 1e6;
+	model_init();
+
+	double t0 = now();
+	size_t found = 0;
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < na; i++) {
+			date_list_t dl = {0};
+			dates_find(arts[i].p, arts[i].n, &dl);
+			found += dl.n;
+			free(dl.v);
+		}
+	double td = now() - t0;
+
+	t0 = now();
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < na; i++) {
+			doc_list_t dl = {0};
+			documents_find(arts[i].p, arts[i].n, &dl);
+			found += dl.n;
+			documents_list_free(&dl);
+		}
+	double tdoc = now() - t0;
+
+	t0 = now();
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < na; i++) {
+			struct model_options o = {0};
+			struct model_error e;
+			json_t *res = model_parse(arts[i].p, arts[i].n, &o, &e);
+			json_decref(res);
+		}
+	double tm = now() - t0;
+
+	printf("model bench: %d articles, %.2f MB of text per pass (%d repetitions)\n", na, mb, reps);
+	printf("  dates_find      %8.1f MB/s\n", mb / td);
+	printf("  documents_find  %8.1f MB/s\n", mb / tdoc);
+	printf("  model_parse     %8.1f MB/s  %8.0f articles/s (one core)\n", mb / tm,
+	       (double)na * reps / tm);
+	printf("  (%zu recognised expressions)\n", found);
+	for (int i = 0; i < na; i++)
+		free(arts[i].p);
+	return 0;
+}
