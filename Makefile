@@ -121,4 +121,7 @@ format-check:
 clean:
 	rm -rf build build-* 
 
+# more targets (image, proxy-test, web tests, benchmarks, fuzzing) live in mk/*.mk
+-include $(sort $(wildcard mk/*.mk))
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -9,13 +9,7 @@
 
 #include "handlers/handlers.h"
 #include "server/metrics.h"
-
-#ifndef MEETINGD_VERSION
-#define MEETINGD_VERSION "0.0.0"
-#endif
-#ifndef MEETINGD_REVISION
-#define MEETINGD_REVISION "unknown"
-#endif
+#include "server/version.h"
 
 #define MAX_STATIC_FILE (16u * 1024 * 1024)
 
@@ -50,8 +44,8 @@ int handle_metrics(struct request *req, struct http_reply *out)
 
 int handle_version(struct request *req, struct http_reply *out)
 {
-	json_t *v = json_pack("{s:s, s:s, s:s}", "version", MEETINGD_VERSION, "model_version",
-			      MODEL_VERSION, "revision", MEETINGD_REVISION);
+	json_t *v = json_pack("{s:s, s:s, s:s}", "version", version_string(), "model_version",
+			      MODEL_VERSION, "revision", version_revision());
 	int status;
 
 	(void)req;

@@ -16,26 +16,84 @@
 enum word {
 	W_NONE = 0,
 	W_OTHER,
-	W_SANG, W_TRUA, W_CHIEU, W_TOI, W_DEM, W_BUOI, W_SOM, W_RANG,
-	W_NAY, W_QUA, W_MAI, W_HOM, W_CUNG,
-	W_NGAY, W_THANG, W_NAM, W_QUY, W_GIO, W_PHUT, W_GIAY, W_LUC, W_VAO,
-	W_TU, W_DEN, W_HET, W_TOI2, W_VA, W_TRONG, W_RUOI, W_KEM,
-	W_MOT, W_HAI, W_BA, W_TUW, W_BON, W_LAM, W_SAU, W_BAY, W_TAM, W_CHIN,
-	W_MUOI, W_MUOI2, W_MOT2, W_NHAT, W_THU, W_CHU, W_NHAT2, W_CN,
-	W_H, W_G, W_P,
-	W_KHOA, W_NHIEM, W_KY, W_GIAI, W_DOAN,
-	W_CAP, W_DANG, W_GMT, W_UTC, W_AM, W_PM, W_SA, W_CH, W_THOI, W_GIAN,
-	W_XUAT, W_BAN,
+	W_SANG,
+	W_TRUA,
+	W_CHIEU,
+	W_TOI,
+	W_DEM,
+	W_BUOI,
+	W_SOM,
+	W_RANG,
+	W_NAY,
+	W_QUA,
+	W_MAI,
+	W_HOM,
+	W_CUNG,
+	W_NGAY,
+	W_THANG,
+	W_NAM,
+	W_QUY,
+	W_GIO,
+	W_PHUT,
+	W_GIAY,
+	W_LUC,
+	W_VAO,
+	W_TU,
+	W_DEN,
+	W_HET,
+	W_TOI2,
+	W_VA,
+	W_TRONG,
+	W_RUOI,
+	W_KEM,
+	W_MOT,
+	W_HAI,
+	W_BA,
+	W_TUW,
+	W_BON,
+	W_LAM,
+	W_SAU,
+	W_BAY,
+	W_TAM,
+	W_CHIN,
+	W_MUOI,
+	W_MUOI2,
+	W_MOT2,
+	W_NHAT,
+	W_THU,
+	W_CHU,
+	W_NHAT2,
+	W_CN,
+	W_H,
+	W_G,
+	W_P,
+	W_KHOA,
+	W_NHIEM,
+	W_KY,
+	W_GIAI,
+	W_DOAN,
+	W_CAP,
+	W_DANG,
+	W_GMT,
+	W_UTC,
+	W_AM,
+	W_PM,
+	W_SA,
+	W_CH,
+	W_THOI,
+	W_GIAN,
+	W_XUAT,
+	W_BAN,
 };
 
 /* Flags of a word as neighbour of a number. */
 enum {
-	F_CTX = 1,  /* before a number it is a quantity, ratio, rank or section:
-		       "tỷ lệ 3/4", "tỷ số 2-1", "khoảng 3-4", "Điều 5.2" */
-	F_UNIT = 2, /* after a number it is a count or a fraction: "3-5 người",
-		       "2/3 đại biểu", "1.5 triệu" */
-	F_DUR = 4,  /* before "N giờ" it is a duration: "trong 24 giờ" */
-	F_ORD = 8,  /* before "thứ N" it is an ordinal: "kỳ họp thứ 4" */
+	F_CTX = 1,    /* before a number it is a quantity, ratio, rank or section:
+			 "tỷ lệ 3/4", "tỷ số 2-1", "khoảng 3-4", "Điều 5.2" */
+	F_UNIT = 2,   /* after a number it is a count or a fraction: "3-5 người",
+			 "2/3 đại biểu", "1.5 triệu" */
+	F_DUR = 4,    /* before "N giờ" it is a duration: "trong 24 giờ" */
+	F_ORD = 8,    /* before "thứ N" it is an ordinal: "kỳ họp thứ 4" */
 	F_SCORE = 16, /* before "N-N" it is a score: "thắng 3-1", but "ngày
 			 Chiến thắng 30/4" is a date */
 };
@@ -46,179 +104,182 @@ struct word_entry {
 	uint8_t flags;
 };
 
+/* Keys were produced from the Vietnamese words in the comments with the
+ * same folding as fold_one(); the table must stay sorted by key (strcmp)
+ * for bsearch. */
 static const struct word_entry words[] = {
-	{"am", W_AM, 0}, /* am */
-	{"ba", W_BA, 0}, /* ba */
-	{"baayr", W_BAY, 0}, /* bẩy */
-	{"baif", W_OTHER, F_CTX}, /* bài */
-	{"banf", W_OTHER, F_UNIT}, /* bàn */
-	{"bangr", W_OTHER, F_CTX}, /* bảng */
-	{"banr", W_BAN, F_CTX}, /* bản */
-	{"bayr", W_BAY, 0}, /* bảy */
-	{"beenhj", W_OTHER, F_UNIT}, /* bệnh */
-	{"bieeur", W_OTHER, F_CTX}, /* biểu */
-	{"boons", W_BON, 0}, /* bốn */
-	{"buooir", W_BUOI, 0}, /* buổi */
-	{"ca", W_OTHER, F_UNIT}, /* ca */
-	{"caapj", W_CAP, 0}, /* cập */
-	{"caau", W_OTHER, F_CTX}, /* câu */
-	{"caay", W_OTHER, F_UNIT}, /* cây */
-	{"cais", W_OTHER, F_UNIT}, /* cái */
-	{"cawn", W_OTHER, F_UNIT}, /* căn */
-	{"ch", W_CH, 0}, /* ch */
-	{"chi", W_OTHER, F_UNIT}, /* chi */
-	{"chieecs", W_OTHER, F_UNIT}, /* chiếc */
-	{"chieeuf", W_CHIEU, 0}, /* chiều */
-	{"chins", W_CHIN, 0}, /* chín */
-	{"chir", W_OTHER, F_UNIT}, /* chỉ */
-	{"chur", W_CHU, 0}, /* chủ */
-	{"chuwngf", W_OTHER, F_CTX}, /* chừng */
-	{"chuwowng", W_OTHER, F_CTX}, /* chương */
-	{"cm", W_OTHER, F_UNIT}, /* cm */
-	{"cn", W_CN, 0}, /* cn */
-	{"con", W_OTHER, F_UNIT}, /* con */
-	{"coong", W_OTHER, F_UNIT}, /* công */
-	{"cow", W_OTHER, F_UNIT}, /* cơ */
-	{"cungf", W_CUNG, 0}, /* cùng */
-	{"ddaij", W_OTHER, F_UNIT}, /* đại */
-	{"ddangr", W_OTHER, F_UNIT}, /* đảng */
-	{"ddatj", W_OTHER, F_CTX}, /* đạt */
-	{"ddawng", W_DANG, 0}, /* đăng */
-	{"ddeem", W_DEM, 0}, /* đêm */
-	{"ddeens", W_DEN, 0}, /* đến */
-	{"ddieemr", W_OTHER, F_CTX|F_UNIT}, /* điểm */
-	{"ddieeuf", W_OTHER, F_CTX}, /* điều */
-	{"ddoanj", W_DOAN, 0}, /* đoạn */
-	{"ddooij", W_OTHER, F_UNIT}, /* đội */
-	{"ddooj", W_OTHER, F_UNIT}, /* độ */
-	{"ddoongf", W_OTHER, F_UNIT}, /* đồng */
-	{"ddown", W_OTHER, F_UNIT}, /* đơn */
-	{"dduwngs", W_OTHER, F_ORD}, /* đứng */
-	{"doanh", W_OTHER, F_UNIT}, /* doanh */
-	{"duwj", W_OTHER, F_UNIT}, /* dự */
-	{"duwowis", W_OTHER, F_CTX}, /* dưới */
-	{"em", W_OTHER, F_UNIT}, /* em */
-	{"g", W_G, 0}, /* g */
-	{"gaanf", W_OTHER, F_CTX}, /* gần */
-	{"gaaps", W_OTHER, F_CTX}, /* gấp */
-	{"gia", W_OTHER, F_UNIT}, /* gia */
-	{"giaay", W_GIAY, F_UNIT}, /* giây */
-	{"giai", W_GIAI, 0}, /* giai */
-	{"gian", W_GIAN, 0}, /* gian */
-	{"giowf", W_GIO, F_UNIT}, /* giờ */
-	{"gmt", W_GMT, 0}, /* gmt */
-	{"gois", W_OTHER, F_UNIT}, /* gói */
-	{"h", W_H, 0}, /* h */
-	{"ha", W_OTHER, F_UNIT}, /* ha */
-	{"hai", W_HAI, 0}, /* hai */
-	{"hangj", W_OTHER, F_CTX|F_ORD}, /* hạng */
-	{"hatj", W_OTHER, F_UNIT}, /* hạt */
-	{"heets", W_HET, 0}, /* hết */
-	{"hinhf", W_OTHER, F_CTX}, /* hình */
-	{"hoaf", W_OTHER, F_SCORE}, /* hòa */
-	{"hocj", W_OTHER, F_UNIT}, /* học */
-	{"hooj", W_OTHER, F_UNIT}, /* hộ */
-	{"hoom", W_HOM, 0}, /* hôm */
-	{"hopj", W_OTHER, F_ORD}, /* họp */
-	{"hown", W_OTHER, F_CTX|F_DUR}, /* hơn */
-	{"huyeenj", W_OTHER, F_UNIT}, /* huyện */
-	{"kems", W_KEM, 0}, /* kém */
-	{"kg", W_OTHER, F_UNIT}, /* kg */
-	{"khoangr", W_OTHER, F_CTX}, /* khoảng */
-	{"khoanr", W_OTHER, F_CTX}, /* khoản */
-	{"khoas", W_KHOA, F_ORD}, /* khóa */
-	{"kif", W_KY, F_ORD}, /* kì */
-	{"km", W_OTHER, F_UNIT}, /* km */
-	{"kyf", W_KY, F_ORD}, /* kỳ */
-	{"laanf", W_OTHER, F_UNIT|F_ORD}, /* lần */
-	{"lawm", W_LAM, 0}, /* lăm */
-	{"leej", W_OTHER, F_CTX}, /* lệ */
-	{"lits", W_OTHER, F_UNIT}, /* lít */
-	{"loo", W_OTHER, F_UNIT}, /* lô */
-	{"lowps", W_OTHER, F_CTX}, /* lớp */
-	{"lucs", W_LUC, 0}, /* lúc */
-	{"luwowtj", W_OTHER, F_UNIT}, /* lượt */
-	{"m", W_OTHER, F_UNIT}, /* m */
-	{"maats", W_OTHER, F_DUR}, /* mất */
-	{"mai", W_MAI, 0}, /* mai */
-	{"mets", W_OTHER, F_UNIT}, /* mét */
-	{"mm", W_OTHER, F_UNIT}, /* mm */
-	{"mootj", W_MOT, 0}, /* một */
-	{"moots", W_MOT2, 0}, /* mốt */
-	{"mucj", W_OTHER, F_CTX}, /* mục */
-	{"muwowi", W_MUOI2, 0}, /* mươi */
-	{"muwowif", W_MUOI, 0}, /* mười */
-	{"nawm", W_NAM, F_UNIT}, /* năm */
-	{"nay", W_NAY, 0}, /* nay */
-	{"nganf", W_OTHER, F_UNIT}, /* ngàn */
-	{"ngayf", W_NGAY, F_UNIT}, /* ngày */
-	{"nghinf", W_OTHER, F_UNIT}, /* nghìn */
-	{"nguwowif", W_OTHER, F_UNIT}, /* người */
-	{"nhaatj", W_NHAT2, 0}, /* nhật */
-	{"nhaats", W_NHAT, 0}, /* nhất */
-	{"nhaf", W_OTHER, F_UNIT}, /* nhà */
-	{"nhieemj", W_NHIEM, 0}, /* nhiệm */
-	{"nooij", W_OTHER, F_UNIT}, /* nội */
-	{"p", W_P, 0}, /* p */
-	{"phaanf", W_OTHER, F_CTX|F_UNIT}, /* phần */
-	{"phieen", W_OTHER, F_ORD}, /* phiên */
-	{"phieeus", W_OTHER, F_UNIT}, /* phiếu */
-	{"phuts", W_PHUT, F_UNIT}, /* phút */
-	{"phuwowngf", W_OTHER, F_UNIT}, /* phường */
-	{"pm", W_PM, 0}, /* pm */
-	{"qua", W_QUA, 0}, /* qua */
-	{"quys", W_QUY, 0}, /* quý */
-	{"rangj", W_RANG, 0}, /* rạng */
-	{"ruwowix", W_RUOI, 0}, /* rưỡi */
-	{"sa", W_SA, 0}, /* sa */
-	{"sangs", W_SANG, 0}, /* sáng */
-	{"saus", W_SAU, 0}, /* sáu */
-	{"sinh", W_OTHER, F_UNIT}, /* sinh */
-	{"soos", W_OTHER, F_CTX|F_UNIT}, /* số */
-	{"sowms", W_SOM, 0}, /* sớm */
-	{"suaats", W_OTHER, F_UNIT}, /* suất */
-	{"suoots", W_OTHER, F_DUR}, /* suốt */
-	{"taans", W_OTHER, F_UNIT}, /* tấn */
-	{"taapj", W_OTHER, F_CTX}, /* tập */
-	{"tams", W_TAM, 0}, /* tám */
-	{"thangs", W_THANG, F_UNIT}, /* tháng */
-	{"thanhf", W_OTHER, F_UNIT}, /* thành */
-	{"thawngs", W_OTHER, F_SCORE}, /* thắng */
-	{"this", W_OTHER, F_UNIT}, /* thí */
-	{"thoon", W_OTHER, F_UNIT}, /* thôn */
-	{"thowif", W_THOI, 0}, /* thời */
-	{"thua", W_OTHER, F_SCORE}, /* thua */
-	{"thuws", W_THU, F_CTX}, /* thứ */
-	{"tieets", W_OTHER, F_CTX}, /* tiết */
-	{"tieeu", W_OTHER, F_UNIT}, /* tiêu */
-	{"tinhr", W_OTHER, F_UNIT}, /* tỉnh */
-	{"tir", W_OTHER, F_UNIT}, /* tỉ */
-	{"toois", W_TOI, 0}, /* tối */
-	{"toor", W_OTHER, F_UNIT}, /* tổ */
-	{"towis", W_TOI2, 0}, /* tới */
-	{"traanj", W_OTHER, F_UNIT}, /* trận */
-	{"trawm", W_OTHER, F_UNIT}, /* trăm */
-	{"treen", W_OTHER, F_CTX}, /* trên */
-	{"trieeuj", W_OTHER, F_UNIT}, /* triệu */
-	{"trong", W_TRONG, F_DUR}, /* trong */
-	{"truwa", W_TRUA, 0}, /* trưa */
-	{"truwowngf", W_OTHER, F_UNIT}, /* trường */
-	{"tuaanf", W_OTHER, F_UNIT}, /* tuần */
-	{"tuooir", W_OTHER, F_UNIT}, /* tuổi */
-	{"tuw", W_TUW, 0}, /* tư */
-	{"tuwf", W_TU, 0}, /* từ */
-	{"tyr", W_OTHER, F_UNIT}, /* tỷ */
-	{"usd", W_OTHER, F_UNIT}, /* usd */
-	{"utc", W_UTC, 0}, /* utc */
-	{"vaf", W_VA, 0}, /* và */
-	{"vaof", W_VAO, 0}, /* vào */
-	{"vawn", W_OTHER, F_UNIT}, /* văn */
-	{"vongf", W_OTHER, F_UNIT}, /* vòng */
-	{"vuj", W_OTHER, F_UNIT}, /* vụ */
-	{"xax", W_OTHER, F_UNIT}, /* xã */
-	{"xeeps", W_OTHER, F_CTX|F_ORD}, /* xếp */
-	{"xuaats", W_XUAT, 0}, /* xuất */
-	{"ys", W_OTHER, F_UNIT}, /* ý */
+    {"am", W_AM, 0},			  /* am */
+    {"ba", W_BA, 0},			  /* ba */
+    {"baayr", W_BAY, 0},		  /* bẩy */
+    {"baif", W_OTHER, F_CTX},		  /* bài */
+    {"banf", W_OTHER, F_UNIT},		  /* bàn */
+    {"bangr", W_OTHER, F_CTX},		  /* bảng */
+    {"banr", W_BAN, F_CTX},		  /* bản */
+    {"bayr", W_BAY, 0},			  /* bảy */
+    {"beenhj", W_OTHER, F_UNIT},	  /* bệnh */
+    {"bieeur", W_OTHER, F_CTX},		  /* biểu */
+    {"boons", W_BON, 0},		  /* bốn */
+    {"buooir", W_BUOI, 0},		  /* buổi */
+    {"ca", W_OTHER, F_UNIT},		  /* ca */
+    {"caapj", W_CAP, 0},		  /* cập */
+    {"caau", W_OTHER, F_CTX},		  /* câu */
+    {"caay", W_OTHER, F_UNIT},		  /* cây */
+    {"cais", W_OTHER, F_UNIT},		  /* cái */
+    {"cawn", W_OTHER, F_UNIT},		  /* căn */
+    {"ch", W_CH, 0},			  /* ch */
+    {"chi", W_OTHER, F_UNIT},		  /* chi */
+    {"chieecs", W_OTHER, F_UNIT},	  /* chiếc */
+    {"chieeuf", W_CHIEU, 0},		  /* chiều */
+    {"chins", W_CHIN, 0},		  /* chín */
+    {"chir", W_OTHER, F_UNIT},		  /* chỉ */
+    {"chur", W_CHU, 0},			  /* chủ */
+    {"chuwngf", W_OTHER, F_CTX},	  /* chừng */
+    {"chuwowng", W_OTHER, F_CTX},	  /* chương */
+    {"cm", W_OTHER, F_UNIT},		  /* cm */
+    {"cn", W_CN, 0},			  /* cn */
+    {"con", W_OTHER, F_UNIT},		  /* con */
+    {"coong", W_OTHER, F_UNIT},		  /* công */
+    {"cow", W_OTHER, F_UNIT},		  /* cơ */
+    {"cungf", W_CUNG, 0},		  /* cùng */
+    {"ddaij", W_OTHER, F_UNIT},		  /* đại */
+    {"ddangr", W_OTHER, F_UNIT},	  /* đảng */
+    {"ddatj", W_OTHER, F_CTX},		  /* đạt */
+    {"ddawng", W_DANG, 0},		  /* đăng */
+    {"ddeem", W_DEM, 0},		  /* đêm */
+    {"ddeens", W_DEN, 0},		  /* đến */
+    {"ddieemr", W_OTHER, F_CTX | F_UNIT}, /* điểm */
+    {"ddieeuf", W_OTHER, F_CTX},	  /* điều */
+    {"ddoanj", W_DOAN, 0},		  /* đoạn */
+    {"ddooij", W_OTHER, F_UNIT},	  /* đội */
+    {"ddooj", W_OTHER, F_UNIT},		  /* độ */
+    {"ddoongf", W_OTHER, F_UNIT},	  /* đồng */
+    {"ddown", W_OTHER, F_UNIT},		  /* đơn */
+    {"dduwngs", W_OTHER, F_ORD},	  /* đứng */
+    {"doanh", W_OTHER, F_UNIT},		  /* doanh */
+    {"duwj", W_OTHER, F_UNIT},		  /* dự */
+    {"duwowis", W_OTHER, F_CTX},	  /* dưới */
+    {"em", W_OTHER, F_UNIT},		  /* em */
+    {"g", W_G, 0},			  /* g */
+    {"gaanf", W_OTHER, F_CTX},		  /* gần */
+    {"gaaps", W_OTHER, F_CTX},		  /* gấp */
+    {"gia", W_OTHER, F_UNIT},		  /* gia */
+    {"giaay", W_GIAY, F_UNIT},		  /* giây */
+    {"giai", W_GIAI, 0},		  /* giai */
+    {"gian", W_GIAN, 0},		  /* gian */
+    {"giowf", W_GIO, F_UNIT},		  /* giờ */
+    {"gmt", W_GMT, 0},			  /* gmt */
+    {"gois", W_OTHER, F_UNIT},		  /* gói */
+    {"h", W_H, 0},			  /* h */
+    {"ha", W_OTHER, F_UNIT},		  /* ha */
+    {"hai", W_HAI, 0},			  /* hai */
+    {"hangj", W_OTHER, F_CTX | F_ORD},	  /* hạng */
+    {"hatj", W_OTHER, F_UNIT},		  /* hạt */
+    {"heets", W_HET, 0},		  /* hết */
+    {"hinhf", W_OTHER, F_CTX},		  /* hình */
+    {"hoaf", W_OTHER, F_SCORE},		  /* hòa */
+    {"hocj", W_OTHER, F_UNIT},		  /* học */
+    {"hooj", W_OTHER, F_UNIT},		  /* hộ */
+    {"hoom", W_HOM, 0},			  /* hôm */
+    {"hopj", W_OTHER, F_ORD},		  /* họp */
+    {"hown", W_OTHER, F_CTX | F_DUR},	  /* hơn */
+    {"huyeenj", W_OTHER, F_UNIT},	  /* huyện */
+    {"kems", W_KEM, 0},			  /* kém */
+    {"kg", W_OTHER, F_UNIT},		  /* kg */
+    {"khoangr", W_OTHER, F_CTX},	  /* khoảng */
+    {"khoanr", W_OTHER, F_CTX},		  /* khoản */
+    {"khoas", W_KHOA, F_ORD},		  /* khóa */
+    {"kif", W_KY, F_ORD},		  /* kì */
+    {"km", W_OTHER, F_UNIT},		  /* km */
+    {"kyf", W_KY, F_ORD},		  /* kỳ */
+    {"laanf", W_OTHER, F_UNIT | F_ORD},	  /* lần */
+    {"lawm", W_LAM, 0},			  /* lăm */
+    {"leej", W_OTHER, F_CTX},		  /* lệ */
+    {"lits", W_OTHER, F_UNIT},		  /* lít */
+    {"loo", W_OTHER, F_UNIT},		  /* lô */
+    {"lowps", W_OTHER, F_CTX},		  /* lớp */
+    {"lucs", W_LUC, 0},			  /* lúc */
+    {"luwowtj", W_OTHER, F_UNIT},	  /* lượt */
+    {"m", W_OTHER, F_UNIT},		  /* m */
+    {"maats", W_OTHER, F_DUR},		  /* mất */
+    {"mai", W_MAI, 0},			  /* mai */
+    {"mets", W_OTHER, F_UNIT},		  /* mét */
+    {"mm", W_OTHER, F_UNIT},		  /* mm */
+    {"mootj", W_MOT, 0},		  /* một */
+    {"moots", W_MOT2, 0},		  /* mốt */
+    {"mucj", W_OTHER, F_CTX},		  /* mục */
+    {"muwowi", W_MUOI2, 0},		  /* mươi */
+    {"muwowif", W_MUOI, 0},		  /* mười */
+    {"nawm", W_NAM, F_UNIT},		  /* năm */
+    {"nay", W_NAY, 0},			  /* nay */
+    {"nganf", W_OTHER, F_UNIT},		  /* ngàn */
+    {"ngayf", W_NGAY, F_UNIT},		  /* ngày */
+    {"nghinf", W_OTHER, F_UNIT},	  /* nghìn */
+    {"nguwowif", W_OTHER, F_UNIT},	  /* người */
+    {"nhaatj", W_NHAT2, 0},		  /* nhật */
+    {"nhaats", W_NHAT, 0},		  /* nhất */
+    {"nhaf", W_OTHER, F_UNIT},		  /* nhà */
+    {"nhieemj", W_NHIEM, 0},		  /* nhiệm */
+    {"nooij", W_OTHER, F_UNIT},		  /* nội */
+    {"p", W_P, 0},			  /* p */
+    {"phaanf", W_OTHER, F_CTX | F_UNIT},  /* phần */
+    {"phieen", W_OTHER, F_ORD},		  /* phiên */
+    {"phieeus", W_OTHER, F_UNIT},	  /* phiếu */
+    {"phuts", W_PHUT, F_UNIT},		  /* phút */
+    {"phuwowngf", W_OTHER, F_UNIT},	  /* phường */
+    {"pm", W_PM, 0},			  /* pm */
+    {"qua", W_QUA, 0},			  /* qua */
+    {"quys", W_QUY, 0},			  /* quý */
+    {"rangj", W_RANG, 0},		  /* rạng */
+    {"ruwowix", W_RUOI, 0},		  /* rưỡi */
+    {"sa", W_SA, 0},			  /* sa */
+    {"sangs", W_SANG, 0},		  /* sáng */
+    {"saus", W_SAU, 0},			  /* sáu */
+    {"sinh", W_OTHER, F_UNIT},		  /* sinh */
+    {"soos", W_OTHER, F_CTX | F_UNIT},	  /* số */
+    {"sowms", W_SOM, 0},		  /* sớm */
+    {"suaats", W_OTHER, F_UNIT},	  /* suất */
+    {"suoots", W_OTHER, F_DUR},		  /* suốt */
+    {"taans", W_OTHER, F_UNIT},		  /* tấn */
+    {"taapj", W_OTHER, F_CTX},		  /* tập */
+    {"tams", W_TAM, 0},			  /* tám */
+    {"thangs", W_THANG, F_UNIT},	  /* tháng */
+    {"thanhf", W_OTHER, F_UNIT},	  /* thành */
+    {"thawngs", W_OTHER, F_SCORE},	  /* thắng */
+    {"this", W_OTHER, F_UNIT},		  /* thí */
+    {"thoon", W_OTHER, F_UNIT},		  /* thôn */
+    {"thowif", W_THOI, 0},		  /* thời */
+    {"thua", W_OTHER, F_SCORE},		  /* thua */
+    {"thuws", W_THU, F_CTX},		  /* thứ */
+    {"tieets", W_OTHER, F_CTX},		  /* tiết */
+    {"tieeu", W_OTHER, F_UNIT},		  /* tiêu */
+    {"tinhr", W_OTHER, F_UNIT},		  /* tỉnh */
+    {"tir", W_OTHER, F_UNIT},		  /* tỉ */
+    {"toois", W_TOI, 0},		  /* tối */
+    {"toor", W_OTHER, F_UNIT},		  /* tổ */
+    {"towis", W_TOI2, 0},		  /* tới */
+    {"traanj", W_OTHER, F_UNIT},	  /* trận */
+    {"trawm", W_OTHER, F_UNIT},		  /* trăm */
+    {"treen", W_OTHER, F_CTX},		  /* trên */
+    {"trieeuj", W_OTHER, F_UNIT},	  /* triệu */
+    {"trong", W_TRONG, F_DUR},		  /* trong */
+    {"truwa", W_TRUA, 0},		  /* trưa */
+    {"truwowngf", W_OTHER, F_UNIT},	  /* trường */
+    {"tuaanf", W_OTHER, F_UNIT},	  /* tuần */
+    {"tuooir", W_OTHER, F_UNIT},	  /* tuổi */
+    {"tuw", W_TUW, 0},			  /* tư */
+    {"tuwf", W_TU, 0},			  /* từ */
+    {"tyr", W_OTHER, F_UNIT},		  /* tỷ */
+    {"usd", W_OTHER, F_UNIT},		  /* usd */
+    {"utc", W_UTC, 0},			  /* utc */
+    {"vaf", W_VA, 0},			  /* và */
+    {"vaof", W_VAO, 0},			  /* vào */
+    {"vawn", W_OTHER, F_UNIT},		  /* văn */
+    {"vongf", W_OTHER, F_UNIT},		  /* vòng */
+    {"vuj", W_OTHER, F_UNIT},		  /* vụ */
+    {"xax", W_OTHER, F_UNIT},		  /* xã */
+    {"xeeps", W_OTHER, F_CTX | F_ORD},	  /* xếp */
+    {"xuaats", W_XUAT, 0},		  /* xuất */
+    {"ys", W_OTHER, F_UNIT},		  /* ý */
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -238,7 +299,7 @@ typedef struct tok {
 	int32_t val;   /* number value (capped), or punctuation code point */
 } tok_t;
 
-#define WIN 128   /* tokens held; the grammar looks at most ~40 ahead */
+#define WIN 128	  /* tokens held; the grammar looks at most ~40 ahead */
 #define BEHIND 8  /* tokens kept behind the scan position */
 #define KEYMAX 16 /* longer words are not in the table */
 
@@ -246,10 +307,10 @@ typedef struct lexer {
 	const uint8_t *s;
 	size_t len, pos;
 	size_t first, n; /* win[0] is token number first; n tokens held */
-	size_t keep;     /* tokens before this one may be dropped */
-	size_t anchor;   /* where the current expression starts */
-	size_t nl_at;    /* first token after anchor on a new line, or SIZE_MAX */
-	size_t scanned;  /* tokens up to here checked for nl_at */
+	size_t keep;	 /* tokens before this one may be dropped */
+	size_t anchor;	 /* where the current expression starts */
+	size_t nl_at;	 /* first token after anchor on a new line, or SIZE_MAX */
+	size_t scanned;	 /* tokens up to here checked for nl_at */
 	int eof;
 	tok_t win[WIN];
 } lexer_t;
@@ -293,10 +354,9 @@ static size_t decode(const uint8_t *s, size_t n, int32_t *cp)
 
 static bool is_space(int32_t c)
 {
-	return c == ' ' || c < 32 || c == 0x7F || c == 0x85 || c == 0xA0 ||
-	       c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
-	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-	       c == 0xFEFF;
+	return c == ' ' || c < 32 || c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+	       c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 static bool is_letter(int32_t c)
@@ -304,10 +364,14 @@ static bool is_letter(int32_t c)
 	if (c < 0x80)
 		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
 		return true;
 	default:
 		return false;
@@ -346,18 +410,29 @@ static void fold_one(struct fold *f, int32_t c)
 		return;
 	}
 	switch (c) {
-	case 0x300: t = 'f'; break;
-	case 0x301: t = 's'; break;
-	case 0x303: t = 'x'; break;
-	case 0x309: t = 'r'; break;
-	case 0x323: t = 'j'; break;
+	case 0x300:
+		t = 'f';
+		break;
+	case 0x301:
+		t = 's';
+		break;
+	case 0x303:
+		t = 'x';
+		break;
+	case 0x309:
+		t = 'r';
+		break;
+	case 0x323:
+		t = 'j';
+		break;
 	case 0x302:
 		if (f->last == 'a' || f->last == 'e' || f->last == 'o')
 			fold_put(f, f->last);
 		else
 			f->bad = true;
 		return;
-	case 0x306: case 0x31B:
+	case 0x306:
+	case 0x31B:
 		fold_put(f, 'w');
 		return;
 	default:
@@ -455,16 +530,18 @@ static int lex_next(lexer_t *L, tok_t *t)
 			p += n;
 		}
 		t->type = T_WORD;
-		t->kase = up == 0 ? CASE_LOWER
-			: low == 0 ? CASE_UPPER
-			: (first_up && up == 1) ? CASE_CAP : CASE_MIXED;
+		t->kase = up == 0		  ? CASE_LOWER
+			  : low == 0		  ? CASE_UPPER
+			  : (first_up && up == 1) ? CASE_CAP
+						  : CASE_MIXED;
 		if (!f.bad) {
 			if (f.tone)
 				fold_put(&f, f.tone);
 			f.key[f.n] = 0;
-			const struct word_entry *e = f.bad ? NULL
-				: bsearch(f.key, words, sizeof words / sizeof words[0],
-					  sizeof words[0], word_cmp);
+			const struct word_entry *e =
+			    f.bad ? NULL
+				  : bsearch(f.key, words, sizeof words / sizeof words[0],
+					    sizeof words[0], word_cmp);
 			if (e) {
 				t->w = e->id;
 				t->flags = e->flags;
@@ -588,7 +665,7 @@ static int days_in_month(int y, int m)
 	return dm[m - 1];
 }
 
-/* Year 0 stands for "not written": 29/2 is then a possible date. */
+/* Pure. Year 0 stands for "not written": 29/2 is then a possible date. */
 int dates_valid(int year, int month, int day)
 {
 	if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1)
@@ -623,7 +700,8 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*d = (int)dd;
 }
 
-/* Invalid input dates are left untouched. */
+/* Updates the caller's three ints in place; an invalid date is left
+ * untouched. */
 void dates_add_days(int *year, int *month, int *day, int n)
 {
 	if (!year || !month || !day || *year < 1 || !dates_valid(*year, *month, *day))
@@ -631,6 +709,8 @@ void dates_add_days(int *year, int *month, int *day, int n)
 	civil_from_days(days_from_civil(*year, *month, *day) + n, year, month, day);
 }
 
+/* Pure. "Sáng 29.4" in an article published 21/3/2025 lies 39 days ahead, so
+ * it is read as 2024; an unusable publication date returns pub_year as is. */
 int dates_infer_year(int month, int day, int pub_year, int pub_month, int pub_day)
 {
 	if (pub_year < 1 || !dates_valid(pub_year, pub_month, pub_day) ||
@@ -653,24 +733,34 @@ static bool year_ok(tok_t t)
 static int roman_digit(uint8_t c)
 {
 	switch (c | 0x20) {
-	case 'i': return 1;
-	case 'v': return 5;
-	case 'x': return 10;
-	case 'l': return 50;
-	case 'c': return 100;
-	case 'd': return 500;
-	case 'm': return 1000;
-	default: return 0;
+	case 'i':
+		return 1;
+	case 'v':
+		return 5;
+	case 'x':
+		return 10;
+	case 'l':
+		return 50;
+	case 'c':
+		return 100;
+	case 'd':
+		return 500;
+	case 'm':
+		return 1000;
+	default:
+		return 0;
 	}
 }
 
 /* Strict Roman numeral (canonical form only, any case), else 0. */
 static int roman_value(const uint8_t *s, size_t n)
 {
-	static const struct { int v; const char *r; } tab[] = {
-		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-		{90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"},
-		{5, "v"}, {4, "iv"}, {1, "i"},
+	static const struct {
+		int v;
+		const char *r;
+	} tab[] = {
+	    {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+	    {40, "xl"},	 {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"},
 	};
 	if (n == 0 || n > 15)
 		return 0;
@@ -705,16 +795,27 @@ static int roman_value(const uint8_t *s, size_t n)
 static int unit_word(int w)
 {
 	switch (w) {
-	case W_MOT: return 1;
-	case W_HAI: return 2;
-	case W_BA: return 3;
-	case W_TUW: case W_BON: return 4;
-	case W_NAM: return 5;
-	case W_SAU: return 6;
-	case W_BAY: return 7;
-	case W_TAM: return 8;
-	case W_CHIN: return 9;
-	default: return 0;
+	case W_MOT:
+		return 1;
+	case W_HAI:
+		return 2;
+	case W_BA:
+		return 3;
+	case W_TUW:
+	case W_BON:
+		return 4;
+	case W_NAM:
+		return 5;
+	case W_SAU:
+		return 6;
+	case W_BAY:
+		return 7;
+	case W_TAM:
+		return 8;
+	case W_CHIN:
+		return 9;
+	default:
+		return 0;
 	}
 }
 
@@ -729,7 +830,7 @@ static int tail_unit(int w)
 	return unit_word(w);
 }
 
-/* Caller owns s; nothing is kept. */
+/* Reads s[0..len) only (caller owns it, nothing is kept). */
 int dates_parse_ordinal(const char *s, size_t len)
 {
 	const uint8_t *u = (const uint8_t *)s;
@@ -828,7 +929,8 @@ static size_t pod_words(lexer_t *L, size_t i, enum part_of_day *pod)
 		}
 		*pod = POD_AFTERNOON;
 		return k + 1;
-	case W_TOI: case W_DEM:
+	case W_TOI:
+	case W_DEM:
 		*pod = POD_EVENING;
 		return k + 1;
 	default:
@@ -849,9 +951,18 @@ static size_t relative(lexer_t *L, size_t i, bool after_pod, enum date_relative 
 {
 	tok_t t = tk(L, i);
 	if (after_pod) {
-		if (rel_tail(t, W_NAY)) { *rel = REL_TODAY; return i + 1; }
-		if (rel_tail(t, W_QUA)) { *rel = REL_YESTERDAY; return i + 1; }
-		if (rel_tail(t, W_MAI)) { *rel = REL_TOMORROW; return i + 1; }
+		if (rel_tail(t, W_NAY)) {
+			*rel = REL_TODAY;
+			return i + 1;
+		}
+		if (rel_tail(t, W_QUA)) {
+			*rel = REL_YESTERDAY;
+			return i + 1;
+		}
+		if (rel_tail(t, W_MAI)) {
+			*rel = REL_TOMORROW;
+			return i + 1;
+		}
 	}
 	size_t k = i;
 	if (isw(L, k, W_NGAY) && isw(L, k + 1, W_MAI)) {
@@ -861,8 +972,14 @@ static size_t relative(lexer_t *L, size_t i, bool after_pod, enum date_relative 
 	if (isw(L, k, W_NGAY) && isw(L, k + 1, W_HOM))
 		k++;
 	if (isw(L, k, W_HOM)) {
-		if (isw(L, k + 1, W_NAY)) { *rel = REL_TODAY; return k + 2; }
-		if (isw(L, k + 1, W_QUA)) { *rel = REL_YESTERDAY; return k + 2; }
+		if (isw(L, k + 1, W_NAY)) {
+			*rel = REL_TODAY;
+			return k + 2;
+		}
+		if (isw(L, k + 1, W_QUA)) {
+			*rel = REL_YESTERDAY;
+			return k + 2;
+		}
 		return 0;
 	}
 	if (k == i && isw(L, i, W_CUNG) && isw(L, i + 1, W_NGAY)) {
@@ -905,13 +1022,27 @@ static size_t weekday(lexer_t *L, size_t i, int *wd)
 	if (n.type != T_WORD)
 		return 0;
 	switch (n.w) {
-	case W_HAI: *wd = 0; break;
-	case W_BA: *wd = 1; break;
-	case W_TUW: case W_BON: *wd = 2; break;
-	case W_NAM: *wd = 3; break;
-	case W_SAU: *wd = 4; break;
-	case W_BAY: *wd = 5; break;
-	default: return 0;
+	case W_HAI:
+		*wd = 0;
+		break;
+	case W_BA:
+		*wd = 1;
+		break;
+	case W_TUW:
+	case W_BON:
+		*wd = 2;
+		break;
+	case W_NAM:
+		*wd = 3;
+		break;
+	case W_SAU:
+		*wd = 4;
+		break;
+	case W_BAY:
+		*wd = 5;
+		break;
+	default:
+		return 0;
 	}
 	return i + 2;
 }
@@ -955,8 +1086,8 @@ static bool leading_ok(lexer_t *L, size_t i)
 		return true;
 	if (p.type == T_NUM || p.type == T_WORD)
 		return false;
-	if (p.type == T_PUNCT && (p.val == '.' || p.val == ',' || p.val == '/' ||
-				  p.val == ':' || p.val == '+' || is_dash(p.val))) {
+	if (p.type == T_PUNCT && (p.val == '.' || p.val == ',' || p.val == '/' || p.val == ':' ||
+				  p.val == '+' || is_dash(p.val))) {
 		tok_t pp = tkb(L, i, 2);
 		if (!p.sp && (pp.type == T_NUM || pp.type == T_WORD))
 			return false;
@@ -1034,8 +1165,8 @@ static bool dm_core(lexer_t *L, size_t i, bool spelled, core_t *c)
 	tok_t a = tk(L, i), s1 = tk(L, i + 1), b = tk(L, i + 2), s2 = tk(L, i + 3);
 	if (a.type != T_NUM)
 		return false;
-	if (a.ndig <= 2 && s1.type == T_PUNCT && s1.val == '-' && !s1.sp &&
-	    num_touch(b, 2) && s2.type == T_PUNCT && s2.val == '/' && !s2.sp) {
+	if (a.ndig <= 2 && s1.type == T_PUNCT && s1.val == '-' && !s1.sp && num_touch(b, 2) &&
+	    s2.type == T_PUNCT && s2.val == '/' && !s2.sp) {
 		c->kind = C_DAYONLY;
 		c->d = a.val;
 		c->next = i + 1;
@@ -1154,8 +1285,8 @@ static bool clock_time(lexer_t *L, size_t i, bool strong, int *hh, int *mm, size
 		} else if (c.type == T_WORD && c.w == W_RUOI) {
 			m = 30;
 			k++;
-		} else if (c.type == T_WORD && c.w == W_KEM && s.type == T_NUM &&
-			   s.ndig <= 2 && s.val > 0 && s.val < 60) {
+		} else if (c.type == T_WORD && c.w == W_KEM && s.type == T_NUM && s.ndig <= 2 &&
+			   s.val > 0 && s.val < 60) {
 			h = h == 0 ? 23 : h - 1;
 			m = 60 - s.val;
 			k += 2;
@@ -1282,8 +1413,8 @@ static bool make_range(date_expr_t *e, const core_t *c, const core_t *c2, long m
 		return false;
 	int ey = c2->y;
 	long a = day_no(y, m, d);
-	long b = day_no(ey ? ey : (y ? y : 2000) + (a > day_no(y, c2->m, c2->d) ? 1 : 0),
-			c2->m, c2->d);
+	long b =
+	    day_no(ey ? ey : (y ? y : 2000) + (a > day_no(y, c2->m, c2->d) ? 1 : 0), c2->m, c2->d);
 	if (b <= a || b - a > maxlen)
 		return false;
 	e->day = d;
@@ -1301,9 +1432,10 @@ static void set_core(date_expr_t *e, const core_t *c)
 	e->month = c->m;
 	e->year = c->y;
 	e->quarter = c->q;
-	e->precision = c->kind == C_MONTH ? PREC_MONTH
-		     : c->kind == C_QUARTER ? PREC_QUARTER
-		     : c->kind == C_YEAR ? PREC_YEAR : PREC_DAY;
+	e->precision = c->kind == C_MONTH     ? PREC_MONTH
+		       : c->kind == C_QUARTER ? PREC_QUARTER
+		       : c->kind == C_YEAR    ? PREC_YEAR
+					      : PREC_DAY;
 	e->rule = c->rule;
 }
 
@@ -1416,7 +1548,8 @@ static size_t parse_expr(lexer_t *L, size_t i, date_expr_t *e)
 	}
 
 	size_t rj = lead == LEAD_NONE || lead == LEAD_AT
-		? relative(L, j, e->pod != POD_NONE, &e->relative) : 0;
+			? relative(L, j, e->pod != POD_NONE, &e->relative)
+			: 0;
 	if (rj) {
 		j = last = rj;
 		e->rule = "date.relative";
@@ -1642,8 +1775,8 @@ int dates_find_terms(const char *text, size_t len, term_list_t *out)
 static size_t dl_prefix(lexer_t *L, size_t j)
 {
 	size_t k = j;
-	if (isw(L, k, W_NGAY) && (isw(L, k + 1, W_DANG) || isw(L, k + 1, W_CAP) ||
-				  isw(L, k + 1, W_XUAT)))
+	if (isw(L, k, W_NGAY) &&
+	    (isw(L, k + 1, W_DANG) || isw(L, k + 1, W_CAP) || isw(L, k + 1, W_XUAT)))
 		k++;
 	if (isw(L, k, W_CAP) && isw(L, k + 1, W_NHAT2))
 		k += 2;
@@ -1734,7 +1867,8 @@ static size_t dl_tz(lexer_t *L, size_t k, dateline_t *d)
 		if (h.ndig <= 2) {
 			mins = h.val * 60;
 			j += 2;
-			if (isp(L, j, ':') && num_touch(tk(L, j + 1), 2) && tk(L, j + 1).ndig == 2) {
+			if (isp(L, j, ':') && num_touch(tk(L, j + 1), 2) &&
+			    tk(L, j + 1).ndig == 2) {
 				mins += tk(L, j + 1).val;
 				j += 2;
 			}

@@ -30,8 +30,8 @@
 
 static bool is_tone(int32_t cp)
 {
-	return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 ||
-	       cp == 0x323 || cp == 0x340 || cp == 0x341;
+	return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 || cp == 0x323 ||
+	       cp == 0x340 || cp == 0x341;
 }
 
 /* Folded key of one word: case folded, decomposed, the tone mark moved to
@@ -50,7 +50,7 @@ static size_t fold_word(const uint8_t *s, size_t n, char *key, size_t cap)
 		utf8proc_int32_t buf[8];
 		int bc = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(
-			cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &bc);
+		    cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &bc);
 		if (m < 0 || m > 8)
 			return 0;
 		for (utf8proc_ssize_t j = 0; j < m; j++) {
@@ -92,6 +92,7 @@ enum pkind {
 	P_PREVERB,
 	P_COUNT,
 	P_ABBR,
+	P_SSTOP,
 };
 
 enum { FAM_STATE = 1, FAM_PARTY = 2, FAM_BOTH = 3 };
@@ -150,8 +151,7 @@ static void add_phrase(int kind, const char *form, int val)
 			e++;
 		if (p->nsyl >= MAXSYL)
 			return;
-		size_t k = fold_word((const uint8_t *)s, (size_t)(e - s),
-				     p->key[p->nsyl], KEYMAX);
+		size_t k = fold_word((const uint8_t *)s, (size_t)(e - s), p->key[p->nsyl], KEYMAX);
 		if (!k)
 			return;
 		p->klen[p->nsyl++] = (uint8_t)k;
@@ -192,7 +192,7 @@ static void load_type_row(char **cols, int nc)
 	int ti = type_index(cols[1], is_short);
 	if (ti < 0)
 		return;
-	int fam = strcmp(cols[3], "party") == 0   ? FAM_PARTY
+	int fam = strcmp(cols[3], "party") == 0	  ? FAM_PARTY
 		  : strcmp(cols[3], "state") == 0 ? FAM_STATE
 						  : FAM_BOTH;
 	if (strcmp(cols[2], "-") != 0 && L.ncode < MAXCODE &&
@@ -232,9 +232,9 @@ static void load_tables(void)
 		const char *name;
 		int kind;
 	} kinds[] = {
-		{"head", P_HEAD},   {"issuer_word", P_IWORD}, {"issuer_stop", P_ISTOP},
-		{"verb", P_VERB},   {"pre_verb", P_PREVERB},  {"count_word", P_COUNT},
-		{"abbr", P_ABBR},
+	    {"head", P_HEAD}, {"issuer_word", P_IWORD},	 {"issuer_stop", P_ISTOP},
+	    {"verb", P_VERB}, {"pre_verb", P_PREVERB},	 {"count_word", P_COUNT},
+	    {"abbr", P_ABBR}, {"subject_stop", P_SSTOP},
 	};
 	while ((nc = lexicon_next_row(f, &pos, line, sizeof(line), cols, 8)) >= 0) {
 		if (nc < 2)
@@ -261,8 +261,8 @@ typedef struct fkey {
 	char k[KEYMAX];
 } fkey_t;
 
-static fkey_t K_SO, K_NGAY, K_THANG, K_NAM, K_CUA, K_VE, K_VA, K_TAI, K_KHOA,
-	K_NHIEM, K_KY, K_LAN, K_THU, K_BAN, K_HANH;
+static fkey_t K_SO, K_NGAY, K_THANG, K_NAM, K_CUA, K_VE, K_VA, K_TAI, K_KHOA, K_NHIEM, K_KY, K_LAN,
+    K_THU, K_DUOC;
 
 static void fold_const(fkey_t *k, const char *s)
 {
@@ -284,8 +284,7 @@ static void init_once(void)
 	fold_const(&K_KY, "kỳ");
 	fold_const(&K_LAN, "lần");
 	fold_const(&K_THU, "thứ");
-	fold_const(&K_BAN, "ban");
-	fold_const(&K_HANH, "hành");
+	fold_const(&K_DUOC, "được");
 	load_tables();
 }
 
@@ -321,8 +320,8 @@ static bool is_newline(int32_t cp)
 
 static bool is_space(int32_t cp)
 {
-	if (cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || is_newline(cp) ||
-	    cp == 0xFEFF || cp == 0x200B)
+	if (cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || is_newline(cp) || cp == 0xFEFF ||
+	    cp == 0x200B)
 		return true;
 	if (cp < 0x80)
 		return false;
@@ -393,7 +392,7 @@ static int tokenize(const char *text, size_t len, tok_vec_t *out)
 		while (i < len) {
 			utf8proc_int32_t c2;
 			utf8proc_ssize_t r2 =
-				utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c2);
+			    utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c2);
 			if (r2 <= 0 || !is_wordch(c2))
 				break;
 			if (c2 >= '0' && c2 <= '9') {
@@ -502,8 +501,7 @@ static bool code_tok(const ctx_t *c, size_t i, bool digits)
 	if (i >= c->n)
 		return false;
 	const tok_t *t = &c->t[i];
-	if (t->kind != T_WORD || !t->up || t->nup < 1 || t->nup < t->nlow ||
-	    t->e - t->s > 24)
+	if (t->kind != T_WORD || !t->up || t->nup < 1 || t->nup < t->nlow || t->e - t->s > 24)
 		return false;
 	if (!digits && t->ndig)
 		return false;
@@ -533,8 +531,7 @@ static int phrase_at(const ctx_t *c, size_t i, int kind, size_t *len)
 	if (i >= c->n || c->t[i].kind == T_PUNCT || !c->t[i].klen)
 		return -1;
 	int best = -1;
-	for (int pi = L.bucket[key_hash(c->t[i].key, c->t[i].klen)]; pi >= 0;
-	     pi = L.ph[pi].next) {
+	for (int pi = L.bucket[key_hash(c->t[i].key, c->t[i].klen)]; pi >= 0; pi = L.ph[pi].next) {
 		const phrase_t *p = &L.ph[pi];
 		if (p->kind != kind || (best >= 0 && p->nsyl <= L.ph[best].nsyl))
 			continue;
@@ -585,8 +582,8 @@ static size_t parse_date(const ctx_t *c, size_t i, int *y, int *m, int *d)
 		return i;
 	int dd = num_value(c, i), mm = 0, yy = 0;
 	size_t e = i;
-	if (i + 2 < c->n && c->t[i + 1].kind == T_PUNCT && glued(c, i + 1) &&
-	    glued(c, i + 2) && c->t[i + 2].kind == T_NUM && tok_len(c, i + 2) <= 2) {
+	if (i + 2 < c->n && c->t[i + 1].kind == T_PUNCT && glued(c, i + 1) && glued(c, i + 2) &&
+	    c->t[i + 2].kind == T_NUM && tok_len(c, i + 2) <= 2) {
 		int32_t sep = c->t[i + 1].cp;
 		if (sep != '/' && sep != '.' && !is_dash(sep))
 			return i;
@@ -677,6 +674,13 @@ static size_t parse_issuer(const ctx_t *c, size_t p)
 				prev = c->t[k - 1].nlow && c->t[k - 1].up ? PV_TITLE : PV_CAPS;
 				continue;
 			}
+			/* "UBND TP. Hồ Chí Minh" */
+			if (t->cp == '.' && !t->sp && k > p && kind_at(c, k - 1, P_ABBR) &&
+			    sp_ok(c, k + 1) && c->t[k + 1].kind == T_WORD && c->t[k + 1].up) {
+				k++;
+				prev = PV_NONE;
+				continue;
+			}
 			/* "của Tỉnh ủy, HĐND, UBND tỉnh về ...": kept only when the
 			 * list closes the clause (checked below) */
 			if (t->cp == ',' && prev != PV_NONE && sp_ok(c, k + 1) &&
@@ -753,8 +757,8 @@ static size_t parse_issuer(const ctx_t *c, size_t p)
 		}
 		break;
 	}
-	if (pending && k < n && !c->t[k].nl && c->t[k].kind == T_WORD &&
-	    !word_eq(c, k, &K_VE) && !word_eq(c, k, &K_NGAY) && end == k)
+	if (pending && k < n && !c->t[k].nl && c->t[k].kind == T_WORD && !word_eq(c, k, &K_VE) &&
+	    !word_eq(c, k, &K_NGAY) && end == k)
 		end = safe;
 	return end;
 }
@@ -819,6 +823,15 @@ static size_t parse_subject(const ctx_t *c, size_t p)
 	for (; k < n; k++) {
 		const tok_t *t = &c->t[k];
 		if (t->nl || t->e - start > SUBJ_CAP)
+			break;
+		/* "về phân cấp cán bộ và Quy định 98-QĐ/TW về ...": the next
+		 * coordinated citation is not part of this subject */
+		if (!depth && (is_p(c, k, ',') || word_eq(c, k, &K_VA)) && sp_ok(c, k + 1) &&
+		    c->t[k + 1].up && is_type_start(c, k + 1))
+			break;
+		if (!depth && k > p + 1 && t->kind == T_WORD &&
+		    (kind_at(c, k, P_SSTOP) ||
+		     (word_eq(c, k, &K_DUOC) && sp_ok(c, k + 1) && c->t[k + 1].up)))
 			break;
 		if (t->kind == T_PUNCT) {
 			int32_t cp = t->cp;
@@ -946,9 +959,10 @@ static bool is_qh_code(const ctx_t *c, size_t i)
 }
 
 typedef struct sym {
-	size_t end;        /* token after the symbol */
-	size_t tc;         /* type code token, or SIZE_MAX */
+	size_t end;	   /* token after the symbol */
+	size_t tc;	   /* type code token, or SIZE_MAX */
 	size_t ic_s, ic_e; /* issuer code tokens */
+	size_t rest_s;	   /* công văn: the drafting unit after the issuer */
 	int family;
 	const char *rule;
 } sym_t;
@@ -978,8 +992,7 @@ static size_t parse_symbol(const ctx_t *c, size_t i, sym_t *sy)
 	/* "19-2017/NQ-CP": number and year joined by a dash */
 	if (is_dash_tok(c, i + 1) && glued(c, i + 1) && glued(c, i + 2) && is_year(c, i + 2) &&
 	    is_p(c, i + 3, '/') && glued(c, i + 3) && glued(c, i + 4) &&
-	    code_tok(c, i + 4, false) && loose_dash(c, i + 5) &&
-	    (e = parse_codes(c, i + 6)) != 0) {
+	    code_tok(c, i + 4, false) && loose_dash(c, i + 5) && (e = parse_codes(c, i + 6)) != 0) {
 		sy->tc = i + 4;
 		sy->ic_s = i + 6;
 		sy->ic_e = e;
@@ -1000,8 +1013,7 @@ static size_t parse_symbol(const ctx_t *c, size_t i, sym_t *sy)
 		return 0;
 	/* LOẠI-CƠQUAN; the dash is sometimes followed by a space ("NQ- CP") */
 	if (code_tok(c, k, false) && tok_len(c, k) <= 8 && loose_dash(c, k + 1) &&
-	    (glued(c, k + 1) || is_state_type_code(c, k)) &&
-	    (e = parse_codes(c, k + 2)) != 0) {
+	    (glued(c, k + 1) || is_state_type_code(c, k)) && (e = parse_codes(c, k + 2)) != 0) {
 		sy->family = FAM_STATE;
 		sy->end = e;
 		if (is_state_type_code(c, k) || year) {
@@ -1015,6 +1027,7 @@ static size_t parse_symbol(const ctx_t *c, size_t i, sym_t *sy)
 				return 0;
 			sy->ic_s = k;
 			sy->ic_e = k + 1;
+			sy->rest_s = k + 2;
 			sy->rule = "doc.state_letter";
 		}
 		return e;
@@ -1094,6 +1107,19 @@ static size_t parse_tail(const ctx_t *c, size_t t, cand_t *cd)
 			have_date = true;
 			pos = e;
 		}
+	} else if (p == t && is_p(c, p, '(') && !c->t[p].nl) {
+		/* "Chỉ thị 05-CT/TW (ngày 15/5/2016)" */
+		size_t q = p + 1;
+		if (word_eq(c, q, &K_NGAY))
+			q++;
+		e = parse_date(c, q, &y, &m, &dd);
+		if (e > q && is_p(c, e, ')') && y) {
+			d->year = y;
+			d->month = m;
+			d->day = dd;
+			have_date = true;
+			pos = e + 1;
+		}
 	}
 	/* "Quyết định 218 năm 2013 của Bộ Chính trị": the year alone is no
 	 * issue date but the issuer still follows */
@@ -1144,8 +1170,8 @@ static bool breaks_clause(const ctx_t *c, size_t k)
 	const tok_t *t = &c->t[k];
 	if (t->kind != T_PUNCT)
 		return false;
-	return t->cp == ';' || t->cp == '.' || t->cp == '!' || t->cp == '?' ||
-	       t->cp == ':' || t->cp == '(' || t->cp == ')';
+	return t->cp == ';' || t->cp == '.' || t->cp == '!' || t->cp == '?' || t->cp == ':' ||
+	       t->cp == '(' || t->cp == ')';
 }
 
 /* The body that issued the document when it is the subject of the sentence:
@@ -1247,12 +1273,13 @@ static int type_before(const ctx_t *c, size_t i, size_t *ts, size_t *tlen)
 	}
 	if (!so)
 		return -1;
-	/* a name between the type and "số": "Luật Đất đai số 45/2013/QH13" */
+	/* a name between the type and "số": "Luật Đất đai số 45/2013/QH13",
+	 * "Kế hoạch liên tịch số 12/KHLT-UBND" */
 	for (size_t k = j - 1, w = 0; k > 0 && w < 6; k--, w++) {
 		if (c->t[k].kind != T_WORD || !sp_ok(c, k))
 			return -1;
 		pi = phrase_ending_at(c, k - 1, P_TYPE, &st);
-		if (pi >= 0 && c->t[k].up) {
+		if (pi >= 0 && (c->t[k].up || w < 3)) {
 			*ts = st;
 			*tlen = L.ph[pi].nsyl;
 			return L.ph[pi].val;
@@ -1270,13 +1297,34 @@ static int push_cand(cand_vec_t *v, const cand_t *cd)
 	return 0;
 }
 
-static int emit_symbol(const ctx_t *c, size_t i, const sym_t *sy, cand_vec_t *out,
-		       bool *used)
+/* Does the code token start with a code of type ti ("KHLT" of Kế hoạch)? */
+static bool code_extends_type(const ctx_t *c, size_t k, int ti)
+{
+	const char *s = c->text + c->t[k].s;
+	size_t n = tok_len(c, k);
+	for (int i = 0; i < L.ncode; i++) {
+		size_t cl = strlen(L.code[i].code);
+		if (L.code[i].type == ti && cl < n && memcmp(s, L.code[i].code, cl) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int emit_symbol(const ctx_t *c, size_t i, const sym_t *sy0, cand_vec_t *out, bool *used)
 {
 	cand_t cd;
 	memset(&cd, 0, sizeof(cd));
 	size_t ts = i, tlen = 0;
 	int ti = type_before(c, i, &ts, &tlen);
+	sym_t syv = *sy0, *sy = &syv;
+	/* "Kế hoạch liên tịch số 12/KHLT-UBND-MTTQ": a code unknown to the
+	 * table that extends the written type's code is a type, not an issuer */
+	if (sy->rest_s && ti >= 0 && code_extends_type(c, sy->ic_s, ti)) {
+		sy->tc = sy->ic_s;
+		sy->ic_s = sy->rest_s;
+		sy->ic_e = sy->end;
+		sy->rule = "doc.state_symbol";
+	}
 	doc_cite_t *d = &cd.d;
 	d->number = join_tokens(c, i, i + 1);
 	d->symbol = join_tokens(c, i, sy->end);
@@ -1308,8 +1356,8 @@ static int emit_symbol(const ctx_t *c, size_t i, const sym_t *sy, cand_vec_t *ou
 	return 0;
 }
 
-static int emit_short(const ctx_t *c, size_t ts, size_t tlen, size_t j, int ti,
-		      const char *rule, cand_vec_t *out, size_t *tail_end)
+static int emit_short(const ctx_t *c, size_t ts, size_t tlen, size_t j, int ti, const char *rule,
+		      cand_vec_t *out, size_t *tail_end)
 {
 	cand_t cd;
 	memset(&cd, 0, sizeof(cd));
@@ -1432,7 +1480,8 @@ static char *lower_join(const char *a, const char *b)
 			out[k++] = '\x1f';
 		while (i < n) {
 			utf8proc_int32_t cp;
-			utf8proc_ssize_t r = utf8proc_iterate((const uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+			utf8proc_ssize_t r = utf8proc_iterate((const uint8_t *)s + i,
+							      (utf8proc_ssize_t)(n - i), &cp);
 			if (r <= 0) {
 				out[k++] = s[i++];
 				continue;
@@ -1505,17 +1554,20 @@ static int smap_get_or_put(smap_t *m, const char *k, int v)
 	return -1;
 }
 
-/* same_as: a repeated full symbol points to its first citation ("4-KH/TW"
- * after "04-KH/TW" too); a short form ("Kết luận 21") to the first full
- * citation of that type and number anywhere in the text, else to the first
- * short form of it. */
+/* Groups: a repeated full symbol joins its first citation ("4-KH/TW" after
+ * "04-KH/TW" too); a short form ("Kết luận 21") joins the first full
+ * citation of that type and number anywhere in the text, else the first
+ * short form of it. same_as is then the group's first citation. */
 static int link_same(cand_t *v, size_t n, size_t base)
 {
 	char **sk = calloc(n + 1, sizeof(char *)), **tk = calloc(n + 1, sizeof(char *));
+	size_t *first = malloc((n + 1) * sizeof(size_t));
 	smap_t ms = {0}, mt = {0}, mshort = {0};
 	int rc = -1;
-	if (!sk || !tk || smap_init(&ms, n) || smap_init(&mt, n) || smap_init(&mshort, n))
+	if (!sk || !tk || !first || smap_init(&ms, n) || smap_init(&mt, n) || smap_init(&mshort, n))
 		goto out;
+	for (size_t i = 0; i < n; i++)
+		first[i] = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
 		doc_cite_t *d = &v[i].d;
 		const char *num = num_key(d->number);
@@ -1543,6 +1595,17 @@ static int link_same(cand_t *v, size_t n, size_t base)
 		if (f >= 0)
 			v[i].d.same_as = f;
 	}
+	/* the group is now known; same_as names its first citation in text
+	 * order, so "Kết luận 72 ... Kết luận số 72-KL/TW" points the full
+	 * citation back at the short one (consumers group by a root that never
+	 * comes after its members) */
+	for (size_t i = 0; i < n; i++) {
+		size_t r = (size_t)v[i].d.same_as - base;
+		if (first[r] > i)
+			first[r] = i;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i].d.same_as = (int)(base + first[(size_t)v[i].d.same_as - base]);
 	rc = 0;
 out:
 	for (size_t i = 0; sk && tk && i < n; i++) {
@@ -1551,6 +1614,7 @@ out:
 	}
 	free(sk);
 	free(tk);
+	free(first);
 	smap_free(&ms);
 	smap_free(&mt);
 	smap_free(&mshort);
@@ -1580,12 +1644,14 @@ static void share_list_tails(const ctx_t *c, cand_t *v, size_t n)
 	}
 }
 
+/* Appends to *out; the strings of each appended citation belong to the list
+ * (documents_list_free). On -1 nothing is appended. */
 int documents_find(const char *text, size_t len, doc_list_t *out)
 {
 	pthread_once(&lex_once, init_once);
 	if (!text || !out)
 		return -1;
-	if (len > UINT32_MAX - 1)
+	if (len > UINT32_MAX - 1) /* spans are 32-bit */
 		len = UINT32_MAX - 1;
 	tok_vec_t toks = {0};
 	cand_vec_t cands = {0};
@@ -1619,18 +1685,22 @@ int documents_find(const char *text, size_t len, doc_list_t *out)
 	share_list_tails(&c, cands.v, cands.n);
 	if (link_same(cands.v, cands.n, out->n) < 0)
 		goto done;
-	size_t i;
-	for (i = 0; i < cands.n; i++) {
-		doc_cite_t *slot = vec_push(out);
-		if (!slot)
-			break;
-		*slot = cands.v[i].d;
+	/* reserve first so that a failure appends nothing (same_as indices
+	 * refer to the whole batch) */
+	if (out->cap < out->n + cands.n) {
+		size_t need = out->n + cands.n;
+		if (need > SIZE_MAX / sizeof(doc_cite_t))
+			goto done;
+		doc_cite_t *nv = realloc(out->v, need * sizeof(doc_cite_t));
+		if (!nv)
+			goto done;
+		out->v = nv;
+		out->cap = need;
 	}
-	if (i == cands.n)
-		rc = 0;
-	for (; i < cands.n; i++)
-		cite_free(&cands.v[i].d);
+	for (size_t i = 0; i < cands.n; i++)
+		out->v[out->n++] = cands.v[i].d;
 	cands.n = 0;
+	rc = 0;
 done:
 	for (size_t k = 0; k < cands.n; k++)
 		cite_free(&cands.v[k].d);
@@ -1640,6 +1710,7 @@ done:
 	return rc;
 }
 
+/* Frees every citation's strings and the array; the list is left empty. */
 void documents_list_free(doc_list_t *list)
 {
 	if (!list)

@@ -187,7 +187,7 @@ static int exact_in(const char *t, size_t s, size_t e, const char *const *list)
 static const char *const ABBREV[] = {"TP", "Tp", "tp", "Q", "P", "TX", "Tx", "TT", "Tt",
 				     "ThS", "Ths", "TS", "Ts", "PGS", "GS", "BS", "Bs", "KS",
 				     "CN", "NXB", "Nxb", "St", "Mr", "Mrs", "Ms", "Dr", "Th",
-				     "Ô", "Đ", "H", "TƯ", "v", NULL};
+				     "TƯ", "v", NULL};
 
 /* Capitalised words that open a sentence and never open a byline name; a
  * photo credit stops before them ("Ảnh: Thu Giang Sáng 3/7, ..."). */
@@ -200,7 +200,7 @@ static const char *const STARTERS[] = {
     "Như", "Do", "Nếu", "Tuy", "Nhưng", "Và", "Hiện", "Đối", "Toàn", "Kết", "Báo", "Đài",
     "Sở", "Tỉnh", "Huyện", "Lãnh", "Thường", "Giám", "Trưởng", "Cục", "Viện", "Nguồn",
     "Ảnh", "Tin", "Bài", "Trao", "Tặng", "Cuộc", "Buổi", "Kỳ", "Phiên", "Lễ", "Nghị",
-    "Quyết", "Chương", "Kế", "Đặc", "Quang", "Đoàn", "Ủy", "UBND", "HĐND", NULL};
+    "Quyết", "Chương", "Kế", "Đặc", "Quang", "Đoàn", "UBND", "HĐND", NULL};
 
 /* News agencies and papers: credits, not authors ("Theo Dân trí", "TTXVN"). */
 static const char *const AGENCIES[] = {
@@ -597,8 +597,10 @@ enum { NC_NONE = 0, NC_TITLE = 1, NC_CAPS = 2, NC_INITIAL = 3 };
 static int syllable_class(const char *t, size_t s, size_t e)
 {
 	int32_t cp;
+	if (s >= e)
+		return NC_NONE;
 	size_t i = s + dec(t, s, e, &cp);
-	if (s >= e || !is_upper(cp))
+	if (!is_upper(cp))
 		return NC_NONE;
 	if (i < e && t[i] == '.' && i + 1 == e)
 		return NC_INITIAL;
@@ -881,12 +883,14 @@ static size_t byline_prefix(ctx_t *c, size_t k, size_t n, int *kind)
 
 /* A line that is only a byline or a credit: "HOÀNG BIÊN", "Tác giả: Nguyễn
  * Văn A", "Ngọc Hà - Minh Tâm", "HỒNG HÀ (Thực hiện)", "Theo Dân trí",
- * "(TTXVN)". Records the authors when commit is set. */
-static int byline_line(ctx_t *c, size_t s, size_t e, int commit)
+ * "(TTXVN)". Records the authors; 1 for such a line, 0 if not, -1 on ENOMEM. */
+static int byline_line(ctx_t *c, size_t s, size_t e)
 {
 	const char *t = c->t;
-	if (e - s > 160 || tokenize(c, s, e, 13))
+	if (e - s > 160)
 		return 0;
+	if (tokenize(c, s, e, 13))
+		return -1;
 	size_t n = c->toks.n;
 	if (n == 0 || n > 12)
 		return 0;
@@ -907,7 +911,7 @@ static int byline_line(ctx_t *c, size_t s, size_t e, int commit)
 	size_t used;
 	if (!parse_names(c, a, n, 0, &nl, &used))
 		return kind == 3 && n - a <= 3;
-	if (commit && kind != 3 && add_names(c, &nl))
+	if (kind != 3 && add_names(c, &nl))
 		return -1;
 	return 1;
 }
@@ -1038,7 +1042,8 @@ static size_t mid_byline(ctx_t *c, size_t s, size_t e)
 	if (n < 2 || !parse_names(c, 0, n, 1, &nl, &k))
 		return 0;
 	size_t end = nl.e[nl.n - 1];
-	if (k < n && t[c->toks.v[k].start] == '(' && t[c->toks.v[k].end - 1] == ')' &&
+	if (k < n && c->toks.v[k].end - c->toks.v[k].start > 2 && t[c->toks.v[k].start] == '(' &&
+	    t[c->toks.v[k].end - 1] == ')' &&
 	    is_agency(t, c->toks.v[k].start + 1, c->toks.v[k].end - 1)) {
 		end = c->toks.v[k].end; /* "Ngọc Thiện (TTXVN)" */
 		k++;
@@ -1107,8 +1112,9 @@ static size_t credit_end(ctx_t *c, size_t s, size_t p, size_t e, int paren)
 			b = prev_start(t, s, b);
 		if (b > s && !ends_sentence(t, token_start(t, s, b), b))
 			return 0;
-		/* "Ảnh Ngọc Anh.", "Ảnh tư liệu." */
-		int lower = n && is_lower(cp_at(t, c->toks.v[0].start, c->toks.v[0].end));
+		/* "Ảnh Ngọc Anh.", "Ảnh tư liệu." (but not "Ảnh hưởng rất lớn.") */
+		static const char *const LOWER_CREDIT[] = {"tư", "internet", "chụp", "nguồn:", NULL};
+		int lower = n && in_list(t, c->toks.v[0].start, c->toks.v[0].end, LOWER_CREDIT);
 		for (size_t k = 0; k < n && k < 4; k++) {
 			int syl;
 			span_t tk = c->toks.v[k];
@@ -1415,7 +1421,7 @@ static int run(ctx_t *c)
 		end--;
 	for (int k = 0; k < 3 && end > body; k++) {
 		span_t l = c->lines.v[end - 1];
-		int r = byline_line(c, l.start, l.end, 1);
+		int r = byline_line(c, l.start, l.end);
 		if (r < 0)
 			return -1;
 		if (!r)

@@ -270,7 +270,7 @@ void config_usage(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "Options (flag, environment variable, default):\n");
+	fprintf(out, "Serve options (flag, environment variable, default):\n");
 	for (i = 0; i < NOPTIONS; i++) {
 		char env[64], flag[64];
 		env_name(&options[i], env, sizeof env);

@@ -67,7 +67,12 @@ static const struct route routes[] = {
 
 static const char *route_labels[NROUTES + 1];
 
-#define MEMORY_LIMIT (64 * 1024) /* per connection: request line + headers must fit */
+/* Per connection: the request line and headers must fit. When they do not,
+ * libmicrohttpd 0.9.75 answers by itself with a bare HTML page, no
+ * X-Request-Id and Connection: close: 414 when the request line alone
+ * overflows (before on_uri(), so no access log line), 431 when the headers
+ * do (after on_uri(), logged with method "-"). */
+#define MEMORY_LIMIT (64 * 1024)
 
 static struct {
 	const struct config *cfg;

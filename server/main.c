@@ -14,13 +14,7 @@
 #include "model/model.h"
 #include "server/config.h"
 #include "server/http.h"
-
-#ifndef MEETINGD_VERSION
-#define MEETINGD_VERSION "0.0.0"
-#endif
-#ifndef MEETINGD_REVISION
-#define MEETINGD_REVISION "unknown"
-#endif
+#include "server/version.h"
 
 #define PARSE_MAX_INPUT (64u * 1024 * 1024)
 
@@ -39,8 +33,7 @@ static void usage(FILE *out)
 	    "  --offsets codepoint|utf16|byte unit of every start/end (default codepoint)\n"
 	    "  --include-text                 add the normalised text the offsets index\n"
 	    "  --explain                      add the rule that produced each object\n"
-	    "\n"
-	    "Serve ");
+	    "\n");
 	config_usage(out);
 	fprintf(out, "\nFlags override MEETINGD_* environment variables, which override the "
 		     "defaults.\nSIGTERM or SIGINT drains in-flight requests, then exits 0.\n");
@@ -48,8 +41,8 @@ static void usage(FILE *out)
 
 static void version(void)
 {
-	printf("meetingd %s (model %s, revision %s)\n", MEETINGD_VERSION, MODEL_VERSION,
-	       MEETINGD_REVISION);
+	printf("meetingd %s (model %s, revision %s)\n", version_string(), MODEL_VERSION,
+	       version_revision());
 }
 
 /* ---- parse ---- */
@@ -227,7 +220,7 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	port = http_port();
-	fprintf(stderr, "meetingd: %s (model %s) listening on %s%s%s:%d\n", MEETINGD_VERSION,
+	fprintf(stderr, "meetingd: %s (model %s) listening on %s%s%s:%d\n", version_string(),
 		MODEL_VERSION, strchr(cfg.bind, ':') ? "[" : "", cfg.bind,
 		strchr(cfg.bind, ':') ? "]" : "", port);
 

@@ -8,13 +8,7 @@
 #include <string.h>
 
 #include "model/model.h"
-
-#ifndef MEETINGD_VERSION
-#define MEETINGD_VERSION "0.0.0"
-#endif
-#ifndef MEETINGD_REVISION
-#define MEETINGD_REVISION "unknown"
-#endif
+#include "server/version.h"
 
 enum { M_GET, M_HEAD, M_POST, M_OPTIONS, M_OTHER, NMETHODS };
 static const char *const method_names[NMETHODS] = {"GET", "HEAD", "POST", "OPTIONS", "OTHER"};
@@ -214,7 +208,7 @@ char *metrics_render(size_t *len)
 	    "# HELP meetingd_build_info Build of the running binary.\n"
 	    "# TYPE meetingd_build_info gauge\n"
 	    "meetingd_build_info{version=\"%s\",model_version=\"%s\",revision=\"%s\"} 1\n",
-	    MEETINGD_VERSION, MODEL_VERSION, MEETINGD_REVISION);
+	    version_string(), MODEL_VERSION, version_revision());
 	if (b.failed) {
 		free(b.p);
 		return NULL;

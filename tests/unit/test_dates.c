@@ -61,8 +61,8 @@ static size_t *case_indices(size_t n)
 	return case_index;
 }
 
-#define INDEX_PARAMS(table)                                                    \
-	cr_make_param_array(size_t, case_indices(sizeof table / sizeof table[0]), \
+#define INDEX_PARAMS(table)                                                                        \
+	cr_make_param_array(size_t, case_indices(sizeof table / sizeof table[0]),                  \
 			    sizeof table / sizeof table[0])
 
 /* ---- dates_find -------------------------------------------------------- */
@@ -74,23 +74,27 @@ struct dcase {
 	enum part_of_day pod;
 	const char *time; /* "HH:MM", NULL: no clock time */
 	enum date_relative rel;
-	int ed, em, ey; /* range end */
+	int ed, em, ey;	  /* range end */
 	const char *wday; /* "mon".."sun", NULL: none */
 	enum date_precision prec;
 	int q;
 	int ngay;
 	const char *rule; /* NULL: not checked */
-	int count;        /* expressions in the text, 0: not checked */
+	int count;	  /* expressions in the text, 0: not checked */
 };
 
+/* clang-format off */
 static struct dcase dcases[] = {
 	/* part of day + d.m / d/m / d-m */
 	{.text = "Sáng 14/3, Ban Thường vụ Huyện ủy Tam Nông họp phiên thường kỳ.",
-	 .span = "Sáng 14/3", .d = 14, .m = 3, .pod = POD_MORNING, .rule = "date.dm_slash", .count = 1},
+	 .span = "Sáng 14/3", .d = 14, .m = 3, .pod = POD_MORNING, .rule = "date.dm_slash",
+	 .count = 1},
 	{.text = "Chiều 7-2, Phó Chủ tịch UBND tỉnh Lê Văn Tâm làm việc với Sở Xây dựng.",
-	 .span = "Chiều 7-2", .d = 7, .m = 2, .pod = POD_AFTERNOON, .rule = "date.dm_dash", .count = 1},
+	 .span = "Chiều 7-2", .d = 7, .m = 2, .pod = POD_AFTERNOON, .rule = "date.dm_dash",
+	 .count = 1},
 	{.text = "Sáng 26.1, đồng chí Trần Minh Khoa chủ trì hội nghị lần thứ 12.",
-	 .span = "Sáng 26.1", .d = 26, .m = 1, .pod = POD_MORNING, .rule = "date.dm_dot", .count = 1},
+	 .span = "Sáng 26.1", .d = 26, .m = 1, .pod = POD_MORNING, .rule = "date.dm_dot",
+	 .count = 1},
 	{.text = "Tối 19/3, tại thành phố Quy Nhơn diễn ra lễ khai mạc liên hoan.",
 	 .span = "Tối 19/3", .d = 19, .m = 3, .pod = POD_EVENING},
 	{.text = "Trưa 12/8, đoàn công tác rời huyện Mèo Vạc.",
@@ -138,11 +142,13 @@ static struct dcase dcases[] = {
 	{.text = "Ngày 29.6, UBND tỉnh họp bàn về vụ việc.",
 	 .span = "Ngày 29.6", .d = 29, .m = 6, .ngay = 1},
 	{.text = "thực hiện Kết luận số 21-KL/TW, ngày 25.10.2021 của Ban Chấp hành Trung ương",
-	 .span = "ngày 25.10.2021", .d = 25, .m = 10, .y = 2021, .ngay = 1, .rule = "date.dm_dot", .count = 1},
+	 .span = "ngày 25.10.2021", .d = 25, .m = 10, .y = 2021, .ngay = 1, .rule = "date.dm_dot",
+	 .count = 1},
 	{.text = "theo Quyết định số 218 ngày 12-12-2013 của Bộ Chính trị",
 	 .span = "ngày 12-12-2013", .d = 12, .m = 12, .y = 2013, .ngay = 1, .count = 1},
 	{.text = "Nghị định được ký ngày 26 tháng 1 năm 2022 tại Hà Nội.",
-	 .span = "ngày 26 tháng 1 năm 2022", .d = 26, .m = 1, .y = 2022, .ngay = 1, .rule = "date.spelled"},
+	 .span = "ngày 26 tháng 1 năm 2022", .d = 26, .m = 1, .y = 2022, .ngay = 1,
+	 .rule = "date.spelled"},
 	{.text = "Ngày 05 tháng 3 năm 2020, Ủy ban ban hành kế hoạch.",
 	 .span = "Ngày 05 tháng 3 năm 2020", .d = 5, .m = 3, .y = 2020, .ngay = 1},
 	{.text = "Sở Nội vụ hoàn thành trước ngày 15/2 để trình Ban Thường vụ.",
@@ -178,7 +184,8 @@ static struct dcase dcases[] = {
 	{.text = "Kỷ niệm 50 năm Ngày giải phóng (31/3/1975 - 31/3/2025)",
 	 .span = "31/3/1975", .d = 31, .m = 3, .y = 1975, .count = 2},
 	{.text = "2025-04-22 15:17:00",
-	 .span = "2025-04-22 15:17:00", .d = 22, .m = 4, .y = 2025, .time = "15:17", .rule = "date.iso"},
+	 .span = "2025-04-22 15:17:00", .d = 22, .m = 4, .y = 2025, .time = "15:17",
+	 .rule = "date.iso"},
 	{.text = "Nghỉ lễ ngày Chiến thắng 30/4 và ngày Quốc tế lao động 1/5.",
 	 .span = "30/4", .d = 30, .m = 4, .count = 2},
 	{.text = "Báo cáo gửi trước 15/2.",
@@ -197,7 +204,8 @@ static struct dcase dcases[] = {
 	{.text = "Hôm nay (15/3), hơn 500 đại biểu dự đại hội.",
 	 .span = "Hôm nay (15/3)", .d = 15, .m = 3, .rel = REL_TODAY},
 	{.text = "Sáng nay, Ban Thường vụ họp nghe báo cáo.",
-	 .span = "Sáng nay", .pod = POD_MORNING, .rel = REL_TODAY, .rule = "date.relative", .count = 1},
+	 .span = "Sáng nay", .pod = POD_MORNING, .rel = REL_TODAY, .rule = "date.relative",
+	 .count = 1},
 	{.text = "Hôm qua, đoàn công tác đã làm việc với huyện Ba Chẽ.",
 	 .span = "Hôm qua", .rel = REL_YESTERDAY},
 	{.text = "Chiều qua, UBND tỉnh tổ chức họp báo.",
@@ -278,8 +286,8 @@ static struct dcase dcases[] = {
 	{.text = "8 giờ tối 3/2, lễ hội bắt đầu.",
 	 .span = "8 giờ tối 3/2", .d = 3, .m = 2, .pod = POD_EVENING, .time = "20:00"},
 	{.text = "Lúc 20 giờ ngày 31 tháng 3 năm 1975, lá cờ tung bay trên nóc tòa nhà.",
-	 .span = "Lúc 20 giờ ngày 31 tháng 3 năm 1975", .d = 31, .m = 3, .y = 1975,
-	 .time = "20:00", .ngay = 1},
+	 .span = "Lúc 20 giờ ngày 31 tháng 3 năm 1975", .d = 31, .m = 3, .y = 1975, .time = "20:00",
+	 .ngay = 1},
 	{.text = "Phiên họp bắt đầu lúc 14g30 ngày 3/3.",
 	 .span = "lúc 14g30 ngày 3/3", .d = 3, .m = 3, .time = "14:30", .ngay = 1},
 
@@ -294,7 +302,8 @@ static struct dcase dcases[] = {
 	{.text = "Hội chợ mở cửa từ 5/12 đến 7/12 tại công viên.",
 	 .span = "từ 5/12 đến 7/12", .d = 5, .m = 12, .ed = 7, .em = 12},
 	{.text = "Trong hai ngày 30/6 và 1/7, Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 8 được tổ chức.",
-	 .span = "Trong hai ngày 30/6 và 1/7", .d = 30, .m = 6, .ed = 1, .em = 7, .ngay = 1, .count = 1},
+	 .span = "Trong hai ngày 30/6 và 1/7", .d = 30, .m = 6, .ed = 1, .em = 7, .ngay = 1,
+	 .count = 1},
 	{.text = "Diễn ra trong hai ngày (24-25/6), hội nghị đã hoàn thành chương trình.",
 	 .span = "24-25/6", .d = 24, .m = 6, .ed = 25, .em = 6, .count = 1},
 	{.text = "Vòng một từ ngày 18-2 đến ngày 3-3, bao gồm nhiều cuộc họp.",
@@ -302,7 +311,8 @@ static struct dcase dcases[] = {
 	{.text = "Công chức được nghỉ 5 ngày từ 30/4 đến 4/5/2025.",
 	 .span = "từ 30/4 đến 4/5/2025", .d = 30, .m = 4, .y = 2025, .ed = 4, .em = 5, .ey = 2025},
 	{.text = "Người lao động nghỉ từ ngày 25/1 đến 2/2/2025.",
-	 .span = "từ ngày 25/1 đến 2/2/2025", .d = 25, .m = 1, .y = 2025, .ed = 2, .em = 2, .ey = 2025, .ngay = 1},
+	 .span = "từ ngày 25/1 đến 2/2/2025", .d = 25, .m = 1, .y = 2025, .ed = 2, .em = 2,
+	 .ey = 2025, .ngay = 1},
 	{.text = "Đợt kiểm tra từ ngày 30 đến 2/7.",
 	 .span = "từ ngày 30 đến 2/7", .d = 30, .m = 6, .ed = 2, .em = 7, .ngay = 1},
 	{.text = "Hội thảo diễn ra ngày 19 và 20/6 tại Đà Lạt.",
@@ -310,13 +320,15 @@ static struct dcase dcases[] = {
 	{.text = "Kỳ nghỉ 30/4-1/5 năm nay dài bốn ngày.",
 	 .span = "30/4-1/5", .d = 30, .m = 4, .ed = 1, .em = 5},
 	{.text = "Chương trình kéo dài từ 28/12/2024 đến 3/1/2025.",
-	 .span = "từ 28/12/2024 đến 3/1/2025", .d = 28, .m = 12, .y = 2024, .ed = 3, .em = 1, .ey = 2025},
+	 .span = "từ 28/12/2024 đến 3/1/2025", .d = 28, .m = 12, .y = 2024, .ed = 3, .em = 1,
+	 .ey = 2025},
 	{.text = "Lễ hội diễn ra từ ngày 5 đến ngày 7 tháng 12.",
 	 .span = "từ ngày 5 đến ngày 7 tháng 12", .d = 5, .m = 12, .ed = 7, .em = 12, .ngay = 1},
 
 	/* months, quarters, years */
 	{.text = "Chính phủ họp phiên thường kỳ tháng 6 năm 2017 tại Hà Nội.",
-	 .span = "tháng 6 năm 2017", .m = 6, .y = 2017, .prec = PREC_MONTH, .rule = "date.month", .count = 1},
+	 .span = "tháng 6 năm 2017", .m = 6, .y = 2017, .prec = PREC_MONTH, .rule = "date.month",
+	 .count = 1},
 	{.text = "Tổng mức bán lẻ tháng 1-2017 tăng 9%.",
 	 .span = "tháng 1-2017", .m = 1, .y = 2017, .prec = PREC_MONTH, .count = 1},
 	{.text = "Tháng 9/2014, UBND tỉnh có quyết định thu hồi đất.",
@@ -341,12 +353,16 @@ static struct dcase dcases[] = {
 	 .span = "Sa\xcc\x81ng 26/1", .d = 26, .m = 1, .pod = POD_MORNING},
 	{.text = "Sáng\xc2\xa0" "26/1, hội nghị khai mạc.", /* NBSP */
 	 .span = "Sáng\xc2\xa0" "26/1", .d = 26, .m = 1, .pod = POD_MORNING},
+	{.text = "Báo cáo qúy III/2016 của Sở.", /* old tone placement of "quý" */
+	 .span = "qúy III/2016", .y = 2016, .q = 3, .prec = PREC_QUARTER},
 	{.text = "Chiều\t7/2,\r\nđoàn đến xã.",
 	 .span = "Chiều\t7/2", .d = 7, .m = 2, .pod = POD_AFTERNOON},
 	{.text = "Xem thêm tin\nSáng\n26/1 mưa to.",
 	 .span = "26/1", .d = 26, .m = 1, .count = 1},
-	{.text = "Sáng 26/1", .span = "Sáng 26/1", .d = 26, .m = 1, .pod = POD_MORNING, .count = 1},
-	{.text = "26.1", .span = "26.1", .d = 26, .m = 1, .count = 1},
+	{.text = "Sáng 26/1",
+	 .span = "Sáng 26/1", .d = 26, .m = 1, .pod = POD_MORNING, .count = 1},
+	{.text = "26.1",
+	 .span = "26.1", .d = 26, .m = 1, .count = 1},
 
 	/* negatives: no date or time at all */
 	{.text = "Tổng mức đầu tư khoảng 1.532 tỷ đồng."},
@@ -398,6 +414,7 @@ static struct dcase dcases[] = {
 	{.text = "Vào ngày 29/2/2023 không có họp."},
 	{.text = "Kết quả 7 - 7,2% mỗi năm."},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(dates, find)
 {
@@ -440,7 +457,8 @@ ParameterizedTest(size_t *k, dates, find)
 	cr_expect_eq(e->precision, c->prec, "%s: precision %d", c->text, e->precision);
 	cr_expect_eq(e->quarter, c->q, "%s: quarter %d", c->text, e->quarter);
 	cr_expect_eq(e->has_ngay, c->ngay, "%s: has_ngay %d", c->text, e->has_ngay);
-	cr_expect(streq_null(wday_name(e->weekday), c->wday), "%s: weekday %d", c->text, e->weekday);
+	cr_expect(streq_null(wday_name(e->weekday), c->wday), "%s: weekday %d", c->text,
+		  e->weekday);
 	cr_expect_not_null(e->rule, "%s: rule", c->text);
 	if (c->rule && e->rule)
 		cr_expect_str_eq(e->rule, c->rule, "%s: rule %s", c->text, e->rule);
@@ -461,9 +479,9 @@ out:
 Test(dates, paragraph_order)
 {
 	static const char text[] =
-		"Sáng 14/3, Ban Thường vụ Huyện ủy Tam Nông họp nghe báo cáo tình hình "
-		"quý I/2024. Chiều cùng ngày, đoàn làm việc với xã Phú Cường; từ ngày 18 "
-		"đến 20/3 sẽ kiểm tra 5 xã, hoàn thành trước 30/4.";
+	    "Sáng 14/3, Ban Thường vụ Huyện ủy Tam Nông họp nghe báo cáo tình hình "
+	    "quý I/2024. Chiều cùng ngày, đoàn làm việc với xã Phú Cường; từ ngày 18 "
+	    "đến 20/3 sẽ kiểm tra 5 xã, hoàn thành trước 30/4.";
 	static const char *want[] = {"Sáng 14/3", "quý I/2024", "Chiều cùng ngày",
 				     "từ ngày 18 đến 20/3", "30/4"};
 	size_t n = strlen(text);
@@ -539,7 +557,10 @@ Test(dates, one_mebibyte)
 	for (size_t i = 0; i < l.n; i++) {
 		const date_expr_t *e = &l.v[i];
 		cr_assert_eq(e->day, i % 2 ? 26 : 7);
-		cr_assert_eq(e->span.start, (i / 2) * ul + (i % 2 ? strlen("Chiều 7-2, tỷ lệ 3/4 và 1.500 tỷ đồng; Hội nghị (") : 0));
+		cr_assert_eq(
+		    e->span.start,
+		    (i / 2) * ul +
+			(i % 2 ? strlen("Chiều 7-2, tỷ lệ 3/4 và 1.500 tỷ đồng; Hội nghị (") : 0));
 	}
 	free(l.v);
 	free(b);
@@ -548,7 +569,8 @@ Test(dates, one_mebibyte)
 /* Input that is not valid UTF-8, or only punctuation and digits. */
 Test(dates, junk_input)
 {
-	static const char junk[] = "\xff\xfe\xc3(26/1\xe2\x82 /-/-.. 1/2/3/4/5 :::: 99999999999999999999/12";
+	static const char junk[] =
+	    "\xff\xfe\xc3(26/1\xe2\x82 /-/-.. 1/2/3/4/5 :::: 99999999999999999999/12";
 	date_list_t l = {0};
 	size_t n = sizeof junk - 1;
 	char *b = exact_copy(junk, n);
@@ -567,15 +589,16 @@ struct ocase {
 };
 
 static struct ocase ocases[] = {
-	{"XIII", 13}, {"XIX", 19}, {"V", 5}, {"xiv", 14}, {"MMXXIV", 2024}, {"IX", 9},
-	{"53", 53}, {"8", 8}, {" 12 ", 12},
-	{"nhất", 1}, {"hai", 2}, {"ba", 3}, {"tư", 4}, {"bốn", 4}, {"Năm", 5},
-	{"sáu", 6}, {"Bảy", 7}, {"bẩy", 7}, {"Tám", 8}, {"TÁM", 8}, {"chín", 9},
-	{"mười", 10}, {"mười một", 11}, {"mười hai", 12}, {"mười lăm", 15},
-	{"mười chín", 19}, {"hai mươi", 20}, {"hai mươi mốt", 21}, {"ba mươi tư", 34},
-	{"thứ Tám", 8},
-	{"IIII", 0}, {"VX", 0}, {"abc", 0}, {"", 0}, {"mười mười", 0}, {"hai mươi mươi", 0},
-	{"12a", 0},
+    {"XIII", 13},	{"XIX", 19},	   {"V", 5},	     {"xiv", 14},
+    {"MMXXIV", 2024},	{"IX", 9},	   {"53", 53},	     {"8", 8},
+    {" 12 ", 12},	{"nhất", 1},	   {"hai", 2},	     {"ba", 3},
+    {"tư", 4},		{"bốn", 4},	   {"Năm", 5},	     {"sáu", 6},
+    {"Bảy", 7},		{"bẩy", 7},	   {"Tám", 8},	     {"TÁM", 8},
+    {"chín", 9},	{"mười", 10},	   {"mười một", 11}, {"mười hai", 12},
+    {"mười lăm", 15},	{"mười chín", 19}, {"hai mươi", 20}, {"hai mươi mốt", 21},
+    {"ba mươi tư", 34}, {"thứ Tám", 8},	   {"IIII", 0},	     {"VX", 0},
+    {"abc", 0},		{"", 0},	   {"mười mười", 0}, {"hai mươi mươi", 0},
+    {"12a", 0},
 };
 
 ParameterizedTestParameters(dates, ordinal)
@@ -588,7 +611,8 @@ ParameterizedTest(size_t *k, dates, ordinal)
 	const struct ocase *c = &ocases[*k];
 	size_t n = strlen(c->s);
 	char *b = exact_copy(c->s, n);
-	cr_expect_eq(dates_parse_ordinal(b, n), c->v, "[%s] -> %d", c->s, dates_parse_ordinal(b, n));
+	cr_expect_eq(dates_parse_ordinal(b, n), c->v, "[%s] -> %d", c->s,
+		     dates_parse_ordinal(b, n));
 	free(b);
 }
 
@@ -651,36 +675,39 @@ struct tcase {
 };
 
 static struct tcase tcases[] = {
-	{"thực hiện Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII về xây dựng Đảng",
-	 "khóa XIII", 13, 0, 0, "term.khoa_roman", 1},
-	{"kỳ họp thứ sáu, HĐND tỉnh khoá XIV", "khoá XIV", 14, 0, 0, "term.khoa_roman", 1},
-	{"Đại hội Đảng bộ huyện khóa 8 đã bầu Ban Chấp hành", "khóa 8", 8, 0, 0, "term.khoa_number", 1},
-	{"Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng", "khóa XII", 12, 0, 0, NULL, 1},
-	{"Quốc hội Khóa X đã thông qua luật", "Khóa X", 10, 0, 0, NULL, 1},
-	{"BAN CHẤP HÀNH KHÓA XV", "KHÓA XV", 15, 0, 0, NULL, 1},
-	{"Hội nghị Tỉnh ủy khóa IX lần thứ 3", "khóa IX", 9, 0, 0, NULL, 1},
-	{"Hội nghị lần thứ 25 BCH Đảng bộ tỉnh khóa XIX", "khóa XIX", 19, 0, 0, NULL, 1},
-	{"Thành đoàn khóa 14 họp phiên đầu tiên", "khóa 14", 14, 0, 0, NULL, 1},
-	{"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "khóa XV", 15, 0, 0, NULL, 2},
-	{"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "nhiệm kỳ 2021-2026", 0, 2021, 2026,
-	 "term.nhiem_ky", 2},
-	{"Đại hội đại biểu nhiệm kỳ 2020 - 2025 thành công tốt đẹp", "nhiệm kỳ 2020 - 2025", 0, 2020, 2025,
-	 NULL, 1},
-	{"Hội Sinh viên khóa IV, nhiệm kỳ 2017- 2022 đã diễn ra", "nhiệm kỳ 2017- 2022", 0, 2017, 2022, NULL, 2},
-	{"Quận ủy nhiệm kỳ 2015–2020 tổng kết", "nhiệm kỳ 2015–2020", 0, 2015, 2020, NULL, 1},
-	{"kế hoạch giai đoạn 2021-2025 của tỉnh", "giai đoạn 2021-2025", 0, 2021, 2025, "term.giai_doan", 1},
-	{"Giai đoạn: 2017 - 2030 từng bước hoàn thiện", "Giai đoạn: 2017 - 2030", 0, 2017, 2030, NULL, 1},
-	{"HĐND huyện nhiệm kì 2016 - 2021", "nhiệm kì 2016 - 2021", 0, 2016, 2021, NULL, 1},
-	{"NHIỆM KỲ 2020-2025", "NHIỆM KỲ 2020-2025", 0, 2020, 2025, NULL, 1},
-	{"Khoá 8 và khoá IX", "khoá IX", 9, 0, 0, NULL, 2},
-	{"Sinh viên tham gia khóa học bồi dưỡng kỹ năng", NULL, 0, 0, 0, NULL, 0},
-	{"Nhớ khóa cửa trước khi về", NULL, 0, 0, 0, NULL, 0},
-	{"Trong nhiệm kỳ tới, tỉnh tập trung vào hạ tầng", NULL, 0, 0, 0, NULL, 0},
-	{"nhiệm kỳ 2025 - 2020 là sai", NULL, 0, 0, 0, NULL, 0},
-	{"giai đoạn 1 của dự án", NULL, 0, 0, 0, NULL, 0},
-	{"khóa IIII không phải số La Mã", NULL, 0, 0, 0, NULL, 0},
-	{"nhiệm kỳ 2000 - 2025 quá dài", NULL, 0, 0, 0, NULL, 0},
-	{"khóa 2.0 trực tuyến", NULL, 0, 0, 0, NULL, 0},
+    {"thực hiện Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII về xây dựng Đảng", "khóa XIII",
+     13, 0, 0, "term.khoa_roman", 1},
+    {"kỳ họp thứ sáu, HĐND tỉnh khoá XIV", "khoá XIV", 14, 0, 0, "term.khoa_roman", 1},
+    {"Đại hội Đảng bộ huyện khóa 8 đã bầu Ban Chấp hành", "khóa 8", 8, 0, 0, "term.khoa_number", 1},
+    {"Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng", "khóa XII", 12, 0, 0, NULL, 1},
+    {"Quốc hội Khóa X đã thông qua luật", "Khóa X", 10, 0, 0, NULL, 1},
+    {"BAN CHẤP HÀNH KHÓA XV", "KHÓA XV", 15, 0, 0, NULL, 1},
+    {"Hội nghị Tỉnh ủy khóa IX lần thứ 3", "khóa IX", 9, 0, 0, NULL, 1},
+    {"Hội nghị lần thứ 25 BCH Đảng bộ tỉnh khóa XIX", "khóa XIX", 19, 0, 0, NULL, 1},
+    {"Thành đoàn khóa 14 họp phiên đầu tiên", "khóa 14", 14, 0, 0, NULL, 1},
+    {"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "khóa XV", 15, 0, 0, NULL, 2},
+    {"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "nhiệm kỳ 2021-2026", 0, 2021, 2026,
+     "term.nhiem_ky", 2},
+    {"Đại hội đại biểu nhiệm kỳ 2020 - 2025 thành công tốt đẹp", "nhiệm kỳ 2020 - 2025", 0, 2020,
+     2025, NULL, 1},
+    {"Hội Sinh viên khóa IV, nhiệm kỳ 2017- 2022 đã diễn ra", "nhiệm kỳ 2017- 2022", 0, 2017, 2022,
+     NULL, 2},
+    {"Quận ủy nhiệm kỳ 2015–2020 tổng kết", "nhiệm kỳ 2015–2020", 0, 2015, 2020, NULL, 1},
+    {"kế hoạch giai đoạn 2021-2025 của tỉnh", "giai đoạn 2021-2025", 0, 2021, 2025,
+     "term.giai_doan", 1},
+    {"Giai đoạn: 2017 - 2030 từng bước hoàn thiện", "Giai đoạn: 2017 - 2030", 0, 2017, 2030, NULL,
+     1},
+    {"HĐND huyện nhiệm kì 2016 - 2021", "nhiệm kì 2016 - 2021", 0, 2016, 2021, NULL, 1},
+    {"NHIỆM KỲ 2020-2025", "NHIỆM KỲ 2020-2025", 0, 2020, 2025, NULL, 1},
+    {"Khoá 8 và khoá IX", "khoá IX", 9, 0, 0, NULL, 2},
+    {"Sinh viên tham gia khóa học bồi dưỡng kỹ năng", NULL, 0, 0, 0, NULL, 0},
+    {"Nhớ khóa cửa trước khi về", NULL, 0, 0, 0, NULL, 0},
+    {"Trong nhiệm kỳ tới, tỉnh tập trung vào hạ tầng", NULL, 0, 0, 0, NULL, 0},
+    {"nhiệm kỳ 2025 - 2020 là sai", NULL, 0, 0, 0, NULL, 0},
+    {"giai đoạn 1 của dự án", NULL, 0, 0, 0, NULL, 0},
+    {"khóa IIII không phải số La Mã", NULL, 0, 0, 0, NULL, 0},
+    {"nhiệm kỳ 2000 - 2025 quá dài", NULL, 0, 0, 0, NULL, 0},
+    {"khóa 2.0 trực tuyến", NULL, 0, 0, 0, NULL, 0},
 };
 
 ParameterizedTestParameters(terms, find)
@@ -727,32 +754,32 @@ struct lcase {
 };
 
 static struct lcase lcases[] = {
-	{"THỨ TƯ, 26/01/2022 14:00:11", 1, 2022, 1, 26, "14:00:11", "wed", 420},
-	{"Thứ 6, 21/03/2025 | 15:45", 1, 2025, 3, 21, "15:45", "fri", 420},
-	{"Thứ 4, 19/03/2025 | 20:17", 1, 2025, 3, 19, "20:17", "wed", 420},
-	{"2025-04-22 15:17:00", 1, 2025, 4, 22, "15:17:00", NULL, 420},
-	{"23/10/2013 02:25", 1, 2013, 10, 23, "02:25", NULL, 420},
-	{"3/11/2013 11:01", 1, 2013, 11, 3, "11:01", NULL, 420},
-	{"Thứ sáu, 6/8/2021, 01:08 (GMT+7)", 1, 2021, 8, 6, "01:08", "fri", 420},
-	{"Cập nhật: 08:15 ngày 12/05/2024", 1, 2024, 5, 12, "08:15", NULL, 420},
-	{"12/05/2024 - 08:15", 1, 2024, 5, 12, "08:15", NULL, 420},
-	{"Thứ Hai, 12/5/2024 - 08:15 (GMT+07:00)", 1, 2024, 5, 12, "08:15", "mon", 420},
-	{"  26/01/2022  ", 1, 2022, 1, 26, NULL, NULL, 420},
-	{"Chủ nhật, 01/01/2023 07:00 (GMT+9)", 1, 2023, 1, 1, "07:00", "sun", 540},
-	{"Thứ Bảy, 10/6/2023 02:15 PM", 1, 2023, 6, 10, "14:15", "sat", 420},
-	{"Đăng lúc 14:30 ngày 1/2/2024", 1, 2024, 2, 1, "14:30", NULL, 420},
-	{"26.01.2022 09:05 (UTC+0)", 1, 2022, 1, 26, "09:05", NULL, 0},
-	{"Thứ ba, 4/7/2017 10:20 GMT+7\r", 1, 2017, 7, 4, "10:20", "tue", 420},
-	{"Sáng 26/1, Ban Thường vụ Tỉnh ủy họp.", 0, 0, 0, 0, NULL, NULL, 0},
-	{"26/01/2022 14:00:11 Hoàng Minh", 0, 0, 0, 0, NULL, NULL, 0},
-	{"Hôm nay 26/01/2022", 0, 0, 0, 0, NULL, NULL, 0},
-	{"31/02/2022 10:00", 0, 0, 0, 0, NULL, NULL, 0},
-	{"26/01/22 14:00", 0, 0, 0, 0, NULL, NULL, 0},
-	{"", 0, 0, 0, 0, NULL, NULL, 0},
-	{"THỨ TƯ", 0, 0, 0, 0, NULL, NULL, 0},
-	{"14:00", 0, 0, 0, 0, NULL, NULL, 0},
-	{"26/01/2022 25:00", 0, 0, 0, 0, NULL, NULL, 0},
-	{"Hội nghị lần thứ 53", 0, 0, 0, 0, NULL, NULL, 0},
+    {"THỨ TƯ, 26/01/2022 14:00:11", 1, 2022, 1, 26, "14:00:11", "wed", 420},
+    {"Thứ 6, 21/03/2025 | 15:45", 1, 2025, 3, 21, "15:45", "fri", 420},
+    {"Thứ 4, 19/03/2025 | 20:17", 1, 2025, 3, 19, "20:17", "wed", 420},
+    {"2025-04-22 15:17:00", 1, 2025, 4, 22, "15:17:00", NULL, 420},
+    {"23/10/2013 02:25", 1, 2013, 10, 23, "02:25", NULL, 420},
+    {"3/11/2013 11:01", 1, 2013, 11, 3, "11:01", NULL, 420},
+    {"Thứ sáu, 6/8/2021, 01:08 (GMT+7)", 1, 2021, 8, 6, "01:08", "fri", 420},
+    {"Cập nhật: 08:15 ngày 12/05/2024", 1, 2024, 5, 12, "08:15", NULL, 420},
+    {"12/05/2024 - 08:15", 1, 2024, 5, 12, "08:15", NULL, 420},
+    {"Thứ Hai, 12/5/2024 - 08:15 (GMT+07:00)", 1, 2024, 5, 12, "08:15", "mon", 420},
+    {"  26/01/2022  ", 1, 2022, 1, 26, NULL, NULL, 420},
+    {"Chủ nhật, 01/01/2023 07:00 (GMT+9)", 1, 2023, 1, 1, "07:00", "sun", 540},
+    {"Thứ Bảy, 10/6/2023 02:15 PM", 1, 2023, 6, 10, "14:15", "sat", 420},
+    {"Đăng lúc 14:30 ngày 1/2/2024", 1, 2024, 2, 1, "14:30", NULL, 420},
+    {"26.01.2022 09:05 (UTC+0)", 1, 2022, 1, 26, "09:05", NULL, 0},
+    {"Thứ ba, 4/7/2017 10:20 GMT+7\r", 1, 2017, 7, 4, "10:20", "tue", 420},
+    {"Sáng 26/1, Ban Thường vụ Tỉnh ủy họp.", 0, 0, 0, 0, NULL, NULL, 0},
+    {"26/01/2022 14:00:11 Hoàng Minh", 0, 0, 0, 0, NULL, NULL, 0},
+    {"Hôm nay 26/01/2022", 0, 0, 0, 0, NULL, NULL, 0},
+    {"31/02/2022 10:00", 0, 0, 0, 0, NULL, NULL, 0},
+    {"26/01/22 14:00", 0, 0, 0, 0, NULL, NULL, 0},
+    {"", 0, 0, 0, 0, NULL, NULL, 0},
+    {"THỨ TƯ", 0, 0, 0, 0, NULL, NULL, 0},
+    {"14:00", 0, 0, 0, 0, NULL, NULL, 0},
+    {"26/01/2022 25:00", 0, 0, 0, 0, NULL, NULL, 0},
+    {"Hội nghị lần thứ 53", 0, 0, 0, 0, NULL, NULL, 0},
 };
 
 ParameterizedTestParameters(dateline, parse)
@@ -770,11 +797,12 @@ ParameterizedTest(size_t *k, dateline, parse)
 	int ok = dates_parse_dateline(b, n, &d);
 	cr_assert_eq(ok, c->ok, "[%s] -> %d", c->line, ok);
 	if (ok) {
-		cr_expect(d.year == c->y && d.month == c->m && d.day == c->d, "[%s] %d-%d-%d", c->line,
-			  d.year, d.month, d.day);
+		cr_expect(d.year == c->y && d.month == c->m && d.day == c->d, "[%s] %d-%d-%d",
+			  c->line, d.year, d.month, d.day);
 		char t[16];
 		if (!c->time)
-			cr_expect(d.hour == -1 && d.minute == -1 && d.second == -1, "[%s]", c->line);
+			cr_expect(d.hour == -1 && d.minute == -1 && d.second == -1, "[%s]",
+				  c->line);
 		else if (strlen(c->time) == 5) {
 			snprintf(t, sizeof t, "%02d:%02d", d.hour, d.minute);
 			cr_expect_str_eq(t, c->time, "[%s]", c->line);
@@ -783,7 +811,8 @@ ParameterizedTest(size_t *k, dateline, parse)
 			snprintf(t, sizeof t, "%02d:%02d:%02d", d.hour, d.minute, d.second);
 			cr_expect_str_eq(t, c->time, "[%s]", c->line);
 		}
-		cr_expect(streq_null(wday_name(d.weekday), c->wday), "[%s] weekday %d", c->line, d.weekday);
+		cr_expect(streq_null(wday_name(d.weekday), c->wday), "[%s] weekday %d", c->line,
+			  d.weekday);
 		cr_expect_eq(d.tz_minutes, c->tz, "[%s] tz %d", c->line, d.tz_minutes);
 	}
 	free(b);
