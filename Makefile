@@ -31,7 +31,7 @@ SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_file
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all help deps check test asan valgrind run install clean format format-check \
+.PHONY: all help deps check test asan bench-model valgrind run install clean format format-check \
         lint-api bench fuzz image image-test proxy-test
 
 all: $(BUILD)/meetingd
@@ -101,8 +101,11 @@ valgrind: $(BUILD)/meetingd $(BUILD)/test-suite
 $(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmodel.a $(LDLIBS)
 
-# benchmarks: the model in-process (recognisers and the whole entry point)
-bench: $(BUILD)/model-bench
+# benchmarks: the model in-process (recognisers and the whole entry point);
+# mk/*.mk add more prerequisites to `bench` (the HTTP benchmark)
+bench: bench-model
+
+bench-model: $(BUILD)/model-bench
 	$(BUILD)/model-bench
 
 run: $(BUILD)/meetingd
