@@ -100,6 +100,12 @@ static int collect_kinds(mctx_t *c)
 		const lex_entry_t *e = lex_longest(lx, t, i, t->n, &n);
 		if (!e)
 			continue;
+		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
+		if (i >= 1 && (tok_is(t, i - 1, "tâm") || tok_is(t, i - 1, "cung") ||
+			       tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phòng") ||
+			       tok_is(t, i - 1, "nhà") || tok_is(t, i - 1, "sảnh")) &&
+		    (t->v[i].flags & TF_CAP))
+			continue;
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
 		if (n == 1 && tok_is(t, i, "lễ"))
 			continue;
@@ -242,6 +248,27 @@ static int in_person_ctx(const doc_t *d, size_t tok)
 	return 0;
 }
 
+/* token after an organisation mention and what may follow it before the
+ * verb: its term ("khóa XVIII") and a bracketed place ("(Nghệ An)") */
+static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
+{
+	const tokens_t *t = &d->toks;
+	size_t e = o->tok_end;
+	if (!span_is_empty(o->term))
+		while (e < sb && t->v[e].start < o->term.end)
+			e++;
+	if (e < sb && is_punct(t, e, ',') && (tok_is(t, e + 1, "khóa") || tok_is(t, e + 1, "khoá")))
+		e += 3;
+	if (e < sb && is_punct(t, e, '(')) {
+		size_t q = e + 1;
+		while (q < sb && q < e + 10 && !is_punct(t, q, ')'))
+			q++;
+		if (q < sb && is_punct(t, q, ')'))
+			e = q + 1;
+	}
+	return e;
+}
+
 static void set_body(meeting_t *m, const doc_t *d, int om)
 {
 	const org_mention_t *o = &d->org_mentions.v[om];
@@ -304,7 +331,21 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			continue;
 		if (in_person_ctx(d, o->tok_start))
 			continue;
-		size_t e = o->tok_end;
+		size_t e = skip_org_tail(d, o, sb);
+		span_t joint = o->span;
+		/* "X phối hợp với Y tổ chức": X convenes; "X và Y tổ chức": both,
+		 * recorded as written */
+		if (tok_is2(t, e, "phối", "hợp") && tok_is(t, e + 2, "với")) {
+			int o2 = org_mention_at(d, e + 3);
+			if (o2 >= 0)
+				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
+		} else if (tok_is(t, e, "và")) {
+			int o2 = org_mention_at(d, e + 1);
+			if (o2 >= 0) {
+				joint.end = d->org_mentions.v[o2].span.end;
+				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
+			}
+		}
 		if (e < sb && tok_is(t, e, "đã"))
 			e++;
 		if (e < sb && (tok_is(t, e, "họp") || tok_is2(t, e, "tổ", "chức") ||
@@ -313,6 +354,7 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			       tok_is2(t, e, "thảo", "luận") || tok_is2(t, e, "xem", "xét") ||
 			       tok_is(t, e, "nghe"))) {
 			set_body(m, d, (int)i);
+			m->body_span = joint;
 			return;
 		}
 	}
@@ -570,13 +612,22 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			   tok_is(t, s, "các") || tok_is2(t, s, "đồng", "chí")))
 		s += tok_is(t, s, "các") ? 1 : 2;
 	int om = org_mention_at(d, s);
-	if (om >= 0) {
+	if (om >= 0 && !in_person_ctx(d, s)) {
 		const org_mention_t *o = &d->org_mentions.v[om];
+		size_t e = o->tok_end;
+		span_t sp = o->span;
+		/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a department
+		 * named with its parent body right after it */
+		int om2 = org_mention_at(d, e);
+		if (om2 >= 0 && !(t->v[e].flags & TF_NL)) {
+			sp.end = d->org_mentions.v[om2].span.end;
+			e = d->org_mentions.v[om2].tok_end;
+		}
 		a->has_presenter = 1;
-		a->presenter.name = strndup(d->text + t->v[k].start, o->span.end - t->v[k].start);
+		a->presenter.name = strndup(d->text + t->v[k].start, sp.end - t->v[k].start);
 		a->presenter.org = o->org;
 		a->presenter.person = -1;
-		return (int)o->tok_end;
+		return (int)e;
 	}
 	for (size_t i = 0; i < d->person_mentions.n; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
@@ -589,6 +640,116 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		}
 	}
 	return -1;
+}
+
+static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const char *action,
+			  size_t sa, size_t sb)
+{
+	const doc_t *d = c->d;
+	for (size_t j = 0; j < m->agenda.n; j++) {
+		const agenda_item_t *x = &m->agenda.v[j];
+		if ((person >= 0 && x->presenter.person == person) ||
+		    (om >= 0 && x->presenter.org == d->org_mentions.v[om].org &&
+		     x->mention.start <= c->t->v[sa].start && x->mention.end >= c->t->v[sb - 1].end))
+			return 0;
+	}
+	agenda_item_t a = {0};
+	a.conclusion_speaker = -1;
+	a.has_presenter = 1;
+	a.presenter.person = person;
+	a.presenter.org = -1;
+	if (person >= 0) {
+		a.presenter.name = strdup(d->people.v[person].name);
+	} else {
+		a.presenter.name = span_dup(d, d->org_mentions.v[om].span);
+		a.presenter.org = d->org_mentions.v[om].org;
+	}
+	a.action = strdup(action);
+	a.mention = span_make(c->t->v[sa].start, c->t->v[sb - 1].end);
+	a.rule = "agenda.presenter_list";
+	agenda_item_t *slot = vec_push(&m->agenda);
+	if (!slot) {
+		free(a.presenter.name);
+		free(a.action);
+		return -1;
+	}
+	*slot = a;
+	return 0;
+}
+
+/* Presenters that the one-presenter patterns miss:
+ *   "nghe A, B và C lần lượt trình bày tham luận"   (several people)
+ *   "Báo cáo tại cuộc họp, Sở X cho biết ..."      (sentence-initial report)
+ *   "Thẩm tra tờ trình của Chính phủ, Ủy ban X cho rằng ..."
+ *   "... do đồng chí X, Phó Trưởng Ban ... trình bày" */
+static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
+{
+	const doc_t *d = c->d;
+	const tokens_t *t = c->t;
+	int pm[64];
+	size_t np;
+	persons_in(d, sa, sb, pm, &np, 64);
+	for (size_t i = sa; i < sb; i++) {
+		if (!tok_is(t, i, "nghe"))
+			continue;
+		size_t v = i + 1;
+		while (v < sb && !tok_is2(t, v, "trình", "bày") && !tok_is2(t, v, "báo", "cáo") &&
+		       !tok_is(t, v, "đọc") && !is_punct(t, v, '.') && !is_punct(t, v, ';'))
+			v++;
+		if (v >= sb || is_punct(t, v, '.') || is_punct(t, v, ';'))
+			continue;
+		size_t cnt = 0;
+		for (size_t q = 0; q < np; q++) {
+			const person_mention_t *p = &d->person_mentions.v[pm[q]];
+			if (p->ctx_start > i && p->ctx_end <= v && !p->is_title_only)
+				cnt++;
+		}
+		if (cnt < 2)
+			continue;
+		for (size_t q = 0; q < np; q++) {
+			const person_mention_t *p = &d->person_mentions.v[pm[q]];
+			if (p->ctx_start > i && p->ctx_end <= v && !p->is_title_only &&
+			    push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
+				return -1;
+		}
+	}
+	/* sentence-initial report or verification clause, then the speaker */
+	if (tok_is2(t, sa, "báo", "cáo") || tok_is2(t, sa, "thẩm", "tra") ||
+	    (tok_is(t, sa, "theo") && tok_is2(t, sa + 1, "báo", "cáo") &&
+	     !tok_is(t, sa + 3, "của"))) {
+		size_t k = sa;
+		while (k < sb && !is_punct(t, k, ','))
+			k++;
+		k++;
+		while (k < sb && (tok_is2(t, k, "đại", "diện") || tok_is2(t, k, "lãnh", "đạo")))
+			k += 2;
+		if (k < sb) {
+			for (size_t q = 0; q < np; q++) {
+				const person_mention_t *p = &d->person_mentions.v[pm[q]];
+				if (p->ctx_start == k && !p->is_title_only)
+					return push_presenter(c, m, p->person, -1, "báo cáo", sa, sb);
+			}
+			int om = org_mention_at(d, k);
+			if (om >= 0)
+				return push_presenter(c, m, -1, om, "báo cáo", sa, sb);
+		}
+	}
+	/* "do X trình bày" */
+	for (size_t i = sa; i < sb; i++) {
+		if (!tok_is(t, i, "do"))
+			continue;
+		size_t k = i + 1;
+		for (size_t q = 0; q < np; q++) {
+			const person_mention_t *p = &d->person_mentions.v[pm[q]];
+			if (p->ctx_start >= k && p->ctx_start <= k + 2 && !p->is_title_only &&
+			    (tok_is2(t, p->ctx_end, "trình", "bày") ||
+			     tok_is2(t, p->ctx_end, "báo", "cáo") ||
+			     (is_punct(t, p->ctx_end, ',') && tok_is2(t, p->ctx_end + 1, "trình", "bày"))))
+				if (push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
+					return -1;
+		}
+	}
+	return 0;
 }
 
 static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent)
@@ -608,6 +769,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 					  tok_is2(t, (size_t)end, "trình", "bày") ||
 					  tok_is(t, (size_t)end, "trình") ||
 					  tok_is2(t, (size_t)end, "thông", "qua") ||
+					  tok_is(t, (size_t)end, "đọc") ||
 					  tok_is2(t, (size_t)end, "truyền", "đạt"))) {
 				free(a.presenter.name);
 				continue;
@@ -655,9 +817,32 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			size_t v = i;
 			if (v > sa && tok_is(t, v - 1, "đã"))
 				v--;
+			/* the clause's last person, when the verb follows its
+			 * position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát,
+			 * điều hành đô thị thông minh trình bày"), or its
+			 * affiliation ("TS X, Trường Đại học Y trình bày") */
+			size_t cs = i;
+			while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
+				cs--;
+			int bestp = -1;
 			for (size_t q = 0; q < d->person_mentions.n; q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_end == v && !p->is_title_only) {
+				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 &&
+				    !p->is_title_only &&
+				    (bestp < 0 ||
+				     p->ctx_start > d->person_mentions.v[bestp].ctx_start))
+					bestp = (int)q;
+			}
+			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
+			    !is_punct(t, d->person_mentions.v[bestp].ctx_end, ','))
+				bestp = -1;
+			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
+			    (has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "và", NULL) ||
+			     has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "cho", "biết")))
+				bestp = -1;
+			for (size_t q = 0; q < d->person_mentions.n; q++) {
+				const person_mention_t *p = &d->person_mentions.v[q];
+				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) && !p->is_title_only) {
 					a.has_presenter = 1;
 					a.presenter.name = strdup(d->people.v[p->person].name);
 					a.presenter.person = p->person;
@@ -1092,7 +1277,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		sent_tokens(d, s, &a, &b);
 		if (a >= rb)
 			break;
-		if (find_attendees(c, m, a, b) || find_agenda(c, m, a, b, s) || find_tasks(c, m, a, b))
+		if (find_attendees(c, m, a, b) || find_agenda(c, m, a, b, s) ||
+		    find_presenter_lists(c, m, a, b) || find_tasks(c, m, a, b))
 			return -1;
 		find_decision(c, m, a, b);
 	}

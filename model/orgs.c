@@ -77,10 +77,17 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 		if ((tok_is(t, j, "và") || (x->kind == TK_PUNCT && (t->keys[x->key] == '&' ||
 								 t->keys[x->key] == '-'))) &&
 		    j + 1 < lim && is_cap(&t->v[j + 1])) {
-			/* "A - B" with spaces is a separator, not part of a name */
+			/* "A - B" with spaces separates a name from a title ("X -
+			 * Chủ tịch ..."), but joins two fields in a committee's name
+			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */
 			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
-			    (t->v[j + 1].flags & TF_SPACE))
-				break;
+			    (t->v[j + 1].flags & TF_SPACE)) {
+				size_t n2 = 0;
+				if (j - k > 3 || lex_longest(lex_get("positions"), t, j + 1, lim, &n2) ||
+				    lex_longest(lex_get("surnames"), t, j + 1, lim, &n2) ||
+				    lex_longest(lex_get("bodies"), t, j + 1, lim, &n2))
+					break;
+			}
 			j++;
 			continue;
 		}
@@ -164,7 +171,10 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		const char *cn = e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form;
 		/* a lower-case head ("ban", "hội", "sở", "thường trực") is an
 		 * ordinary noun; lower-case units ("tỉnh ủy") are still bodies */
-		if (!is_cap(&t->v[k]) && (strcmp(role, "unit") || n < 2))
+		if (!is_cap(&t->v[k]) &&
+		    (strcmp(role, "unit") || n < 2 ||
+		     !(tok_is(t, k, "tỉnh") || tok_is(t, k, "thành") || tok_is(t, k, "huyện") ||
+		       tok_is(t, k, "quận") || tok_is(t, k, "thị"))))
 			break;
 		if (!strcmp(role, "generic")) {
 			size_t j = name_run(d, k + n, lim);
@@ -286,6 +296,24 @@ int orgs_extract(doc_t *d)
 		if (j == i) {
 			i++;
 			continue;
+		}
+		/* a committee of another body: "Ủy ban Tài chính - Ngân sách của
+		 * Quốc hội", "Đoàn giám sát của Ban Văn hóa - Xã hội HĐND TP" */
+		if (j + 1 < t->n && tok_is(t, j, "của") && span_is_empty(om.term) &&
+		    (tok_is(t, i, "Ủy") || tok_is(t, i, "Ban") || tok_is(t, i, "Đoàn") ||
+		     tok_is(t, i, "Hội") || tok_is(t, i, "Tổ") || tok_is(t, i, "Tiểu"))) {
+			org_mention_t om2;
+			char canon2[256];
+			memset(&om2, 0, sizeof om2);
+			size_t j2 = read_org(d, j + 1, t->n, &om2, canon2, sizeof canon2);
+			if (j2 > j + 1) {
+				size_t cl = strlen(canon);
+				snprintf(canon + cl, sizeof canon - cl, " của %.200s", canon2);
+				om.term = om2.term;
+				if (!om.level)
+					om.level = om2.level;
+				j = j2;
+			}
 		}
 		om.span = span_make(t->v[i].start, t->v[j - 1].end);
 		om.tok_start = i;
