@@ -278,11 +278,21 @@ static void set_body(meeting_t *m, const doc_t *d, int om)
 		m->term = o->term;
 }
 
+static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
+
 static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
 	const tokens_t *t = c->t;
 	m->body_org = -1;
+	/* a working session reported with a body as subject ("UBND tỉnh đã có
+	 * buổi làm việc với Công an TP") is that body's; with a person as
+	 * subject it is the counterpart's ("... làm việc với Ban Thường vụ") */
+	if (k && k->kind == kind_enum("working_session")) {
+		find_subject_body(c, m, k, sa, sb);
+		if (m->body_org >= 0)
+			return;
+	}
 	if (k) {
 		/* after the kind: "hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy",
 		 * "kỳ họp thứ 4, HĐND tỉnh khóa IX", "Hội nghị BCH Trung ương Đoàn" */
@@ -322,8 +332,15 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			}
 		}
 	}
-	/* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
-	 * "Chính phủ họp phiên thường kỳ" */
+	find_subject_body(c, m, k, sa, sb);
+}
+
+/* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
+ * "Chính phủ họp phiên thường kỳ" */
+static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
+{
+	const doc_t *d = c->d;
+	const tokens_t *t = c->t;
 	size_t lim = k ? k->tok : sb;
 	for (size_t i = 0; i < d->org_mentions.n; i++) {
 		const org_mention_t *o = &d->org_mentions.v[i];
@@ -352,7 +369,8 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			       tok_is2(t, e, "tiến", "hành") || tok_is2(t, e, "khai", "mạc") ||
 			       tok_is2(t, e, "bế", "mạc") || tok_is2(t, e, "cho", "ý") ||
 			       tok_is2(t, e, "thảo", "luận") || tok_is2(t, e, "xem", "xét") ||
-			       tok_is(t, e, "nghe"))) {
+			       tok_is(t, e, "nghe") || (k && e + 1 == k->tok && tok_is(t, e, "có")) ||
+			       (k && e == k->tok && tok_is2(t, e, "làm", "việc")))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
 			return;
@@ -1225,7 +1243,9 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			meeting_t tmp = *m;
 			find_body(c, &tmp, o, o->tok, b2);
 			/* only the "kind ... của BODY" reading counts here */
-			if (tmp.body_org >= 0 && tmp.body_span.start > t->v[o->tok].start) {
+			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
+			if (tmp.body_org >= 0 && tmp.body_span.start > t->v[o->tok].start && bt > 0 &&
+			    tok_is(t, bt - 1, "của")) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
 				if (span_is_empty(m->term))

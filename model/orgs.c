@@ -63,6 +63,8 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 				const lex_t *loc = lex_get("localities");
 				size_t nn;
 				if (!lex_longest(loc, t, j, lim, &nn) && !tok_is(t, j, "và") &&
+				    !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") &&
+				    !tok_is(t, j, "lần") && !tok_is(t, j, "năm") &&
 				    !tok_is(t, j, "của") && !tok_is(t, j, "về") &&
 				    !tok_is(t, j, "tại") && !tok_is(t, j, "với"))
 					j++;

@@ -184,49 +184,88 @@ static int exact_in(const char *t, size_t s, size_t e, const char *const *list)
 /* ---- vocabulary --------------------------------------------------------- */
 
 /* Words before a full stop that do not end a sentence: "TP. Vinh", "ThS. Lan". */
-static const char *const ABBREV[] = {"TP", "Tp", "tp", "Q", "P", "TX", "Tx", "TT", "Tt",
-				     "ThS", "Ths", "TS", "Ts", "PGS", "GS", "BS", "Bs", "KS",
-				     "CN", "NXB", "Nxb", "St", "Mr", "Mrs", "Ms", "Dr", "Th",
-				     "TƯ", "v", NULL};
+static const char *const ABBREV[] = {"TP",  "Tp", "tp", "Q",   "P",  "TX", "Tx", "TT", "Tt", "ThS",
+				     "Ths", "TS", "Ts", "PGS", "GS", "BS", "Bs", "KS", "CN", "NXB",
+				     "Nxb", "St", "Mr", "Mrs", "Ms", "Dr", "Th", "TƯ", "v",  NULL};
 
 /* Capitalised words that open a sentence and never open a byline name; a
  * photo credit stops before them ("Ảnh: Thu Giang Sáng 3/7, ..."). */
 static const char *const STARTERS[] = {
-    "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Sau", "Ngày", "Hôm", "Năm", "Tháng", "Theo",
-    "Tại", "Trong", "Ông", "Bà", "Chị", "Đồng", "Thay", "Tiếp", "Cùng", "Chỉ", "Góp",
-    "Đề", "Tham", "Căn", "Dự", "Với", "Để", "Cũng", "Về", "Trước", "Khi", "Phát", "Qua",
-    "Bên", "Đây", "Đó", "Hội", "Ban", "Bộ", "Các", "Những", "Nhiều", "Một", "Hai", "Ba",
-    "Đại", "Chủ", "Phó", "Bí", "Thủ", "Tổng", "Ủy", "Uỷ", "Việc", "Nhằm", "Từ", "Đến",
-    "Như", "Do", "Nếu", "Tuy", "Nhưng", "Và", "Hiện", "Đối", "Toàn", "Kết", "Báo", "Đài",
-    "Sở", "Tỉnh", "Huyện", "Lãnh", "Thường", "Giám", "Trưởng", "Cục", "Viện", "Nguồn",
-    "Ảnh", "Tin", "Bài", "Trao", "Tặng", "Cuộc", "Buổi", "Kỳ", "Phiên", "Lễ", "Nghị",
-    "Quyết", "Chương", "Kế", "Đặc", "Quang", "Đoàn", "UBND", "HĐND", NULL};
+    "Sáng",  "Chiều", "Tối",	"Trưa", "Đêm",	  "Sau",   "Ngày",   "Hôm",  "Năm",   "Tháng",
+    "Theo",  "Tại",   "Trong",	"Ông",	"Bà",	  "Chị",   "Đồng",   "Thay", "Tiếp",  "Cùng",
+    "Chỉ",   "Góp",   "Đề",	"Tham", "Căn",	  "Dự",	   "Với",    "Để",   "Cũng",  "Về",
+    "Trước", "Khi",   "Phát",	"Qua",	"Bên",	  "Đây",   "Đó",     "Hội",  "Ban",   "Bộ",
+    "Các",   "Những", "Nhiều",	"Một",	"Hai",	  "Ba",	   "Đại",    "Chủ",  "Phó",   "Bí",
+    "Thủ",   "Tổng",  "Ủy",	"Uỷ",	"Việc",	  "Nhằm",  "Từ",     "Đến",  "Như",   "Do",
+    "Nếu",   "Tuy",   "Nhưng",	"Và",	"Hiện",	  "Đối",   "Toàn",   "Kết",  "Báo",   "Đài",
+    "Sở",    "Tỉnh",  "Huyện",	"Lãnh", "Thường", "Giám",  "Trưởng", "Cục",  "Viện",  "Nguồn",
+    "Ảnh",   "Tin",   "Bài",	"Trao", "Tặng",	  "Cuộc",  "Buổi",   "Kỳ",   "Phiên", "Lễ",
+    "Nghị",  "Quyết", "Chương", "Kế",	"Đặc",	  "Quang", "Đoàn",   "UBND", "HĐND",  NULL};
 
 /* News agencies and papers: credits, not authors ("Theo Dân trí", "TTXVN"). */
-static const char *const AGENCIES[] = {
-    "ttxvn", "vna", "vov", "vov.vn", "vtv", "vtc", "plo", "dân trí", "tuổi trẻ",
-    "thanh niên", "nhân dân", "vnexpress", "vietnamnet", "zing", "zing news", "zingnews",
-    "tin tức", "tiền phong", "lao động", "người lao động", "sài gòn giải phóng", "sggp",
-    "vgp", "quân đội nhân dân", "qđnd", "công an nhân dân", "cand", "hà nội mới",
-    "pháp luật", "kinh tế đô thị", "đại đoàn kết", "vietnamplus", "baomoi", "báo mới",
-    "an ninh thủ đô", "infonet", "kênh14", "soha", "vietnam+", "pv", "nhóm pv", "ctv",
-    "bnews", "vtc news", "vov-tphcm", "tổng hợp", NULL};
+static const char *const AGENCIES[] = {"ttxvn",
+				       "vna",
+				       "vov",
+				       "vov.vn",
+				       "vtv",
+				       "vtc",
+				       "plo",
+				       "dân trí",
+				       "tuổi trẻ",
+				       "thanh niên",
+				       "nhân dân",
+				       "vnexpress",
+				       "vietnamnet",
+				       "zing",
+				       "zing news",
+				       "zingnews",
+				       "tin tức",
+				       "tiền phong",
+				       "lao động",
+				       "người lao động",
+				       "sài gòn giải phóng",
+				       "sggp",
+				       "vgp",
+				       "quân đội nhân dân",
+				       "qđnd",
+				       "công an nhân dân",
+				       "cand",
+				       "hà nội mới",
+				       "pháp luật",
+				       "kinh tế đô thị",
+				       "đại đoàn kết",
+				       "vietnamplus",
+				       "baomoi",
+				       "báo mới",
+				       "an ninh thủ đô",
+				       "infonet",
+				       "kênh14",
+				       "soha",
+				       "vietnam+",
+				       "pv",
+				       "nhóm pv",
+				       "ctv",
+				       "bnews",
+				       "vtc news",
+				       "vov-tphcm",
+				       "tổng hợp",
+				       NULL};
 
 /* First words of an organisation credit: "Báo Nghệ An", "Cổng TTĐT tỉnh". */
-static const char *const ORG_HEADS[] = {"báo", "cổng", "đài", "tạp",
-					"nguồn", "theo", NULL};
+static const char *const ORG_HEADS[] = {"báo", "cổng", "đài", "tạp", "nguồn", "theo", NULL};
 
 /* Lower-case words that introduce a proper name; a capitalised run after them at
  * the end of a paragraph is that name, not a byline ("tại cầu Sông Hinh"). */
 static const char *const NAME_HEADS[] = {
-    "tỉnh", "huyện", "xã", "phường", "quận", "phố", "đường", "cầu", "sông", "núi", "làng",
-    "thôn", "bản", "ấp", "chợ", "trường", "nhà", "chùa", "đền", "đình", "khu", "cụm",
-    "tổ", "ông", "bà", "anh", "chị", "em", "chí", "tại", "ở", "của", "với", "và", "cho",
-    "từ", "đến", "về", "trên", "dưới", "gồm", "là", "như", "trấn", "thành", "biển", "hồ",
-    "đảo", "cảng", "ga", "bến", "miền", "vùng", "nước", "cô", "chú", "thầy", "cụ", "sư",
-    "sĩ", "tướng", "tá", "úy", "đoàn", "ty", "nhóm", "ban", "bộ", "sở", "hội", "viện",
-    "cục", "báo", "đài", "chương", "trình", "án", "luật", "lộ", "tuyến", "dự", "tàng",
-    "viên", "quán", "hiệu", "họ", "tên", "gia", NULL};
+    "tỉnh",  "huyện", "xã",   "phường", "quận",	  "phố",    "đường", "cầu",  "sông", "núi",
+    "làng",  "thôn",  "bản",  "ấp",	"chợ",	  "trường", "nhà",   "chùa", "đền",  "đình",
+    "khu",   "cụm",   "tổ",   "ông",	"bà",	  "anh",    "chị",   "em",   "chí",  "tại",
+    "ở",     "của",   "với",  "và",	"cho",	  "từ",	    "đến",   "về",   "trên", "dưới",
+    "gồm",   "là",    "như",  "trấn",	"thành",  "biển",   "hồ",    "đảo",  "cảng", "ga",
+    "bến",   "miền",  "vùng", "nước",	"cô",	  "chú",    "thầy",  "cụ",   "sư",   "sĩ",
+    "tướng", "tá",    "úy",   "đoàn",	"ty",	  "nhóm",   "ban",   "bộ",   "sở",   "hội",
+    "viện",  "cục",   "báo",  "đài",	"chương", "trình",  "án",    "luật", "lộ",   "tuyến",
+    "dự",    "tàng",  "viên", "quán",	"hiệu",	  "họ",	    "tên",   "gia",  NULL};
 
 /* ---- scratch state ------------------------------------------------------ */
 
@@ -246,7 +285,7 @@ typedef struct ctx {
 	const char *t;
 	size_t len;
 	article_t *a;
-	span_vec lines;  /* non-empty lines, trimmed */
+	span_vec lines;	     /* non-empty lines, trimmed */
 	VEC(block_t) blocks; /* paragraphs and captions in text order */
 	qpair_vec pairs, pairs2;
 	span_vec sents, toks;
@@ -271,9 +310,9 @@ static int opens_after(int32_t p) /* a straight mark after p may open a quote */
 
 static int closes_before(int32_t n) /* a straight mark before n may close a quote */
 {
-	return n < 0 || is_space(n) || is_term(n) || n == ',' || n == ';' || n == ':' ||
-	       n == ')' || n == ']' || n == '}' || n == 0x201D || n == 0x2019 || n == 0xBB ||
-	       n == '-' || n == 0x2013 || n == 0x2014 || n == '/' || n == '"' || n == '\'';
+	return n < 0 || is_space(n) || is_term(n) || n == ',' || n == ';' || n == ':' || n == ')' ||
+	       n == ']' || n == '}' || n == 0x201D || n == 0x2019 || n == 0xBB || n == '-' ||
+	       n == 0x2013 || n == 0x2014 || n == '/' || n == '"' || n == '\'';
 }
 
 static int quote_ok(const char *t, size_t s, size_t e)
@@ -317,7 +356,8 @@ static int match_quotes(const char *t, size_t s, size_t e, qpair_vec *out)
 			kind = QK_SCURLY, can_open = 1;
 			break;
 		case 0x2019: /* also the apostrophe of "d’Ivoire" */
-			kind = QK_SCURLY, can_close = prev >= 0 && !is_space(prev) && !is_alnum(next);
+			kind = QK_SCURLY,
+			can_close = prev >= 0 && !is_space(prev) && !is_alnum(next);
 			break;
 		case 0xAB:
 			kind = QK_GUIL, can_open = 1;
@@ -332,9 +372,10 @@ static int match_quotes(const char *t, size_t s, size_t e, qpair_vec *out)
 			break;
 		case '\'':
 			kind = QK_SSTRAIGHT;
-			can_open = opens_after(prev) && (is_alnum(next) || next == 0x201C || next == '"');
-			can_close = prev >= 0 && !is_space(prev) && !is_alnum(next) &&
-				    closes_before(next);
+			can_open =
+			    opens_after(prev) && (is_alnum(next) || next == 0x201C || next == '"');
+			can_close =
+			    prev >= 0 && !is_space(prev) && !is_alnum(next) && closes_before(next);
 			break;
 		}
 		if (kind) {
@@ -412,7 +453,8 @@ static int add_quote(ctx_t *c, size_t s, size_t e)
 	size_t n = e - s, h = hash_bytes(c->t + s, n) & (c->qcap - 1);
 	while (c->qtab[h]) {
 		quote_t *q = &c->a->quotes.v[c->qtab[h] - 1];
-		if (q->span.end - q->span.start == n && memcmp(c->t + q->span.start, c->t + s, n) == 0) {
+		if (q->span.end - q->span.start == n &&
+		    memcmp(c->t + q->span.start, c->t + s, n) == 0) {
 			q->count++;
 			return 0;
 		}
@@ -533,9 +575,10 @@ static int split_sentences(ctx_t *c, size_t s, size_t e, span_vec *out)
 		}
 		while (k < e && is_space(nx = cp_at(t, k, e)))
 			k += dec(t, k, e, &nx);
-		if (k < e && !(is_upper(nx) || is_digit(nx) || nx == 0x201C || nx == '"' ||
-			       nx == 0x2018 || nx == '\'' || nx == 0xAB || nx == '(' || nx == '[' ||
-			       nx == 0x2022 || nx == '*' || nx == '-' || nx == 0x2013 || nx == 0x2014)) {
+		if (k < e &&
+		    !(is_upper(nx) || is_digit(nx) || nx == 0x201C || nx == '"' || nx == 0x2018 ||
+		      nx == '\'' || nx == 0xAB || nx == '(' || nx == '[' || nx == 0x2022 ||
+		      nx == '*' || nx == '-' || nx == 0x2013 || nx == 0x2014)) {
 			i = j;
 			continue;
 		}
@@ -706,11 +749,11 @@ static int add_author(ctx_t *c, size_t s, size_t e, int caps)
 }
 
 typedef struct namelist {
-	int n;      /* names found */
-	int dash;   /* separated by '-' or '–' */
-	int caps;   /* every name in capitals */
+	int n;		     /* names found */
+	int dash;	     /* separated by '-' or '–' */
+	int caps;	     /* every name in capitals */
 	size_t t0[4], t1[4]; /* token range of each name */
-	size_t e[4];         /* byte end of each name (a trailing comma dropped) */
+	size_t e[4];	     /* byte end of each name (a trailing comma dropped) */
 	int cls[4];
 } namelist_t;
 
@@ -852,12 +895,23 @@ static int drop_agency_suffix(ctx_t *c, size_t *n)
 	return 0;
 }
 
-static const char *const BYLINE_PREFIX[][4] = {
-    {"tác", "giả:"},        {"bài:"},           {"tin:"},      {"bài", "và", "ảnh:"},
-    {"bài,", "ảnh:"},       {"tin,", "ảnh:"},   {"tin", "và", "ảnh:"}, {"tin", "ảnh:"},
-    {"bài", "ảnh:"},        {"thực", "hiện:"},  {"phóng", "viên:"}, {"pv:"},
-    {"ghi", "chép:"},       {"theo"},           {"nguồn:"},    {"nhóm"},
-    {NULL}};
+static const char *const BYLINE_PREFIX[][4] = {{"tác", "giả:"},
+					       {"bài:"},
+					       {"tin:"},
+					       {"bài", "và", "ảnh:"},
+					       {"bài,", "ảnh:"},
+					       {"tin,", "ảnh:"},
+					       {"tin", "và", "ảnh:"},
+					       {"tin", "ảnh:"},
+					       {"bài", "ảnh:"},
+					       {"thực", "hiện:"},
+					       {"phóng", "viên:"},
+					       {"pv:"},
+					       {"ghi", "chép:"},
+					       {"theo"},
+					       {"nguồn:"},
+					       {"nhóm"},
+					       {NULL}};
 
 /* Length of the byline prefix at c->toks[k] ("Tác giả:", "Tin, ảnh:", "Theo"), 0 if none. */
 static size_t byline_prefix(ctx_t *c, size_t k, size_t n, int *kind)
@@ -869,12 +923,14 @@ static size_t byline_prefix(ctx_t *c, size_t k, size_t n, int *kind)
 		if (k + m > n)
 			continue;
 		size_t i = 0;
-		while (i < m && ieq(c->t, c->toks.v[k + i].start, c->toks.v[k + i].end,
-				    BYLINE_PREFIX[p][i]))
+		while (i < m &&
+		       ieq(c->t, c->toks.v[k + i].start, c->toks.v[k + i].end, BYLINE_PREFIX[p][i]))
 			i++;
 		if (i == m) {
 			const char *w = BYLINE_PREFIX[p][0];
-			*kind = !strcmp(w, "theo") ? 2 : !strcmp(w, "nguồn:") || !strcmp(w, "nhóm") ? 3 : 1;
+			*kind = !strcmp(w, "theo")			     ? 2
+				: !strcmp(w, "nguồn:") || !strcmp(w, "nhóm") ? 3
+									     : 1;
 			return m;
 		}
 	}
@@ -895,7 +951,8 @@ static int byline_line(ctx_t *c, size_t s, size_t e)
 	if (n == 0 || n > 12)
 		return 0;
 	int syl;
-	if (cp_before(t, s, e) == '.' && name_token(t, c->toks.v[n - 1].start, e, &syl) != NC_INITIAL)
+	if (cp_before(t, s, e) == '.' &&
+	    name_token(t, c->toks.v[n - 1].start, e, &syl) != NC_INITIAL)
 		return 0; /* a sentence, not a byline */
 	int kind = 0;
 	size_t a = byline_prefix(c, 0, n, &kind);
@@ -903,8 +960,8 @@ static int byline_line(ctx_t *c, size_t s, size_t e)
 	if (a >= n) /* "(TTXVN)", "Theo", "Tác giả:" alone */
 		return dropped || kind == 3 ? 1 : 0;
 	size_t as = c->toks.v[a].start, ae = c->toks.v[n - 1].end;
-	if (is_agency(t, as, ae) || (n - a == 1 && syllable_class(t, as, ae) == NC_NONE &&
-				     (dropped || kind))) {
+	if (is_agency(t, as, ae) ||
+	    (n - a == 1 && syllable_class(t, as, ae) == NC_NONE && (dropped || kind))) {
 		return 1; /* "Theo PLO", "TTXVN", "Nhóm PV" */
 	}
 	namelist_t nl;
@@ -950,7 +1007,8 @@ static size_t trailing_byline(ctx_t *c, size_t s, size_t e, int long_par)
 			if (name_token(t, tk.start, te, &syl) == NC_NONE &&
 			    !is_sep_token(t, tk.start, tk.end))
 				break;
-			if (k < n && t[tk.end - 1] == '.' && name_token(t, tk.start, tk.end, &syl) != NC_INITIAL)
+			if (k < n && t[tk.end - 1] == '.' &&
+			    name_token(t, tk.start, tk.end, &syl) != NC_INITIAL)
 				break;
 			k--;
 		}
@@ -963,12 +1021,14 @@ static size_t trailing_byline(ctx_t *c, size_t s, size_t e, int long_par)
 			strong = ts == s;
 		} else {
 			span_t pv = c->toks.v[k - 1];
-			if (ends_sentence(t, pv.start, pv.end) || memchr(t + pv.start, '/', pv.end - pv.start))
+			if (ends_sentence(t, pv.start, pv.end) ||
+			    memchr(t + pv.start, '/', pv.end - pv.start))
 				strong = 1;
 			for (size_t b = k >= 3 ? k - 3 : 0; b < k && !kind; b++) {
 				size_t m = byline_prefix(c, b, k, &kind);
-				if (m && b + m == k && (b == 0 || ends_sentence(t, c->toks.v[b - 1].start,
-									       c->toks.v[b - 1].end))) {
+				if (m && b + m == k &&
+				    (b == 0 || ends_sentence(t, c->toks.v[b - 1].start,
+							     c->toks.v[b - 1].end))) {
 					cut = b;
 					strong = 1;
 				} else {
@@ -980,7 +1040,8 @@ static size_t trailing_byline(ctx_t *c, size_t s, size_t e, int long_par)
 		}
 		if (k == j) {
 			/* no name: "./. PV", "./. TTXVN/Tin Tức", "đề ra. (TTXVN)" */
-			if (dropped && n && ends_sentence(t, c->toks.v[n - 1].start, c->toks.v[n - 1].end)) {
+			if (dropped && n &&
+			    ends_sentence(t, c->toks.v[n - 1].start, c->toks.v[n - 1].end)) {
 				e = c->toks.v[n - 1].end;
 				continue;
 			}
@@ -1113,7 +1174,8 @@ static size_t credit_end(ctx_t *c, size_t s, size_t p, size_t e, int paren)
 		if (b > s && !ends_sentence(t, token_start(t, s, b), b))
 			return 0;
 		/* "Ảnh Ngọc Anh.", "Ảnh tư liệu." (but not "Ảnh hưởng rất lớn.") */
-		static const char *const LOWER_CREDIT[] = {"tư", "internet", "chụp", "nguồn:", NULL};
+		static const char *const LOWER_CREDIT[] = {"tư", "internet", "chụp",
+							   "nguồn:", NULL};
 		int lower = n && in_list(t, c->toks.v[0].start, c->toks.v[0].end, LOWER_CREDIT);
 		for (size_t k = 0; k < n && k < 4; k++) {
 			int syl;
@@ -1123,7 +1185,8 @@ static size_t credit_end(ctx_t *c, size_t s, size_t p, size_t e, int paren)
 				       : name_token(t, tk.start, we, &syl) != NC_NONE;
 			if (!ok)
 				return 0;
-			if (we < tk.end && (lower || syllable_class(t, tk.start, tk.end) != NC_INITIAL))
+			if (we < tk.end &&
+			    (lower || syllable_class(t, tk.start, tk.end) != NC_INITIAL))
 				return tk.end;
 		}
 		return 0;
@@ -1194,7 +1257,8 @@ static size_t next_credit(ctx_t *c, size_t s, size_t e, size_t *ms)
 		while (w > s && b - w < 8 && is_space(cp_before(t, s, w)))
 			w = prev_start(t, s, w);
 		size_t ws = token_start(t, s, w);
-		if (w > ws && (ieq(t, ws, w, "tin,") || ieq(t, ws, w, "bài,") || ieq(t, ws, w, "và")))
+		if (w > ws &&
+		    (ieq(t, ws, w, "tin,") || ieq(t, ws, w, "bài,") || ieq(t, ws, w, "và")))
 			continue;
 		size_t end = credit_end(c, s, p, e, paren);
 		if (c->oom)
@@ -1398,7 +1462,8 @@ static int run(ctx_t *c)
 	find_dateline(c, &dl);
 	/* title: the first line, unless it is the dateline or a paragraph */
 	size_t first = 0;
-	while (first < n && (first == dl || placeholder(c->t, c->lines.v[first].start, c->lines.v[first].end)))
+	while (first < n &&
+	       (first == dl || placeholder(c->t, c->lines.v[first].start, c->lines.v[first].end)))
 		first++;
 	size_t body = first;
 	if (first < n) {
@@ -1417,7 +1482,8 @@ static int run(ctx_t *c)
 	}
 	/* byline lines at the end */
 	size_t end = n;
-	while (end > body && (end - 1 == dl || placeholder(c->t, c->lines.v[end - 1].start, c->lines.v[end - 1].end)))
+	while (end > body && (end - 1 == dl || placeholder(c->t, c->lines.v[end - 1].start,
+							   c->lines.v[end - 1].end)))
 		end--;
 	for (int k = 0; k < 3 && end > body; k++) {
 		span_t l = c->lines.v[end - 1];

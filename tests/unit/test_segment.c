@@ -165,7 +165,8 @@ Test(segment, nbsp_and_tabs_are_blank)
 	    "NGỌC\xc2\xa0\xc2\xa0LAN\t\n");
 	EXPECT_SPAN(art.title, "Hội nghị giao ban quý I tại huyện Tân Lạc");
 	cr_assert_eq(art.paragraphs.n, 1);
-	EXPECT_SPAN(art.paragraphs.v[0], "Chiều 2/4, UBND huyện Tân Lạc tổ chức hội nghị giao ban.");
+	EXPECT_SPAN(art.paragraphs.v[0],
+		    "Chiều 2/4, UBND huyện Tân Lạc tổ chức hội nghị giao ban.");
 	cr_assert_eq(art.authors.n, 1);
 	cr_expect_str_eq(art.authors.v[0].name, "Ngọc Lan");
 	EXPECT_SPAN(art.authors.v[0].span, "NGỌC\xc2\xa0\xc2\xa0LAN");
@@ -256,7 +257,8 @@ Test(segment, baomoi_paragraphs_exclude_captions_credits_byline)
 {
 	seg(BAOMOI);
 	cr_assert_eq(art.paragraphs.n, 3);
-	EXPECT_SPAN(art.paragraphs.v[0], "Sáng 12/7, HĐND tỉnh Sơn Hà khóa X khai mạc kỳ họp thứ 6.");
+	EXPECT_SPAN(art.paragraphs.v[0],
+		    "Sáng 12/7, HĐND tỉnh Sơn Hà khóa X khai mạc kỳ họp thứ 6.");
 	EXPECT_SPAN(art.paragraphs.v[1], "Sáng 12/7, dưới sự chủ trì của ông Đỗ Văn Tâm, Chủ tịch "
 					 "HĐND tỉnh, kỳ họp đã nghe các báo cáo.");
 	EXPECT_SPAN(art.paragraphs.v[2], "Kỳ họp sẽ kéo dài ba ngày.");
@@ -269,7 +271,8 @@ Test(segment, baomoi_sentences_skip_credits)
 {
 	seg(BAOMOI);
 	cr_assert_eq(art.sentences.n, 5);
-	EXPECT_SPAN(art.sentences.v[0], "Sáng 12/7, HĐND tỉnh Sơn Hà khóa X khai mạc kỳ họp thứ 6.");
+	EXPECT_SPAN(art.sentences.v[0],
+		    "Sáng 12/7, HĐND tỉnh Sơn Hà khóa X khai mạc kỳ họp thứ 6.");
 	EXPECT_SPAN(art.sentences.v[1], "Quang cảnh kỳ họp.");
 	EXPECT_SPAN(art.sentences.v[3], "Ông Đỗ Văn Tâm phát biểu khai mạc.");
 	EXPECT_SPAN(art.sentences.v[4], "Kỳ họp sẽ kéo dài ba ngày.");
@@ -660,8 +663,9 @@ Test(segment, hundred_thousand_lines_and_one_mebibyte)
 	char *buf = malloc(cap);
 	cr_assert_not_null(buf);
 	size_t n = 0;
-	static const char *pieces[] = {"Ảnh: ", "“", "\"", "Thu Hà ", ". ", "TP. ", "x\n",
-				       "\r", "Ông A – Bà B ", "(TTXVN) ", "\xe1\xba", "\xff", "'"};
+	static const char *pieces[] = {"Ảnh: ",	   "“",	   "\"", "Thu Hà ",	  ". ",
+				       "TP. ",	   "x\n",  "\r", "Ông A – Bà B ", "(TTXVN) ",
+				       "\xe1\xba", "\xff", "'"};
 	unsigned r = 12345;
 	while (n + 16 < cap) {
 		r = r * 1103515245u + 12345u;
