@@ -348,6 +348,15 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			continue;
 		if (in_person_ctx(d, o->tok_start))
 			continue;
+		/* "tại Trung tâm Hội nghị tỉnh, Hội Nông dân tỉnh tổ chức": a venue */
+		int venue = 0;
+		for (size_t q = o->tok_start; q > sa && !is_punct(t, q - 1, ','); q--)
+			if (tok_is(t, q - 1, "tại")) {
+				venue = 1;
+				break;
+			}
+		if (venue)
+			continue;
 		size_t e = skip_org_tail(d, o, sb);
 		span_t joint = o->span;
 		/* "X phối hợp với Y tổ chức": X convenes; "X và Y tổ chức": both,
@@ -356,12 +365,21 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			int o2 = org_mention_at(d, e + 3);
 			if (o2 >= 0)
 				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
-		} else if (tok_is(t, e, "và")) {
-			int o2 = org_mention_at(d, e + 1);
-			if (o2 >= 0) {
+		} else {
+			/* "Tỉnh ủy, HĐND, UBND, UBMTTQ Việt Nam tỉnh đã tổ chức",
+			 * "Thành ủy - HĐND - UBND thành phố": one joint convener */
+			while (e + 1 < sb && (tok_is(t, e, "và") || is_punct(t, e, ',') ||
+					      is_punct(t, e, '-'))) {
+				int o2 = org_mention_at(d, e + 1);
+				if (o2 < 0)
+					break;
 				joint.end = d->org_mentions.v[o2].span.end;
 				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
 			}
+			if (joint.end > o->span.end && o->tok_start > sa &&
+			    tok_is(t, o->tok_start - 1, "trực") && o->tok_start >= 2 &&
+			    tok_is(t, o->tok_start - 2, "thường"))
+				joint.start = t->v[o->tok_start - 2].start;
 		}
 		if (e < sb && tok_is(t, e, "đã"))
 			e++;

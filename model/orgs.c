@@ -41,6 +41,25 @@ static int is_cap(const token_t *t)
 	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
 }
 
+/* First syllables of verbs and function words that follow a body's name
+ * ("Đại học Huế tổ chức", "Trung tâm X cùng phối hợp"): never the lower-case
+ * second syllable of a name. */
+static int verbish(const tokens_t *t, size_t j)
+{
+	static const char *const w[] = {"tổ", "cùng", "phối", "đã", "đang", "sẽ", "chủ", "tiếp",
+					"làm", "có", "được", "là", "trao", "tặng", "ký", "họp",
+					"phát", "báo", "cho", "nghe", "khai", "bế", "thăm", "triển",
+					"tham", "đến", "dự", "đề", "yêu", "chỉ", "thực",
+					"kiểm", "tiến", "vừa", "mới", "cũng", "trình", "ban",
+					"nhận", "gửi", "chúc", "tuyên", "quyết", "thống", "xem",
+					"lãnh", "đánh", "ra", "về", "với", "tại", "của",
+					"trong", "sau", "theo", "để", "nhằm", "khi", "thì", NULL};
+	for (int i = 0; w[i]; i++)
+		if (tok_is(t, j, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Tokens that continue a proper name after a generic head: a capitalised
  * word, its lower-case second syllable ("Tài chính"), "và"/"&"/"-" between
  * capitalised words ("Kế hoạch và Đầu tư", "KH-ĐT"), a number after a word
@@ -62,7 +81,7 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			    !(t->v[j].flags & TF_NL) && j + 1 <= lim) {
 				const lex_t *loc = lex_get("localities");
 				size_t nn;
-				if (!lex_longest(loc, t, j, lim, &nn) && !tok_is(t, j, "và") &&
+				if (!lex_longest(loc, t, j, lim, &nn) && !verbish(t, j) && !tok_is(t, j, "và") &&
 				    !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") &&
 				    !tok_is(t, j, "lần") && !tok_is(t, j, "năm") &&
 				    !tok_is(t, j, "của") && !tok_is(t, j, "về") &&
