@@ -654,8 +654,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		span_t sp = o->span;
 		/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a department
 		 * named with its parent body right after it */
-		int om2 = org_mention_at(d, e);
-		if (om2 >= 0 && !(t->v[e].flags & TF_NL)) {
+		int om2;
+		while ((om2 = org_mention_at(d, e)) >= 0 && !(t->v[e].flags & TF_NL)) {
 			sp.end = d->org_mentions.v[om2].span.end;
 			e = d->org_mentions.v[om2].tok_end;
 		}
@@ -664,6 +664,23 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		a->presenter.org = o->org;
 		a->presenter.person = -1;
 		return (int)e;
+	}
+	/* a noun phrase ending in a body: "các ban của HĐND tỉnh", "các tiểu
+	 * ban thuộc Ban Chỉ đạo của tỉnh" */
+	for (size_t q = s; q < lim && q < s + 6; q++) {
+		const token_t *x = &t->v[q];
+		if (x->kind != TK_WORD || (x->flags & (TF_CAP | TF_UPPER)))
+			break;
+		int o2 = org_mention_at(d, q + 1);
+		if (o2 >= 0 && (tok_is(t, q, "của") || tok_is(t, q, "thuộc")) && q > s &&
+		    !in_person_ctx(d, q + 1)) {
+			const org_mention_t *o = &d->org_mentions.v[o2];
+			a->has_presenter = 1;
+			a->presenter.name = strndup(d->text + t->v[k].start, o->span.end - t->v[k].start);
+			a->presenter.org = o->org;
+			a->presenter.person = -1;
+			return (int)o->tok_end;
+		}
 	}
 	for (size_t i = 0; i < d->person_mentions.n; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
@@ -836,7 +853,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			if (!a.has_presenter) {
 				for (size_t q = 0; q < d->org_mentions.n; q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
-					if (o->tok_end == i && !in_person_ctx(d, o->tok_start)) {
+					if (o->tok_end == i && !in_person_ctx(d, o->tok_start) &&
+					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "của")) {
 						a.has_presenter = 1;
 						a.presenter.name = span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -847,6 +865,14 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			}
 			action = "trình";
 		} else if ((tok_is2(t, i, "báo", "cáo") && !tok_is(t, i + 2, "của")) ||
+			   ((tok_is2(t, i, "quán", "triệt") || tok_is2(t, i, "truyền", "đạt") ||
+			     tok_is2(t, i, "triển", "khai")) &&
+			    (has_word_pair(t, i + 2, sb, "nội", "dung") ||
+			     has_word_pair(t, i + 2, sb, "nghị", "quyết") ||
+			     has_word_pair(t, i + 2, sb, "quyết", "định") ||
+			     has_word_pair(t, i + 2, sb, "chỉ", "thị") ||
+			     has_word_pair(t, i + 2, sb, "kết", "luận")) &&
+			    i > sa && !is_punct(t, i - 1, ',') && !tok_is(t, i - 1, "và")) ||
 			   (tok_is(t, i, "trình") && i > sa && tok_is(t, i - 2, "do"))) {
 			/* "Phó Bí thư Tỉnh ủy X báo cáo với Đoàn ...", "UBND tỉnh báo
 			 * cáo ...", "... do đồng chí X trình" */
@@ -935,6 +961,17 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 		a.mention = span_make(t->v[i].start, t->v[sb - 1].end);
 		a.rule = "agenda.presenter";
 		(void)sent;
+		int dup = 0;
+		for (size_t q = 0; q < m->agenda.n && !dup; q++)
+			dup = m->agenda.v[q].presenter.name && a.presenter.name &&
+			      !strcmp(m->agenda.v[q].presenter.name, a.presenter.name) &&
+			      m->agenda.v[q].mention.start == a.mention.start;
+		if (dup) {
+			free(a.presenter.name);
+			free(a.action);
+			free(a.docs.v);
+			continue;
+		}
 		agenda_item_t *slot = vec_push(&m->agenda);
 		if (!slot) {
 			free(a.presenter.name);
@@ -943,7 +980,10 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			return -1;
 		}
 		*slot = a;
-		i = sb;
+		/* more items may follow in the same sentence ("Tờ trình của A
+		 * ...; Tờ trình của B ...") */
+		if (end > (int)i)
+			i = (size_t)end;
 	}
 	return 0;
 }

@@ -46,16 +46,26 @@ static int is_cap(const token_t *t)
  * second syllable of a name. */
 static int verbish(const tokens_t *t, size_t j)
 {
-	static const char *const w[] = {"tổ", "cùng", "phối", "đã", "đang", "sẽ", "chủ", "tiếp",
-					"làm", "có", "được", "là", "trao", "tặng", "ký", "họp",
-					"phát", "báo", "cho", "nghe", "khai", "bế", "thăm", "triển",
-					"tham", "đến", "dự", "đề", "yêu", "chỉ", "thực",
-					"kiểm", "tiến", "vừa", "mới", "cũng", "trình", "ban",
-					"nhận", "gửi", "chúc", "tuyên", "quyết", "thống", "xem",
-					"lãnh", "đánh", "ra", "về", "với", "tại", "của",
-					"trong", "sau", "theo", "để", "nhằm", "khi", "thì", NULL};
-	for (int i = 0; w[i]; i++)
-		if (tok_is(t, j, w[i]))
+	static const char *const one[] = {"đã", "đang", "sẽ", "cùng", "có", "được", "là", "cho",
+					  "về", "với", "tại", "của", "trong", "sau", "theo", "để",
+					  "nhằm", "khi", "thì", "ra", "vừa", "mới", "cũng", "nghe",
+					  "thăm", "dự", "trao", "tặng", "ký", "họp", "nhận", "gửi",
+					  "và", NULL};
+	static const char *const two[][2] = {
+	    {"chủ", "trì"},     {"tổ", "chức"},     {"phối", "hợp"},    {"ban", "hành"},
+	    {"báo", "cáo"},     {"làm", "việc"},    {"thực", "hiện"},   {"tiếp", "tục"},
+	    {"tiếp", "nhận"},   {"tiếp", "đón"},    {"kiểm", "tra"},    {"tiến", "hành"},
+	    {"đề", "nghị"},     {"đề", "xuất"},     {"trình", "bày"},   {"tham", "dự"},
+	    {"tham", "gia"},    {"chỉ", "đạo"},     {"quyết", "định"},  {"thông", "qua"},
+	    {"khai", "mạc"},    {"bế", "mạc"},      {"phát", "biểu"},   {"triển", "khai"},
+	    {"tuyên", "dương"}, {"chúc", "mừng"},   {"thống", "nhất"},  {"xem", "xét"},
+	    {"lãnh", "đạo"},    {"đánh", "giá"},    {"yêu", "cầu"},     {"cho", "biết"},
+	    {"đồng", "chủ"},    {"giao", "nhiệm"},  {"quán", "triệt"},  {"truyền", "đạt"}};
+	for (int i = 0; one[i]; i++)
+		if (tok_is(t, j, one[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+		if (tok_is(t, j, two[i][0]) && tok_is(t, j + 1, two[i][1]))
 			return 1;
 	return 0;
 }
@@ -75,6 +85,12 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 		if (j > k && (x->flags & TF_NL))
 			break;
 		if (is_cap(x)) {
+			/* another body starts here: "Ban Phong trào" + "Ủy ban
+			 * Trung ương MTTQ Việt Nam" */
+			size_t nb = 0;
+			const lex_entry_t *be = j > k ? lex_longest(lex_get("bodies"), t, j, lim, &nb) : NULL;
+			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
+				break;
 			j++;
 			/* one lower-case syllable completes a two-syllable word */
 			if (j < lim && t->v[j].kind == TK_WORD && !is_cap(&t->v[j]) &&

@@ -47,7 +47,7 @@ static const char *const STOPS[] = {
     "cùng", "làm việc", "cho", "đã", "đang", "sẽ", "với", "tại", "trong", "về", "là", "được",
     "khẳng định", "kết luận", "điều hành", "khai mạc", "bế mạc", "trao", "tặng", "chúc mừng",
     "báo cáo", "trình bày", "chỉ đạo", "giao", "thăm", "tiếp", "và", "có", "thay mặt", "nêu",
-    "đánh giá", "đồng chủ trì", "gợi mở", "lưu ý", "ghi nhận", "biểu dương", "đề xuất",
+    "đánh giá", "đồng chủ", "gợi mở", "lưu ý", "ghi nhận", "biểu dương", "đề xuất",
     "thông tin", "cũng", "vừa", "nói", "ký", "nhận", "dẫn đầu", "làm", "phụ trách", "kiêm",
     NULL};
 
@@ -114,6 +114,11 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 	if (i >= t->n || !is_cap(&t->v[i]) || c->org_in[i] >= 0)
 		return i;
 	if (need_surname && !surname_at(c, i))
+		return i;
+	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
+	 * places */
+	size_t pn = 0;
+	if (lex_longest(c->pl, t, i, t->n, &pn) && pn >= 2)
 		return i;
 	size_t j = i;
 	while (j < t->n && j < i + 4) {
@@ -192,6 +197,15 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			k += 2;
 			continue;
 		}
+		/* the lower-case second syllable of a capitalised word at the end
+		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
+		if (x->kind == TK_WORD && k > i && is_cap(&t->v[k - 1]) && !(x->flags & TF_NL) &&
+		    !is_stop(c, k) &&
+		    (k + 1 >= lim || t->v[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
+		     (t->v[k + 1].flags & TF_NL))) {
+			k++;
+			break;
+		}
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
 		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
 		 * word follows within two tokens and no stop word is crossed */
@@ -255,6 +269,15 @@ static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		size_t e = position_at(c, k, t->n, &p, 0);
 		if (e == k)
 			break;
+		/* "A, Chủ tịch HĐND tỉnh X, Chủ tịch HĐND tỉnh Y Lò Văn Muôn":
+		 * a position followed by a name introduces the next person */
+		position_t p2 = {0};
+		size_t e2 = position_at(c, k, t->n, &p2, 1);
+		free(p2.title);
+		if (e2 > k && e2 < e && name_at(c, e2, 1) > e2) {
+			free(p.title);
+			break;
+		}
 		if (add_pos(pm, &p))
 			return end;
 		end = e;
