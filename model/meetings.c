@@ -805,6 +805,33 @@ static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	return 0;
 }
 
+/* The clause's last person before the verb at v, when the verb follows the
+ * person's position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát, điều
+ * hành đô thị thông minh trình bày") or affiliation ("TS X, Trường Đại học Y
+ * trình bày"). -1 when none. */
+static int clause_person(const mctx_t *c, size_t sa, size_t v)
+{
+	const doc_t *d = c->d;
+	const tokens_t *t = c->t;
+	size_t cs = v;
+	while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
+		cs--;
+	int bestp = -1;
+	for (size_t q = 0; q < d->person_mentions.n; q++) {
+		const person_mention_t *p = &d->person_mentions.v[q];
+		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 && !p->is_title_only &&
+		    (bestp < 0 || p->ctx_start > d->person_mentions.v[bestp].ctx_start))
+			bestp = (int)q;
+	}
+	if (bestp < 0)
+		return -1;
+	size_t e = d->person_mentions.v[bestp].ctx_end;
+	if (e < v && (!is_punct(t, e, ',') || has_word_pair(t, e, v, "và", NULL) ||
+		      has_word_pair(t, e, v, "cho", "biết")))
+		return -1;
+	return bestp;
+}
+
 static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent)
 {
 	const doc_t *d = c->d;
@@ -840,9 +867,11 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			    tok_is2(t, i + 2, "tham", "luận") || tok_is2(t, i + 2, "đề", "án") ||
 			    tok_is2(t, i + 2, "dự", "thảo"))) {
 			/* "X trình bày tờ trình ...": X is the person right before */
+			int cp = clause_person(c, sa, i);
 			for (size_t q = 0; q < d->person_mentions.n; q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only) {
+				if (cp >= 0 ? (int)q == cp
+					    : (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only)) {
 					a.has_presenter = 1;
 					a.presenter.name = strdup(d->people.v[p->person].name);
 					a.presenter.person = p->person;
@@ -926,6 +955,46 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 						break;
 					}
 				}
+			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
+			if (!a.has_presenter) {
+				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {
+					if (!(tok_is2(t, q, "lãnh", "đạo") || tok_is2(t, q, "đại", "diện")))
+						continue;
+					int ok = q + 2 < v;
+					for (size_t r = q + 2; r < v && ok; r++) {
+						size_t ln = 0;
+						ok = (t->v[r].flags & (TF_CAP | TF_UPPER)) ||
+						     t->v[r].kind == TK_NUM || is_punct(t, r, '.') ||
+						     lex_longest(lex_get("localities"), t, r, r + 1, &ln);
+					}
+					if (ok) {
+						a.has_presenter = 1;
+						a.presenter.name = strndup(d->text + t->v[q].start,
+									   t->v[v - 1].end - t->v[q].start);
+						end = (int)i;
+						break;
+					}
+				}
+			}
+			/* "phần báo cáo kết quả ... của UBND tỉnh Đồng Nai" */
+			if (!a.has_presenter && i > sa &&
+			    (tok_is(t, i - 1, "phần") || tok_is(t, i - 1, "nghe"))) {
+				for (size_t q = i + 2; q + 1 < sb && q < i + 40; q++) {
+					if (is_punct(t, q, ';') || is_punct(t, q, '.'))
+						break;
+					int o2 = tok_is(t, q, "của") ? org_mention_at(d, q + 1) : -1;
+					if (o2 < 0 || in_person_ctx(d, q + 1))
+						continue;
+					size_t oe = d->org_mentions.v[o2].tok_end;
+					if (oe >= sb || is_punct(t, oe, '.') || is_punct(t, oe, ';')) {
+						a.has_presenter = 1;
+						a.presenter.name = span_dup(d, d->org_mentions.v[o2].span);
+						a.presenter.org = d->org_mentions.v[o2].org;
+						end = (int)i;
+					}
+					break;
+				}
+			}
 			if (tok_is(t, i, "trình"))
 				action = "trình";
 		} else {

@@ -88,6 +88,14 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			/* another body starts here: "Ban Phong trào" + "Ủy ban
 			 * Trung ương MTTQ Việt Nam" */
 			size_t nb = 0;
+			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
+			const lex_entry_t *ce = j > k ? lex_longest(lex_get("places"), t, j, lim, &nb) : NULL;
+			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
+			    !(j + nb < lim && t->v[j + nb].kind == TK_WORD && !is_cap(&t->v[j + nb]))) {
+				j += nb;
+				break;
+			}
+			nb = 0;
 			const lex_entry_t *be = j > k ? lex_longest(lex_get("bodies"), t, j, lim, &nb) : NULL;
 			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
 				break;

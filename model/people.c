@@ -143,6 +143,19 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 	return j;
 }
 
+/* 1 when the tokens just before `end` name a country ("... Lào") */
+static int ends_with_country(const ctx_t *c, size_t end)
+{
+	for (size_t q = end; q > 0 && end - q < 3;) {
+		q--;
+		size_t cn = 0;
+		const lex_entry_t *ce = lex_longest(c->pl, c->t, q, end, &cn);
+		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Extent of one position phrase starting at i: a title, then the body it
  * belongs to. Returns end token (i when no title). */
 static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
@@ -168,10 +181,24 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			if (out->org_mention < 0)
 				out->org_mention = mi;
 			k = om->tok_end;
+			if (before_name && k < lim && is_cap(&t->v[k]) && ends_with_country(c, k) &&
+			    c->org_in[k] < 0 && !title_start(c, k))
+				break;
 			continue;
 		}
 		if (before_name && surname_at(c, k) && name_at(c, k, 1) > k)
 			break;
+		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
+		 * capitalised words after a country name are the person's name */
+		size_t cn = 0;
+		const lex_entry_t *ce = lex_longest(c->pl, t, k, lim, &cn);
+		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && is_cap(x)) {
+			k += cn;
+			if (before_name && k < lim && is_cap(&t->v[k]) && c->org_in[k] < 0 &&
+			    !title_start(c, k) && (t->v[k].flags & TF_SPACE))
+				break;
+			continue;
+		}
 		/* "Trung ương" is one word whose second syllable is lower case */
 		if (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương") && !(t->v[k + 1].flags & TF_NL)) {
 			k += 2;
@@ -606,6 +633,10 @@ int people_extract(doc_t *d)
 		int had_pos = pm.positions.n > 0;
 		size_t ne = name_at(&c, k, !has_hon);
 		if (ne == k && has_hon && !had_pos)
+			ne = name_at(&c, k, 0);
+		/* after a country name, a name need not start with a Vietnamese
+		 * family name */
+		if (ne == k && had_pos && ends_with_country(&c, k))
 			ne = name_at(&c, k, 0);
 		if (ne > k && (has_hon || had_pos)) {
 			size_t ce = chain_after(&c, ne, &pm);

@@ -140,6 +140,9 @@ echo "base-image: importing $tarball as $BASE_IMAGE"
 $podman import \
 	--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 	--change 'CMD ["bash"]' \
-	"$tarball" "$BASE_IMAGE" >/dev/null
+	"$tarball" "$BASE_IMAGE" >"$ROOTFS_CACHE/import.log" 2>&1 || {
+	cat "$ROOTFS_CACHE/import.log" >&2
+	exit 1
+}
 $podman image exists "$BASE_IMAGE"
 echo "base-image: $BASE_IMAGE imported"
