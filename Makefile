@@ -39,7 +39,7 @@ all: $(BUILD)/meetingd
 help:
 	@echo "make            build $(BUILD)/meetingd"
 	@echo "make deps       install the Debian packages needed to build and test (root)"
-	@echo "make check      make test, then make asan (what CI runs)"
+	@echo "make check      clang build, make test, then make asan (what CI runs)"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
 	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
@@ -85,6 +85,7 @@ $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
 
 # the README's test command: every test, then again under ASan + UBSan
 check:
+	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) test
 	$(MAKE) asan
 
