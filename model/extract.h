@@ -142,6 +142,11 @@ typedef struct doc {
 	int pub_has_time;
 	int pub_tz;
 	int pub_from_request;
+	/* indexes built by meetings_extract so that every lookup is O(1) or
+	 * O(log n): the organisation mention starting at a token, and whether a
+	 * token lies inside a person's phrase */
+	int *org_at_tok;
+	unsigned char *pctx_tok;
 } doc_t;
 
 /* extractors, run in this order by model_parse */

@@ -129,12 +129,67 @@ static int collect_kinds(mctx_t *c)
 	return 0;
 }
 
+/* index of the first date whose span starts at or after byte a */
+static size_t date_from(const doc_t *d, size_t a)
+{
+	size_t lo = 0, hi = d->dates.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->dates.v[mid].span.start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t doc_from(const doc_t *d, size_t a)
+{
+	size_t lo = 0, hi = d->docs.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->docs.v[mid].span.start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* index of the first person mention whose phrase starts at or after token a
+ * (person_mentions is sorted by ctx_start in meetings_extract) */
+static size_t pm_from(const doc_t *d, size_t a)
+{
+	size_t lo = 0, hi = d->person_mentions.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->person_mentions.v[mid].ctx_start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t org_from(const doc_t *d, size_t a)
+{
+	size_t lo = 0, hi = d->org_mentions.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->org_mentions.v[mid].tok_start < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
 {
 	/* an event date written with its part of day ("chiều 30/3") or as a
 	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
 	 * 31/3/2025), chiều 30/3, ...") */
-	for (size_t i = 0; i < d->dates.n; i++) {
+	for (size_t i = date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
 		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
@@ -142,7 +197,7 @@ static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
 			return x;
 		}
 	}
-	for (size_t i = 0; i < d->dates.n; i++) {
+	for (size_t i = date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b &&
 		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
@@ -170,10 +225,23 @@ static int meeting_verb(const tokens_t *t, size_t a, size_t b)
 	       (has_word_pair(t, a, b, "cho", "ý") && has_word_pair(t, a, b, "kiến", NULL));
 }
 
+static size_t kind_from(const mctx_t *c, size_t a)
+{
+	size_t lo = 0, hi = c->kinds.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->kinds.v[mid].tok < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* first kind mention within tokens [a, b) that is not a citation */
 static const kmention_t *kind_in(const mctx_t *c, size_t a, size_t b)
 {
-	for (size_t i = 0; i < c->kinds.n; i++) {
+	for (size_t i = kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
 		const kmention_t *k = &c->kinds.v[i];
 		if (k->tok >= a && k->tok < b && !cited_only(c, k->tok))
 			return k;
@@ -192,7 +260,7 @@ static int weak_kind(const mctx_t *c, const kmention_t *k)
 
 static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
 {
-	for (size_t i = 0; i < c->kinds.n; i++) {
+	for (size_t i = kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
 		const kmention_t *k = &c->kinds.v[i];
 		if (k->tok < a || k->tok >= b || cited_only(c, k->tok) || weak_kind(c, k))
 			continue;
@@ -231,21 +299,13 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 
 static int org_mention_at(const doc_t *d, size_t tok)
 {
-	for (size_t i = 0; i < d->org_mentions.n; i++)
-		if (d->org_mentions.v[i].tok_start == tok)
-			return (int)i;
-	return -1;
+	return tok < d->toks.n ? d->org_at_tok[tok] : -1;
 }
 
 /* an organisation mention inside a person's position phrase is not a body */
 static int in_person_ctx(const doc_t *d, size_t tok)
 {
-	for (size_t i = 0; i < d->person_mentions.n; i++) {
-		const person_mention_t *p = &d->person_mentions.v[i];
-		if (tok >= p->ctx_start && tok < p->ctx_end)
-			return 1;
-	}
-	return 0;
+	return tok < d->toks.n && d->pctx_tok[tok];
 }
 
 /* token after an organisation mention and what may follow it before the
@@ -342,7 +402,8 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 	const doc_t *d = c->d;
 	const tokens_t *t = c->t;
 	size_t lim = k ? k->tok : sb;
-	for (size_t i = 0; i < d->org_mentions.n; i++) {
+	for (size_t i = org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_start < lim;
+	     i++) {
 		const org_mention_t *o = &d->org_mentions.v[i];
 		if (o->tok_start < sa || o->tok_end > lim)
 			continue;
@@ -408,9 +469,9 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			continue;
 		/* "tại Hội nghị" is the meeting itself */
 		int is_kind = 0;
-		for (size_t q = 0; q < c->kinds.n; q++)
-			if (c->kinds.v[q].tok == k)
-				is_kind = 1;
+		size_t kq = kind_from(c, k);
+		if (kq < c->kinds.n && c->kinds.v[kq].tok == k)
+			is_kind = 1;
 		if (is_kind)
 			continue;
 		size_t e = k;
@@ -481,7 +542,8 @@ static int add_unique(int_vec_t *v, int x)
 static void persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap)
 {
 	*n = 0;
-	for (size_t i = 0; i < d->person_mentions.n && *n < cap; i++) {
+	for (size_t i = pm_from(d, a);
+	     i < d->person_mentions.n && d->person_mentions.v[i].ctx_start < b && *n < cap; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
 		if (p->tok_start >= a && p->tok_end <= b)
 			out[(*n)++] = (int)i;
@@ -682,7 +744,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			return (int)o->tok_end;
 		}
 	}
-	for (size_t i = 0; i < d->person_mentions.n; i++) {
+	for (size_t i = pm_from(d, k);
+	     i < d->person_mentions.n && d->person_mentions.v[i].ctx_start <= s + 1; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
 		if (p->ctx_start >= k && p->ctx_start <= s + 1 && !p->is_title_only) {
 			a->has_presenter = 1;
@@ -817,7 +880,8 @@ static int clause_person(const mctx_t *c, size_t sa, size_t v)
 	while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
 		cs--;
 	int bestp = -1;
-	for (size_t q = 0; q < d->person_mentions.n; q++) {
+	for (size_t q = pm_from(d, cs); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v;
+	     q++) {
 		const person_mention_t *p = &d->person_mentions.v[q];
 		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 && !p->is_title_only &&
 		    (bestp < 0 || p->ctx_start > d->person_mentions.v[bestp].ctx_start))
@@ -868,7 +932,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			    tok_is2(t, i + 2, "dự", "thảo"))) {
 			/* "X trình bày tờ trình ...": X is the person right before */
 			int cp = clause_person(c, sa, i);
-			for (size_t q = 0; q < d->person_mentions.n; q++) {
+			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (cp >= 0 ? (int)q == cp
 					    : (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only)) {
@@ -880,7 +945,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				}
 			}
 			if (!a.has_presenter) {
-				for (size_t q = 0; q < d->org_mentions.n; q++) {
+				for (size_t q = org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
+			     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == i && !in_person_ctx(d, o->tok_start) &&
 					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "của")) {
@@ -916,7 +982,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
 				cs--;
 			int bestp = -1;
-			for (size_t q = 0; q < d->person_mentions.n; q++) {
+			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 &&
 				    !p->is_title_only &&
@@ -931,7 +998,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			    (has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "và", NULL) ||
 			     has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "cho", "biết")))
 				bestp = -1;
-			for (size_t q = 0; q < d->person_mentions.n; q++) {
+			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) && !p->is_title_only) {
 					a.has_presenter = 1;
@@ -943,7 +1011,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				}
 			}
 			if (!a.has_presenter)
-				for (size_t q = 0; q < d->org_mentions.n; q++) {
+				for (size_t q = org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
+			     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == v && !in_person_ctx(d, o->tok_start) &&
 					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "với") &&
@@ -1020,7 +1089,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			if (e > s)
 				a.subject = span_make(t->v[s].start, t->v[e - 1].end);
 		}
-		for (size_t q = 0; q < d->docs.n; q++)
+		for (size_t q = doc_from(d, a.subject.start);
+		     q < d->docs.n && d->docs.v[q].span.start < a.subject.end; q++)
 			if (!span_is_empty(a.subject) && d->docs.v[q].span.start >= a.subject.start &&
 			    d->docs.v[q].span.start < a.subject.end) {
 				int *p = vec_push(&a.docs);
@@ -1132,7 +1202,8 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			tk.assignee.org = o->org;
 			ae = o->tok_end;
 		} else {
-			for (size_t q = 0; q < d->person_mentions.n; q++) {
+			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (p->ctx_start == ae || p->ctx_start == who) {
 					tk.has_assignee = 1;
@@ -1185,7 +1256,8 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			while (de < e && !is_punct(t, de, ',') && !is_punct(t, de, ';') && de < dl + 8)
 				de++;
 			tk.deadline = span_make(t->v[dl].start, t->v[de - 1].end);
-			for (size_t q = 0; q < d->dates.n; q++) {
+			for (size_t q = date_from(d, tk.deadline.start);
+			     q < d->dates.n && d->dates.v[q].span.start < tk.deadline.end; q++) {
 				const date_expr_t *x = &d->dates.v[q];
 				if (x->span.start >= tk.deadline.start && x->span.start < tk.deadline.end &&
 				    x->day && x->month) {
@@ -1265,7 +1337,8 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 	size_t a = k->tok, b = k->tok + k->ntok + 16;
 	if (b > sb)
 		b = sb;
-	for (size_t i = 0; i < d->dates.n; i++) {
+	for (size_t i = date_from(d, t->v[a].start);
+	     i < d->dates.n && d->dates.v[i].span.start <= t->v[b - 1].end; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (!x->year || x->span.start < t->v[a].start || x->span.start > t->v[b - 1].end)
 			continue;
@@ -1280,7 +1353,8 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 				comma = 1;
 		/* a name with two years reviews one and plans the next ("kiểm điểm
 		 * ... năm 2016, triển khai nhiệm vụ năm 2017"): it dates nothing */
-		for (size_t j = 0; j < d->dates.n; j++) {
+		for (size_t j = date_from(d, t->v[a].start);
+		     j < d->dates.n && d->dates.v[j].span.start <= t->v[b - 1].end + 200; j++) {
 			const date_expr_t *y = &d->dates.v[j];
 			if (j != i && y->year && y->year != x->year && y->span.start >= t->v[a].start &&
 			    y->span.start <= t->v[b - 1].end + 200)
@@ -1355,7 +1429,9 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		find_body(c, m, NULL, sa, sb);
 	/* other mentions of the same meeting in its region: "Toàn cảnh kỳ họp
 	 * thứ 15 của Ủy ban Kiểm tra Trung ương" */
-	for (size_t q = 0; q < c->kinds.n && k && (m->body_org < 0 || !m->ordinal); q++) {
+	for (size_t q = kind_from(c, sa);
+	     q < c->kinds.n && c->kinds.v[q].tok < region_end && k && (m->body_org < 0 || !m->ordinal);
+	     q++) {
 		const kmention_t *o = &c->kinds.v[q];
 		if (o == k || o->tok < sa || o->tok >= region_end || o->kind != k->kind ||
 		    cited_only(c, o->tok))
@@ -1442,9 +1518,45 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	return 0;
 }
 
+static int pm_cmp(const void *a, const void *b)
+{
+	const person_mention_t *x = a, *y = b;
+	if (x->ctx_start != y->ctx_start)
+		return x->ctx_start < y->ctx_start ? -1 : 1;
+	return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
+}
+
+static int build_indexes(doc_t *d)
+{
+	size_t n = d->toks.n + 1;
+	d->org_at_tok = malloc(n * sizeof *d->org_at_tok);
+	d->pctx_tok = calloc(n, 1);
+	if (!d->org_at_tok || !d->pctx_tok)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		d->org_at_tok[i] = -1;
+	for (size_t i = 0; i < d->org_mentions.n; i++)
+		if (d->org_at_tok[d->org_mentions.v[i].tok_start] < 0)
+			d->org_at_tok[d->org_mentions.v[i].tok_start] = (int)i;
+	if (d->person_mentions.n)
+		qsort(d->person_mentions.v, d->person_mentions.n, sizeof *d->person_mentions.v, pm_cmp);
+	for (size_t i = 0; i < d->person_mentions.n; i++) {
+		const person_mention_t *p = &d->person_mentions.v[i];
+		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->toks.n; k++)
+			d->pctx_tok[k] = 1;
+	}
+	return 0;
+}
+
+/* more meetings than this in one text is not a report but a list or an
+ * attack; the rest is skipped with a warning */
+#define MAX_MEETINGS 100
+
 int meetings_extract(doc_t *d)
 {
 	mctx_t c = {.d = d, .t = &d->toks};
+	if (build_indexes(d))
+		return -1;
 	if (collect_kinds(&c)) {
 		free(c.kinds.v);
 		return -1;
@@ -1506,6 +1618,11 @@ int meetings_extract(doc_t *d)
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
 			    px->pod == x->pod && !has_word_pair(&d->toks, a, b, "chủ", "trì"))
 				continue;
+		}
+		if (anchors.n >= MAX_MEETINGS) {
+			warn(d, "too_many_meetings", "only the first 100 meetings are reported",
+			     span_make(0, 0), 0);
+			break;
 		}
 		size_t *pa = vec_push(&anchors);
 		int *pd = vec_push(&anchor_dates);

@@ -118,6 +118,8 @@ static void doc_free(doc_t *d)
 	segment_free(&d->art);
 	tokens_free(&d->toks);
 	free(d->sent_tok.v);
+	free(d->org_at_tok);
+	free(d->pctx_tok);
 	free(d->dates.v);
 	free(d->terms.v);
 	documents_list_free(&d->docs);

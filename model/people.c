@@ -42,32 +42,25 @@ static int is_dash_sep(const ctx_t *c, size_t i)
 
 /* Words that end a position phrase: verbs and function words that follow a
  * person's titles in the genre. */
-static const char *const STOPS[] = {
-    "chủ trì", "phát biểu", "cho biết", "nhấn mạnh", "đề nghị", "yêu cầu", "dự", "tham dự",
-    "cùng", "làm việc", "cho", "đã", "đang", "sẽ", "với", "tại", "trong", "về", "là", "được",
-    "khẳng định", "kết luận", "điều hành", "khai mạc", "bế mạc", "trao", "tặng", "chúc mừng",
-    "báo cáo", "trình bày", "chỉ đạo", "giao", "thăm", "tiếp", "và", "có", "thay mặt", "nêu",
-    "đánh giá", "đồng chủ", "gợi mở", "lưu ý", "ghi nhận", "biểu dương", "đề xuất",
-    "thông tin", "cũng", "vừa", "nói", "ký", "nhận", "dẫn đầu", "làm", "phụ trách", "kiêm",
-    NULL};
+static const char *const STOPS[][2] = {
+    {"chủ", "trì"}, {"phát", "biểu"}, {"cho", "biết"}, {"nhấn", "mạnh"}, {"đề", "nghị"},
+    {"yêu", "cầu"}, {"dự", NULL}, {"tham", "dự"}, {"cùng", NULL}, {"làm", "việc"},
+    {"cho", NULL}, {"đã", NULL}, {"đang", NULL}, {"sẽ", NULL}, {"với", NULL}, {"tại", NULL},
+    {"trong", NULL}, {"về", NULL}, {"là", NULL}, {"được", NULL}, {"khẳng", "định"},
+    {"kết", "luận"}, {"điều", "hành"}, {"khai", "mạc"}, {"bế", "mạc"}, {"trao", NULL},
+    {"tặng", NULL}, {"chúc", "mừng"}, {"báo", "cáo"}, {"trình", "bày"}, {"chỉ", "đạo"},
+    {"giao", NULL}, {"thăm", NULL}, {"tiếp", NULL}, {"và", NULL}, {"có", NULL},
+    {"thay", "mặt"}, {"nêu", NULL}, {"đánh", "giá"}, {"đồng", "chủ"}, {"gợi", "mở"},
+    {"lưu", "ý"}, {"ghi", "nhận"}, {"biểu", "dương"}, {"đề", "xuất"}, {"thông", "tin"},
+    {"cũng", NULL}, {"vừa", NULL}, {"nói", NULL}, {"ký", NULL}, {"nhận", NULL}, {"dẫn", "đầu"},
+    {"làm", NULL}, {"phụ", "trách"}, {"kiêm", NULL},
+    {NULL, NULL}};
 
 static int is_stop(const ctx_t *c, size_t i)
 {
-	for (int k = 0; STOPS[k]; k++) {
-		const char *w = STOPS[k];
-		const char *sp = strchr(w, ' ');
-		if (!sp) {
-			if (tok_is(c->t, i, w))
-				return 1;
-		} else {
-			char a[32];
-			size_t n = (size_t)(sp - w);
-			memcpy(a, w, n);
-			a[n] = '\0';
-			if (tok_is(c->t, i, a) && tok_is(c->t, i + 1, sp + 1))
-				return 1;
-		}
-	}
+	for (int k = 0; STOPS[k][0]; k++)
+		if (tok_is(c->t, i, STOPS[k][0]) && (!STOPS[k][1] || tok_is(c->t, i + 1, STOPS[k][1])))
+			return 1;
 	return 0;
 }
 
