@@ -364,7 +364,8 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			if (om >= 0 && !in_person_ctx(d, s)) {
 				int prev_ok = s == q || tok_is(t, s - 1, "của") || is_punct(t, s - 1, ',') ||
 					      tok_is(t, s - 1, "thứ") || t->v[s - 1].kind == TK_NUM ||
-					      (t->v[s - 1].flags & TF_ROMAN) || tok_is(t, s - 1, "với");
+					      (t->v[s - 1].flags & TF_ROMAN) || tok_is(t, s - 1, "với") ||
+					      tok_is2(t, s - 2, "đại", "biểu");
 				if (prev_ok) {
 					set_body(m, d, om);
 					return;
@@ -376,7 +377,8 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			    !tok_is(t, s, "giao") && !tok_is(t, s, "ban") && !tok_is(t, s, "toàn") &&
 			    !tok_is(t, s, "thể") && !tok_is(t, s, "thường") && !tok_is(t, s, "kỳ") &&
 			    !tok_is(t, s, "trực") && !tok_is(t, s, "tuyến") && !tok_is(t, s, "mở") &&
-			    !tok_is(t, s, "rộng") && !tok_is(t, s, "với"))
+			    !tok_is(t, s, "rộng") && !tok_is(t, s, "với") && !tok_is(t, s, "đại") &&
+			    !tok_is(t, s, "biểu"))
 				break;
 		}
 	}
@@ -1461,6 +1463,17 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (span_is_empty(m->term) && k) {
 		for (size_t i = 0; i < d->terms.n; i++) {
 			const term_expr_t *te = &d->terms.v[i];
+			size_t tt = doc_tok_at(d, te->span.start);
+			/* a program period ("giai đoạn 2016-2020") or a term in
+			 * brackets after a cited resolution is not the meeting's */
+			int cited = tok_is(t, tt, "giai");
+			if (tt >= 3 && is_punct(t, tt - 1, '('))
+				for (size_t q = tt - 2; q + 6 > tt && q > 0; q--)
+					if (tok_is2(t, q, "nghị", "quyết") || tok_is2(t, q, "trung", "ương") ||
+					    tok_is2(t, q, "chỉ", "thị") || tok_is2(t, q, "kết", "luận"))
+						cited = 1;
+			if (cited)
+				continue;
 			if (te->span.start >= t->v[k->tok].start && te->span.end <= t->v[sb - 1].end &&
 			    te->span.start - t->v[k->tok].start < 200) {
 				m->term = te->span;

@@ -225,7 +225,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			size_t j = name_run(d, k + n, lim);
 			if (j == k + n)
 				break;
-			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? "" : "", cn);
+			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? " " : "", cn);
 			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
 				size_t len = t->v[q].end - t->v[q].start;
 				if (q > k + n && (t->v[q].flags & TF_SPACE))

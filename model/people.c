@@ -570,6 +570,56 @@ static void link_title_only(ctx_t *c, size_t a, size_t b)
 	free(f);
 }
 
+/* "Võ Công" and "Võ Công Trí" holding the same position are one person whose
+ * name lost its last syllable to a typo or a line break: fold the shorter
+ * into the longer. */
+static void merge_prefix_names(doc_t *d)
+{
+	for (size_t a = 0; a < d->people.n; a++) {
+		person_t *pa = &d->people.v[a];
+		size_t la = strlen(pa->name);
+		int target = -1;
+		for (size_t b = 0; b < d->people.n && target < 0; b++) {
+			const person_t *pb = &d->people.v[b];
+			if (b == a || strncmp(pb->name, pa->name, la) || pb->name[la] != ' ' ||
+			    strchr(pb->name + la + 1, ' '))
+				continue;
+			for (size_t i = 0; i < pa->positions.n && target < 0; i++)
+				for (size_t j = 0; j < pb->positions.n && target < 0; j++)
+					if (same_position(d, &pb->positions.v[j], &pa->positions.v[i]))
+						target = (int)b;
+		}
+		if (target < 0)
+			continue;
+		person_t *pb = &d->people.v[target];
+		for (size_t i = 0; i < pa->mentions.n; i++) {
+			span_t *m = vec_push(&pb->mentions);
+			if (m)
+				*m = pa->mentions.v[i];
+		}
+		for (size_t i = 0; i < d->person_mentions.n; i++) {
+			person_mention_t *pm = &d->person_mentions.v[i];
+			if (pm->person == (int)a)
+				pm->person = target;
+		}
+		/* drop person a, renumbering the ones after it */
+		free(pa->name);
+		free(pa->family);
+		free(pa->given);
+		free(pa->honorific);
+		for (size_t j = 0; j < pa->positions.n; j++)
+			free(pa->positions.v[j].title);
+		free(pa->positions.v);
+		free(pa->mentions.v);
+		memmove(pa, pa + 1, (d->people.n - a - 1) * sizeof *pa);
+		d->people.n--;
+		for (size_t i = 0; i < d->person_mentions.n; i++)
+			if (d->person_mentions.v[i].person > (int)a)
+				d->person_mentions.v[i].person--;
+		a--;
+	}
+}
+
 int people_extract(doc_t *d)
 {
 	ctx_t c = {.d = d, .t = &d->toks};
@@ -697,6 +747,7 @@ int people_extract(doc_t *d)
 		free(nm);
 		q = ne - 1;
 	}
+	merge_prefix_names(d);
 	free(c.org_at);
 	free(c.org_in);
 	return 0;
