@@ -1646,6 +1646,36 @@ int meetings_extract(doc_t *d)
 		}
 		*pa = s, *pd = di, *pk = k;
 	}
+	/* No dated sentence: a lead that still reports a meeting ("Hội nghị
+	 * ... đã khai mạc", "X chủ trì cuộc họp ...") anchors an undated one. */
+	for (size_t s = 0; !anchors.n && s < ns && s < 6; s++) {
+		size_t a, b;
+		sent_tokens(d, s, &a, &b);
+		if (a >= b || (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end))
+			continue;
+		const kmention_t *k = kind_in(&c, a, b);
+		if (!k || weak_kind(&c, k))
+			continue;
+		if (!has_word_pair(&d->toks, a, b, "chủ", "trì") &&
+		    !has_word_pair(&d->toks, a, b, "khai", "mạc") &&
+		    !has_word_pair(&d->toks, a, b, "bế", "mạc") &&
+		    !has_word_pair(&d->toks, a, b, "diễn", "ra") &&
+		    !has_word_pair(&d->toks, a, b, "tổ", "chức"))
+			continue;
+		/* "sẽ tổ chức", "dự kiến": a meeting announced, not reported */
+		if (has_word_pair(&d->toks, a, b, "sẽ", NULL) ||
+		    has_word_pair(&d->toks, a, b, "dự", "kiến") ||
+		    has_word_pair(&d->toks, a, b, "chuẩn", "bị"))
+			continue;
+		size_t *pa = vec_push(&anchors);
+		int *pd = vec_push(&anchor_dates);
+		const kmention_t **pk = vec_push(&anchor_kinds);
+		if (!pa || !pd || !pk) {
+			rc = -1;
+			goto out;
+		}
+		*pa = s, *pd = -1, *pk = k;
+	}
 	int py = 0, pmo = 0, pda = 0;
 	for (size_t i = 0; i < anchors.n; i++) {
 		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->toks.n;

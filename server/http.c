@@ -11,6 +11,9 @@
  *   on_completed() metrics, access log, state released.
  * A reaper thread enforces --request-timeout, which MHD's inactivity
  * timeout cannot: a client trickling a byte every few seconds never idles.
+ * It watches connections too (on_connection()), because MHD calls on_uri()
+ * only once the whole request line is in: a client dripping "GET /he..."
+ * would otherwise never be timed.
  */
 #include "server/http.h"
 
@@ -74,6 +77,15 @@ static const char *route_labels[NROUTES + 1];
  * do (after on_uri(), logged with method "-"). */
 #define MEMORY_LIMIT (64 * 1024)
 
+/* One per TCP connection, from accept to close. */
+struct conn_state {
+	int fd;
+	int busy;	   /* a request is past its request line (its own deadline runs) */
+	int killed;
+	uint64_t since_ns; /* accepted, or its previous request completed */
+	struct conn_state *prev, *next;
+};
+
 static struct {
 	const struct config *cfg;
 	struct MHD_Daemon *daemon;
@@ -81,10 +93,12 @@ static struct {
 	atomic_int draining;
 	pthread_t reaper;
 	int reaper_running;
-	pthread_mutex_t lock; /* guards the in-flight list and stop */
+	pthread_mutex_t lock; /* guards the in-flight and connection lists and stop */
 	pthread_cond_t cond;
 	int stopping;
 	struct request *head;
+	struct conn_state *conns;
+	atomic_int connections; /* open, counted by on_connection() */
 } S = {.lock = PTHREAD_MUTEX_INITIALIZER,
        .cond = PTHREAD_COND_INITIALIZER,
        .quiesced_fd = MHD_INVALID_SOCKET};
@@ -215,8 +229,12 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
 	if (ci)
 		req->fd = ci->connect_fd;
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	req->cs = ci ? ci->socket_context : NULL;
 	metrics_in_flight_add(1);
 	pthread_mutex_lock(&S.lock);
+	if (req->cs)
+		req->cs->busy = 1;
 	req->next = S.head;
 	if (S.head)
 		S.head->prev = req;
@@ -301,6 +319,12 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	metrics_record(route_index(req->route), req->method[0] ? req->method : NULL, status, secs,
 		       req->bytes_in, out);
 	pthread_mutex_lock(&S.lock);
+	if (req->cs) {
+		/* MHD reports a request complete before its connection closed */
+		req->cs->busy = 0;
+		req->cs->since_ns = http_now_ns();
+		req->cs = NULL;
+	}
 	if (req->prev)
 		req->prev->next = req->next;
 	else
@@ -328,6 +352,7 @@ static void *reaper_main(void *arg)
 		uint64_t now = http_now_ns(),
 			 limit = (uint64_t)S.cfg->request_timeout * 1000000000u;
 		struct request *r;
+		struct conn_state *c;
 
 		for (r = S.head; r; r = r->next) {
 			/* The entry leaves the list in on_completed() under this lock
@@ -335,6 +360,16 @@ static void *reaper_main(void *arg)
 			if (!r->killed && r->fd >= 0 && now - r->start_ns > limit) {
 				r->killed = 1;
 				shutdown(r->fd, SHUT_RDWR);
+			}
+		}
+		/* Between requests, or before the first request line is whole.
+		 * An idle keep-alive meets --connection-timeout first unless
+		 * that is set longer than this deadline. Same fd argument: a
+		 * connection leaves the list before MHD closes its socket. */
+		for (c = S.conns; c; c = c->next) {
+			if (!c->busy && !c->killed && c->fd >= 0 && now - c->since_ns > limit) {
+				c->killed = 1;
+				shutdown(c->fd, SHUT_RDWR);
 			}
 		}
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -505,12 +540,57 @@ static enum MHD_Result collect_xff(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
+/* How a body is framed: libmicrohttpd 0.9.75 reads the first
+ * Content-Length and ignores a second, prefers chunked over a
+ * Content-Length without closing afterwards, and waits for the end of a
+ * body in any other coding that it cannot delimit. */
+struct framing {
+	int cl, te;
+};
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
+{
+	struct framing *f = cls;
+
+	(void)kind;
+	(void)value;
+	if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH))
+		f->cl++;
+	else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+		f->te++;
+	return MHD_YES;
+}
+
+/* Answer now, from the first call: that closes the connection, which is
+ * what a client about to send a body we will not read needs, and no 100
+ * Continue goes out. Returns begin()'s 1, or -1. */
+static int refuse_now(struct request *req, enum problem_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int refuse_now(struct request *req, enum problem_kind kind, const char *fmt, ...)
+{
+	struct http_reply r = {0};
+	char detail[sizeof req->pending_detail];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof detail, fmt, ap);
+	va_end(ap);
+	set_pending(req, kind, "%s", detail);
+	http_reply_problem(req, &r, req->pending_kind, "%s", req->pending_detail);
+	return queue(req, &r, 0) == MHD_YES ? 1 : -1;
+}
+
 /* First call: everything decidable from the request head. Returns 1 when a
- * response was queued already (early 413), 0 to continue, -1 to drop. */
+ * response was queued already (early 413 or 411), 0 to continue, -1 to
+ * drop. */
 static int begin(struct request *req, const char *method)
 {
 	const char *rid = http_header(req, "X-Request-Id"), *cl, *te;
 	const struct config *cfg = req->cfg;
+	struct framing fr = {0, 0};
+	char shown[40];
 	int bit;
 
 	snprintf(req->method, sizeof req->method, "%s", method);
@@ -527,20 +607,33 @@ static int begin(struct request *req, const char *method)
 	}
 
 	cl = http_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	te = http_header(req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	/* A body two parties could delimit differently is how requests are
+	 * smuggled past a proxy; one MHD cannot delimit would hang until
+	 * the timeout. Neither has a defined length: 411, whatever the route. */
+	MHD_get_connection_values(req->conn, MHD_HEADER_KIND, count_framing, &fr);
+	if (fr.cl > 1)
+		return refuse_now(req, PROBLEM_LENGTH_REQUIRED,
+				  "The request has %d Content-Length headers; send exactly one.",
+				  fr.cl);
+	if (te && cl)
+		return refuse_now(req, PROBLEM_LENGTH_REQUIRED,
+				  "The request has both Content-Length and Transfer-Encoding; "
+				  "send only one.");
+	if (fr.te > 1 || (te && strcasecmp(te, "chunked")))
+		return refuse_now(req, PROBLEM_LENGTH_REQUIRED,
+				  "Transfer-Encoding '%s' is not supported; send the body with "
+				  "Content-Length or Transfer-Encoding: chunked.",
+				  fr.te > 1 ? "(several)"
+					    : problem_sanitize(shown, sizeof shown, te, strlen(te)));
 	if (cl) {
 		char *end;
 		unsigned long long n = strtoull(cl, &end, 10);
-		if (n > cfg->max_body) {
-			/* Refuse before reading, whatever the route: queueing now
-			 * closes the connection, which is what a client about to
-			 * send too much needs, and no 100 Continue goes out. */
-			struct http_reply r = {0};
-			set_pending(req, PROBLEM_BODY_TOO_LARGE,
-				    "The body is %llu bytes; the limit is %zu bytes.", n,
-				    cfg->max_body);
-			http_reply_problem(req, &r, req->pending_kind, "%s", req->pending_detail);
-			return queue(req, &r, 0) == MHD_YES ? 1 : -1;
-		}
+		/* Refuse before reading, whatever the route. */
+		if (n > cfg->max_body)
+			return refuse_now(req, PROBLEM_BODY_TOO_LARGE,
+					  "The body is %llu bytes; the limit is %zu bytes.", n,
+					  cfg->max_body);
 	}
 	if (!strcmp(method, "OPTIONS")) {
 		if (!req->route)
@@ -571,7 +664,6 @@ static int begin(struct request *req, const char *method)
 		req->discard = 1; /* GET bodies have no meaning here */
 		return 0;
 	}
-	te = http_header(req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 	if (cl) {
 		unsigned long long n = strtoull(cl, NULL, 10);
 		if (n) {
@@ -672,6 +764,59 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return finish(req);
 }
 
+/* Connections are counted here, not by MHD: at its own limit MHD stops
+ * accepting and newcomers wait in the listen backlog, a hang from the
+ * client's side. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct conn_state *c;
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		atomic_fetch_add(&S.connections, 1);
+		c = calloc(1, sizeof *c);
+		*socket_context = c;
+		if (!c)
+			return; /* no memory: served, just not timed before its request line */
+		c->fd = ci ? ci->connect_fd : -1;
+		c->since_ns = http_now_ns();
+		pthread_mutex_lock(&S.lock);
+		c->next = S.conns;
+		if (S.conns)
+			S.conns->prev = c;
+		S.conns = c;
+		pthread_mutex_unlock(&S.lock);
+		return;
+	}
+	atomic_fetch_sub(&S.connections, 1);
+	c = *socket_context;
+	*socket_context = NULL;
+	if (!c)
+		return;
+	pthread_mutex_lock(&S.lock);
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		S.conns = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	pthread_mutex_unlock(&S.lock);
+	free(c);
+}
+
+/* Over --max-connections a newcomer is closed at once: a client (or the
+ * proxy in front) sees a reset and can go elsewhere instead of hanging. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)cls;
+	(void)addr;
+	(void)len;
+	return atomic_load(&S.connections) >= S.cfg->max_connections ? MHD_NO : MHD_YES;
+}
+
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char msg[512];
@@ -719,15 +864,21 @@ int http_start(const struct config *cfg, char *err, size_t errlen)
 	S.cfg = cfg;
 	S.stopping = 0;
 	atomic_store(&S.draining, 0);
+	atomic_store(&S.connections, 0);
+	/* MHD's own limit sits above ours so that it never stops accepting
+	 * (on_accept() refuses first): one slot per thread covers two threads
+	 * passing on_accept() at once, and the limit MHD splits between its
+	 * threads then always leaves one of them listening. */
 	S.daemon = MHD_start_daemon(
-	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL,
+	    flags, (uint16_t)cfg->port, on_accept, NULL, on_request, NULL,
 	    /* first, so that MHD's own start-up messages go through it too */
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
 	    (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_connections + cfg->threads + 1),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
-	    on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
+	    on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
 	if (!S.daemon) {
 		snprintf(err, errlen, "cannot listen on %s port %d (see the message above)",
 			 cfg->bind, cfg->port);

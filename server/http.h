@@ -26,6 +26,7 @@ struct embedded_file {
 extern const struct embedded_file embedded_files[];
 
 struct route;
+struct conn_state;
 
 /* One request, from its request line to its completion callback. Freed when
  * the last reference goes (the completion callback holds one; a streamed
@@ -54,6 +55,7 @@ struct request {
 	enum problem_kind pending_kind;
 	char pending_detail[200];
 	int status;
+	struct conn_state *cs; /* its connection's state, until completed */
 	struct request *prev, *next;
 };
 

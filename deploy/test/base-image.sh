@@ -6,7 +6,8 @@
 #
 #   sh deploy/test/base-image.sh
 #
-# Environment: STORAGE_DRIVER (default vfs), ROOTFS_CACHE (default
+# Environment: STORAGE_OPTS (podman's storage flags, default "--storage-driver
+# vfs"; image-test.sh points it at a private store), ROOTFS_CACHE (default
 # /var/cache/meetingd-rootfs; the debootstrap result is kept there as a tar so
 # a second machine-wide run takes seconds), BASE_IMAGE (default
 # docker.io/library/debian:bookworm-slim), SUITE (default bookworm).
@@ -16,11 +17,11 @@
 # project reports is close to what the real base gives.
 set -eu
 
-STORAGE_DRIVER=${STORAGE_DRIVER:-vfs}
+STORAGE_OPTS=${STORAGE_OPTS:---storage-driver vfs}
 ROOTFS_CACHE=${ROOTFS_CACHE:-/var/cache/meetingd-rootfs}
 BASE_IMAGE=${BASE_IMAGE:-docker.io/library/debian:bookworm-slim}
 SUITE=${SUITE:-bookworm}
-podman="podman --storage-driver $STORAGE_DRIVER"
+podman="podman $STORAGE_OPTS"
 
 if $podman image exists "$BASE_IMAGE"; then
 	echo "base-image: $BASE_IMAGE present"
