@@ -28,6 +28,7 @@
 /* meetings                                                                  */
 /* ======================================================================== */
 
+/* clang-format off */
 static const struct jq_case MEETINGS[] = {
     /* ---- kinds, ordinals, bodies ---- */
     {"conference_ordinal_of_body",
@@ -451,7 +452,9 @@ static const struct jq_case MEETINGS[] = {
       {M0 "ordinal", "null"},
       {M0 "body.name", "Ban Thường vụ Tỉnh ủy"}}},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct jq_case MEETINGS_KNOWN_GAPS[] = {
     /* "chương trình làm việc" is a schedule, not a working session */
     {"gap_work_schedule_is_no_meeting",
@@ -493,6 +496,7 @@ static const struct jq_case MEETINGS_KNOWN_GAPS[] = {
      NULL,
      {{M0 "chairs@", "Nguyễn Văn Hải; Lê Văn Thành"}}},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(meetings, recognise)
 {
@@ -518,6 +522,7 @@ ParameterizedTest(size_t *k, meetings, known_gaps, .disabled = JQ_GAPS_DISABLED)
 /* agenda                                                                    */
 /* ======================================================================== */
 
+/* clang-format off */
 static const struct jq_case AGENDA[] = {
     {"heard_body_report_with_document",
      "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe Ban Tổ chức Tỉnh ủy báo "
@@ -660,7 +665,9 @@ static const struct jq_case AGENDA[] = {
      {{"meetings#", "1"},
       {M0 "agenda#", "0"}}},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct jq_case AGENDA_KNOWN_GAPS[] = {
     /* a body that opens the sentence presents: "X trình bày báo cáo thẩm tra" */
     {"gap_body_presents_verification_report",
@@ -711,6 +718,7 @@ static const struct jq_case AGENDA_KNOWN_GAPS[] = {
       {A0 "conclusion.mention.text",
        "Kết luận hội nghị, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt."}}},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(agenda, recognise)
 {
@@ -736,6 +744,7 @@ ParameterizedTest(size_t *k, agenda, known_gaps, .disabled = JQ_GAPS_DISABLED)
 /* tasks ("5 rõ")                                                            */
 /* ======================================================================== */
 
+/* clang-format off */
 static const struct jq_case TASKS[] = {
     {"assign_with_deadline_no_year",
      "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
@@ -861,7 +870,9 @@ static const struct jq_case TASKS[] = {
      NULL,
      {{M0 "tasks#", "0"}}},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct jq_case TASKS_KNOWN_GAPS[] = {
     /* "báo cáo UBND tỉnh" is what the assignee must hand in (rõ sản phẩm) */
     {"gap_report_to_a_body_is_the_deliverable",
@@ -872,6 +883,7 @@ static const struct jq_case TASKS_KNOWN_GAPS[] = {
       {T0 "deliverable", "báo cáo UBND tỉnh"},
       {T0 "clarity.score", "4"}}},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(tasks, recognise)
 {
@@ -897,7 +909,8 @@ ParameterizedTest(size_t *k, tasks, known_gaps, .disabled = JQ_GAPS_DISABLED)
  * expected value by accident, so every check above can fail. */
 Test(meetings, query_helper_renders_what_it_finds)
 {
-	json_t *r = jq_parse("Sáng 26/1, đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị.", NULL);
+	json_t *r =
+	    jq_parse("Sáng 26/1, đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị.", NULL);
 	char b[JQ_BUF];
 	cr_expect_str_eq(jq(r, "meetings#", b, sizeof b), "1");
 	cr_expect_str_eq(jq(r, "meetings[0].chairs", b, sizeof b), "p1");

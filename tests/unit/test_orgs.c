@@ -13,11 +13,14 @@
 
 #include "jsonq.h"
 
+/* clang-format off */
 /* the i-th organisation's canonical name, category and level */
 #define ORG(i, nm, cat, lvl)                                                                       \
 	{"organizations[" #i "].name", nm}, {"organizations[" #i "].category", cat},               \
 	    {"organizations[" #i "].level", lvl}
+/* clang-format on */
 
+/* clang-format off */
 static const struct jq_case ORGS[] = {
     /* ---- local government and councils ---- */
     {"ubnd_province_expanded",
@@ -372,9 +375,11 @@ static const struct jq_case ORGS[] = {
      {{"organizations#", "1"},
       {"organizations[0].text_forms", "UBND tỉnh"}}},
 };
+/* clang-format on */
 
 /* Cases the recogniser gets wrong today (see the report that goes with
  * these tests). Expectations are the contract's; do not weaken them. */
+/* clang-format off */
 static const struct jq_case KNOWN_GAPS[] = {
     /* "Thành ủy Hà Nội": Hà Nội is a centrally-run city, so the body is
      * province level; the place's type (places.tsv) should decide */
@@ -424,6 +429,7 @@ static const struct jq_case KNOWN_GAPS[] = {
      NULL,
      {{"organizations[0].name", "Ban Quản lý Khu kinh tế Đông Nam"}}},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(orgs, recognise)
 {

@@ -15,6 +15,7 @@
 /* "people[=NAME]": the person whose canonical name is NAME */
 #define P(nm) "people[=" nm "]"
 
+/* clang-format off */
 static const struct jq_case PEOPLE[] = {
     /* ---- "đồng chí X, pos1, pos2, ..." ---- */
     {"chain_of_three_positions",
@@ -465,9 +466,11 @@ static const struct jq_case PEOPLE[] = {
      NULL,
      {{"people[*].name", "Lê Văn Thành"}}},
 };
+/* clang-format on */
 
 /* Cases the recogniser gets wrong today (see the report that goes with
  * these tests). Expectations are the contract's; do not weaken them. */
+/* clang-format off */
 static const struct jq_case KNOWN_GAPS[] = {
     /* contract: mentions include "the given name after a title" */
     {"gap_given_name_after_title_is_a_mention",
@@ -520,6 +523,7 @@ static const struct jq_case KNOWN_GAPS[] = {
      NULL,
      {{P("Nguyễn Đức Hùng") ".positions[0].title", "Giám đốc"}}},
 };
+/* clang-format on */
 
 ParameterizedTestParameters(people, recognise)
 {

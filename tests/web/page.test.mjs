@@ -70,9 +70,9 @@ test('same origin: paste, Ctrl+Enter, meeting card, highlights, details, JSON, 3
 	for (const k of ['person', 'body', 'position', 'date', 'document', 'quote', 'meeting'])
 		assert.ok(kinds.has(k), `a ${k} highlight is shown`);
 	const nom = article.indexOf('𡨸');
-	const after = highlights.filter((h) => h.start > nom);
-	assert.ok(after.length === highlights.length && after.some((h) => h.text === 'Sáng 14.3'),
-		'highlights after a non-BMP character slice exactly');
+	const dateHl = highlights.find((h) => h.kind === 'date' && h.text === 'Sáng 14.3');
+	assert.ok(nom > 0 && dateHl && dateHl.start > nom, 'a highlight after a non-BMP character slices exactly');
+	assert.equal(dateHl.start, [...article.slice(0, dateHl.start)].length + 1, 'offsets are UTF-16 units, not code points');
 
 	// the task's five clarity marks follow the result
 	const task = result.meetings[0].tasks[0];
