@@ -115,8 +115,7 @@ static int collect_kinds(mctx_t *c)
 		    (tok_is(t, i - 1, "trình") || tok_is(t, i - 1, "ngày") || tok_is(t, i - 1, "phiên") ||
 		     tok_is(t, i - 1, "tuần") || tok_is(t, i - 1, "giờ") || tok_is(t, i - 1, "lối") ||
 		     tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phong") || tok_is(t, i - 1, "chế") ||
-		     tok_is(t, i - 1, "gian") || tok_is(t, i - 1, "việc") || tok_is(t, i - 1, "nơi") ||
-		     tok_is(t, i - 1, "đến") || tok_is(t, i - 1, "đi")))
+		     tok_is(t, i - 1, "gian") || tok_is(t, i - 1, "việc") || tok_is(t, i - 1, "nơi")))
 			continue;
 		kmention_t *k = vec_push(&c->kinds);
 		if (!k)
@@ -218,7 +217,7 @@ static int has_word_pair(const tokens_t *t, size_t a, size_t b, const char *w1, 
 
 static int meeting_verb(const tokens_t *t, size_t a, size_t b)
 {
-	return has_word_pair(t, a, b, "chủ", "trì") || has_word_pair(t, a, b, "làm", "việc") ||
+	return has_word_pair(t, a, b, "chủ", "trì") ||
 	       has_word_pair(t, a, b, "họp", NULL) || has_word_pair(t, a, b, "khai", "mạc") ||
 	       has_word_pair(t, a, b, "bế", "mạc") || has_word_pair(t, a, b, "diễn", "ra") ||
 	       has_word_pair(t, a, b, "tổ", "chức") || has_word_pair(t, a, b, "tiếp", NULL) ||
@@ -279,6 +278,9 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 		if (is_punct(t, k, '.') || is_punct(t, k, ';') || is_punct(t, k, '('))
 			break;
 		if (is_punct(t, k, ',') && k > i + 1)
+			break;
+		/* "phiên chất vấn tại kỳ họp thứ 15": the number is the kỳ họp's */
+		if (tok_is(t, k, "tại") || tok_is2(t, k, "kỳ", "họp") || tok_is2(t, k, "hội", "nghị"))
 			break;
 		if (tok_is(t, k, "thứ") && k + 1 < lim) {
 			const token_t *x = &t->v[k + 1];
@@ -459,6 +461,17 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 	}
 }
 
+static int loc_stop(const tokens_t *t, size_t e)
+{
+	static const char *const w[] = {"và", "về", "đã", "diễn", "có", "của", "ra", "để", "nhằm",
+					"với", "cho", "tổ", "chủ", "họp", "tiến", "khai", "được",
+					"dưới", "sáng", "chiều", "tối", "ngày", "trong", "từ", NULL};
+	for (int i = 0; w[i]; i++)
+		if (tok_is(t, e, w[i]))
+			return 1;
+	return 0;
+}
+
 static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const tokens_t *t = c->t;
@@ -467,16 +480,17 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		if (!tok_is(t, i, "tại"))
 			continue;
 		size_t k = i + 1, n = 0;
-		if (!(t->v[k].flags & (TF_CAP | TF_UPPER)) && !lex_longest(loc, t, k, sb, &n))
+		/* "tại trụ sở UBND tỉnh", "tại hội trường ...": venue nouns */
+		int venue = tok_is2(t, k, "trụ", "sở") || tok_is2(t, k, "hội", "trường") ||
+			    tok_is2(t, k, "nhà", "văn") || tok_is2(t, k, "phòng", "họp") ||
+			    tok_is2(t, k, "trung", "tâm");
+		if (!venue && !(t->v[k].flags & (TF_CAP | TF_UPPER)) && !lex_longest(loc, t, k, sb, &n))
 			continue;
 		/* "tại Hội nghị" is the meeting itself */
-		int is_kind = 0;
 		size_t kq = kind_from(c, k);
 		if (kq < c->kinds.n && c->kinds.v[kq].tok == k)
-			is_kind = 1;
-		if (is_kind)
 			continue;
-		size_t e = k;
+		size_t e = venue ? k + 2 : k;
 		while (e < sb) {
 			const token_t *x = &t->v[e];
 			if (x->kind == TK_PUNCT) {
@@ -499,22 +513,22 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			}
 			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
 			    !lex_longest(loc, t, e, e + 1, &n)) {
-				/* lower-case second syllables: "Hội trường", "Trụ sở" */
-				if (e > k && (t->v[e - 1].flags & (TF_CAP | TF_UPPER)) &&
-				    !tok_is(t, e, "và") && !tok_is(t, e, "về") && !tok_is(t, e, "đã") &&
-				    !tok_is(t, e, "diễn") && !tok_is(t, e, "có") &&
-				    !tok_is(t, e, "của") && e + 1 < sb &&
-				    (t->v[e + 1].flags & (TF_CAP | TF_UPPER)))
-				{
-					e++;
+				/* lower-case syllables inside the name: "Trung tâm Hội
+				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
+				size_t q = e;
+				while (q < sb && q < e + 2 && t->v[q].kind == TK_WORD &&
+				       !(t->v[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
+				       !lex_longest(loc, t, q, q + 1, &n))
+					q++;
+				if (q == e)
+					break;
+				if (q < sb && ((t->v[q].flags & (TF_CAP | TF_UPPER)) ||
+					       lex_longest(loc, t, q, q + 1, &n))) {
+					e = q;
 					continue;
 				}
-				if (e > k && (t->v[e - 1].flags & (TF_CAP | TF_UPPER)) &&
-				    (tok_is(t, e, "sở") || tok_is(t, e, "trường") ||
-				     ((e + 1 >= sb || t->v[e + 1].kind == TK_PUNCT) &&
-				      !tok_is(t, e, "đã") && !tok_is(t, e, "ra"))))
-				{
-					e++;
+				if (q >= sb || t->v[q].kind == TK_PUNCT || loc_stop(t, q)) {
+					e = q;
 					continue;
 				}
 				break;
@@ -1608,8 +1622,7 @@ int meetings_extract(doc_t *d)
 					sent_tokens(d, s2, &a2, &b2);
 					k = kind_in(&c, a2, b2);
 				}
-				if (!k && !(has_word_pair(&d->toks, a, b, "làm", "việc") ||
-					    has_word_pair(&d->toks, a, b, "họp", NULL) ||
+				if (!k && !(has_word_pair(&d->toks, a, b, "họp", NULL) ||
 					    has_word_pair(&d->toks, a, b, "chủ", "trì")))
 					continue;
 			}

@@ -70,6 +70,16 @@ static int verbish(const tokens_t *t, size_t j)
 	return 0;
 }
 
+/* a lower-case word that can be a syllable of a name */
+static int plain_lower(const tokens_t *t, size_t j)
+{
+	size_t nn;
+	return t->v[j].kind == TK_WORD && !is_cap(&t->v[j]) && !(t->v[j].flags & TF_NL) &&
+	       !lex_longest(lex_get("localities"), t, j, j + 1, &nn) && !verbish(t, j) &&
+	       !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") && !tok_is(t, j, "lần") &&
+	       !tok_is(t, j, "năm") && !tok_is(t, j, "các") && !tok_is(t, j, "những");
+}
+
 /* Tokens that continue a proper name after a generic head: a capitalised
  * word, its lower-case second syllable ("Tài chính"), "và"/"&"/"-" between
  * capitalised words ("Kế hoạch và Đầu tư", "KH-ĐT"), a number after a word
@@ -100,17 +110,27 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
 				break;
 			j++;
-			/* one lower-case syllable completes a two-syllable word */
-			if (j < lim && t->v[j].kind == TK_WORD && !is_cap(&t->v[j]) &&
-			    !(t->v[j].flags & TF_NL) && j + 1 <= lim) {
-				const lex_t *loc = lex_get("localities");
-				size_t nn;
-				if (!lex_longest(loc, t, j, lim, &nn) && !verbish(t, j) && !tok_is(t, j, "và") &&
-				    !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") &&
-				    !tok_is(t, j, "lần") && !tok_is(t, j, "năm") &&
-				    !tok_is(t, j, "của") && !tok_is(t, j, "về") &&
-				    !tok_is(t, j, "tại") && !tok_is(t, j, "với"))
-					j++;
+			/* lower-case syllables inside a name: "Tài chính", "Khu kinh
+			 * tế Đông Nam" (up to two, when a capitalised word follows),
+			 * or one that ends the name ("Sở Tài chính tỉnh", "Bộ Nội vụ
+			 * ban hành") — but not a verb ("Đại học Vinh tuyển sinh") */
+			size_t q = j;
+			while (q < lim && q < j + 2 && plain_lower(t, q))
+				q++;
+			if (q > j && q < lim && is_cap(&t->v[q]) && !(t->v[q].flags & TF_NL)) {
+				j = q;
+			} else if (q > j) {
+				/* the run ends the name when a verb, a place word or
+				 * punctuation follows it */
+				for (size_t r = q; r > j; r--) {
+					size_t nn;
+					if (r >= lim || t->v[r].kind == TK_PUNCT || (t->v[r].flags & TF_NL) ||
+					    verbish(t, r) ||
+					    lex_longest(lex_get("localities"), t, r, lim, &nn)) {
+						j = r;
+						break;
+					}
+				}
 			}
 			continue;
 		}
@@ -143,6 +163,22 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 
 /* locality word + place ("tỉnh Nghệ An", "TP Hà Nội", "huyện Tam Nông"),
  * a place alone ("Hà Nội"), or "Trung ương"/"T.Ư". Returns end token. */
+/* level of an administrative unit from its type in places.tsv */
+static int place_level(const lex_entry_t *pe)
+{
+	const char *ty = pe && pe->ncols > 1 ? pe->cols[1] : "";
+	if (!strcmp(ty, "province"))
+		return LVL_PROVINCE;
+	if (!strcmp(ty, "city") || !strcmp(ty, "district") || !strcmp(ty, "town"))
+		return LVL_DISTRICT;
+	if (!strcmp(ty, "ward") || !strcmp(ty, "commune"))
+		return LVL_COMMUNE;
+	return LVL_NONE;
+}
+
+/* unit_needs_place: 1 for units that take a place ("UBND", "Tỉnh ủy"); 2 for
+ * the territorial party committees, which also take a place the lexicon
+ * does not know ("Huyện ủy Nghi Lộc") */
 static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int unit_needs_place)
 {
 	const tokens_t *t = &d->toks;
@@ -154,8 +190,14 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 			*level = level_of(e->ncols > 2 ? e->cols[2] : NULL);
 		size_t j = k + n;
 		size_t m = 0;
-		if (j < lim && lex_longest(pl, t, j, lim, &m) && !(t->v[j].flags & TF_NL))
+		const lex_entry_t *pe = j < lim ? lex_longest(pl, t, j, lim, &m) : NULL;
+		if (pe && !(t->v[j].flags & TF_NL) && is_cap(&t->v[j])) {
+			/* "TP Vinh" is a district-level city, "TP Hà Nội" a province */
+			int pl_lv = place_level(pe);
+			if (pl_lv)
+				*level = pl_lv;
 			return j + m;
+		}
 		/* an unknown place: up to three capitalised syllables, or a number
 		 * ("phường 5", "Q.9") */
 		if (j < lim && t->v[j].kind == TK_NUM)
@@ -187,10 +229,27 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		*level = LVL_CENTRAL;
 		return k + 3;
 	}
-	if (unit_needs_place && k < lim) {
+	if (unit_needs_place && k < lim && is_cap(&t->v[k]) && !(t->v[k].flags & TF_NL)) {
 		size_t m = 0;
-		if (lex_longest(pl, t, k, lim, &m) && is_cap(&t->v[k]) && !(t->v[k].flags & TF_NL))
+		const lex_entry_t *pe = lex_longest(pl, t, k, lim, &m);
+		if (pe) {
+			int pl_lv = place_level(pe);
+			if (pl_lv)
+				*level = pl_lv;
 			return k + m;
+		}
+		/* "Huyện ủy Nghi Lộc", "Đảng ủy xã" are territorial: an unknown
+		 * capitalised place may follow, but not a person's name */
+		if (unit_needs_place == 2) {
+			const lex_t *sur = lex_get("surnames"), *pos = lex_get("positions"),
+				    *bod = lex_get("bodies");
+			size_t c = k, sn = 0;
+			while (c < lim && c < k + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL) &&
+			       (t->v[c].flags & TF_SPACE) && !lex_longest(sur, t, c, lim, &sn) &&
+			       !lex_longest(pos, t, c, lim, &sn) && !lex_longest(bod, t, c, lim, &sn))
+				c++;
+			return c;
+		}
 	}
 	return k;
 }
@@ -202,7 +261,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	const tokens_t *t = &d->toks;
 	const lex_t *bodies = lex_get("bodies");
 	size_t k = i;
-	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, generic = 0;
+	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, generic = 0, territorial = 0;
 	canon[0] = '\0';
 	size_t cl = 0;
 	while (k < lim) {
@@ -263,6 +322,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		if (lv)
 			level = lv;
 		have_unit = 1;
+		territorial = tok_is(t, k + n - 1, "ủy") && n <= 2;
 		k += n;
 		break;
 	}
@@ -272,7 +332,10 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	/* locality after the unit (or after organs: "Ban Chấp hành Trung ương") */
 	size_t before = k;
 	int lv2 = LVL_NONE;
-	size_t k2 = locality(d, k, lim, &lv2, 1);
+	/* "Quốc hội", "Chính phủ" are central and take no place: "Đại biểu
+	 * Quốc hội tỉnh Nghệ An" is a delegate of the province */
+	size_t k2 = level == LVL_CENTRAL && have_unit ? k
+		    : locality(d, k, lim, &lv2, territorial ? 2 : 1);
 	if (k2 > before) {
 		for (size_t q = before; q < k2 && cl < canon_sz - 2; q++) {
 			size_t len = t->v[q].end - t->v[q].start;
@@ -280,12 +343,13 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 				canon[cl++] = ' ';
 			if (cl + len >= canon_sz)
 				break;
-			/* expand abbreviations: TP -> thành phố */
+			/* expand abbreviations: TP, TP. -> thành phố */
 			const lex_t *loc = lex_get("localities");
 			size_t nn = 0;
-			const lex_entry_t *le = lex_longest(loc, t, q, q + 1, &nn);
-			if (le && le->ncols > 1 && q == before && strcmp(le->cols[1], "-")) {
+			const lex_entry_t *le = q == before ? lex_longest(loc, t, q, k2, &nn) : NULL;
+			if (le && le->ncols > 1 && strcmp(le->cols[1], "-")) {
 				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
+				q += nn - 1;
 				continue;
 			}
 			memcpy(canon + cl, d->text + t->v[q].start, len);
@@ -336,6 +400,22 @@ int orgs_extract(doc_t *d)
 		if (t->v[i].kind != TK_WORD) {
 			i++;
 			continue;
+		}
+		/* "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the
+		 * title before it, and the body is "Tỉnh ủy" */
+		if (tok_is(t, i, "thường") && tok_is(t, i + 1, "trực") && i > 0) {
+			const lex_t *pos = lex_get("positions");
+			int after_title = 0;
+			for (size_t q = i; q > 0 && i - q < 4 && !after_title;) {
+				q--;
+				size_t pn = 0;
+				if (lex_longest(pos, t, q, i, &pn) && q + pn == i)
+					after_title = 1;
+			}
+			if (after_title) {
+				i += 2;
+				continue;
+			}
 		}
 		size_t j = read_org(d, i, t->n, &om, canon, sizeof canon);
 		if (j == i) {
