@@ -117,7 +117,8 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			size_t q = j;
 			while (q < lim && q < j + 2 && plain_lower(t, q))
 				q++;
-			if (q > j && q < lim && is_cap(&t->v[q]) && !(t->v[q].flags & TF_NL)) {
+			if (q > j && q < lim && (is_cap(&t->v[q]) || t->v[q].kind == TK_NUM) &&
+			    !(t->v[q].flags & TF_NL)) {
 				j = q;
 			} else if (q > j) {
 				/* the run ends the name when a verb, a place word or
@@ -350,6 +351,9 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			if (le && le->ncols > 1 && strcmp(le->cols[1], "-")) {
 				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
 				q += nn - 1;
+				/* "Q.9" -> "quận 9" */
+				if (q + 1 < k2 && !(t->v[q + 1].flags & TF_SPACE) && cl < canon_sz - 1)
+					canon[cl++] = ' ';
 				continue;
 			}
 			memcpy(canon + cl, d->text + t->v[q].start, len);

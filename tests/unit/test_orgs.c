@@ -58,7 +58,7 @@ static const struct jq_case ORGS[] = {
      "Ủy ban nhân dân Q.9 triển khai đề án chỉnh trang đô thị.",
      NULL,
      {{"organizations#", "1"},
-      ORG(0, "Ủy ban nhân dân Q.9", "state", "district")}},
+      ORG(0, "Ủy ban nhân dân quận 9", "state", "district")}},
     {"standing_committee_of_council",
      "Thường trực HĐND tỉnh giám sát chuyên đề về đất đai.",
      NULL,
