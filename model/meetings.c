@@ -650,6 +650,12 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 					break;
 				}
 			}
+			/* co-chairs in the order the article names them */
+			for (size_t a = 0, b = m->chairs.n; b > 1 && a < --b; a++) {
+				int tmp = m->chairs.v[a];
+				m->chairs.v[a] = m->chairs.v[b];
+				m->chairs.v[b] = tmp;
+			}
 			return 0;
 		}
 		/* "chủ trì: đồng chí X" / "do đồng chí X chủ trì" */
@@ -684,6 +690,23 @@ static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
 	const tokens_t *t = c->t;
+	/* "X điều hành điểm cầu tỉnh ...": runs one bridge point of an online
+	 * meeting, so attends it */
+	int bp = has_word_pair(t, sa, sb, "điểm", "cầu");
+	if (bp && bp >= 3 && tok_is2(t, (size_t)bp - 3, "điều", "hành")) {
+		size_t v = (size_t)bp - 3;
+		for (size_t q = pm_from(d, sa);
+		     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v; q++) {
+			const person_mention_t *p = &d->person_mentions.v[q];
+			if (p->ctx_end <= v && v - p->ctx_end <= 2 && !p->is_title_only) {
+				int is_chair = 0;
+				for (size_t k = 0; k < m->chairs.n; k++)
+					is_chair |= m->chairs.v[k] == p->person;
+				if (!is_chair && add_unique(&m->attendees, p->person))
+					return -1;
+			}
+		}
+	}
 	size_t trig = 0;
 	int found = 0;
 	for (size_t i = sa; i < sb; i++) {
@@ -733,7 +756,14 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a department
 		 * named with its parent body right after it */
 		int om2;
-		while ((om2 = org_mention_at(d, e)) >= 0 && !(t->v[e].flags & TF_NL)) {
+		for (;;) {
+			/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a
+			 * department named with its parent body; "Sở Tài chính và
+			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one */
+			size_t e2 = tok_is(t, e, "và") ? e + 1 : e;
+			om2 = org_mention_at(d, e2);
+			if (om2 < 0 || (t->v[e2].flags & TF_NL))
+				break;
 			sp.end = d->org_mentions.v[om2].span.end;
 			e = d->org_mentions.v[om2].tok_end;
 		}
@@ -965,7 +995,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == i && !in_person_ctx(d, o->tok_start) &&
-					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "của")) {
+					    (o->tok_start == sa || !tok_is(t, o->tok_start - 1, "của"))) {
 						a.has_presenter = 1;
 						a.presenter.name = span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -979,6 +1009,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			   ((tok_is2(t, i, "quán", "triệt") || tok_is2(t, i, "truyền", "đạt") ||
 			     tok_is2(t, i, "triển", "khai")) &&
 			    (has_word_pair(t, i + 2, sb, "nội", "dung") ||
+			     has_word_pair(t, i + 2, sb, "chuyên", "đề") ||
 			     has_word_pair(t, i + 2, sb, "nghị", "quyết") ||
 			     has_word_pair(t, i + 2, sb, "quyết", "định") ||
 			     has_word_pair(t, i + 2, sb, "chỉ", "thị") ||
@@ -1163,17 +1194,27 @@ static void find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			if (span_is_empty(a->decision) && e > s)
 				a->decision = span_make(t->v[s].start, t->v[e - 1].end);
 		}
-		if (tok_is2(t, i, "kết", "luận") && i > sa && tok_is2(t, i - 2, "phát", "biểu") &&
+		if (tok_is2(t, i, "kết", "luận") &&
+		    ((i >= sa + 2 && tok_is2(t, i - 2, "phát", "biểu")) ||
+		     (i == sa && ((kind_from(c, i + 2) < c->kinds.n &&
+				   c->kinds.v[kind_from(c, i + 2)].tok == i + 2) ||
+				  is_punct(t, i + 2, ',')))) &&
 		    span_is_empty(a->conclusion)) {
-			long si = doc_sentence_of(c->d, t->v[i].start);
 			/* the whole paragraph of the conclusion */
 			for (size_t p = 0; p < c->d->art.paragraphs.n; p++) {
 				span_t ps = c->d->art.paragraphs.v[p];
 				if (ps.start <= t->v[i].start && t->v[i].start < ps.end)
 					a->conclusion = ps;
 			}
-			(void)si;
-			if (m->chairs.n)
+			/* the speaker: the person named in the sentence, else the chair */
+			const doc_t *d = c->d;
+			for (size_t q = pm_from(d, sa);
+			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb; q++)
+				if (d->person_mentions.v[q].tok_start >= sa) {
+					a->conclusion_speaker = d->person_mentions.v[q].person;
+					break;
+				}
+			if (a->conclusion_speaker < 0 && m->chairs.n)
 				a->conclusion_speaker = m->chairs.v[0];
 		}
 	}
@@ -1243,8 +1284,9 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		size_t del = 0, dl = 0;
 		while (e < sb && !is_punct(t, e, ';') &&
 		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->v[e + 1].flags & TF_SPACE)))) {
-			if (!del && (tok_is2(t, e, "để", "trình") || (tok_is(t, e, "trình") && e > as &&
-								      is_punct(t, e - 1, ','))))
+			if (!del && (tok_is2(t, e, "để", "trình") ||
+				     ((tok_is(t, e, "trình") || tok_is2(t, e, "báo", "cáo")) && e > as &&
+				      is_punct(t, e - 1, ','))))
 				del = e;
 			if (!dl && ((tok_is(t, e, "trước") && (tok_is(t, e + 1, "ngày") ||
 							       t->v[e + 1].kind == TK_NUM)) ||

@@ -319,7 +319,10 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			k += n;
 			continue;
 		}
-		cat = c;
+		/* a party organ of another body is a party body: "Đảng ủy Công
+		 * an tỉnh", "Ban cán sự đảng Bộ Tư pháp" */
+		if (!(have_organ && cat == CAT_PARTY))
+			cat = c;
 		if (lv)
 			level = lv;
 		have_unit = 1;

@@ -43,6 +43,7 @@ static int is_dash_sep(const ctx_t *c, size_t i)
 /* Words that end a position phrase: verbs and function words that follow a
  * person's titles in the genre. */
 static const char *const STOPS[][2] = {
+    {"truyền", "đạt"}, {"quán", "triệt"}, {"triển", "khai"}, {"thông", "qua"},
     {"chủ", "trì"}, {"phát", "biểu"}, {"cho", "biết"}, {"nhấn", "mạnh"}, {"đề", "nghị"},
     {"yêu", "cầu"}, {"dự", NULL}, {"tham", "dự"}, {"cùng", NULL}, {"làm", "việc"},
     {"cho", NULL}, {"đã", NULL}, {"đang", NULL}, {"sẽ", NULL}, {"với", NULL}, {"tại", NULL},
@@ -499,6 +500,13 @@ static size_t group_at(ctx_t *c, size_t i)
 		k += 2;
 	position_t gp = {0};
 	size_t e = position_at(c, k, t->n, &gp, 0);
+	int collective = 0;
+	if (e == k && c->org_at[k] >= 0) {
+		/* "các đồng chí Thường trực Tỉnh ủy: A, B": a collective organ
+		 * heading; it is not a position of each person */
+		e = c->d->org_mentions.v[c->org_at[k]].tok_end;
+		collective = 1;
+	}
 	if (e == k || !is_punct(c, e, ':')) {
 		free(gp.title);
 		return i;
@@ -511,9 +519,11 @@ static size_t group_at(ctx_t *c, size_t i)
 		if (ne == k2)
 			break;
 		person_mention_t pm = {0};
-		position_t cp = gp;
-		cp.title = strdup(gp.title);
-		add_pos(&pm, &cp);
+		if (!collective) {
+			position_t cp = gp;
+			cp.title = strdup(gp.title);
+			add_pos(&pm, &cp);
+		}
 		size_t ce = chain_after(c, ne, &pm);
 		pm.ctx_start = k2;
 		pm.ctx_end = ce > ne ? ce : ne;
@@ -715,16 +725,49 @@ int people_extract(doc_t *d)
 		}
 		i = had_pos ? k : i + 1;
 	}
-	/* second pass: bare full-name re-mentions of known people */
-	for (size_t q = 0; q < n; q++) {
-		if (!is_cap(&t->v[q]))
+	/* given name after an honorific: "Theo đồng chí Hải, ..." */
+	for (size_t q = 0; q + 1 < n; q++) {
+		char hon2[64];
+		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
+		if (k2 == q || k2 >= n || !is_cap(&t->v[k2]) ||
+		    (k2 + 1 < n && is_cap(&t->v[k2 + 1]) && !(t->v[k2 + 1].flags & TF_NL)))
 			continue;
-		int covered = 0;
-		for (size_t m = 0; m < d->person_mentions.n && !covered; m++) {
-			const person_mention_t *pm = &d->person_mentions.v[m];
-			covered = q >= pm->tok_start && q < pm->tok_end;
+		int found = -1, count = 0;
+		for (size_t p = 0; p < d->people.n; p++) {
+			const char *g = d->people.v[p].given;
+			size_t gl = g ? strlen(g) : 0;
+			if (gl == t->v[k2].end - t->v[k2].start &&
+			    !memcmp(g, d->text + t->v[k2].start, gl)) {
+				found = (int)p;
+				count++;
+			}
 		}
-		if (covered)
+		if (count != 1 || c.org_in[k2] >= 0)
+			continue;
+		span_t *ms = vec_push(&d->people.v[found].mentions);
+		if (ms)
+			*ms = span_make(t->v[k2].start, t->v[k2].end);
+		person_mention_t *pm = vec_push(&d->person_mentions);
+		if (pm) {
+			pm->person = found;
+			pm->span = span_make(t->v[k2].start, t->v[k2].end);
+			pm->tok_start = k2;
+			pm->tok_end = k2 + 1;
+			pm->ctx_start = q;
+			pm->ctx_end = k2 + 1;
+		}
+		q = k2;
+	}
+	/* second pass: bare full-name re-mentions of known people */
+	unsigned char *covered = calloc(n + 1, 1);
+	if (!covered)
+		goto fail;
+	for (size_t m = 0; m < d->person_mentions.n; m++)
+		for (size_t k = d->person_mentions.v[m].tok_start;
+		     k < d->person_mentions.v[m].tok_end && k < n; k++)
+			covered[k] = 1;
+	for (size_t q = 0; q < n; q++) {
+		if (!is_cap(&t->v[q]) || covered[q])
 			continue;
 		size_t ne = name_at(&c, q, 0);
 		if (ne <= q)
@@ -747,6 +790,7 @@ int people_extract(doc_t *d)
 		free(nm);
 		q = ne - 1;
 	}
+	free(covered);
 	merge_prefix_names(d);
 	free(c.org_at);
 	free(c.org_in);

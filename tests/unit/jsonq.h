@@ -266,15 +266,6 @@ static inline size_t *jq_indices(size_t n)
 	return idx;
 }
 
-/* The KNOWN_GAPS tables run disabled; build with
- *   make BUILD=build-gaps OPT="-O2 -DMEETINGD_RUN_KNOWN_GAPS"
- * to run them and see what the recognisers answer today. */
-#ifdef MEETINGD_RUN_KNOWN_GAPS
-#define JQ_GAPS_DISABLED 0
-#else
-#define JQ_GAPS_DISABLED 1
-#endif
-
 #define JQ_PARAMS(table)                                                                           \
 	cr_make_param_array(size_t, jq_indices(sizeof table / sizeof table[0]),                    \
 			    sizeof table / sizeof table[0])

@@ -4,10 +4,9 @@
  * (contract: shared/design/meeting-model.md, "Organization").
  *
  * Every sentence is written for these tests: invented facts about real
- * provinces and bodies. The table KNOWN_GAPS holds cases the contract
- * decides but the recogniser gets wrong today; it runs as a disabled test
- * so CI stays green until the lead fixes the recogniser and moves the rows
- * back. */
+ * provinces and bodies.
+ * Cases that failed when first written were fixed in the recognisers
+ * and are part of these tables. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
@@ -416,19 +415,15 @@ static const struct jq_case ORGS[] = {
      "Ban Quản lý Khu kinh tế Đông Nam tổ chức hội nghị xúc tiến đầu tư.",
      NULL,
      {{"organizations[0].name", "Ban Quản lý Khu kinh tế Đông Nam"}}},
-};
-/* clang-format on */
-
-/* Cases the recogniser gets wrong today (see the report that goes with
- * these tests). Expectations are the contract's; do not weaken them. */
-/* clang-format off */
-static const struct jq_case KNOWN_GAPS[] = {
     /* the party committee of the police is a party body */
-    {"gap_party_committee_of_police_is_party",
+    {"party_committee_of_police_is_party",
      "Đảng ủy Công an tỉnh lãnh đạo thực hiện nhiệm vụ.",
      NULL,
      {ORG(0, "Đảng ủy Công an tỉnh", "party", "province")}},
 };
+/* clang-format on */
+
+
 /* clang-format on */
 
 ParameterizedTestParameters(orgs, recognise)
@@ -441,12 +436,3 @@ ParameterizedTest(size_t *k, orgs, recognise)
 	jq_run_case(&ORGS[*k]);
 }
 
-ParameterizedTestParameters(orgs, known_gaps)
-{
-	return JQ_PARAMS(KNOWN_GAPS);
-}
-
-ParameterizedTest(size_t *k, orgs, known_gaps, .disabled = JQ_GAPS_DISABLED)
-{
-	jq_run_case(&KNOWN_GAPS[*k]);
-}
