@@ -465,7 +465,8 @@ static int loc_stop(const tokens_t *t, size_t e)
 {
 	static const char *const w[] = {"và", "về", "đã", "diễn", "có", "của", "ra", "để", "nhằm",
 					"với", "cho", "tổ", "chủ", "họp", "tiến", "khai", "được",
-					"dưới", "sáng", "chiều", "tối", "ngày", "trong", "từ", NULL};
+					"dưới", "sáng", "chiều", "tối", "ngày", "trong", "từ", "vào",
+					"lúc", "nhân", "khi", "sau", "trước", "nhằm", "theo", NULL};
 	for (int i = 0; w[i]; i++)
 		if (tok_is(t, e, w[i]))
 			return 1;
@@ -1653,7 +1654,13 @@ int meetings_extract(doc_t *d)
 		if (!k && !verb)
 			continue;
 		size_t dtok = doc_tok_at(d, x->span.start);
-		int opens = dtok <= a + 2; /* "Sáng 26.1, ...", "Chiều cùng ngày, ..." */
+		/* "Sáng 26.1, ...", "Chiều cùng ngày, ...", or a capitalised date
+		 * after a heading run into the body without a full stop ("... để
+		 * nhân rộng Chiều 7.2, ...") */
+		int opens = dtok <= a + 2 ||
+			    (dtok > a && dtok < d->toks.n && (d->toks.v[dtok].flags & TF_CAP) &&
+			     d->toks.v[dtok - 1].kind == TK_WORD &&
+			     !(d->toks.v[dtok - 1].flags & (TF_CAP | TF_UPPER)));
 		if (anchors.n == 0) {
 			/* the first reported meeting: a date and a meeting word or
 			 * verb in the same sentence */

@@ -123,6 +123,9 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 			break;
 		if (j > i && title_start(c, j))
 			break;
+		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
+		if (j >= i + 2 && is_stop(c, j))
+			break;
 		size_t n = 0;
 		if (j > i && lex_longest(c->loc, t, j, j + 1, &n))
 			break;
