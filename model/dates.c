@@ -8,6 +8,7 @@
  * old/new tone placement do not matter: "khóa" and "khoá" both fold to
  * "khoas", "THỨ TƯ" to "thuws tuw". */
 #include "dates.h"
+#include "normalize.h"
 
 #include <stdbool.h>
 #include <utf8proc.h>
@@ -457,13 +458,12 @@ static void fold_cp(struct fold *f, int32_t lc)
 		return;
 	}
 	utf8proc_int32_t d[4];
-	int bc = 0;
-	utf8proc_ssize_t n = utf8proc_decompose_char(lc, d, 4, UTF8PROC_DECOMPOSE, &bc);
+	long n = fold_decompose(lc, d, 4, 0);
 	if (n < 1 || n > 4) {
 		f->bad = true;
 		return;
 	}
-	for (utf8proc_ssize_t k = 0; k < n; k++)
+	for (long k = 0; k < n; k++)
 		fold_one(f, d[k]);
 }
 

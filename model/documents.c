@@ -6,6 +6,7 @@
  * tone placement ("thỏa" = "thoả", "QUYẾT ĐỊNH" = "Quyết định"); offsets are
  * always those of the untouched input. */
 #include "documents.h"
+#include "normalize.h"
 
 #include "lexicon.h"
 
@@ -48,12 +49,10 @@ static size_t fold_word(const uint8_t *s, size_t n, char *key, size_t cap)
 			return 0;
 		i += (size_t)r;
 		utf8proc_int32_t buf[8];
-		int bc = 0;
-		utf8proc_ssize_t m = utf8proc_decompose_char(
-		    cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &bc);
+		long m = fold_decompose(cp, buf, 8, 1);
 		if (m < 0 || m > 8)
 			return 0;
-		for (utf8proc_ssize_t j = 0; j < m; j++) {
+		for (long j = 0; j < m; j++) {
 			int32_t c = buf[j];
 			if (is_tone(c)) {
 				tone = c;

@@ -19,6 +19,9 @@ struct lex {
 	uint32_t *slots; /* index+1 into e, 0 = empty */
 	size_t nslots;
 	uint8_t maxtok;
+	uint32_t lens; /* bit k: some form has k tokens (probe only those) */
+	uint64_t first[64]; /* bit set of first-token hashes: most tokens start
+			     * no form, and are rejected with one load */
 };
 
 static struct lex lexes[MAXLEX];
@@ -83,6 +86,11 @@ static int load(struct lex *lx, const char *name)
 		tokens_free(&t);
 		if (e->ntok > lx->maxtok)
 			lx->maxtok = e->ntok;
+		lx->lens |= 1u << e->ntok;
+		{
+			uint32_t fh = fold_hash(e->keys, strlen(e->keys));
+			lx->first[(fh >> 6) & 63] |= 1ull << (fh & 63);
+		}
 		lx->n++;
 	}
 	lx->nslots = 16;
@@ -142,6 +150,9 @@ const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, siz
 {
 	if (!lx || i >= lim)
 		return NULL;
+	uint32_t th = t->v[i].hash;
+	if (!(lx->first[(th >> 6) & 63] & (1ull << (th & 63))))
+		return NULL;
 	uint32_t hs[MAXTOK + 1];
 	uint32_t h = 0x811C9DC5u;
 	size_t maxk = lx->maxtok;
@@ -152,6 +163,8 @@ const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, siz
 		hs[k + 1] = h;
 	}
 	for (size_t k = maxk; k >= 1; k--) {
+		if (!(lx->lens & (1u << k)))
+			continue;
 		size_t s = hs[k] & (lx->nslots - 1);
 		while (lx->slots[s]) {
 			const lex_entry_t *e = &lx->e[lx->slots[s] - 1];

@@ -21,6 +21,14 @@ struct foldent {
 #define FOLD_LO 0xC0
 #define FOLD_HI 0x1F00
 static struct foldent fold_tab[FOLD_HI - FOLD_LO];
+
+/* canonical decompositions of U+00C0..U+1EFF (of the code point, and of its
+ * lower case), so the recognisers need not call utf8proc per character */
+struct decoent {
+	int32_t d[4], dl[4];
+	uint8_t n, nl;
+};
+static struct decoent deco_tab[FOLD_HI - FOLD_LO];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static int tone_of(utf8proc_int32_t m)
@@ -77,6 +85,16 @@ static void fold_build(void)
 		}
 		free(out);
 	}
+	for (uint32_t c = FOLD_LO; c < FOLD_HI; c++) {
+		struct decoent *e = &deco_tab[c - FOLD_LO];
+		int lb;
+		utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, e->d, 4,
+							     UTF8PROC_DECOMPOSE, &lb);
+		e->n = n > 0 && n <= 4 ? (uint8_t)n : 0;
+		n = utf8proc_decompose_char((utf8proc_int32_t)c, e->dl, 4,
+					    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &lb);
+		e->nl = n > 0 && n <= 4 ? (uint8_t)n : 0;
+	}
 	/* Ð (U+00D0, Icelandic eth) is typed for Đ in some texts */
 	struct foldent *eth = &fold_tab[0xD0 - FOLD_LO];
 	memcpy(eth->s, "\xc4\x91", 2);
@@ -86,6 +104,22 @@ static void fold_build(void)
 void fold_init(void)
 {
 	pthread_once(&fold_once, fold_build);
+}
+
+long fold_decompose(int32_t cp, int32_t *out, long cap, int casefold)
+{
+	if (cp >= FOLD_LO && cp < FOLD_HI) {
+		fold_init();
+		const struct decoent *e = &deco_tab[cp - FOLD_LO];
+		int n = casefold ? e->nl : e->n;
+		if (n && n <= cap) {
+			memcpy(out, casefold ? e->dl : e->d, (size_t)n * sizeof *out);
+			return n;
+		}
+	}
+	int lb;
+	return (long)utf8proc_decompose_char(
+	    cp, out, cap, UTF8PROC_DECOMPOSE | (casefold ? UTF8PROC_CASEFOLD : 0), &lb);
 }
 
 static int is_letter_cp(uint32_t c, int *upper)
@@ -271,46 +305,24 @@ void tokens_free(tokens_t *t)
 }
 
 /* The words the recognisers compare against are string literals, so their
- * folded keys are cached per thread by address: folding a literal on every
- * comparison cost a third of the model's time. */
-#define LITCACHE 1024
-struct litkey {
-	const char *w;
-	uint32_t hash;
-	uint8_t len;
-	char src[64]; /* the word itself: callers may pass a reused buffer */
-	char key[64];
-};
-static _Thread_local struct litkey litcache[LITCACHE];
+ * folded keys are cached per thread by address (tokens.h, tok_is): folding a
+ * literal on every comparison cost a third of the model's time. */
+_Thread_local struct tok_litkey tok_litcache[TOK_LITCACHE];
 
-static const struct litkey *lit_key(const char *w)
+const struct tok_litkey *tok_lit_miss(const char *w)
 {
 	uintptr_t h = ((uintptr_t)w >> 3) * 2654435761u;
-	struct litkey *e = &litcache[h & (LITCACHE - 1)];
-	if (e->w != w || strncmp(e->src, w, sizeof e->src) != 0) {
-		size_t n = strlen(w);
-		size_t cn = n < sizeof e->src - 1 ? n : sizeof e->src - 1;
-		memcpy(e->src, w, cn);
-		e->src[cn] = '\0';
-		char buf[4 * 60 + 8];
-		size_t kl = n > 60 ? 0 : fold_word(w, n, buf);
-		if (kl > sizeof e->key)
-			kl = 0;
-		memcpy(e->key, buf, kl);
-		e->len = (uint8_t)kl;
-		e->hash = fold_hash(buf, kl);
-		e->w = w;
-	}
+	struct tok_litkey *e = &tok_litcache[h & (TOK_LITCACHE - 1)];
+	size_t n = strlen(w);
+	char buf[4 * 60 + 8];
+	size_t kl = n > 60 ? 0 : fold_word(w, n, buf);
+	if (kl > sizeof e->key)
+		kl = 0;
+	memcpy(e->key, buf, kl);
+	e->len = (uint16_t)kl;
+	e->hash = kl ? fold_hash(buf, kl) : 0;
+	e->w = w;
 	return e;
-}
-
-int tok_is(const tokens_t *t, size_t i, const char *w)
-{
-	if (i >= t->n)
-		return 0;
-	const struct litkey *k = lit_key(w);
-	return k->len && k->len == t->v[i].klen && k->hash == t->v[i].hash &&
-	       memcmp(k->key, tok_key(t, i), k->len) == 0;
 }
 
 char *fold_text(const char *s, size_t len)

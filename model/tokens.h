@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum tok_kind { TK_WORD = 0, TK_NUM, TK_PUNCT };
 
@@ -46,8 +47,32 @@ static inline const char *tok_key(const tokens_t *t, size_t i)
 	return t->keys + t->v[i].key;
 }
 
-/* 1 when token i's key equals the fold of the literal word w ("ủy", "Hội"). */
-int tok_is(const tokens_t *t, size_t i, const char *w);
+/* Folded keys of literal words, cached per thread by address. */
+#define TOK_LITCACHE 1024
+struct tok_litkey {
+	const char *w;
+	uint32_t hash;
+	uint16_t len;
+	char key[64];
+};
+extern _Thread_local struct tok_litkey tok_litcache[TOK_LITCACHE];
+const struct tok_litkey *tok_lit_miss(const char *w);
+
+/* 1 when token i's key equals the fold of the literal word w ("ủy", "Hội").
+ * w must have static storage (a string literal): its folded key is cached
+ * per thread by address. Inline: the recognisers call it millions of times. */
+static inline int tok_is(const tokens_t *t, size_t i, const char *w)
+{
+	if (i >= t->n)
+		return 0;
+	uintptr_t h = ((uintptr_t)w >> 3) * 2654435761u;
+	const struct tok_litkey *e = &tok_litcache[h & (TOK_LITCACHE - 1)];
+	if (e->w != w)
+		e = tok_lit_miss(w);
+	const token_t *x = &t->v[i];
+	return e->hash == x->hash && e->len == x->klen && e->len &&
+	       memcmp(e->key, t->keys + x->key, e->len) == 0;
+}
 
 /* Fold a UTF-8 word into key form (see above). out must hold 4*len+2 bytes.
  * Returns the key length. */
