@@ -242,14 +242,25 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		/* "Huyện ủy Nghi Lộc", "Đảng ủy xã" are territorial: an unknown
 		 * capitalised place may follow, but not a person's name */
 		if (unit_needs_place == 2) {
+			/* the capitalised run after the committee, minus a
+			 * three-syllable name at its end ("Huyện ủy Tam Nông
+			 * Nguyễn Văn An"): the rest, up to three syllables, is
+			 * the place */
 			const lex_t *sur = lex_get("surnames"), *pos = lex_get("positions"),
 				    *bod = lex_get("bodies");
 			size_t c = k, sn = 0;
-			while (c < lim && c < k + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL) &&
-			       (t->v[c].flags & TF_SPACE) && !lex_longest(sur, t, c, lim, &sn) &&
-			       !lex_longest(pos, t, c, lim, &sn) && !lex_longest(bod, t, c, lim, &sn))
+			while (c < lim && c < k + 6 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL) &&
+			       (t->v[c].flags & TF_SPACE) && !lex_longest(pos, t, c, lim, &sn) &&
+			       !lex_longest(bod, t, c, lim, &sn))
 				c++;
-			return c;
+			size_t r = c - k;
+			if (r >= 3 && lex_longest(sur, t, c - 3, c, &sn))
+				r -= 3;
+			else if (r >= 2 && lex_longest(sur, t, k, c, &sn))
+				r = 0;
+			if (r > 3)
+				r = 3;
+			return k + r;
 		}
 	}
 	return k;

@@ -260,6 +260,7 @@
 		state.segments = segments;
 		state.current = -1;
 		state.pinned = null;
+		setSheet(false);
 		if (segments.length) setCurrent(0, false);
 		view.tabIndex = segments.length ? -1 : 0;
 	}
@@ -274,11 +275,22 @@
 		if (focus) segs[i].focus();
 	}
 
-	function pin(seg) {
+	const narrow = window.matchMedia('(max-width: 899px)');
+
+	// openSheet: a click or Enter asked for the details (focus alone, e.g.
+	// after closing the sheet, must not reopen it)
+	function pin(seg, openSheet) {
 		if (state.pinned) state.pinned.classList.remove('selected');
 		state.pinned = seg;
 		if (seg) seg.classList.add('selected');
 		showDetails(seg);
+		if (!seg) setSheet(false);
+		else if (openSheet) setSheet(narrow.matches);
+	}
+
+	function setSheet(open) {
+		$('details').classList.toggle('sheet', open);
+		document.querySelector('main').classList.toggle('sheet-open', open);
 	}
 
 	const spanById = (id) => state.spans.find((s) => s.id === id);
@@ -680,18 +692,23 @@
 			const seg = e.target.closest('mark.hl');
 			if (!seg) return;
 			setCurrent(seg.segmentIndex, true);
-			pin(seg);
+			pin(seg, true);
 		});
 		view.addEventListener('mouseover', (e) => {
 			const seg = e.target.closest('mark.hl');
 			if (seg) showDetails(seg);
 		});
 		view.addEventListener('mouseleave', () => showDetails(state.pinned));
+		$('details-close').addEventListener('click', () => {
+			setSheet(false);
+			const seg = state.segments[state.current];
+			if (seg) seg.focus({ preventScroll: true });
+		});
 		view.addEventListener('focusin', (e) => {
 			const seg = e.target.closest('mark.hl');
 			if (!seg) return;
 			setCurrent(seg.segmentIndex, false);
-			pin(seg);
+			pin(seg, false);
 		});
 		view.addEventListener('keydown', (e) => {
 			const moves = { ArrowRight: 1, ArrowLeft: -1 };
@@ -699,10 +716,14 @@
 			if (e.key in moves) i += moves[e.key];
 			else if (e.key === 'Home') i = 0;
 			else if (e.key === 'End') i = state.segments.length - 1;
+			else if (e.key === 'Escape') {
+				setSheet(false);
+				return;
+			}
 			else if (e.key === 'Enter' || e.key === ' ') {
 				if (e.ctrlKey || e.metaKey) return;
 				e.preventDefault();
-				pin(state.segments[state.current]);
+				pin(state.segments[state.current], true);
 				return;
 			} else return;
 			e.preventDefault();

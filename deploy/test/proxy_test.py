@@ -523,7 +523,8 @@ def main():
 
     failed = [n for n, ok in results if not ok]
     print()
-    print(f"proxy-test: {len(results) - len(failed)} passed, {len(failed)} failed, {time.monotonic() - t0:.0f} s")
+    print(f"proxy-test: {time.monotonic() - t0:.1f} s")
+    print(f"proxy-test: {len(results) - len(failed)} passed, {len(failed)} failed")
     if failed:
         print("proxy-test: FAIL\n" + "\n".join(f"  - {n}" for n in failed))
         return 1

@@ -123,18 +123,27 @@ def traced_syscalls(binary, tmp):
             finally:
                 c.close()
     finally:
-        if p.poll() is None:
-            # to meetingd itself (strace would kill it on its own SIGTERM):
-            # the drain path; strace exits with meetingd's status
-            try:
-                with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-                    child = int(f.read().split()[0])
-                os.kill(child, signal.SIGTERM)
-            except (OSError, ValueError, IndexError):
-                p.send_signal(signal.SIGTERM)
+        # SIGTERM to meetingd itself (strace would kill it on its own
+        # SIGTERM): the drain path; strace exits with meetingd's status
+        child = None
+        try:
+            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+                child = int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+        if child:
+            os.kill(child, signal.SIGTERM)
+        elif p.poll() is None:
+            p.send_signal(signal.SIGTERM)
         try:
             rc = p.wait(30)
         except subprocess.TimeoutExpired:
+            # strace gone, meetingd still up: never leave it behind
+            if child:
+                try:
+                    os.kill(child, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             p.kill()
             rc = p.wait()
     names = set()

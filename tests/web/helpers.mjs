@@ -30,6 +30,7 @@ export function startMeetingd(extra = []) {
 	const args = ['serve', '--bind', '127.0.0.1', '--port', '0', '--access-log', 'off', ...extra];
 	const proc = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 	let log = '';
+	let started = false;
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			proc.kill('SIGKILL');
@@ -39,17 +40,19 @@ export function startMeetingd(extra = []) {
 			clearTimeout(timer);
 			reject(new Error(`cannot run ${bin}: ${e.message}`));
 		});
-		proc.on('exit', (code) => {
+		const early = (code) => {
 			clearTimeout(timer);
 			reject(new Error(`meetingd exited with ${code} before listening:\n${log}`));
-		});
+		};
+		proc.on('exit', early);
 		proc.stderr.setEncoding('utf8');
 		proc.stderr.on('data', (chunk) => {
 			log += chunk;
-			const m = /listening on 127\.0\.0\.1:(\d+)/.exec(log);
+			const m = !started && /listening on 127\.0\.0\.1:(\d+)/.exec(log);
 			if (m) {
+				started = true;
 				clearTimeout(timer);
-				proc.removeAllListeners('exit');
+				proc.removeListener('exit', early);
 				const port = Number(m[1]);
 				resolve({
 					port,

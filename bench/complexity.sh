@@ -1,0 +1,149 @@
+#!/bin/sh
+# Complexity bound of the model: `meetingd parse` on 256 KiB and on 512 KiB
+# of generated text in the genre must differ by at most 2.5x in executed
+# instructions (valgrind --tool=callgrind counts them, so machine load does
+# not matter). The fixed cost (start-up, lexicons), measured on a one-line
+# article, is subtracted before the ratio is taken.
+#
+# Shapes an article may take that are not prose are checked the same way
+# at 16 KiB vs 32 KiB (smaller, since a quadratic path there is slow under
+# callgrind): combining marks after one letter, quotation marks, nested
+# parentheses, date-like tokens, a word without spaces, one-character
+# lines. Linear work doubles (ratio ~2); a quadratic scan shows ~4.
+#
+#   BUILD=build sh bench/complexity.sh        (make complexity)
+#   FAMILIES="genre" sh bench/complexity.sh   only the genre text
+#   LIMIT=2.5                                 the bound
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in
+/*) ;;
+*) BUILD=$root/$BUILD ;;
+esac
+bin=$BUILD/meetingd
+LIMIT=${LIMIT:-2.5}
+FAMILIES=${FAMILIES:-genre combining quotes parentheses dates longword shortlines}
+LC_ALL=C
+export LC_ALL
+
+[ -x "$bin" ] || { echo "complexity: $bin is missing (make BUILD=${BUILD#"$root"/})" >&2; exit 2; }
+command -v valgrind >/dev/null || { echo "complexity: valgrind is needed (make deps)" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/meetingd-complexity.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+
+# Genre text: paragraphs from templates, names, bodies, dates and document
+# numbers drawn with a Park-Miller generator (the same bytes from any awk),
+# written until the stream passes $1 bytes; then cut at the last paragraph
+# that fits each size, so both files are valid UTF-8 and share a prefix.
+genre() {
+	awk -v want="$1" '
+	function r(n) { seed = (seed * 16807) % 2147483647; return int(seed / 2147483647 * n) }
+	function pick(list,   a, n) { n = split(list, a, "|"); return a[r(n) + 1] }
+	function name() {
+		return pick("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương") " " \
+		       pick("Văn|Thị|Hữu|Minh|Quốc|Thanh|Đức|Ngọc|Thị Thu|Văn Hoài") " " \
+		       pick("An|Bình|Cường|Dũng|Hải|Khoa|Lan|Mai|Nam|Phúc|Tâm|Tuấn|Hà|Hương|Long|Sơn")
+	}
+	function pos() {
+		return pick("Chủ tịch UBND tỉnh|Phó Chủ tịch UBND tỉnh|Bí thư Tỉnh ủy|Phó Bí thư Thường trực Tỉnh ủy|Giám đốc Sở Tài chính|Chủ tịch HĐND huyện|Trưởng Ban Tuyên giáo Tỉnh ủy|Phó Chủ tịch UBND huyện|Bí thư Huyện ủy")
+	}
+	function body() {
+		return pick("Ban Thường vụ Tỉnh ủy|UBND tỉnh|HĐND huyện|Sở Kế hoạch và Đầu tư|Ủy ban MTTQ Việt Nam tỉnh|Thành ủy|Sở Nông nghiệp và Phát triển nông thôn|UBND huyện|Ban Chấp hành Đảng bộ tỉnh")
+	}
+	function kind() { return pick("hội nghị|kỳ họp|phiên họp|buổi làm việc|cuộc họp|hội nghị trực tuyến") }
+	function subj() { return pick("chuyển đổi số|phát triển du lịch|xây dựng nông thôn mới|cải cách hành chính|giải ngân vốn đầu tư công|phòng, chống thiên tai") }
+	function date() { return (r(28) + 1) "/" (r(12) + 1) "/" (2015 + r(10)) }
+	function doc(   t) {
+		t = r(5)
+		return pick("Nghị quyết|Kết luận|Chỉ thị|Kế hoạch|Quyết định") " số " (r(300) + 1) "-" \
+		       pick("NQ|KL|CT|KH|QĐ") "/" pick("TW|TU|HU|UBND") " ngày " date()
+	}
+	function para(   k) {
+		k = r(7)
+		if (k == 0) return body() " tổ chức " kind() " lần thứ " (r(20) + 1) "\n"
+		if (k == 1) return "Sáng " (r(28) + 1) "." (r(12) + 1) ", đồng chí " name() ", " pos() " chủ trì " kind() " của " body() "."
+		if (k == 2) return "Dự " kind() " có đồng chí " name() ", " pos() "; đồng chí " name() ", " pos() " và lãnh đạo các sở, ngành."
+		if (k == 3) return "Tại " kind() ", các đại biểu đã thảo luận, cho ý kiến vào dự thảo " pick("Nghị quyết|Kế hoạch|Đề án") " về " subj() " giai đoạn " (2021 + r(5)) " - " (2026 + r(5)) "."
+		if (k == 4) return "Theo " doc() " của " body() " về " subj() ", các địa phương phải báo cáo kết quả trước ngày " date() "."
+		if (k == 5) return "Kết luận " kind() ", đồng chí " name() " yêu cầu " body() " chủ trì, phối hợp với " body() " thực hiện “" pick("5 rõ|làm đến nơi đến chốn|không để chậm trễ|nói đi đôi với làm") "”, hoàn thành trước ngày " date() "."
+		return "Chiều cùng ngày, đoàn công tác do ông " name() ", " pos() " dẫn đầu đã làm việc với " body() " về " subj() "."
+	}
+	BEGIN {
+		seed = 20240517
+		while (n < want) { p = para() "\n\n"; printf "%s", p; n += length(p) }
+	}'
+}
+
+# The largest prefix of file $1 that ends a paragraph and fits $2 bytes.
+cut_to() {
+	awk -v max="$2" 'BEGIN { RS = ""; ORS = "\n\n" } { if (n + length($0) + 2 > max) exit; n += length($0) + 2; print }' "$1"
+}
+
+# Pathological shapes: one unit repeated to $2 bytes (whole units only).
+shape() {
+	awk -v fam="$1" -v want="$2" '
+	BEGIN {
+		if (fam == "combining") { printf "Hội nghị a"; u1 = "\314\201"; u2 = "\314\243" }
+		else if (fam == "quotes") { printf "Ông nói "; u1 = "“ý kiến "; u2 = "\" và " }
+		else if (fam == "parentheses") {
+			for (i = 0; i < (want - 40) / 2; i++) printf "("
+			printf "Tỉnh ủy"
+			for (i = 0; i < (want - 40) / 2; i++) printf ")"
+			printf " họp.\n"
+			exit
+		}
+		else if (fam == "dates") { printf "Họp các ngày "; u1 = "5/4/2022 "; u2 = "14.3 " }
+		else if (fam == "longword") { printf "Hội nghị "; u1 = "a"; u2 = "b" }
+		else if (fam == "shortlines") { printf "Họp\n"; u1 = "a\n"; u2 = "\r\n" }
+		n = 16
+		while (n + length(u1) + length(u2) <= want) { printf "%s%s", u1, u2; n += length(u1) + length(u2) }
+		printf " kết thúc.\n"
+	}'
+}
+
+# Instructions executed by `meetingd parse` on file $1.
+count() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" parse "$1" \
+		>/dev/null 2>"$work/cg.log" || {
+		echo "complexity: meetingd parse $1 failed:" >&2
+		cat "$work/cg.log" >&2
+		exit 1
+	}
+	sed -n 's/.*Collected : *\([0-9][0-9]*\).*/\1/p' "$work/cg.log"
+}
+
+printf 'Hội nghị.\n' >"$work/base.txt"
+base=$(count "$work/base.txt")
+echo "complexity: fixed cost (one-line article): $base instructions; bound $LIMIT"
+printf '%-12s %10s %16s %10s %16s %7s %7s\n' family bytes instructions bytes instructions ratio net
+status=0
+for fam in $FAMILIES; do
+	if [ "$fam" = genre ]; then
+		small=262144
+		genre $((small * 2 + 4096)) >"$work/all.txt"
+		cut_to "$work/all.txt" $small >"$work/a.txt"
+		cut_to "$work/all.txt" $((small * 2)) >"$work/b.txt"
+	else
+		small=16384
+		shape "$fam" $small >"$work/a.txt"
+		shape "$fam" $((small * 2)) >"$work/b.txt"
+	fi
+	sa=$(wc -c <"$work/a.txt")
+	sb=$(wc -c <"$work/b.txt")
+	ia=$(count "$work/a.txt")
+	ib=$(count "$work/b.txt")
+	verdict=$(awk -v a="$ia" -v b="$ib" -v z="$base" -v sa="$sa" -v sb="$sb" -v lim="$LIMIT" 'BEGIN {
+		# per byte, so that cutting at paragraph ends does not skew it
+		r = b / a * sa / sb * 2; net = (b - z) / (a - z) * sa / sb * 2
+		printf "%.2f %.2f %s", r, net, (net <= lim ? "ok" : "FAIL") }')
+	set -- $verdict
+	printf '%-12s %10s %16s %10s %16s %7s %7s %s\n' "$fam" "$sa" "$ia" "$sb" "$ib" "$1" "$2" "$3"
+	[ "$3" = ok ] || status=1
+done
+if [ $status -ne 0 ]; then
+	echo "complexity: FAILED: doubling the input more than ${LIMIT}x'd the work (net column)" >&2
+fi
+exit $status
