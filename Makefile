@@ -39,7 +39,8 @@ all: $(BUILD)/meetingd
 help:
 	@echo "make            build $(BUILD)/meetingd"
 	@echo "make deps       install the Debian packages needed to build and test (root)"
-	@echo "make check      clang build, make test, then make asan (what CI runs)"
+	@echo "make check      what CI runs: clang build, deploy checks, 60 s of each fuzzer,"
+	@echo "                make test, then make asan"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
 	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
@@ -53,7 +54,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
 	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
-	  clang-format valgrind
+	  clang-format valgrind libclang-rt-14-dev
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 
@@ -86,15 +87,21 @@ $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
 # the README's test command: every test, then again under ASan + UBSan
 check:
 	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
+	$(MAKE) ci-deploy
+	$(MAKE) fuzz-ci
 	$(MAKE) test
 	$(MAKE) asan
 
+# browser tests first (they skip without Chromium), so that Criterion's
+# summary is the last line
+WEB_TESTS ?= 1
 test: $(BUILD)/meetingd $(BUILD)/test-suite
+	@if [ "$(WEB_TESTS)" = 1 ]; then MEETINGD_BIN=$(BUILD)/meetingd sh tests/web/run.sh; fi
 	BUILD=$(BUILD) sh tests/run.sh
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
-	  HARDEN= LDFLAGS="-fsanitize=address,undefined" test
+	  HARDEN= LDFLAGS="-fsanitize=address,undefined" WEB_TESTS=0 test
 
 valgrind: $(BUILD)/meetingd $(BUILD)/test-suite
 	BUILD=$(BUILD) MEETINGD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q" sh tests/run.sh

@@ -60,7 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (json_object_get(a, "version")) {
 			FZ_CHECK(!line, "a result with a line number");
 		} else {
-			FZ_CHECK(json_is_string(json_object_get(a, "type")) && json_is_integer(line),
+			FZ_CHECK(json_is_string(json_object_get(a, "type")) &&
+				     json_is_integer(line),
 				 "answer %zu is neither a result nor a problem", answers + 1);
 			FZ_CHECK(json_integer_value(line) > last_line,
 				 "problem lines out of order: %lld after %ld",

@@ -29,17 +29,16 @@ static void fz_fail(const char *fmt, ...)
 	abort();
 }
 
-#define FZ_CHECK(cond, ...)                                                    \
-	do {                                                                   \
-		if (!(cond))                                                   \
-			fz_fail(__VA_ARGS__);                                  \
+#define FZ_CHECK(cond, ...)                                                                        \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			fz_fail(__VA_ARGS__);                                                      \
 	} while (0)
 
 /* 1 when off is a code point boundary of valid UTF-8 text[0..len). */
 static inline int fz_boundary(const char *text, size_t len, size_t off)
 {
-	return off == 0 || off == len ||
-	       (off < len && ((unsigned char)text[off] & 0xC0) != 0x80);
+	return off == 0 || off == len || (off < len && ((unsigned char)text[off] & 0xC0) != 0x80);
 }
 
 /* A half-open byte span that lies in the text on code point boundaries;

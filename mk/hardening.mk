@@ -25,9 +25,11 @@ FUZZ_RUNFLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stat
 
 # Objects of the instrumented build, made by a sub-make in $(FUZZ_BUILD)
 # with the Makefile's own rules; main.o stays out (libFuzzer has the main).
-fuzz-objs: $(BUILD)/libmodel.a $(filter-out $(BUILD)/obj/server/main.o,$(SERVER_OBJ))
-	@rm -f $(BUILD)/libserver.a
-	ar rcs $(BUILD)/libserver.a $(filter-out $(BUILD)/obj/server/main.o,$(SERVER_OBJ))
+fuzz-objs: $(BUILD)/libmodel.a $(BUILD)/libserver.a
+
+$(BUILD)/libserver.a: $(filter-out $(BUILD)/obj/server/main.o,$(SERVER_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
 
 fuzz-build:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" HARDEN= \
@@ -48,11 +50,12 @@ fuzz: fuzz-build
 # fuzz/regressions/<target>/ and `make test` replays it from then on.
 $(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%:
 	@mkdir -p $(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/artifacts/$*
-	@echo "fuzz: $* for $(FUZZ_SECONDS) s"
-	$(FUZZ_BUILD)/fuzz-$* $(FUZZ_RUNFLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	@echo "fuzz: $* for $(FUZZ_SECONDS) s, log in $(FUZZ_BUILD)/fuzz-$*.log"
+	@$(FUZZ_BUILD)/fuzz-$* $(FUZZ_RUNFLAGS) -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=$(FUZZ_BUILD)/artifacts/$*/ $(FUZZ_BUILD)/corpus/$* fuzz/corpus/$* \
-	  > $(FUZZ_BUILD)/fuzz-$*.log 2>&1 || { tail -60 $(FUZZ_BUILD)/fuzz-$*.log; exit 1; }
-	@grep -E '^stat::(number_of_executed_units|peak_rss_mb)|Done [0-9]+ runs' \
+	  > $(FUZZ_BUILD)/fuzz-$*.log 2>&1 || { tail -60 $(FUZZ_BUILD)/fuzz-$*.log; \
+	  echo "fuzz: $* FAILED: input in $(FUZZ_BUILD)/artifacts/$*/"; exit 1; }
+	@grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)|Done [0-9]+ runs' \
 	  $(FUZZ_BUILD)/fuzz-$*.log | sed 's/^/fuzz: $*: /'
 
 fuzz-ci:

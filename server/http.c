@@ -80,7 +80,7 @@ static const char *route_labels[NROUTES + 1];
 /* One per TCP connection, from accept to close. */
 struct conn_state {
 	int fd;
-	int busy;	   /* a request is past its request line (its own deadline runs) */
+	int busy; /* a request is past its request line (its own deadline runs) */
 	int killed;
 	uint64_t since_ns; /* accepted, or its previous request completed */
 	struct conn_state *prev, *next;
@@ -624,8 +624,9 @@ static int begin(struct request *req, const char *method)
 		return refuse_now(req, PROBLEM_LENGTH_REQUIRED,
 				  "Transfer-Encoding '%s' is not supported; send the body with "
 				  "Content-Length or Transfer-Encoding: chunked.",
-				  fr.te > 1 ? "(several)"
-					    : problem_sanitize(shown, sizeof shown, te, strlen(te)));
+				  fr.te > 1
+				      ? "(several)"
+				      : problem_sanitize(shown, sizeof shown, te, strlen(te)));
 	if (cl) {
 		char *end;
 		unsigned long long n = strtoull(cl, &end, 10);

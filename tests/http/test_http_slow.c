@@ -77,6 +77,15 @@ static int still_open(int fd)
 	return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
+/* Seconds a prompt answer may take: far more under a checker (make
+ * valgrind runs the server some 50x slower). */
+static double prompt(void)
+{
+	const char *w = getenv("MEETINGD_WRAP");
+
+	return w && *w ? 10.0 : 1.0;
+}
+
 /* One /v1/parse on a new connection; asserts 200 and returns the seconds it
  * took. */
 static double timed_parse(struct harness_server *s)
@@ -139,7 +148,7 @@ Test(http_slow, tricklers_are_cut_at_the_deadline_while_others_are_served)
 		t[i].last = start - 1;
 	}
 	/* bounded: 7 s against a 2 s deadline */
-	while (open_left && now_s() - start < 7.0) {
+	while (open_left && now_s() - start < 6.0 + prompt()) {
 		double d = timed_parse(&s);
 		served++;
 		if (d > worst)
@@ -170,13 +179,14 @@ Test(http_slow, tricklers_are_cut_at_the_deadline_while_others_are_served)
 			  "after %.1f s against a 2 s --request-timeout",
 			  t[i].what, t[i].sent, now_s() - start);
 		/* the reaper looks every 250 ms: cut between 2 and ~3 s */
-		cr_assert(t[i].closed_at - start >= 1.8 && t[i].closed_at - start < 3.5,
+		cr_assert(t[i].closed_at - start >= 1.8 && t[i].closed_at - start < 2.5 + prompt(),
 			  "the client trickling its %s was cut after %.2f s", t[i].what,
 			  t[i].closed_at - start);
 		close(t[i].fd);
 	}
-	cr_assert(served >= 10, "only %d requests served meanwhile", served);
-	cr_assert(worst < 1.0, "a request took %.2f s while the tricklers were connected", worst);
+	cr_assert(served >= (prompt() > 1 ? 3 : 10), "only %d requests served meanwhile", served);
+	cr_assert(worst < prompt(), "a request took %.2f s while the tricklers were connected",
+		  worst);
 	/* the two that reached a request line are logged as timed out */
 	log = harness_wait_file(s.out_path, "\"path\":\"/healthz\",\"status\":408", 3);
 	cr_assert(log && strstr(log, "\"path\":\"/healthz\",\"status\":408") &&
@@ -246,7 +256,8 @@ Test(http_slow, thousand_idle_connections_do_not_stop_the_service)
 		if (d > worst)
 			worst = d;
 	}
-	cr_assert(worst < 1.0, "a request took %.2f s beside %d idle connections", worst, IDLE);
+	cr_assert(worst < prompt(), "a request took %.2f s beside %d idle connections", worst,
+		  IDLE);
 	/* and the idle keep-alives themselves */
 	for (i = 0; i < 5; i++) {
 		harness_send(&kept[i * 50], ping, strlen(ping));
@@ -300,7 +311,7 @@ Test(http_slow, connection_limit_refuses_at_once_instead_of_hanging)
 			  "connection %d over the limit of 8 got neither an answer nor a close "
 			  "in %.1f s: it hangs",
 			  k + 1, now_s() - t);
-		cr_assert(now_s() - t < 1.0, "the refusal took %.2f s", now_s() - t);
+		cr_assert(now_s() - t < prompt(), "the refusal took %.2f s", now_s() - t);
 		if (what == 2) {
 			char b[64] = {0};
 			recv(fd, b, sizeof b - 1, 0);

@@ -416,12 +416,13 @@ static long check_spans(const json_t *v, const char *text, size_t len)
 		const char *k;
 		if (json_is_integer(s) && json_is_integer(e)) {
 			json_int_t a = json_integer_value(s), z = json_integer_value(e);
-			cr_assert(a >= 0 && a <= z && (size_t)z <= len, "span %lld..%lld outside 0..%zu",
-				  (long long)a, (long long)z, len);
+			cr_assert(a >= 0 && a <= z && (size_t)z <= len,
+				  "span %lld..%lld outside 0..%zu", (long long)a, (long long)z,
+				  len);
 			if (json_is_string(t)) {
 				cr_assert_eq(json_string_length(t), (size_t)(z - a),
-					     "span %lld..%lld holds %zu bytes of text", (long long)a,
-					     (long long)z, json_string_length(t));
+					     "span %lld..%lld holds %zu bytes of text",
+					     (long long)a, (long long)z, json_string_length(t));
 				cr_assert(!memcmp(text + a, json_string_value(t), (size_t)(z - a)),
 					  "span %lld..%lld is not its text \"%s\"", (long long)a,
 					  (long long)z, json_string_value(t));
@@ -439,11 +440,12 @@ static long check_spans(const json_t *v, const char *text, size_t len)
 
 static int has_warning(const json_t *r, const char *code)
 {
-	const json_t *w = json_object_get(r, "warnings"), *x;
+	const json_t *w = json_object_get(r, "warnings");
 	size_t i;
 
-	json_array_foreach(w, i, x) if (!strcmp(json_string_value(json_object_get(x, "code")), code))
-	    return 1;
+	for (i = 0; i < json_array_size(w); i++)
+		if (!strcmp(json_string_value(json_object_get(json_array_get(w, i), "code")), code))
+			return 1;
 	return 0;
 }
 
@@ -452,23 +454,21 @@ static int has_warning(const json_t *r, const char *code)
  * the number of quotes. The caller frees. */
 static char *summary(const json_t *r)
 {
-	json_t *s = json_array(), *x;
-	size_t i;
+	static const char *const fields[][2] = {{"people", "name"},	 {"organizations", "name"},
+						{"meetings", "kind"},	 {"meetings", "date"},
+						{"meetings", "ordinal"}, {"documents", "symbol"}};
+	json_t *s = json_array(), *list;
+	size_t i, k;
 	char *out;
 
-	json_array_foreach(json_object_get(r, "people"), i, x)
-	    json_array_append(s, json_object_get(x, "name"));
-	json_array_foreach(json_object_get(r, "organizations"), i, x)
-	    json_array_append(s, json_object_get(x, "name"));
-	json_array_foreach(json_object_get(r, "meetings"), i, x)
-	{
-		json_array_append(s, json_object_get(x, "kind"));
-		json_array_append(s, json_object_get(x, "date"));
-		json_array_append(s, json_object_get(x, "ordinal"));
+	for (k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+		list = json_object_get(r, fields[k][0]);
+		for (i = 0; i < json_array_size(list); i++)
+			json_array_append(s,
+					  json_object_get(json_array_get(list, i), fields[k][1]));
 	}
-	json_array_foreach(json_object_get(r, "documents"), i, x)
-	    json_array_append(s, json_object_get(x, "symbol"));
-	json_array_append_new(s, json_integer((json_int_t)json_array_size(json_object_get(r, "quotes"))));
+	json_array_append_new(
+	    s, json_integer((json_int_t)json_array_size(json_object_get(r, "quotes"))));
 	out = json_dumps(s, JSON_COMPACT | JSON_ENCODE_ANY);
 	json_decref(s);
 	return out;
@@ -546,10 +546,10 @@ struct bcase {
 	char *(*make)(size_t *len);
 	const char *published_at;
 	enum model_errcode code;
-	long offset;	      /* MODEL_E_UTF8: first bad byte */
-	const char *msg_has;  /* in err.message */
+	long offset;	     /* MODEL_E_UTF8: first bad byte */
+	const char *msg_has; /* in err.message */
 	void (*check)(const json_t *r);
-	double max_s;	      /* wall-clock bound without a checker */
+	double max_s; /* wall-clock bound without a checker */
 };
 
 #define LIT(s) s, sizeof(s) - 1, NULL
@@ -593,8 +593,8 @@ static const struct bcase nul_empty_cases[] = {
     {"BOM and blank lines", LIT("\xEF\xBB\xBF\n\r\n  "), EMPTY},
     {"published_at not a date", LIT("Sáng nay, hội nghị."), "hôm qua", MODEL_E_PUBLISHED, -1,
      "published_at", NULL, 1},
-    {"published_at on 30 February", LIT("Sáng nay, hội nghị."), "2022-02-30",
-     MODEL_E_PUBLISHED, -1, "published_at", NULL, 1},
+    {"published_at on 30 February", LIT("Sáng nay, hội nghị."), "2022-02-30", MODEL_E_PUBLISHED, -1,
+     "published_at", NULL, 1},
     {"published_at with hour 25", LIT("Sáng nay, hội nghị."), "2022-01-01T25:00:00+07:00",
      MODEL_E_PUBLISHED, -1, "published_at", NULL, 1},
 };
@@ -632,8 +632,8 @@ static const struct bcase big_cases[] = {
 
 static void run_case(const struct bcase *c)
 {
-	struct model_options o = {.unit = MODEL_OFFSET_BYTE, .include_text = 1,
-				  .published_at = c->published_at};
+	struct model_options o = {
+	    .unit = MODEL_OFFSET_BYTE, .include_text = 1, .published_at = c->published_at};
 	struct model_error e;
 	size_t len = c->lit_len, dumped;
 	char *owned = c->lit ? NULL : c->make(&len), *out;
@@ -656,8 +656,8 @@ static void run_case(const struct bcase *c)
 				     c->name, e.offset, c->offset);
 		cr_assert(memchr(e.message, '\0', sizeof e.message), "%s: message not terminated",
 			  c->name);
-		cr_assert(strstr(e.message, c->msg_has), "%s: message \"%s\" lacks \"%s\"",
-			  c->name, e.message, c->msg_has);
+		cr_assert(strstr(e.message, c->msg_has), "%s: message \"%s\" lacks \"%s\"", c->name,
+			  e.message, c->msg_has);
 		free(owned);
 		return;
 	}
@@ -681,8 +681,8 @@ static void run_case(const struct bcase *c)
 	free(owned);
 }
 
-#define RUN(table)                                                             \
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)             \
+#define RUN(table)                                                                                 \
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)                                \
 	run_case(&table[i])
 
 Test(badinput, invalid_utf8_kinds_at_their_offsets)
