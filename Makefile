@@ -100,6 +100,7 @@ test: $(BUILD)/meetingd $(BUILD)/test-suite
 	BUILD=$(BUILD) sh tests/run.sh
 
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	  HARDEN= LDFLAGS="-fsanitize=address,undefined" WEB_TESTS=0 test
 
