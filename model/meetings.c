@@ -930,7 +930,7 @@ static int clause_person(const mctx_t *c, size_t sa, size_t v)
 	for (size_t q = pm_from(d, cs); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v;
 	     q++) {
 		const person_mention_t *p = &d->person_mentions.v[q];
-		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 && !p->is_title_only &&
+		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 && !p->is_title_only &&
 		    (bestp < 0 || p->ctx_start > d->person_mentions.v[bestp].ctx_start))
 			bestp = (int)q;
 	}
@@ -1033,7 +1033,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
 			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 8 &&
+				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 &&
 				    !p->is_title_only &&
 				    (bestp < 0 ||
 				     p->ctx_start > d->person_mentions.v[bestp].ctx_start))

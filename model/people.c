@@ -221,13 +221,23 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			k += 2;
 			continue;
 		}
+		size_t n0 = 0;
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
 		if (x->kind == TK_WORD && k > i && is_cap(&t->v[k - 1]) && !(x->flags & TF_NL) &&
 		    !is_stop(c, k) &&
 		    (k + 1 >= lim || t->v[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
-		     (t->v[k + 1].flags & TF_NL))) {
+		     (t->v[k + 1].flags & TF_NL) || lex_longest(c->loc, t, k + 1, k + 2, &n0))) {
 			k++;
+			/* "Đào tạo huyện": a place word may still follow */
+			if (k < lim && lex_longest(c->loc, t, k, k + 1, &n0))
+				continue;
+			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
+			if (k + 1 < lim && tok_is(t, k, "và") && is_cap(&t->v[k + 1]) &&
+			    !title_start(c, k + 1) && name_at(c, k + 1, 1) == k + 1) {
+				k++;
+				continue;
+			}
 			break;
 		}
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
@@ -240,7 +250,7 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 				q++;
 			if (q < lim && q > k && is_cap(&t->v[q]) && !(t->v[q].flags & TF_NL) &&
 			    !title_start(c, q) && !(before_name && surname_at(c, q)) &&
-			    !tok_is(t, q - 1, "và")) {
+			    !(tok_is(t, q - 1, "và") && name_at(c, q, 1) > q)) {
 				k = q;
 				continue;
 			}

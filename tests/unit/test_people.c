@@ -36,6 +36,14 @@ static const struct jq_case PEOPLE[] = {
       {P("Nguyễn Văn Hải") ".positions[2].organization", "Hội đồng nhân dân tỉnh"},
       {P("Nguyễn Văn Hải") ".positions[2].mention.text", "Chủ tịch HĐND tỉnh"},
       {P("Nguyễn Văn Hải") ".mentions[*].text", "Nguyễn Văn Hải"}}},
+    /* a department named by two fields joined with "và", then a place word */
+    {"department_of_two_fields",
+     "Sáng 5/3, Huyện ủy tổ chức toạ đàm. Các đại biểu đã nghe bà Ngô Thị Hoa, Trưởng phòng "
+     "Giáo dục và Đào tạo huyện trình bày tham luận.",
+     NULL,
+     {{P("Ngô Thị Hoa") ".positions[*].text", "Trưởng phòng Giáo dục và Đào tạo huyện"},
+      {P("Ngô Thị Hoa") ".honorific", "bà"},
+      {"meetings[0].agenda[0].presenter.person_id@", "Ngô Thị Hoa"}}},
     {"chain_standing_board_and_department",
      "Đồng chí Nguyễn Hữu Đức, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy báo cáo "
      "tại hội nghị.",
