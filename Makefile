@@ -40,6 +40,7 @@ help:
 	@echo "make            build $(BUILD)/meetingd"
 	@echo "make deps       install the Debian packages needed to build and test (root)"
 	@echo "make check      what CI runs: clang build, deploy checks, 60 s of each fuzzer,"
+	@echo "                the complexity bound,"
 	@echo "                make test, then make asan"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
@@ -89,6 +90,7 @@ check:
 	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) ci-deploy
 	$(MAKE) fuzz-ci
+	$(MAKE) complexity
 	$(MAKE) test
 	$(MAKE) asan
 

@@ -66,11 +66,75 @@ int norm_is_nfc_fast(const char *s, size_t len)
 	return 1;
 }
 
+/* UAX #15 "stream-safe text": no more than 30 non-starters in a row, else a
+ * U+034F COMBINING GRAPHEME JOINER goes between them. utf8proc sorts a run of
+ * combining marks by insertion, so a base letter followed by thousands of
+ * marks made normalisation quadratic; no Vietnamese text has such a run.
+ * Returns a malloc'ed copy with joiners inserted, or NULL when s is already
+ * stream-safe (or out of memory: *oom set). */
+#define MAX_NONSTARTERS 30
+static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
+{
+	size_t i = 0, run = 0, extra = 0;
+	*oom = 0;
+	while (i < len) {
+		uint32_t c = utf8_next(s, len, &i);
+		const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+		if (c >= 0x300 && p->combining_class) {
+			if (++run > MAX_NONSTARTERS) {
+				extra++;
+				run = 1;
+			}
+		} else {
+			run = 0;
+		}
+	}
+	if (!extra)
+		return NULL;
+	char *out = malloc(len + extra * 2 + 1);
+	if (!out) {
+		*oom = 1;
+		return NULL;
+	}
+	size_t o = 0;
+	i = 0;
+	run = 0;
+	while (i < len) {
+		size_t st = i;
+		uint32_t c = utf8_next(s, len, &i);
+		const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+		if (c >= 0x300 && p->combining_class) {
+			if (++run > MAX_NONSTARTERS) {
+				out[o++] = (char)0xCD; /* U+034F */
+				out[o++] = (char)0x8F;
+				run = 1;
+			}
+		} else {
+			run = 0;
+		}
+		memcpy(out + o, s + st, i - st);
+		o += i - st;
+	}
+	out[o] = '\0';
+	*out_len = o;
+	return out;
+}
+
 char *norm_nfc(const char *s, size_t len, size_t *out_len)
 {
+	size_t sl = 0;
+	int oom;
+	char *safe = stream_safe(s, len, &sl, &oom);
+	if (oom)
+		return NULL;
+	if (safe) {
+		s = safe;
+		len = sl;
+	}
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
 					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	free(safe);
 	if (n < 0)
 		return NULL;
 	*out_len = (size_t)n;

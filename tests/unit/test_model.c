@@ -221,3 +221,20 @@ Test(model, dump_is_compact_with_newline)
 	free(s);
 	json_decref(r);
 }
+
+Test(model, long_runs_of_combining_marks_are_made_stream_safe)
+{
+	/* one letter and 3,000 acute accents: UAX #15 puts a combining grapheme
+	 * joiner (U+034F) after every 30 marks before normalising */
+	size_t n = 1 + 3000 * 2;
+	char *s = malloc(n + 1);
+	s[0] = 'a';
+	for (size_t i = 0; i < 3000; i++)
+		memcpy(s + 1 + 2 * i, "\xCC\x81", 2);
+	s[n] = '\0';
+	json_t *r = parse(s, n, 0, 1);
+	const char *text = json_string_value(json_object_get(r, "text"));
+	cr_assert(strstr(text, "\xCD\x8F"), "no grapheme joiner inserted");
+	json_decref(r);
+	free(s);
+}
