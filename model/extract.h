@@ -159,6 +159,8 @@ char *span_dup(const doc_t *d, span_t s);
 int span_is_empty(span_t s);
 /* sentence index containing byte offset, or -1 */
 long doc_sentence_of(const doc_t *d, size_t off);
+/* first index i in [0, n) with key(ctx, i) >= a; key must not decrease */
+size_t lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx);
 /* first token index at or after byte offset */
 size_t doc_tok_at(const doc_t *d, size_t off);
 int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);

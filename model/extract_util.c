@@ -31,17 +31,27 @@ long doc_sentence_of(const doc_t *d, size_t off)
 	return -1;
 }
 
-size_t doc_tok_at(const doc_t *d, size_t off)
+size_t lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx)
 {
-	size_t lo = 0, hi = d->toks.n;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (d->toks.v[mid].start < off)
+		if (key(ctx, mid) < a)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+static size_t tok_start_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->toks.v[i].start;
+}
+
+size_t doc_tok_at(const doc_t *d, size_t off)
+{
+	return lower_bound(d->toks.n, off, tok_start_key, d);
 }
 
 int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)

@@ -129,58 +129,46 @@ static int collect_kinds(mctx_t *c)
 }
 
 /* index of the first date whose span starts at or after byte a */
+static size_t date_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->dates.v[i].span.start;
+}
+
 static size_t date_from(const doc_t *d, size_t a)
 {
-	size_t lo = 0, hi = d->dates.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->dates.v[mid].span.start < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(d->dates.n, a, date_from_key, d);
+}
+
+static size_t doc_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->docs.v[i].span.start;
 }
 
 static size_t doc_from(const doc_t *d, size_t a)
 {
-	size_t lo = 0, hi = d->docs.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->docs.v[mid].span.start < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(d->docs.n, a, doc_from_key, d);
 }
 
 /* index of the first person mention whose phrase starts at or after token a
  * (person_mentions is sorted by ctx_start in meetings_extract) */
+static size_t pm_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->person_mentions.v[i].ctx_start;
+}
+
 static size_t pm_from(const doc_t *d, size_t a)
 {
-	size_t lo = 0, hi = d->person_mentions.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->person_mentions.v[mid].ctx_start < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(d->person_mentions.n, a, pm_from_key, d);
+}
+
+static size_t org_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->org_mentions.v[i].tok_start;
 }
 
 static size_t org_from(const doc_t *d, size_t a)
 {
-	size_t lo = 0, hi = d->org_mentions.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->org_mentions.v[mid].tok_start < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(d->org_mentions.n, a, org_from_key, d);
 }
 
 static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
@@ -224,17 +212,14 @@ static int meeting_verb(const tokens_t *t, size_t a, size_t b)
 	       (has_word_pair(t, a, b, "cho", "ý") && has_word_pair(t, a, b, "kiến", NULL));
 }
 
+static size_t kind_from_key(const void *ctx, size_t i)
+{
+	return ((const mctx_t *)ctx)->kinds.v[i].tok;
+}
+
 static size_t kind_from(const mctx_t *c, size_t a)
 {
-	size_t lo = 0, hi = c->kinds.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->kinds.v[mid].tok < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(c->kinds.n, a, kind_from_key, c);
 }
 
 /* first kind mention within tokens [a, b) that is not a citation */
