@@ -152,7 +152,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 				echo "$s $(hwm_kb "$pid")" >>"$tmp/rss"
 			fi
 		done
-		ratio=$(awk -v m="$m_rps" -v f="$ref_rps" 'BEGIN { printf "%.3f", (f > 0 ? m / f : 0) }')
+		ratio=$(awk -v m="$m_rps" -v f="$ref_rps" 'BEGIN { r = 0; if (f + 0 > 0) r = m / f; printf "%.3f", r }')
 		echo "$c $ratio" >>"$tmp/ratios"
 		# shellcheck disable=SC2086
 		printf '%-5s %-5s %-9s %10.0f %9.2f %9.2f %7s\n' "$r" "$c" reference $ref_line

@@ -97,7 +97,7 @@ static int parse_published(doc_t *d, const char *s)
 			p++;
 		} else if (*p == '+' || *p == '-') {
 			int th, tm;
-			if (sscanf(p + 1, "%2d:%2d", &th, &tm) != 2)
+			if (sscanf(p + 1, "%2d:%2d", &th, &tm) != 2 || th > 14 || tm > 59)
 				return -1;
 			tz = (th * 60 + tm) * (*p == '-' ? -1 : 1);
 			p += 6;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "handlers/handlers.h"
@@ -185,6 +186,41 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Descriptors besides connections: stdio, the listening socket, and an
+ * epoll descriptor and a wake-up pipe per thread. */
+#define FD_RESERVE(threads) (16 + 4 * (rlim_t)(threads))
+
+/* Each connection is a descriptor. Out of descriptors, libmicrohttpd stops
+ * accepting and newcomers hang in the backlog (the 1024 soft limit of a
+ * plain shell meets the default --max-connections 1024), so raise the soft
+ * limit as far as the hard one allows, and otherwise lower max_connections
+ * to fit, where the refusal of the excess is immediate. */
+static void fit_descriptors(struct config *cfg)
+{
+	struct rlimit rl;
+	rlim_t need = (rlim_t)cfg->max_connections + FD_RESERVE(cfg->threads);
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+		rl.rlim_cur =
+		    rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl))
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+		rlim_t fit = rl.rlim_cur > FD_RESERVE(cfg->threads) + 2
+				 ? rl.rlim_cur - FD_RESERVE(cfg->threads)
+				 : 2;
+		fprintf(stderr,
+			"meetingd: only %llu file descriptors (RLIMIT_NOFILE): max-connections "
+			"lowered from %d to %llu\n",
+			(unsigned long long)rl.rlim_cur, cfg->max_connections,
+			(unsigned long long)fit);
+		cfg->max_connections = (int)fit;
+	}
+}
+
 static int cmd_serve(int argc, char **argv)
 {
 	struct config cfg;
@@ -213,6 +249,7 @@ static int cmd_serve(int argc, char **argv)
 		config_free(&cfg);
 		return 1;
 	}
+	fit_descriptors(&cfg);
 	config_print(&cfg, stderr);
 	if (http_start(&cfg, err, sizeof err)) {
 		fprintf(stderr, "meetingd: %s\n", err);

@@ -349,3 +349,63 @@ Test(http_slow, connection_limit_refuses_at_once_instead_of_hanging)
 		harness_close(&held[i]);
 	harness_stop_ok(&s);
 }
+
+/* Fewer descriptors than --max-connections: the server lowers its limit to
+ * what fits and refuses the excess at once (libmicrohttpd, out of
+ * descriptors, would stop accepting and leave newcomers hanging). The
+ * server alone runs under a 64-descriptor limit, through prlimit. */
+Test(http_slow, descriptor_limit_refuses_at_once_instead_of_hanging)
+{
+	static const char ping[] = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+	const char *outer = getenv("MEETINGD_WRAP");
+	const double patience = prompt(); /* before MEETINGD_WRAP changes below */
+	char wrap[600], *log;
+	struct harness_server s;
+	int fd[80], n = 0, k, what;
+
+	if (access("/usr/bin/prlimit", X_OK))
+		cr_skip_test("prlimit (util-linux) is not installed");
+	raise_nofile();
+	snprintf(wrap, sizeof wrap, "/usr/bin/prlimit --nofile=64:64 %s", outer ? outer : "");
+	setenv("MEETINGD_WRAP", wrap, 1);
+	harness_start(&s, NULL); /* default --max-connections 1024 */
+	log = harness_read_file(s.err_path);
+	cr_assert(log && strstr(log, "max-connections lowered from 1024 to"), "stderr: %s",
+		  log ? log : "");
+	free(log);
+	/* open more connections than 64 descriptors can hold, each used once */
+	for (k = 0; k < 80; k++) {
+		fd[n] = dial(s.port);
+		if (fd[n] < 0)
+			break;
+		send(fd[n], ping, strlen(ping), MSG_NOSIGNAL);
+		what = watch(fd[n], patience + 2);
+		cr_assert(what != 0, "connection %d got neither an answer nor a close: it hangs",
+			  k + 1);
+		if (what == 1) { /* refused: over the lowered limit */
+			close(fd[n]);
+			continue;
+		}
+		n++;
+	}
+	cr_assert(n >= 10 && n < 64, "%d connections held under 64 descriptors", n);
+	cr_assert(k == 80, "connect failed after %d connections", k);
+	/* room again once some close */
+	for (k = 0; k < n / 2; k++)
+		close(fd[k]);
+	for (k = 0; k < 50; k++) {
+		int f = dial(s.port);
+		if (f >= 0) {
+			send(f, ping, strlen(ping), MSG_NOSIGNAL);
+			what = watch(f, patience);
+			close(f);
+			if (what == 2)
+				break;
+		}
+		usleep(20000);
+	}
+	cr_assert(k < 50, "no answer after half the connections closed");
+	for (k = n / 2; k < n; k++)
+		close(fd[k]);
+	harness_stop_ok(&s);
+}
