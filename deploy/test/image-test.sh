@@ -234,7 +234,10 @@ suite_dir=$BUILD/image-test
 mkdir -p "$suite_dir"
 ln -sf "$root/deploy/test/meetingd-in-image" "$suite_dir/meetingd"
 ln -sf "$BUILD/test-suite" "$suite_dir/test-suite"
-excluded='parse_file_equals_stdin|web_dir_serves_files_safely'
+# the descriptor-limit test lowers RLIMIT_NOFILE in the test process to starve a
+# server it starts itself; a server in the container runs under podman's own
+# --ulimit, so the premise does not hold there
+excluded='parse_file_equals_stdin|web_dir_serves_files_safely|descriptor_limit_refuses_at_once_instead_of_hanging'
 # MEETINGD_WRAP=env: a no-op prefix that gives each server the harness's
 # longer start allowance for wrapped binaries (60 s instead of 10 s), as a
 # container start on a busy machine needs.
