@@ -22,12 +22,14 @@ LDLIBS   := $(PKG_LIBS) -lpthread -lm
 
 MODEL_SRC   := $(sort $(wildcard model/*.c))
 SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
+CLI_SRC     := $(sort $(wildcard cli/*.c))
 LEXICONS    := $(sort $(wildcard model/lexicon/*.tsv))
 WEB_FILES   := $(sort $(wildcard web/*.html web/*.css web/*.js))
 GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c
 
 MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
 SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
+CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -79,8 +81,8 @@ $(BUILD)/libmodel.a: $(MODEL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/meetingd: $(SERVER_OBJ) $(BUILD)/libmodel.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SERVER_OBJ) $(BUILD)/libmodel.a $(LDLIBS)
+$(BUILD)/meetingd: $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libmodel.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libmodel.a $(LDLIBS)
 
 $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
@@ -127,10 +129,10 @@ install: $(BUILD)/meetingd
 	install -m 0755 $(BUILD)/meetingd $(DESTDIR)$(PREFIX)/bin/meetingd
 
 format:
-	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(TEST_SRC) $(wildcard model/*.h server/*.h handlers/*.h tests/*/*.h)
+	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
 
 format-check:
-	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(wildcard model/*.h server/*.h handlers/*.h)
+	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h)
 
 clean:
 	rm -rf build build-* 

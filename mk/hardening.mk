@@ -24,10 +24,10 @@ FUZZ_RUNFLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stat
         $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 
 # Objects of the instrumented build, made by a sub-make in $(FUZZ_BUILD)
-# with the Makefile's own rules; main.o stays out (libFuzzer has the main).
+# with the Makefile's own rules; the command line (cli/) stays out: libFuzzer has the main.
 fuzz-objs: $(BUILD)/libmodel.a $(BUILD)/libserver.a
 
-$(BUILD)/libserver.a: $(filter-out $(BUILD)/obj/server/main.o,$(SERVER_OBJ))
+$(BUILD)/libserver.a: $(SERVER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 

@@ -11,13 +11,12 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "cli/cli.h"
 #include "handlers/handlers.h"
 #include "model/model.h"
 #include "server/config.h"
 #include "server/http.h"
 #include "server/version.h"
-
-#define PARSE_MAX_INPUT (64u * 1024 * 1024)
 
 static void usage(FILE *out)
 {
@@ -44,136 +43,6 @@ static void version(void)
 {
 	printf("meetingd %s (model %s, revision %s)\n", version_string(), MODEL_VERSION,
 	       version_revision());
-}
-
-/* ---- parse ---- */
-
-static char *read_all(FILE *f, size_t *len, int *too_big)
-{
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = malloc(cap);
-
-	*too_big = 0;
-	while (buf) {
-		size_t got;
-		if (n == cap) {
-			char *p;
-			if (cap >= PARSE_MAX_INPUT) {
-				*too_big = 1;
-				free(buf);
-				return NULL;
-			}
-			p = realloc(buf, cap * 2);
-			if (!p)
-				break;
-			buf = p;
-			cap *= 2;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f))
-				break;
-			*len = n;
-			return buf;
-		}
-	}
-	free(buf);
-	return NULL;
-}
-
-static int cmd_parse(int argc, char **argv)
-{
-	struct model_options opt;
-	struct model_error err;
-	const char *file = NULL;
-	char *input, *out, msg[300];
-	size_t len, out_len;
-	int a, too_big, rc;
-	json_t *result;
-	FILE *f;
-
-	memset(&opt, 0, sizeof opt);
-	for (a = 0; a < argc; a++) {
-		const char *arg = argv[a];
-		const char *val = NULL;
-		size_t n = strcspn(arg, "=");
-
-		if (!strcmp(arg, "-") || strncmp(arg, "--", 2)) {
-			if (file) {
-				fprintf(stderr, "meetingd: parse takes one FILE (or -)\n");
-				return 2;
-			}
-			file = arg;
-			continue;
-		}
-		if (arg[n] == '=')
-			val = arg + n + 1;
-		if (n == 14 && !strncmp(arg, "--include-text", n) && !val) {
-			opt.include_text = 1;
-		} else if (n == 9 && !strncmp(arg, "--explain", n) && !val) {
-			opt.explain = 1;
-		} else if ((n == 14 && !strncmp(arg, "--published-at", n)) ||
-			   (n == 9 && !strncmp(arg, "--offsets", n))) {
-			if (!val) {
-				if (a + 1 >= argc) {
-					fprintf(stderr, "meetingd: %.*s needs a value\n", (int)n,
-						arg);
-					return 2;
-				}
-				val = argv[++a];
-			}
-			if (arg[2] == 'p') {
-				opt.published_at = val;
-			} else if (handlers_offset_unit(val, &opt.unit)) {
-				fprintf(stderr,
-					"meetingd: --offsets must be codepoint, utf16 or byte\n");
-				return 2;
-			}
-		} else {
-			fprintf(stderr, "meetingd: unknown parse option '%s' (see --help)\n", arg);
-			return 2;
-		}
-	}
-	if (!file) {
-		fprintf(stderr, "meetingd: parse needs a FILE, or - for standard input\n");
-		return 2;
-	}
-	f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-	if (!f) {
-		fprintf(stderr, "meetingd: %s: %s\n", file, strerror(errno));
-		return 1;
-	}
-	input = read_all(f, &len, &too_big);
-	if (f != stdin)
-		fclose(f);
-	if (!input) {
-		if (too_big)
-			fprintf(stderr, "meetingd: %s: larger than %u bytes\n", file,
-				PARSE_MAX_INPUT);
-		else
-			fprintf(stderr, "meetingd: %s: cannot read\n", file);
-		return 1;
-	}
-	memset(&err, 0, sizeof err);
-	result = model_parse(input, len, &opt, &err);
-	free(input);
-	if (!result) {
-		fprintf(stderr, "meetingd: %s\n",
-			handlers_model_error_message(&err, msg, sizeof msg));
-		return 1;
-	}
-	out = model_dump(result, &out_len);
-	json_decref(result);
-	if (!out) {
-		fprintf(stderr, "meetingd: out of memory\n");
-		return 1;
-	}
-	rc = fwrite(out, 1, out_len, stdout) == out_len && fflush(stdout) == 0 ? 0 : 1;
-	free(out);
-	if (rc)
-		fprintf(stderr, "meetingd: cannot write the result: %s\n", strerror(errno));
-	return rc;
 }
 
 /* ---- serve ---- */
@@ -311,7 +180,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!strcmp(cmd, "parse"))
-		return cmd_parse(argc - 2, argv + 2);
+		return cli_parse(argc - 2, argv + 2);
 	if (!strcmp(cmd, "serve"))
 		return cmd_serve(argc > 1 ? argc - 2 : 0, argv + 2);
 	if (!strncmp(cmd, "--", 2))
