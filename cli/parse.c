@@ -51,10 +51,10 @@ int cli_parse(int argc, char **argv)
 	struct model_options opt;
 	struct model_error err;
 	const char *file = NULL;
-	char *input, *out, msg[300];
-	size_t len, out_len;
+	char *input, msg[300];
+	size_t len;
 	int a, too_big, rc;
-	json_t *result;
+	struct model_buf out = {0};
 	FILE *f;
 
 	memset(&opt, 0, sizeof opt);
@@ -120,21 +120,15 @@ int cli_parse(int argc, char **argv)
 		return 1;
 	}
 	memset(&err, 0, sizeof err);
-	result = model_parse(input, len, &opt, &err);
+	rc = model_parse_into(input, len, &opt, &out, &err);
 	free(input);
-	if (!result) {
+	if (rc) {
 		fprintf(stderr, "meetingd: %s\n",
 			handlers_model_error_message(&err, msg, sizeof msg));
 		return 1;
 	}
-	out = model_dump(result, &out_len);
-	json_decref(result);
-	if (!out) {
-		fprintf(stderr, "meetingd: out of memory\n");
-		return 1;
-	}
-	rc = fwrite(out, 1, out_len, stdout) == out_len && fflush(stdout) == 0 ? 0 : 1;
-	free(out);
+	rc = fwrite(out.data, 1, out.len, stdout) == out.len && fflush(stdout) == 0 ? 0 : 1;
+	free(out.data);
 	if (rc)
 		fprintf(stderr, "meetingd: cannot write the result: %s\n", strerror(errno));
 	return rc;

@@ -16,7 +16,7 @@ struct batch {
 	long line; /* 1-based number of the line last read */
 	struct model_options opt;
 	char *out;
-	size_t out_len, out_pos;
+	size_t out_len, out_pos, out_cap; /* out: reused for every line */
 };
 
 static int blank(const char *s, size_t n)
@@ -44,39 +44,56 @@ static long count_lines(const char *s, size_t len)
 	return count;
 }
 
-/* The answer to one line: a ParseResult with "id" first, or a problem with
- * "id" and "line" so the client can match it without counting. */
-static json_t *answer_line(struct batch *b, const char *s, size_t n)
+/* The answer to one line, appended to b->out: a ParseResult with "id"
+ * first, or a problem with "id" and "line" so the client can match it
+ * without counting. 0, or -1 when out of memory. */
+static int answer_line(struct batch *b, const char *s, size_t n)
 {
-	json_t *doc = NULL, *id = NULL, *problem = NULL, *result, *ans;
+	json_t *doc = NULL, *id = NULL, *problem = NULL;
 	const char *text;
 	size_t text_len;
 	struct model_options opt = b->opt;
 	struct model_error err;
 	enum problem_kind kind;
+	struct model_buf mb = {b->out, 0, b->out_cap};
+	int rc = -1;
 
 	if (handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len, &opt.published_at,
 				 &id, &problem, &kind) == 0) {
-		memset(&err, 0, sizeof err);
-		result = model_parse(text, text_len, &opt, &err);
-		if (result) {
-			ans = json_pack("{s:O}", "id", id ? id : json_null());
-			if (ans && json_object_update(ans, result)) {
-				json_decref(ans);
-				ans = NULL;
-			}
-			json_decref(result);
-			json_decref(doc);
-			return ans;
+		char *lead = json_dumps(id ? id : json_null(), JSON_COMPACT | JSON_ENCODE_ANY);
+		char *members = lead ? malloc(strlen(lead) + 6) : NULL;
+
+		if (members) {
+			sprintf(members, "\"id\":%s", lead);
+			opt.lead_members = members;
+			memset(&err, 0, sizeof err);
+			rc = model_parse_into(text, text_len, &opt, &mb, &err);
+			if (rc)
+				problem = handlers_model_problem(&err, b->req->id, &kind);
 		}
-		problem = handlers_model_problem(&err, b->req->id, &kind);
+		free(members);
+		free(lead);
 	}
 	if (problem) {
+		size_t len;
+		char *p;
+
 		json_object_set(problem, "id", id ? id : json_null());
 		json_object_set_new(problem, "line", json_integer(b->line));
+		p = model_dump(problem, &len);
+		if (p) {
+			free(mb.data);
+			mb.data = p;
+			mb.len = mb.cap = len;
+			rc = 0;
+		}
+		json_decref(problem);
 	}
 	json_decref(doc);
-	return problem;
+	b->out = mb.data;
+	b->out_cap = mb.cap;
+	b->out_len = rc ? 0 : mb.len;
+	return rc;
 }
 
 static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -88,10 +105,6 @@ static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	while (b->out_pos == b->out_len) {
 		const char *s, *nl;
 		size_t end;
-		json_t *ans;
-
-		free(b->out);
-		b->out = NULL;
 		b->out_len = b->out_pos = 0;
 		if (b->pos >= b->len)
 			return MHD_CONTENT_READER_END_OF_STREAM;
@@ -105,10 +118,7 @@ static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
 			continue;
 		if (n && s[n - 1] == '\r')
 			n--;
-		ans = answer_line(b, s, n);
-		b->out = ans ? model_dump(ans, &b->out_len) : NULL;
-		json_decref(ans);
-		if (!b->out)
+		if (answer_line(b, s, n))
 			return MHD_CONTENT_READER_END_WITH_ERROR; /* out of memory */
 	}
 	n = b->out_len - b->out_pos;

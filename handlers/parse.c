@@ -10,7 +10,8 @@ int handle_parse(struct request *req, struct http_reply *out)
 {
 	struct model_options opt;
 	struct model_error err;
-	json_t *doc = NULL, *result, *problem = NULL, *id;
+	json_t *doc = NULL, *problem = NULL, *id;
+	struct model_buf buf = {0};
 	const char *text = req->body ? req->body : "";
 	size_t len = req->body_len;
 	enum problem_kind kind;
@@ -29,15 +30,14 @@ int handle_parse(struct request *req, struct http_reply *out)
 		return status;
 	}
 	memset(&err, 0, sizeof err);
-	result = model_parse(text, len, &opt, &err);
-	if (!result) {
+	if (model_parse_into(text, len, &opt, &buf, &err)) {
 		problem = handlers_model_problem(&err, req->id, &kind);
 		status = http_reply_problem_object(out, problem);
 		json_decref(problem);
 	} else {
-		/* model_dump() here and in `meetingd parse` keep both byte-identical */
-		status = http_reply_json(out, 200, result);
-		json_decref(result);
+		/* the model's own writer here and in `meetingd parse` keeps both
+		 * byte-identical */
+		status = http_reply_owned(out, 200, "application/json", buf.data, buf.len);
 	}
 	json_decref(doc);
 	return status;

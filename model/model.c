@@ -37,6 +37,10 @@ const char *model_errcode_name(enum model_errcode c)
 		return "out_of_memory";
 	case MODEL_E_INTERNAL:
 		return "internal";
+	case MODEL_E_DEADLINE:
+		return "deadline";
+	case MODEL_E_CANCELLED:
+		return "cancelled";
 	}
 	return "unknown";
 }
@@ -787,4 +791,61 @@ out:
 	doc_free(&d);
 	free(nfc);
 	return res;
+}
+
+static int buf_append(struct model_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->data, cap);
+		if (!p)
+			return -1;
+		b->data = p;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int model_parse_into(const char *bytes, size_t len, const struct model_options *opt,
+		     struct model_buf *out, struct model_error *err)
+{
+	json_t *res = model_parse(bytes, len, opt, err);
+	if (!res)
+		return -1;
+	if (opt && opt->lead_members) {
+		size_t ln = strlen(opt->lead_members);
+		char *w = malloc(ln + 3);
+		json_t *lead = NULL;
+		if (w) {
+			w[0] = '{';
+			memcpy(w + 1, opt->lead_members, ln);
+			w[ln + 1] = '}';
+			w[ln + 2] = 0;
+			lead = json_loads(w, 0, NULL);
+			free(w);
+		}
+		if (!lead || json_object_update(lead, res)) {
+			json_decref(lead);
+			json_decref(res);
+			seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+			return -1;
+		}
+		json_decref(res);
+		res = lead;
+	}
+	size_t n;
+	char *s = model_dump(res, &n);
+	json_decref(res);
+	if (!s || buf_append(out, s, n)) {
+		free(s);
+		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+		return -1;
+	}
+	free(s);
+	return 0;
 }

@@ -9,7 +9,9 @@
 #define MEETINGD_MODEL_H
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define MODEL_VERSION "1.0"
 
@@ -27,6 +29,17 @@ struct model_options {
 	enum model_offset_unit unit;
 	int include_text; /* add "text": the normalised text the offsets index */
 	int explain;      /* add "rule" to every extracted object */
+	/* Raw JSON members written first inside the ParseResult object, without
+	 * braces or a trailing comma (`"id":7`), or NULL. The batch endpoint and
+	 * the archive mode of the command line put the line's id there. Borrowed;
+	 * the caller vouches that it is valid JSON. */
+	const char *lead_members;
+	/* Work bound. The parse stops with MODEL_E_DEADLINE once CLOCK_MONOTONIC
+	 * passes deadline_ns (0: no deadline), and with MODEL_E_CANCELLED once
+	 * *cancel is nonzero (NULL: never). Both are checked at bounded
+	 * intervals of work; whatever the parse allocated is freed. */
+	uint64_t deadline_ns;
+	const atomic_int *cancel;
 };
 
 enum model_errcode {
@@ -36,6 +49,8 @@ enum model_errcode {
 	MODEL_E_PUBLISHED, /* published_at option is not an ISO date */
 	MODEL_E_NOMEM,
 	MODEL_E_INTERNAL,
+	MODEL_E_DEADLINE,  /* options.deadline_ns passed */
+	MODEL_E_CANCELLED, /* *options.cancel became nonzero */
 };
 
 struct model_error {
@@ -48,8 +63,21 @@ struct model_error {
  * calls it itself, servers call it at start to fail early. 0 or -1. */
 int model_init(void);
 
-/* Parse an article (raw bytes, UTF-8). Returns a new json_t ParseResult that
- * the caller owns (json_decref), or NULL with *err filled. */
+/* Output of model_parse_into(): data is malloc'ed and grows as needed; the
+ * caller frees it with free(). Start from all zeros. */
+struct model_buf {
+	char *data;
+	size_t len, cap;
+};
+
+/* Parse an article (raw bytes, UTF-8) and append its ParseResult to *out as
+ * compact JSON plus a final newline, exactly what every front-end sends.
+ * Returns 0, or -1 with *err filled and out->len as it was. */
+int model_parse_into(const char *bytes, size_t len, const struct model_options *opt,
+		     struct model_buf *out, struct model_error *err);
+
+/* The same ParseResult as a new json_t tree that the caller owns
+ * (json_decref), or NULL with *err filled. For tests and tools. */
 json_t *model_parse(const char *bytes, size_t len, const struct model_options *opt,
 		    struct model_error *err);
 
