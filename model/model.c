@@ -41,6 +41,8 @@ const char *model_errcode_name(enum model_errcode c)
 		return "deadline";
 	case MODEL_E_CANCELLED:
 		return "cancelled";
+	case MODEL_E_FORMAT:
+		return "unsupported_format";
 	}
 	return "unknown";
 }
@@ -708,6 +710,10 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 	memset(err, 0, sizeof *err);
 	if (!bytes)
 		len = 0, bytes = "";
+	if (opt->input == MODEL_INPUT_HTML) {
+		seterr(err, MODEL_E_FORMAT, 0, "%s", "HTML input is not supported yet");
+		return NULL;
+	}
 	int is_nul = 0;
 	size_t bad = norm_utf8_check(bytes, len, &is_nul);
 	if (bad < len) {

@@ -21,6 +21,14 @@ enum model_offset_unit {
 	MODEL_OFFSET_BYTE,
 };
 
+/* What the bytes are: an article as plain text, a web page whose article
+ * the model first finds, or either, told apart by the content. */
+enum model_input_format {
+	MODEL_INPUT_TEXT = 0, /* default */
+	MODEL_INPUT_HTML,
+	MODEL_INPUT_AUTO,
+};
+
 struct model_options {
 	/* ISO 8601 date or date-time ("2022-01-26", "2022-01-26T14:00:11+07:00")
 	 * that anchors relative dates when the text has no dateline; NULL: none.
@@ -29,6 +37,12 @@ struct model_options {
 	enum model_offset_unit unit;
 	int include_text; /* add "text": the normalised text the offsets index */
 	int explain;      /* add "rule" to every extracted object */
+	enum model_input_format input;
+	/* For HTML input: the charset named by the transport (the HTTP
+	 * Content-Type), which wins over the page's own <meta charset>, and the
+	 * page's URL; NULL when unknown. Borrowed. */
+	const char *charset;
+	const char *url;
 	/* Raw JSON members written first inside the ParseResult object, without
 	 * braces or a trailing comma (`"id":7`), or NULL. The batch endpoint and
 	 * the archive mode of the command line put the line's id there. Borrowed;
@@ -51,6 +65,8 @@ enum model_errcode {
 	MODEL_E_INTERNAL,
 	MODEL_E_DEADLINE,  /* options.deadline_ns passed */
 	MODEL_E_CANCELLED, /* *options.cancel became nonzero */
+	MODEL_E_FORMAT,    /* the input format cannot be read (e.g. HTML before it is supported,
+			      an unknown charset) */
 };
 
 struct model_error {
