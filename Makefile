@@ -20,14 +20,17 @@ LDFLAGS  ?=
 LDFLAGS  += -pie -Wl,-z,relro,-z,now
 LDLIBS   := $(PKG_LIBS) -lpthread -lm
 
-MODEL_SRC   := $(sort $(wildcard model/*.c))
+MODEL_SRC   := $(sort $(wildcard model/*.c model/*/*.c))
 SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
 CLI_SRC     := $(sort $(wildcard cli/*.c))
 LEXICONS    := $(sort $(wildcard model/lexicon/*.tsv))
 WEB_FILES   := $(sort $(wildcard web/*.html web/*.css web/*.js))
-GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c
+GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c \
+               $(BUILD)/gen/chars_table.c $(BUILD)/gen/lexicon_tables.c
+HOSTCC      ?= cc
 
-MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
+MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o \
+               $(BUILD)/obj/gen/chars_table.o $(BUILD)/obj/gen/lexicon_tables.o
 SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
 CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
@@ -64,6 +67,33 @@ deps:
 $(BUILD)/gen/lexicon_data.c: $(LEXICONS) tools/embed.sh
 	@mkdir -p $(@D)
 	sh tools/embed.sh lexicon $(LEXICONS) > $@.tmp && mv $@.tmp $@
+
+# The vocabulary compiler (tools/lexgen*.c) runs on the build machine: the
+# character table first, then the lexicons tokenized with the model's own
+# tokenizer (model/text/scan.c).
+LEXGEN_SRC := model/text/scan.c model/text/arena.c model/text/chars.c
+
+$(BUILD)/lexgen-chars: tools/lexgen_chars.c model/text/chars.h
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) $(PKG_CFLAGS) -I. -o $@ $< $(PKG_LIBS)
+
+$(BUILD)/gen/chars_table.c: $(BUILD)/lexgen-chars
+	@mkdir -p $(@D)
+	$(BUILD)/lexgen-chars > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lexgen: tools/lexgen.c $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c model/text/text.h \
+                 model/lexicon/lex_hash.h
+	$(HOSTCC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) $(PKG_CFLAGS) -I. -o $@ tools/lexgen.c \
+	  $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c $(PKG_LIBS)
+
+# lexicon_ids.h is rewritten only when an id changes, so a TSV edit that
+# adds no word and no lexicon rebuilds the tables alone
+$(BUILD)/gen/lexicon_tables.c: $(BUILD)/lexgen $(LEXICONS)
+	@mkdir -p $(@D)
+	$(BUILD)/lexgen $(BUILD)/gen $(LEXICONS)
+$(BUILD)/gen/lexicon_ids.h: $(BUILD)/gen/lexicon_tables.c
+
+$(MODEL_OBJ) $(SERVER_OBJ) $(CLI_OBJ) $(TEST_OBJ): | $(BUILD)/gen/lexicon_ids.h $(BUILD)/gen/chars_table.c
 
 $(BUILD)/gen/embedded_files.c: openapi.yaml $(WEB_FILES) tools/embed.sh
 	@mkdir -p $(@D)

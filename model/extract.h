@@ -9,6 +9,9 @@
 #include "segment.h"
 #include "span.h"
 #include "tokens.h"
+#include "model/tag/tag.h"
+#include "model/text/arena.h"
+#include "model/text/text.h"
 
 typedef VEC(int) int_vec_t;
 
@@ -125,6 +128,8 @@ typedef struct warning {
 typedef struct doc {
 	const char *text;
 	size_t len;
+	arena_t arena; /* everything of this parse that is not freed on its own */
+	text_t tx;     /* the tokens every recogniser reads, tagged once */
 	article_t art;
 	tokens_t toks;
 	VEC(size_t) sent_tok; /* first token of each sentence in art.sentences */

@@ -14,7 +14,7 @@
 
 struct lex {
 	char name[32];
-	lex_entry_t *e;
+	olex_entry_t *e;
 	size_t n;
 	uint32_t *slots; /* index+1 into e, 0 = empty */
 	size_t nslots;
@@ -33,7 +33,7 @@ static uint32_t seq_mix(uint32_t h, uint32_t th)
 	return (h ^ th) * 0x9E3779B1u + 0x7F4A7C15u;
 }
 
-static uint32_t entry_hash(const lex_entry_t *e)
+static uint32_t entry_hash(const olex_entry_t *e)
 {
 	uint32_t h = 0x811C9DC5u;
 	const char *k = e->keys;
@@ -58,12 +58,12 @@ static int load(struct lex *lx, const char *name)
 	while ((nc = lexicon_next_row(f, &pos, line, sizeof line, cols, 6)) >= 0) {
 		if (lx->n == cap) {
 			cap = cap ? cap * 2 : 256;
-			lex_entry_t *p = realloc(lx->e, cap * sizeof *p);
+			olex_entry_t *p = realloc(lx->e, cap * sizeof *p);
 			if (!p)
 				return -1;
 			lx->e = p;
 		}
-		lex_entry_t *e = &lx->e[lx->n];
+		olex_entry_t *e = &lx->e[lx->n];
 		memset(e, 0, sizeof *e);
 		for (int i = 0; i < nc; i++)
 			e->cols[i] = strdup(cols[i]);
@@ -80,7 +80,7 @@ static int load(struct lex *lx, const char *name)
 		e->keys = malloc(t.keys_len + 1);
 		size_t o = 0;
 		for (size_t i = 0; i < t.n; i++) {
-			memcpy(e->keys + o, tok_key(&t, i), t.v[i].klen + 1u);
+			memcpy(e->keys + o, otok_key(&t, i), t.v[i].klen + 1u);
 			o += t.v[i].klen + 1u;
 		}
 		tokens_free(&t);
@@ -103,7 +103,7 @@ static int load(struct lex *lx, const char *name)
 		size_t s = entry_hash(&lx->e[i]) & (lx->nslots - 1);
 		while (lx->slots[s]) {
 			/* first entry of a duplicate form wins */
-			const lex_entry_t *o = &lx->e[lx->slots[s] - 1];
+			const olex_entry_t *o = &lx->e[lx->slots[s] - 1];
 			if (o->ntok == lx->e[i].ntok &&
 			    memcmp(o->keys, lx->e[i].keys, 1) == 0 && entry_hash(o) == entry_hash(&lx->e[i]))
 				break;
@@ -130,22 +130,22 @@ const lex_t *lex_get(const char *name)
 	return r;
 }
 
-static int entry_matches(const lex_entry_t *e, const tokens_t *t, size_t i)
+static int entry_matches(const olex_entry_t *e, const tokens_t *t, size_t i)
 {
 	const char *k = e->keys;
 	for (int j = 0; j < e->ntok; j++) {
 		size_t n = strlen(k);
-		if (t->v[i + j].klen != n || memcmp(tok_key(t, i + j), k, n) != 0)
+		if (t->v[i + j].klen != n || memcmp(otok_key(t, i + j), k, n) != 0)
 			return 0;
 		/* a multi-token form does not run across a line break */
-		if (j > 0 && (t->v[i + j].flags & TF_NL))
+		if (j > 0 && (t->v[i + j].flags & OTF_NL))
 			return 0;
 		k += n + 1;
 	}
 	return 1;
 }
 
-const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, size_t lim,
+const olex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, size_t lim,
 			       size_t *ntok)
 {
 	if (!lx || i >= lim)
@@ -167,7 +167,7 @@ const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, siz
 			continue;
 		size_t s = hs[k] & (lx->nslots - 1);
 		while (lx->slots[s]) {
-			const lex_entry_t *e = &lx->e[lx->slots[s] - 1];
+			const olex_entry_t *e = &lx->e[lx->slots[s] - 1];
 			if (e->ntok == k && entry_matches(e, t, i)) {
 				*ntok = k;
 				return e;
@@ -178,13 +178,13 @@ const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, siz
 	return NULL;
 }
 
-const lex_entry_t *lex_lookup_text(const lex_t *lx, const char *s, size_t len)
+const olex_entry_t *lex_lookup_text(const lex_t *lx, const char *s, size_t len)
 {
 	tokens_t t;
 	if (!lx || tokens_build(&t, s, len))
 		return NULL;
 	size_t k = 0;
-	const lex_entry_t *e = lex_longest(lx, &t, 0, t.n, &k);
+	const olex_entry_t *e = lex_longest(lx, &t, 0, t.n, &k);
 	if (e && k != t.n)
 		e = NULL;
 	tokens_free(&t);
@@ -196,7 +196,7 @@ size_t lex_size(const lex_t *lx)
 	return lx ? lx->n : 0;
 }
 
-const lex_entry_t *lex_entry_at(const lex_t *lx, size_t i)
+const olex_entry_t *lex_entry_at(const lex_t *lx, size_t i)
 {
 	return lx && i < lx->n ? &lx->e[i] : NULL;
 }

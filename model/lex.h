@@ -6,13 +6,13 @@
 #include "lexicon.h"
 #include "tokens.h"
 
-typedef struct lex_entry {
+typedef struct olex_entry {
 	char *form;     /* first column as written in the file */
 	char *cols[6];  /* all columns (cols[0] == form) */
 	int ncols;
 	uint8_t ntok;   /* tokens in the form */
 	char *keys;     /* the form's token keys, NUL-separated */
-} lex_entry_t;
+} olex_entry_t;
 
 typedef struct lex lex_t;
 
@@ -23,13 +23,13 @@ const lex_t *lex_get(const char *name);
 
 /* Longest entry whose form matches tokens [i, i+k) with i+k <= lim; *ntok
  * gets k. NULL when none. */
-const lex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, size_t lim,
+const olex_entry_t *lex_longest(const lex_t *lx, const tokens_t *t, size_t i, size_t lim,
 			       size_t *ntok);
 
 /* Entry whose form folds to the same keys as the words of s, or NULL. */
-const lex_entry_t *lex_lookup_text(const lex_t *lx, const char *s, size_t len);
+const olex_entry_t *lex_lookup_text(const lex_t *lx, const char *s, size_t len);
 
 size_t lex_size(const lex_t *lx);
-const lex_entry_t *lex_entry_at(const lex_t *lx, size_t i);
+const olex_entry_t *lex_entry_at(const lex_t *lx, size_t i);
 
 #endif

@@ -39,7 +39,7 @@ static const char *kind_enum(const char *v)
 
 static int is_punct(const tokens_t *t, size_t i, char ch)
 {
-	return i < t->n && t->v[i].kind == TK_PUNCT && t->v[i].klen == 1 && t->keys[t->v[i].key] == ch;
+	return i < t->n && t->v[i].kind == OTK_PUNCT && t->v[i].klen == 1 && t->keys[t->v[i].key] == ch;
 }
 
 static int tok_is2(const tokens_t *t, size_t i, const char *a, const char *b)
@@ -97,14 +97,14 @@ static int collect_kinds(mctx_t *c)
 	const tokens_t *t = c->t;
 	for (size_t i = 0; i < t->n; i++) {
 		size_t n = 0;
-		const lex_entry_t *e = lex_longest(lx, t, i, t->n, &n);
+		const olex_entry_t *e = lex_longest(lx, t, i, t->n, &n);
 		if (!e)
 			continue;
 		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
 		if (i >= 1 && (tok_is(t, i - 1, "tâm") || tok_is(t, i - 1, "cung") ||
 			       tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phòng") ||
 			       tok_is(t, i - 1, "nhà") || tok_is(t, i - 1, "sảnh")) &&
-		    (t->v[i].flags & TF_CAP))
+		    (t->v[i].flags & OTF_CAP))
 			continue;
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
 		if (n == 1 && tok_is(t, i, "lễ"))
@@ -276,7 +276,7 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 		}
 		/* "Hội nghị Trung ương 5" */
 		if (k == i && tok_is2(t, k, "trung", "ương") && k + 2 < lim &&
-		    t->v[k + 2].kind == TK_NUM) {
+		    t->v[k + 2].kind == OTK_NUM) {
 			const token_t *x = &t->v[k + 2];
 			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
 		}
@@ -350,8 +350,8 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 			int om = org_mention_at(d, s);
 			if (om >= 0 && !in_person_ctx(d, s)) {
 				int prev_ok = s == q || tok_is(t, s - 1, "của") || is_punct(t, s - 1, ',') ||
-					      tok_is(t, s - 1, "thứ") || t->v[s - 1].kind == TK_NUM ||
-					      (t->v[s - 1].flags & TF_ROMAN) || tok_is(t, s - 1, "với") ||
+					      tok_is(t, s - 1, "thứ") || t->v[s - 1].kind == OTK_NUM ||
+					      (t->v[s - 1].flags & OTF_ROMAN) || tok_is(t, s - 1, "với") ||
 					      tok_is2(t, s - 2, "đại", "biểu");
 				if (prev_ok) {
 					set_body(m, d, om);
@@ -359,7 +359,7 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 				}
 				break;
 			}
-			if (t->v[s].kind == TK_WORD && !(t->v[s].flags & (TF_CAP | TF_UPPER)) &&
+			if (t->v[s].kind == OTK_WORD && !(t->v[s].flags & (OTF_CAP | OTF_UPPER)) &&
 			    !tok_is(t, s, "lần") && !tok_is(t, s, "thứ") && !tok_is(t, s, "của") &&
 			    !tok_is(t, s, "giao") && !tok_is(t, s, "ban") && !tok_is(t, s, "toàn") &&
 			    !tok_is(t, s, "thể") && !tok_is(t, s, "thường") && !tok_is(t, s, "kỳ") &&
@@ -470,7 +470,7 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		int venue = tok_is2(t, k, "trụ", "sở") || tok_is2(t, k, "hội", "trường") ||
 			    tok_is2(t, k, "nhà", "văn") || tok_is2(t, k, "phòng", "họp") ||
 			    tok_is2(t, k, "trung", "tâm");
-		if (!venue && !(t->v[k].flags & (TF_CAP | TF_UPPER)) && !lex_longest(loc, t, k, sb, &n))
+		if (!venue && !(t->v[k].flags & (OTF_CAP | OTF_UPPER)) && !lex_longest(loc, t, k, sb, &n))
 			continue;
 		/* "tại Hội nghị" is the meeting itself */
 		size_t kq = kind_from(c, k);
@@ -479,8 +479,8 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		size_t e = venue ? k + 2 : k;
 		while (e < sb) {
 			const token_t *x = &t->v[e];
-			if (x->kind == TK_PUNCT) {
-				if (is_punct(t, e, '.') && e + 1 < sb && !(t->v[e + 1].flags & TF_SPACE)) {
+			if (x->kind == OTK_PUNCT) {
+				if (is_punct(t, e, '.') && e + 1 < sb && !(t->v[e + 1].flags & OTF_SPACE)) {
 					e++; /* "Q.2", "TP.HCM" */
 					continue;
 				}
@@ -491,29 +491,29 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 					e += 1 + n; /* "Mộc Châu, Sơn La" */
 					continue;
 				}
-				if (is_punct(t, e, '-') && !(x->flags & TF_SPACE)) {
+				if (is_punct(t, e, '-') && !(x->flags & OTF_SPACE)) {
 					e++;
 					continue;
 				}
 				break;
 			}
-			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
+			if (x->kind == OTK_WORD && !(x->flags & (OTF_CAP | OTF_UPPER)) &&
 			    !lex_longest(loc, t, e, e + 1, &n)) {
 				/* lower-case syllables inside the name: "Trung tâm Hội
 				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
 				size_t q = e;
-				while (q < sb && q < e + 2 && t->v[q].kind == TK_WORD &&
-				       !(t->v[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
+				while (q < sb && q < e + 2 && t->v[q].kind == OTK_WORD &&
+				       !(t->v[q].flags & (OTF_CAP | OTF_UPPER)) && !loc_stop(t, q) &&
 				       !lex_longest(loc, t, q, q + 1, &n))
 					q++;
 				if (q == e)
 					break;
-				if (q < sb && ((t->v[q].flags & (TF_CAP | TF_UPPER)) ||
+				if (q < sb && ((t->v[q].flags & (OTF_CAP | OTF_UPPER)) ||
 					       lex_longest(loc, t, q, q + 1, &n))) {
 					e = q;
 					continue;
 				}
-				if (q >= sb || t->v[q].kind == TK_PUNCT || loc_stop(t, q)) {
+				if (q >= sb || t->v[q].kind == OTK_PUNCT || loc_stop(t, q)) {
 					e = q;
 					continue;
 				}
@@ -748,7 +748,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one */
 			size_t e2 = tok_is(t, e, "và") ? e + 1 : e;
 			om2 = org_mention_at(d, e2);
-			if (om2 < 0 || (t->v[e2].flags & TF_NL))
+			if (om2 < 0 || (t->v[e2].flags & OTF_NL))
 				break;
 			sp.end = d->org_mentions.v[om2].span.end;
 			e = d->org_mentions.v[om2].tok_end;
@@ -763,7 +763,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 	 * ban thuộc Ban Chỉ đạo của tỉnh" */
 	for (size_t q = s; q < lim && q < s + 6; q++) {
 		const token_t *x = &t->v[q];
-		if (x->kind != TK_WORD || (x->flags & (TF_CAP | TF_UPPER)))
+		if (x->kind != OTK_WORD || (x->flags & (OTF_CAP | OTF_UPPER)))
 			break;
 		int o2 = org_mention_at(d, q + 1);
 		if (o2 >= 0 && (tok_is(t, q, "của") || tok_is(t, q, "thuộc")) && q > s &&
@@ -1065,8 +1065,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 					int ok = q + 2 < v;
 					for (size_t r = q + 2; r < v && ok; r++) {
 						size_t ln = 0;
-						ok = (t->v[r].flags & (TF_CAP | TF_UPPER)) ||
-						     t->v[r].kind == TK_NUM || is_punct(t, r, '.') ||
+						ok = (t->v[r].flags & (OTF_CAP | OTF_UPPER)) ||
+						     t->v[r].kind == OTK_NUM || is_punct(t, r, '.') ||
 						     lex_longest(lex_get("localities"), t, r, r + 1, &ln);
 					}
 					if (ok) {
@@ -1114,10 +1114,10 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			s += 2;
 		else if (tok_is(t, s, "trình"))
 			s += 1;
-		if (s < sb && t->v[s].kind != TK_PUNCT) {
+		if (s < sb && t->v[s].kind != OTK_PUNCT) {
 			size_t e = s;
 			while (e < sb && !is_punct(t, e, ';') && !(is_punct(t, e, '.') &&
-								     (e + 1 >= sb || (t->v[e + 1].flags & TF_SPACE))))
+								     (e + 1 >= sb || (t->v[e + 1].flags & OTF_SPACE))))
 				e++;
 			if (e > s)
 				a.subject = span_make(t->v[s].start, t->v[e - 1].end);
@@ -1269,13 +1269,13 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		size_t as = ae, e = ae;
 		size_t del = 0, dl = 0;
 		while (e < sb && !is_punct(t, e, ';') &&
-		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->v[e + 1].flags & TF_SPACE)))) {
+		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->v[e + 1].flags & OTF_SPACE)))) {
 			if (!del && (tok_is2(t, e, "để", "trình") ||
 				     ((tok_is(t, e, "trình") || tok_is2(t, e, "báo", "cáo")) && e > as &&
 				      is_punct(t, e - 1, ','))))
 				del = e;
 			if (!dl && ((tok_is(t, e, "trước") && (tok_is(t, e + 1, "ngày") ||
-							       t->v[e + 1].kind == TK_NUM)) ||
+							       t->v[e + 1].kind == OTK_NUM)) ||
 				    (tok_is(t, e, "trong") && (tok_is(t, e + 1, "quý") ||
 							       tok_is(t, e + 1, "tháng") ||
 							       tok_is2(t, e + 1, "năm", NULL)))))
@@ -1643,9 +1643,9 @@ int meetings_extract(doc_t *d)
 		 * after a heading run into the body without a full stop ("... để
 		 * nhân rộng Chiều 7.2, ...") */
 		int opens = dtok <= a + 2 ||
-			    (dtok > a && dtok < d->toks.n && (d->toks.v[dtok].flags & TF_CAP) &&
-			     d->toks.v[dtok - 1].kind == TK_WORD &&
-			     !(d->toks.v[dtok - 1].flags & (TF_CAP | TF_UPPER)));
+			    (dtok > a && dtok < d->toks.n && (d->toks.v[dtok].flags & OTF_CAP) &&
+			     d->toks.v[dtok - 1].kind == OTK_WORD &&
+			     !(d->toks.v[dtok - 1].flags & (OTF_CAP | OTF_UPPER)));
 		if (anchors.n == 0) {
 			/* the first reported meeting: a date and a meeting word or
 			 * verb in the same sentence */

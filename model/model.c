@@ -121,6 +121,8 @@ static int parse_published(doc_t *d, const char *s)
 
 static void doc_free(doc_t *d)
 {
+	text_free(&d->tx);
+	arena_free(&d->arena);
 	segment_free(&d->art);
 	tokens_free(&d->toks);
 	free(d->sent_tok.v);
@@ -697,7 +699,7 @@ static int sentence_index(doc_t *d)
 			return -1;
 		*p = ti;
 		if (ti < d->toks.n)
-			d->toks.v[ti].flags |= TF_SENT;
+			d->toks.v[ti].flags |= OTF_SENT;
 	}
 	return 0;
 }
@@ -765,7 +767,8 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 	}
 	if (opt->published_at)
 		d.pub_from_request = 1;
-	if (segment_article(d.text, d.len, &d.art) || tokens_build(&d.toks, d.text, d.len) ||
+	if (text_scan(&d.tx, d.text, d.len, &d.arena) || tag_text(&d.tx) ||
+	    segment_article(d.text, d.len, &d.art) || tokens_build(&d.toks, d.text, d.len) ||
 	    sentence_index(&d)) {
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 		goto out;

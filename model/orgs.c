@@ -38,7 +38,7 @@ static int level_of(const char *s)
 
 static int is_cap(const token_t *t)
 {
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+	return t->kind == OTK_WORD && (t->flags & (OTF_CAP | OTF_UPPER));
 }
 
 /* First syllables of verbs and function words that follow a body's name
@@ -74,7 +74,7 @@ static int verbish(const tokens_t *t, size_t j)
 static int plain_lower(const tokens_t *t, size_t j)
 {
 	size_t nn;
-	return t->v[j].kind == TK_WORD && !is_cap(&t->v[j]) && !(t->v[j].flags & TF_NL) &&
+	return t->v[j].kind == OTK_WORD && !is_cap(&t->v[j]) && !(t->v[j].flags & OTF_NL) &&
 	       !lex_longest(lex_get("localities"), t, j, j + 1, &nn) && !verbish(t, j) &&
 	       !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") && !tok_is(t, j, "lần") &&
 	       !tok_is(t, j, "năm") && !tok_is(t, j, "các") && !tok_is(t, j, "những");
@@ -88,25 +88,25 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 {
 	const tokens_t *t = &d->toks;
 	size_t j = k;
-	if (j >= lim || !is_cap(&t->v[j]) || (t->v[j].flags & TF_NL))
+	if (j >= lim || !is_cap(&t->v[j]) || (t->v[j].flags & OTF_NL))
 		return k;
 	while (j < lim) {
 		const token_t *x = &t->v[j];
-		if (j > k && (x->flags & TF_NL))
+		if (j > k && (x->flags & OTF_NL))
 			break;
 		if (is_cap(x)) {
 			/* another body starts here: "Ban Phong trào" + "Ủy ban
 			 * Trung ương MTTQ Việt Nam" */
 			size_t nb = 0;
 			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
-			const lex_entry_t *ce = j > k ? lex_longest(lex_get("places"), t, j, lim, &nb) : NULL;
+			const olex_entry_t *ce = j > k ? lex_longest(lex_get("places"), t, j, lim, &nb) : NULL;
 			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
-			    !(j + nb < lim && t->v[j + nb].kind == TK_WORD && !is_cap(&t->v[j + nb]))) {
+			    !(j + nb < lim && t->v[j + nb].kind == OTK_WORD && !is_cap(&t->v[j + nb]))) {
 				j += nb;
 				break;
 			}
 			nb = 0;
-			const lex_entry_t *be = j > k ? lex_longest(lex_get("bodies"), t, j, lim, &nb) : NULL;
+			const olex_entry_t *be = j > k ? lex_longest(lex_get("bodies"), t, j, lim, &nb) : NULL;
 			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
 				break;
 			j++;
@@ -117,15 +117,15 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			size_t q = j;
 			while (q < lim && q < j + 2 && plain_lower(t, q))
 				q++;
-			if (q > j && q < lim && (is_cap(&t->v[q]) || t->v[q].kind == TK_NUM) &&
-			    !(t->v[q].flags & TF_NL)) {
+			if (q > j && q < lim && (is_cap(&t->v[q]) || t->v[q].kind == OTK_NUM) &&
+			    !(t->v[q].flags & OTF_NL)) {
 				j = q;
 			} else if (q > j) {
 				/* the run ends the name when a verb, a place word or
 				 * punctuation follows it */
 				for (size_t r = q; r > j; r--) {
 					size_t nn;
-					if (r >= lim || t->v[r].kind == TK_PUNCT || (t->v[r].flags & TF_NL) ||
+					if (r >= lim || t->v[r].kind == OTK_PUNCT || (t->v[r].flags & OTF_NL) ||
 					    verbish(t, r) ||
 					    lex_longest(lex_get("localities"), t, r, lim, &nn)) {
 						j = r;
@@ -135,19 +135,19 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			}
 			continue;
 		}
-		if (x->kind == TK_NUM && j > k && !(x->flags & TF_NL)) {
+		if (x->kind == OTK_NUM && j > k && !(x->flags & OTF_NL)) {
 			j++;
 			continue;
 		}
 		/* connectors need a capitalised word after them */
-		if ((tok_is(t, j, "và") || (x->kind == TK_PUNCT && (t->keys[x->key] == '&' ||
+		if ((tok_is(t, j, "và") || (x->kind == OTK_PUNCT && (t->keys[x->key] == '&' ||
 								 t->keys[x->key] == '-'))) &&
 		    j + 1 < lim && is_cap(&t->v[j + 1])) {
 			/* "A - B" with spaces separates a name from a title ("X -
 			 * Chủ tịch ..."), but joins two fields in a committee's name
 			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */
-			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
-			    (t->v[j + 1].flags & TF_SPACE)) {
+			if (x->kind == OTK_PUNCT && t->keys[x->key] == '-' && (x->flags & OTF_SPACE) &&
+			    (t->v[j + 1].flags & OTF_SPACE)) {
 				size_t n2 = 0;
 				if (j - k > 3 || lex_longest(lex_get("positions"), t, j + 1, lim, &n2) ||
 				    lex_longest(lex_get("surnames"), t, j + 1, lim, &n2) ||
@@ -165,7 +165,7 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 /* locality word + place ("tỉnh Nghệ An", "TP Hà Nội", "huyện Tam Nông"),
  * a place alone ("Hà Nội"), or "Trung ương"/"T.Ư". Returns end token. */
 /* level of an administrative unit from its type in places.tsv */
-static int place_level(const lex_entry_t *pe)
+static int place_level(const olex_entry_t *pe)
 {
 	const char *ty = pe && pe->ncols > 1 ? pe->cols[1] : "";
 	if (!strcmp(ty, "province"))
@@ -185,14 +185,14 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 	const tokens_t *t = &d->toks;
 	const lex_t *loc = lex_get("localities"), *pl = lex_get("places");
 	size_t n = 0;
-	const lex_entry_t *e = lex_longest(loc, t, k, lim, &n);
-	if (e && !(t->v[k].flags & TF_NL)) {
+	const olex_entry_t *e = lex_longest(loc, t, k, lim, &n);
+	if (e && !(t->v[k].flags & OTF_NL)) {
 		if (*level == LVL_NONE)
 			*level = level_of(e->ncols > 2 ? e->cols[2] : NULL);
 		size_t j = k + n;
 		size_t m = 0;
-		const lex_entry_t *pe = j < lim ? lex_longest(pl, t, j, lim, &m) : NULL;
-		if (pe && !(t->v[j].flags & TF_NL) && is_cap(&t->v[j])) {
+		const olex_entry_t *pe = j < lim ? lex_longest(pl, t, j, lim, &m) : NULL;
+		if (pe && !(t->v[j].flags & OTF_NL) && is_cap(&t->v[j])) {
 			/* "TP Vinh" is a district-level city, "TP Hà Nội" a province */
 			int pl_lv = place_level(pe);
 			if (pl_lv)
@@ -201,7 +201,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		}
 		/* an unknown place: up to three capitalised syllables, or a number
 		 * ("phường 5", "Q.9") */
-		if (j < lim && t->v[j].kind == TK_NUM)
+		if (j < lim && t->v[j].kind == OTK_NUM)
 			return j + 1;
 		size_t c = j;
 		/* a surname-led run after "tỉnh" is a person ("UBND tỉnh Phạm Anh
@@ -210,7 +210,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		size_t sn = 0;
 		if (j < lim && lex_longest(sur, t, j, lim, &sn))
 			return j;
-		while (c < lim && c < j + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL))
+		while (c < lim && c < j + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & OTF_NL))
 			c++;
 		return c;
 	}
@@ -230,9 +230,9 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		*level = LVL_CENTRAL;
 		return k + 3;
 	}
-	if (unit_needs_place && k < lim && is_cap(&t->v[k]) && !(t->v[k].flags & TF_NL)) {
+	if (unit_needs_place && k < lim && is_cap(&t->v[k]) && !(t->v[k].flags & OTF_NL)) {
 		size_t m = 0;
-		const lex_entry_t *pe = lex_longest(pl, t, k, lim, &m);
+		const olex_entry_t *pe = lex_longest(pl, t, k, lim, &m);
 		if (pe) {
 			int pl_lv = place_level(pe);
 			if (pl_lv)
@@ -249,8 +249,8 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 			const lex_t *sur = lex_get("surnames"), *pos = lex_get("positions"),
 				    *bod = lex_get("bodies");
 			size_t c = k, sn = 0;
-			while (c < lim && c < k + 6 && is_cap(&t->v[c]) && !(t->v[c].flags & TF_NL) &&
-			       (t->v[c].flags & TF_SPACE) && !lex_longest(pos, t, c, lim, &sn) &&
+			while (c < lim && c < k + 6 && is_cap(&t->v[c]) && !(t->v[c].flags & OTF_NL) &&
+			       (t->v[c].flags & OTF_SPACE) && !lex_longest(pos, t, c, lim, &sn) &&
 			       !lex_longest(bod, t, c, lim, &sn))
 				c++;
 			size_t r = c - k;
@@ -277,10 +277,10 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	canon[0] = '\0';
 	size_t cl = 0;
 	while (k < lim) {
-		if (k > i && (t->v[k].flags & TF_NL))
+		if (k > i && (t->v[k].flags & OTF_NL))
 			break;
 		size_t n = 0;
-		const lex_entry_t *e = lex_longest(bodies, t, k, lim, &n);
+		const olex_entry_t *e = lex_longest(bodies, t, k, lim, &n);
 		if (!e)
 			break;
 		const char *role = e->ncols > 4 ? e->cols[4] : "unit";
@@ -299,7 +299,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? " " : "", cn);
 			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
 				size_t len = t->v[q].end - t->v[q].start;
-				if (q > k + n && (t->v[q].flags & TF_SPACE))
+				if (q > k + n && (t->v[q].flags & OTF_SPACE))
 					canon[cl++] = ' ';
 				if (cl + len >= canon_sz)
 					break;
@@ -354,19 +354,19 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	if (k2 > before) {
 		for (size_t q = before; q < k2 && cl < canon_sz - 2; q++) {
 			size_t len = t->v[q].end - t->v[q].start;
-			if (t->v[q].flags & TF_SPACE)
+			if (t->v[q].flags & OTF_SPACE)
 				canon[cl++] = ' ';
 			if (cl + len >= canon_sz)
 				break;
 			/* expand abbreviations: TP, TP. -> thành phố */
 			const lex_t *loc = lex_get("localities");
 			size_t nn = 0;
-			const lex_entry_t *le = q == before ? lex_longest(loc, t, q, k2, &nn) : NULL;
+			const olex_entry_t *le = q == before ? lex_longest(loc, t, q, k2, &nn) : NULL;
 			if (le && le->ncols > 1 && strcmp(le->cols[1], "-")) {
 				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
 				q += nn - 1;
 				/* "Q.9" -> "quận 9" */
-				if (q + 1 < k2 && !(t->v[q + 1].flags & TF_SPACE) && cl < canon_sz - 1)
+				if (q + 1 < k2 && !(t->v[q + 1].flags & OTF_SPACE) && cl < canon_sz - 1)
 					canon[cl++] = ' ';
 				continue;
 			}
@@ -386,7 +386,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	/* term right after: "khóa XIII" */
 	om->term = span_make(0, 0);
 	if (k < lim && (tok_is(t, k, "khóa") || tok_is(t, k, "khoá")) && k + 1 < t->n &&
-	    (t->v[k + 1].kind == TK_NUM || (t->v[k + 1].flags & TF_ROMAN))) {
+	    (t->v[k + 1].kind == OTK_NUM || (t->v[k + 1].flags & OTF_ROMAN))) {
 		om->term = span_make(t->v[k].start, t->v[k + 1].end);
 	}
 	return k;
@@ -415,7 +415,7 @@ int orgs_extract(doc_t *d)
 	while (i < t->n) {
 		org_mention_t om;
 		memset(&om, 0, sizeof om);
-		if (t->v[i].kind != TK_WORD) {
+		if (t->v[i].kind != OTK_WORD) {
 			i++;
 			continue;
 		}

@@ -25,19 +25,19 @@ typedef struct ctx {
 
 static int is_cap(const token_t *t)
 {
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+	return t->kind == OTK_WORD && (t->flags & (OTF_CAP | OTF_UPPER));
 }
 
 static int is_punct(const ctx_t *c, size_t i, char ch)
 {
-	return i < c->t->n && c->t->v[i].kind == TK_PUNCT && c->t->keys[c->t->v[i].key] == ch &&
+	return i < c->t->n && c->t->v[i].kind == OTK_PUNCT && c->t->keys[c->t->v[i].key] == ch &&
 	       c->t->v[i].klen == 1;
 }
 
 /* "-" or "–" with spaces around: an apposition separator */
 static int is_dash_sep(const ctx_t *c, size_t i)
 {
-	return is_punct(c, i, '-') && (c->t->v[i].flags & TF_SPACE);
+	return is_punct(c, i, '-') && (c->t->v[i].flags & OTF_SPACE);
 }
 
 /* Words that end a position phrase: verbs and function words that follow a
@@ -76,12 +76,12 @@ static size_t surname_at(const ctx_t *c, size_t i)
 }
 
 /* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
-static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
+static size_t title_at(const ctx_t *c, size_t i, const olex_entry_t **ent)
 {
 	size_t k = i, n = 0;
 	if (tok_is(c->t, k, "nguyên") || tok_is(c->t, k, "Quyền"))
 		k++;
-	const lex_entry_t *e = lex_longest(c->pos, c->t, k, c->t->n, &n);
+	const olex_entry_t *e = lex_longest(c->pos, c->t, k, c->t->n, &n);
 	if (!e)
 		return i;
 	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
@@ -96,7 +96,7 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 
 static int title_start(const ctx_t *c, size_t i)
 {
-	const lex_entry_t *e;
+	const olex_entry_t *e;
 	return title_at(c, i, &e) > i;
 }
 
@@ -117,9 +117,9 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 	size_t j = i;
 	while (j < t->n && j < i + 4) {
 		const token_t *x = &t->v[j];
-		if (!is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
+		if (!is_cap(x) || (j > i && (x->flags & (OTF_NL))) || c->org_in[j] >= 0)
 			break;
-		if (j > i && !(x->flags & TF_SPACE))
+		if (j > i && !(x->flags & OTF_SPACE))
 			break;
 		if (j > i && title_start(c, j))
 			break;
@@ -131,11 +131,11 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 			break;
 		j++;
 	}
-	if (j - i < 2 && !(j - i == 1 && (t->v[i].flags & TF_UPPER) == 0 && 0))
+	if (j - i < 2 && !(j - i == 1 && (t->v[i].flags & OTF_UPPER) == 0 && 0))
 		return i;
 	/* a following capitalised token glued to the name means we stopped
 	 * inside something longer (a place or a body): not a name */
-	if (j < t->n && is_cap(&t->v[j]) && !(t->v[j].flags & TF_NL) && j - i == 4)
+	if (j < t->n && is_cap(&t->v[j]) && !(t->v[j].flags & OTF_NL) && j - i == 4)
 		return i;
 	return j;
 }
@@ -146,7 +146,7 @@ static int ends_with_country(const ctx_t *c, size_t end)
 	for (size_t q = end; q > 0 && end - q < 3;) {
 		q--;
 		size_t cn = 0;
-		const lex_entry_t *ce = lex_longest(c->pl, c->t, q, end, &cn);
+		const olex_entry_t *ce = lex_longest(c->pl, c->t, q, end, &cn);
 		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
 			return 1;
 	}
@@ -158,7 +158,7 @@ static int ends_with_country(const ctx_t *c, size_t end)
 static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
 {
 	const tokens_t *t = c->t;
-	const lex_entry_t *e = NULL;
+	const olex_entry_t *e = NULL;
 	size_t k = title_at(c, i, &e);
 	if (k == i)
 		return i;
@@ -168,7 +168,7 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 	 * not the person's name */
 	while (k < lim) {
 		const token_t *x = &t->v[k];
-		if (x->flags & TF_NL)
+		if (x->flags & OTF_NL)
 			break;
 		/* a body that starts here, or one that started inside the title
 		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
@@ -188,16 +188,16 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
 		 * capitalised words after a country name are the person's name */
 		size_t cn = 0;
-		const lex_entry_t *ce = lex_longest(c->pl, t, k, lim, &cn);
+		const olex_entry_t *ce = lex_longest(c->pl, t, k, lim, &cn);
 		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && is_cap(x)) {
 			k += cn;
 			if (before_name && k < lim && is_cap(&t->v[k]) && c->org_in[k] < 0 &&
-			    !title_start(c, k) && (t->v[k].flags & TF_SPACE))
+			    !title_start(c, k) && (t->v[k].flags & OTF_SPACE))
 				break;
 			continue;
 		}
 		/* "Trung ương" is one word whose second syllable is lower case */
-		if (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương") && !(t->v[k + 1].flags & TF_NL)) {
+		if (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương") && !(t->v[k + 1].flags & OTF_NL)) {
 			k += 2;
 			continue;
 		}
@@ -207,27 +207,27 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			continue;
 		}
 		size_t n = 0;
-		if (x->kind == TK_WORD && lex_longest(c->loc, t, k, k + 1, &n)) {
+		if (x->kind == OTK_WORD && lex_longest(c->loc, t, k, k + 1, &n)) {
 			k++;
 			continue;
 		}
-		if (x->kind == TK_NUM && k > i) {
+		if (x->kind == OTK_NUM && k > i) {
 			k++;
 			continue;
 		}
-		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
-					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
-		    k + 1 < lim && is_cap(&t->v[k + 1]) && !(t->v[k + 1].flags & TF_SPACE)) {
+		if (x->kind == OTK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
+					    (t->keys[x->key] == '-' && !(x->flags & OTF_SPACE))) &&
+		    k + 1 < lim && is_cap(&t->v[k + 1]) && !(t->v[k + 1].flags & OTF_SPACE)) {
 			k += 2;
 			continue;
 		}
 		size_t n0 = 0;
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
-		if (x->kind == TK_WORD && k > i && is_cap(&t->v[k - 1]) && !(x->flags & TF_NL) &&
+		if (x->kind == OTK_WORD && k > i && is_cap(&t->v[k - 1]) && !(x->flags & OTF_NL) &&
 		    !is_stop(c, k) &&
-		    (k + 1 >= lim || t->v[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
-		     (t->v[k + 1].flags & TF_NL) || lex_longest(c->loc, t, k + 1, k + 2, &n0))) {
+		    (k + 1 >= lim || t->v[k + 1].kind == OTK_PUNCT || is_stop(c, k + 1) ||
+		     (t->v[k + 1].flags & OTF_NL) || lex_longest(c->loc, t, k + 1, k + 2, &n0))) {
 			k++;
 			/* "Đào tạo huyện": a place word may still follow */
 			if (k < lim && lex_longest(c->loc, t, k, k + 1, &n0))
@@ -243,12 +243,12 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
 		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
 		 * word follows within two tokens and no stop word is crossed */
-		if (x->kind == TK_WORD && !is_stop(c, k)) {
+		if (x->kind == OTK_WORD && !is_stop(c, k)) {
 			size_t q = k;
-			while (q < lim && q < k + 3 && t->v[q].kind == TK_WORD && !is_cap(&t->v[q]) &&
-			       !is_stop(c, q) && !(t->v[q].flags & TF_NL))
+			while (q < lim && q < k + 3 && t->v[q].kind == OTK_WORD && !is_cap(&t->v[q]) &&
+			       !is_stop(c, q) && !(t->v[q].flags & OTF_NL))
 				q++;
-			if (q < lim && q > k && is_cap(&t->v[q]) && !(t->v[q].flags & TF_NL) &&
+			if (q < lim && q > k && is_cap(&t->v[q]) && !(t->v[q].flags & OTF_NL) &&
 			    !title_start(c, q) && !(before_name && surname_at(c, q)) &&
 			    !(tok_is(t, q - 1, "và") && name_at(c, q, 1) > q)) {
 				k = q;
@@ -342,7 +342,7 @@ static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 	span_t sp = span_make(c->t->v[a].start, c->t->v[b - 1].end);
 	int upper = 1;
 	for (size_t i = a; i < b; i++)
-		if (!(c->t->v[i].flags & TF_UPPER))
+		if (!(c->t->v[i].flags & OTF_UPPER))
 			upper = 0;
 	if (upper)
 		return fold_title_case(d->text + sp.start, sp.end - sp.start);
@@ -475,7 +475,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 {
 	size_t n = 0;
-	const lex_entry_t *e = lex_longest(c->hon, c->t, i, c->t->n, &n);
+	const olex_entry_t *e = lex_longest(c->hon, c->t, i, c->t->n, &n);
 	if (!e)
 		return i;
 	size_t len = c->t->v[i + n - 1].end - c->t->v[i].start;
@@ -743,7 +743,7 @@ int people_extract(doc_t *d)
 		char hon2[64];
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
 		if (k2 == q || k2 >= n || !is_cap(&t->v[k2]) ||
-		    (k2 + 1 < n && is_cap(&t->v[k2 + 1]) && !(t->v[k2 + 1].flags & TF_NL)))
+		    (k2 + 1 < n && is_cap(&t->v[k2 + 1]) && !(t->v[k2 + 1].flags & OTF_NL)))
 			continue;
 		int found = -1, count = 0;
 		for (size_t p = 0; p < d->people.n; p++) {

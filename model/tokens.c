@@ -217,13 +217,13 @@ int tokens_build(tokens_t *t, const char *text, size_t len)
 		uint32_t c = utf8_next(text, len, &i);
 		int up;
 		if (c == '\n' || c == '\r') {
-			pend |= TF_NL | TF_SPACE;
+			pend |= OTF_NL | OTF_SPACE;
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x200B || c == 0xFEFF ||
 		    (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000 || c == '\f' ||
 		    c == '\v') {
-			pend |= TF_SPACE;
+			pend |= OTF_SPACE;
 			continue;
 		}
 		if (t->n == t->cap) {
@@ -242,7 +242,7 @@ int tokens_build(tokens_t *t, const char *text, size_t len)
 		if (c >= '0' && c <= '9') {
 			while (i < len && text[i] >= '0' && text[i] <= '9')
 				i++;
-			tok->kind = TK_NUM;
+			tok->kind = OTK_NUM;
 			tok->end = (uint32_t)i;
 			if (push_key(t, text + st, i - st > 64 ? 64 : i - st, tok))
 				return -1;
@@ -262,20 +262,20 @@ int tokens_build(tokens_t *t, const char *text, size_t len)
 				j = k;
 			}
 			i = j;
-			tok->kind = TK_WORD;
+			tok->kind = OTK_WORD;
 			tok->end = (uint32_t)i;
 			if (up)
-				tok->flags |= TF_CAP;
+				tok->flags |= OTF_CAP;
 			if (all_up && any_letter)
-				tok->flags |= TF_UPPER;
+				tok->flags |= OTF_UPPER;
 			if (is_roman(text + st, i - st))
-				tok->flags |= TF_ROMAN;
+				tok->flags |= OTF_ROMAN;
 			size_t wl = i - st > 64 ? 64 : i - st;
 			size_t kl = fold_word(text + st, wl, kbuf);
 			if (push_key(t, kbuf, kl, tok))
 				return -1;
 		} else {
-			tok->kind = TK_PUNCT;
+			tok->kind = OTK_PUNCT;
 			tok->end = (uint32_t)i;
 			char pk[8];
 			size_t pl;
@@ -338,9 +338,9 @@ char *fold_text(const char *s, size_t len)
 	}
 	size_t o = 0;
 	for (size_t i = 0; i < t.n; i++) {
-		if (i && (t.v[i].flags & TF_SPACE))
+		if (i && (t.v[i].flags & OTF_SPACE))
 			out[o++] = ' ';
-		memcpy(out + o, tok_key(&t, i), t.v[i].klen);
+		memcpy(out + o, otok_key(&t, i), t.v[i].klen);
 		o += t.v[i].klen;
 	}
 	out[o] = '\0';

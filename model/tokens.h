@@ -11,15 +11,15 @@
 #include <stdint.h>
 #include <string.h>
 
-enum tok_kind { TK_WORD = 0, TK_NUM, TK_PUNCT };
+enum otok_kind { OTK_WORD = 0, OTK_NUM, OTK_PUNCT };
 
-enum tok_flag {
-	TF_CAP = 1,    /* first letter upper case */
-	TF_UPPER = 2,  /* every letter upper case (and at least one letter) */
-	TF_SPACE = 4,  /* whitespace before */
-	TF_NL = 8,     /* a line break before */
-	TF_SENT = 16,  /* first token of a sentence (set by the caller) */
-	TF_ROMAN = 32, /* only Roman-numeral letters, upper case */
+enum otok_flag {
+	OTF_CAP = 1,    /* first letter upper case */
+	OTF_UPPER = 2,  /* every letter upper case (and at least one letter) */
+	OTF_SPACE = 4,  /* whitespace before */
+	OTF_NL = 8,     /* a line break before */
+	OTF_SENT = 16,  /* first token of a sentence (set by the caller) */
+	OTF_ROMAN = 32, /* only Roman-numeral letters, upper case */
 };
 
 typedef struct token {
@@ -42,7 +42,7 @@ typedef struct tokens {
 int tokens_build(tokens_t *t, const char *text, size_t len);
 void tokens_free(tokens_t *t);
 
-static inline const char *tok_key(const tokens_t *t, size_t i)
+static inline const char *otok_key(const tokens_t *t, size_t i)
 {
 	return t->keys + t->v[i].key;
 }

@@ -1,0 +1,133 @@
+/* Matching against the compiled lexicons (lex.h). */
+#include "model/lexicon/lex.h"
+
+#include <string.h>
+
+#include "model/lexicon/lex_hash.h"
+#include "model/lexicon/lex_tables.h"
+
+uint16_t lex_vocab_find(const char *key, size_t len, uint32_t hash)
+{
+	uint32_t s = hash & lex_vocab_mask;
+	for (;;) {
+		uint16_t id = lex_vocab_slot[s];
+		if (!id)
+			return 0;
+		const struct lex_vocab *v = &lex_vocab[id];
+		if (v->hash == hash && v->len == len && !memcmp(lex_vocab_keys + v->key, key, len))
+			return id;
+		s = (s + 1) & lex_vocab_mask;
+	}
+}
+
+const char *lex_vocab_key(uint16_t kw)
+{
+	return kw < KW_COUNT ? lex_vocab_keys + lex_vocab[kw].key : "";
+}
+
+/* The child of trie node `node` by keyword kw, or -1. */
+static inline int64_t lex_child(uint32_t node, uint16_t kw)
+{
+	uint64_t key = ((uint64_t)node + 1) << 16 | kw;
+	uint64_t s = lex_edge_hash(key) & lex_edge_mask;
+	for (;;) {
+		const struct lex_edge *e = &lex_edges[s];
+		if (e->key == key)
+			return e->child;
+		if (!e->key)
+			return -1;
+		s = (s + 1) & lex_edge_mask;
+	}
+}
+
+/* Walk lexicon lx's trie from token i: calls back for each entry that ends,
+ * shortest first. Used by tag_text() (model/tag) for every token once. */
+size_t lex_walk(const text_t *tx, int lx, size_t i, struct lex_hit *out, size_t cap)
+{
+	uint32_t node = lex_tables[lx].root;
+	size_t nh = 0;
+	for (size_t j = i; j < tx->n; j++) {
+		const tok_t *t = &tx->tok[j];
+		if (!t->kw || (j > i && (t->flags & TF_NL)))
+			break;
+		int64_t c = lex_child(node, t->kw);
+		if (c < 0)
+			break;
+		node = (uint32_t)c;
+		int32_t e = lex_node_entry[node];
+		if (e >= 0 && nh < cap && j - i + 1 <= 255) {
+			out[nh].lex = (uint16_t)lx;
+			out[nh].len = (uint8_t)(j - i + 1);
+			out[nh].pad = 0;
+			out[nh].entry = e;
+			nh++;
+		}
+	}
+	return nh;
+}
+
+const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
+{
+	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
+		return NULL;
+	const struct lex_hit *best = NULL;
+	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++) {
+		const struct lex_hit *x = &tx->hit[h];
+		if (x->lex == lx && i + x->len <= lim)
+			best = x;
+	}
+	if (!best)
+		return NULL;
+	*n = best->len;
+	return &lex_tables[lx].e[best->entry];
+}
+
+int lex_is(const text_t *tx, int lx, size_t i, size_t n)
+{
+	if (i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
+		return 0;
+	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++)
+		if (tx->hit[h].lex == lx && tx->hit[h].len == n)
+			return 1;
+	return 0;
+}
+
+size_t lex_count(int lx)
+{
+	return lx >= 0 && lx < LEX_COUNT ? lex_tables[lx].n : 0;
+}
+
+const lex_entry_t *lex_entry(int lx, size_t idx)
+{
+	return idx < lex_count(lx) ? &lex_tables[lx].e[idx] : NULL;
+}
+
+const char *lex_name(int lx)
+{
+	return lx >= 0 && lx < LEX_COUNT ? lex_tables[lx].name : "";
+}
+
+const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
+{
+	text_t tx;
+	arena_t ar = {0};
+	const lex_entry_t *r = NULL;
+	if (text_scan(&tx, s, len, &ar) == 0 && tx.n) {
+		uint32_t node = lex_tables[lx].root;
+		size_t j = 0;
+		for (; j < tx.n; j++) {
+			uint16_t kw = tx.tok[j].klen ? lex_vocab_find(tok_key(&tx, j), tx.tok[j].klen,
+								      tx.tok[j].hash)
+						     : 0;
+			int64_t c = kw ? lex_child(node, kw) : -1;
+			if (c < 0)
+				break;
+			node = (uint32_t)c;
+		}
+		if (j == tx.n && lex_node_entry[node] >= 0)
+			r = &lex_tables[lx].e[lex_node_entry[node]];
+	}
+	text_free(&tx);
+	arena_free(&ar);
+	return r;
+}

@@ -1,0 +1,26 @@
+/* Tag once: one linear pass that gives every token its keyword id and
+ * records every lexicon entry starting at it (text.h: hit_at, hit,
+ * lexmask), so that recognisers test integers and bits, never strings. */
+#ifndef MEETINGD_TAG_TAG_H
+#define MEETINGD_TAG_TAG_H
+
+#include "model/lexicon/lex.h"
+#include "model/text/text.h"
+
+/* Tag tx (after text_scan). The arrays are freed by text_free(). 0, or -1
+ * when out of memory. */
+int tag_text(text_t *tx);
+
+/* The keyword id of token i (0 past the end). */
+static inline uint16_t tok_kw(const text_t *tx, size_t i)
+{
+	return i < tx->n ? tx->tok[i].kw : 0;
+}
+
+/* Tokens i and i + 1 are the keywords a and b. */
+static inline int tok_kw2(const text_t *tx, size_t i, uint16_t a, uint16_t b)
+{
+	return i + 1 < tx->n && tx->tok[i].kw == a && tx->tok[i + 1].kw == b;
+}
+
+#endif

@@ -1,0 +1,97 @@
+/* The text layer: the NFC text of one parse cut once into tokens, with one
+ * fold key per token. Every recogniser reads these tokens; none decodes or
+ * folds text again.
+ *
+ * Tokens are atoms: a run of letters (with their combining marks), a run of
+ * ASCII digits, or one other code point. "8h30" is three tokens, "QH13" two
+ * (glued: no TF_SPACE on the second), "TP.HCM" three. The key of a word is
+ * its lower-case letters without the tone mark, then the tone digit ('1'
+ * sắc, '2' huyền, '3' hỏi, '4' ngã, '5' nặng), so case, old and new tone
+ * placement and NFC/NFD fold together: "Hóa", "hoá", "HOÁ" all give "hoa1".
+ * A number's key is its digits, a mark's its ASCII class (chars.h). */
+#ifndef MEETINGD_TEXT_TEXT_H
+#define MEETINGD_TEXT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/text/arena.h"
+
+enum tok_kind { TK_WORD = 0, TK_NUM, TK_PUNCT, TK_END };
+
+enum tok_flag {
+	TF_SPACE = 1,  /* whitespace before the token */
+	TF_NL = 2,     /* a line break before it */
+	TF_CAP = 4,    /* word: its first letter is upper case */
+	TF_UPPER = 8,  /* word: every cased letter upper case, and one at least */
+	TF_ROMAN = 16, /* word: only the capitals I V X L C */
+	TF_SENT = 32,  /* first token of a sentence (set by the segmenter) */
+};
+
+typedef struct tok {
+	uint32_t start, end; /* bytes of the NFC text */
+	uint32_t hash;	     /* FNV-1a of the key */
+	uint32_t key;	     /* offset of the key in text->keys (NUL-terminated) */
+	uint32_t val;	     /* TK_NUM: value (capped at 999,999,999); TK_PUNCT: code point */
+	uint16_t kw;	     /* vocabulary id of the key (KW_*), 0 when none */
+	uint8_t kind;	     /* enum tok_kind */
+	uint8_t flags;	     /* enum tok_flag */
+	uint8_t klen;	     /* key bytes; 0 for a word too long to have a key */
+	uint8_t ndig;	     /* TK_NUM: digits (capped at 255) */
+	uint8_t nup, nlow;   /* TK_WORD: upper- and lower-case letters (capped at 255) */
+} tok_t;
+
+typedef struct lex_hit lex_hit_t;
+
+/* One parse's text. tok[n] is a sentinel (TK_END at the end of the text,
+ * with TF_SPACE and TF_NL), so tok[i + 1] may be read for any i < n. */
+typedef struct text {
+	const char *s;
+	size_t len;
+	tok_t *tok;
+	size_t n, cap;
+	char *keys;
+	size_t keys_len;
+	/* lexicon hits (model/tag): hit[hit_at[i] .. hit_at[i + 1]) start at
+	 * token i, ordered by lexicon then length; lexmask[i] has bit L when
+	 * lexicon L has one */
+	uint32_t *hit_at;
+	lex_hit_t *hit;
+	uint64_t *lexmask;
+	arena_t *arena;
+} text_t;
+
+/* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
+ * with text_free) and the keys (in the arena). Vocabulary ids are not set
+ * here (tag_text does that). 0, or -1 when out of memory. */
+int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena);
+
+/* Free what text_scan() and tag_text() allocated outside the arena. */
+void text_free(text_t *tx);
+
+/* First token whose start is at or after byte off (n when none). */
+size_t text_tok_at(const text_t *tx, size_t off);
+
+static inline const char *tok_key(const text_t *tx, size_t i)
+{
+	return tx->keys + tx->tok[i].key;
+}
+
+/* Punctuation token i is the ASCII character c ('-' for every dash, '"' for
+ * every double quotation mark, '\'' for single ones: chars.h). */
+static inline int tok_punct(const text_t *tx, size_t i, char c)
+{
+	const tok_t *t = &tx->tok[i];
+	return i < tx->n && t->kind == TK_PUNCT && t->klen == 1 && tx->keys[t->key] == c;
+}
+
+/* FNV-1a, the hash of every key. */
+static inline uint32_t text_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+#endif
