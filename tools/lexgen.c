@@ -564,12 +564,9 @@ static void write_tables(const char *dir)
 		}
 		fprintf(f, "static const lex_entry_t e%d[] = {\n", l);
 		for (size_t i = 0; i < L->n; i++) {
-			int fc = 0;
-			for (int k = 0; k < L->e[i].ncols; k++)
-				if (L->e[i].cols[k] == L->e[i].form)
-					fc = k;
-			fprintf(f, "\t{c%d_%zu[%d], c%d_%zu, %d, %d},\n", l, i, fc, l, i,
-				L->e[i].ncols, L->e[i].ntok);
+			fprintf(f, "\t{");
+			c_string(f, L->e[i].form);
+			fprintf(f, ", c%d_%zu, %d, %d},\n", l, i, L->e[i].ncols, L->e[i].ntok);
 		}
 		if (!L->n)
 			fprintf(f, "\t{0, 0, 0, 0},\n");
