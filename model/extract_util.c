@@ -44,14 +44,9 @@ size_t lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
 	return lo;
 }
 
-static size_t tok_start_key(const void *ctx, size_t i)
-{
-	return ((const doc_t *)ctx)->toks.v[i].start;
-}
-
 size_t doc_tok_at(const doc_t *d, size_t off)
 {
-	return lower_bound(d->toks.n, off, tok_start_key, d);
+	return text_tok_at(&d->tx, off);
 }
 
 int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)

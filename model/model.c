@@ -692,14 +692,14 @@ static int sentence_index(doc_t *d)
 	size_t ti = 0;
 	for (size_t i = 0; i < d->art.sentences.n; i++) {
 		span_t s = d->art.sentences.v[i];
-		while (ti < d->toks.n && d->toks.v[ti].start < s.start)
+		while (ti < d->tx.n && d->tx.tok[ti].start < s.start)
 			ti++;
 		size_t *p = vec_push(&d->sent_tok);
 		if (!p)
 			return -1;
 		*p = ti;
-		if (ti < d->toks.n)
-			d->toks.v[ti].flags |= OTF_SENT;
+		if (ti < d->tx.n)
+			d->tx.tok[ti].flags |= TF_SENT;
 	}
 	return 0;
 }
@@ -768,7 +768,7 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 	if (opt->published_at)
 		d.pub_from_request = 1;
 	if (text_scan(&d.tx, d.text, d.len, &d.arena) || tag_text(&d.tx) ||
-	    segment_article(d.text, d.len, &d.art) || tokens_build(&d.toks, d.text, d.len) ||
+	    segment_article(d.text, d.len, &d.art) ||
 	    sentence_index(&d)) {
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 		goto out;

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "extract.h"
-#include "lex.h"
+#include "model/extract.h"
+#include "model/lexicon/lex.h"
 
 typedef struct kmention {
 	size_t tok, ntok;
@@ -22,7 +22,7 @@ typedef struct kmention {
 
 typedef struct mctx {
 	doc_t *d;
-	const tokens_t *t;
+	const text_t *t;
 	VEC(kmention_t) kinds;
 	int *person_at; /* person mention index whose name starts at token */
 } mctx_t;
@@ -37,15 +37,11 @@ static const char *kind_enum(const char *v)
 	return "meeting";
 }
 
-static int is_punct(const tokens_t *t, size_t i, char ch)
+static int is_punct(const text_t *t, size_t i, char ch)
 {
-	return i < t->n && t->v[i].kind == OTK_PUNCT && t->v[i].klen == 1 && t->keys[t->v[i].key] == ch;
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
 }
 
-static int tok_is2(const tokens_t *t, size_t i, const char *a, const char *b)
-{
-	return tok_is(t, i, a) && tok_is(t, i + 1, b);
-}
 
 static char *lower_dup(const char *s, size_t n)
 {
@@ -72,9 +68,9 @@ static char *lower_dup(const char *s, size_t n)
 static void sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
 {
 	*a = d->sent_tok.v[s];
-	*b = s + 1 < d->sent_tok.n ? d->sent_tok.v[s + 1] : d->toks.n;
+	*b = s + 1 < d->sent_tok.n ? d->sent_tok.v[s + 1] : d->tx.n;
 	/* tokens past the sentence's end (captions, bylines between) */
-	while (*b > *a && d->toks.v[*b - 1].end > d->art.sentences.v[s].end)
+	while (*b > *a && d->tx.tok[*b - 1].end > d->art.sentences.v[s].end)
 		(*b)--;
 }
 
@@ -82,40 +78,40 @@ static void sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
  * Trung ương 4", "Kết luận Hội nghị", "tinh thần Đại hội". */
 static int cited_only(const mctx_t *c, size_t i)
 {
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
-		if (tok_is2(t, k, "nghị", "quyết") || tok_is2(t, k, "kết", "luận") ||
-		    tok_is2(t, k, "tinh", "thần") || tok_is2(t, k, "văn", "kiện") ||
-		    tok_is2(t, k, "chỉ", "thị"))
+		if (tok_kw2(t, k, KW_nghij, KW_quyeets) || tok_kw2(t, k, KW_keets, KW_luaanj) ||
+		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
+		    tok_kw2(t, k, KW_chir, KW_thij))
 			return 1;
 	return 0;
 }
 
 static int collect_kinds(mctx_t *c)
 {
-	const lex_t *lx = lex_get("meeting_kinds");
-	const tokens_t *t = c->t;
+	const int lx = LEX_MEETING_KINDS;
+	const text_t *t = c->t;
 	for (size_t i = 0; i < t->n; i++) {
 		size_t n = 0;
-		const olex_entry_t *e = lex_longest(lx, t, i, t->n, &n);
+		const lex_entry_t *e = lex_at(t, lx, i, t->n, &n);
 		if (!e)
 			continue;
 		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
-		if (i >= 1 && (tok_is(t, i - 1, "tâm") || tok_is(t, i - 1, "cung") ||
-			       tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phòng") ||
-			       tok_is(t, i - 1, "nhà") || tok_is(t, i - 1, "sảnh")) &&
-		    (t->v[i].flags & OTF_CAP))
+		if (i >= 1 && ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
+			       (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
+			       (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
+		    (t->tok[i].flags & TF_CAP))
 			continue;
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
-		if (n == 1 && tok_is(t, i, "lễ"))
+		if (n == 1 && (tok_kw(t, i) == KW_leex))
 			continue;
 		/* "chương trình làm việc", "ngày làm việc", "lề lối làm việc" are
 		 * not working sessions */
-		if (tok_is(t, i, "làm") && i >= 1 &&
-		    (tok_is(t, i - 1, "trình") || tok_is(t, i - 1, "ngày") || tok_is(t, i - 1, "phiên") ||
-		     tok_is(t, i - 1, "tuần") || tok_is(t, i - 1, "giờ") || tok_is(t, i - 1, "lối") ||
-		     tok_is(t, i - 1, "trường") || tok_is(t, i - 1, "phong") || tok_is(t, i - 1, "chế") ||
-		     tok_is(t, i - 1, "gian") || tok_is(t, i - 1, "việc") || tok_is(t, i - 1, "nơi")))
+		if ((tok_kw(t, i) == KW_lamf) && i >= 1 &&
+		    ((tok_kw(t, i - 1) == KW_trinhf) || (tok_kw(t, i - 1) == KW_ngayf) || (tok_kw(t, i - 1) == KW_phieen) ||
+		     (tok_kw(t, i - 1) == KW_tuaanf) || (tok_kw(t, i - 1) == KW_giowf) || (tok_kw(t, i - 1) == KW_loois) ||
+		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
+		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
 			continue;
 		kmention_t *k = vec_push(&c->kinds);
 		if (!k)
@@ -195,21 +191,23 @@ static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
 	return NULL;
 }
 
-static int has_word_pair(const tokens_t *t, size_t a, size_t b, const char *w1, const char *w2)
+/* 1 + the index of the first token in [a, b) that is keyword w1 (followed
+ * by w2 when w2 is not 0), or 0. */
+static int has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint16_t w2)
 {
 	for (size_t i = a; i < b; i++)
-		if (w2 ? tok_is2(t, i, w1, w2) : tok_is(t, i, w1))
+		if (t->tok[i].kw == w1 && (!w2 || (i + 1 < t->n && t->tok[i + 1].kw == w2)))
 			return (int)i + 1;
 	return 0;
 }
 
-static int meeting_verb(const tokens_t *t, size_t a, size_t b)
+static int meeting_verb(const text_t *t, size_t a, size_t b)
 {
-	return has_word_pair(t, a, b, "chủ", "trì") ||
-	       has_word_pair(t, a, b, "họp", NULL) || has_word_pair(t, a, b, "khai", "mạc") ||
-	       has_word_pair(t, a, b, "bế", "mạc") || has_word_pair(t, a, b, "diễn", "ra") ||
-	       has_word_pair(t, a, b, "tổ", "chức") || has_word_pair(t, a, b, "tiếp", NULL) ||
-	       (has_word_pair(t, a, b, "cho", "ý") && has_word_pair(t, a, b, "kiến", NULL));
+	return has_kw_pair(t, a, b, KW_chur, KW_trif) ||
+	       has_kw_pair(t, a, b, KW_hopj, 0) || has_kw_pair(t, a, b, KW_khai, KW_macj) ||
+	       has_kw_pair(t, a, b, KW_bees, KW_macj) || has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
+	       has_kw_pair(t, a, b, KW_toor, KW_chuwcs) || has_kw_pair(t, a, b, KW_tieeps, 0) ||
+	       (has_kw_pair(t, a, b, KW_cho, KW_ys) && has_kw_pair(t, a, b, KW_kieens, 0));
 }
 
 static size_t kind_from_key(const void *ctx, size_t i)
@@ -237,9 +235,9 @@ static const kmention_t *kind_in(const mctx_t *c, size_t a, size_t b)
  * meeting less well than a noun phrase ("buổi làm việc", "phiên họp") */
 static int weak_kind(const mctx_t *c, const kmention_t *k)
 {
-	const tokens_t *t = c->t;
-	return tok_is(t, k->tok, "làm") || tok_is(t, k->tok, "họp") || tok_is(t, k->tok, "gặp") ||
-	       tok_is(t, k->tok, "tiếp");
+	const text_t *t = c->t;
+	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_hopj) || (tok_kw(t, k->tok) == KW_gawpj) ||
+	       (tok_kw(t, k->tok) == KW_tieeps);
 }
 
 static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
@@ -248,7 +246,7 @@ static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, si
 		const kmention_t *k = &c->kinds.v[i];
 		if (k->tok < a || k->tok >= b || cited_only(c, k->tok) || weak_kind(c, k))
 			continue;
-		if (!weak || k->kind == weak->kind || tok_is(c->t, weak->tok, "họp"))
+		if (!weak || k->kind == weak->kind || (tok_kw(c->t, weak->tok) == KW_hopj))
 			return k;
 	}
 	return NULL;
@@ -256,7 +254,7 @@ static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, si
 
 static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind)
 {
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	if (!strcmp(kind, "ceremony"))
 		return 0;
 	for (size_t k = i; k < lim && k < i + 14; k++) {
@@ -265,19 +263,19 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 		if (is_punct(t, k, ',') && k > i + 1)
 			break;
 		/* "phiên chất vấn tại kỳ họp thứ 15": the number is the kỳ họp's */
-		if (tok_is(t, k, "tại") || tok_is2(t, k, "kỳ", "họp") || tok_is2(t, k, "hội", "nghị"))
+		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) || tok_kw2(t, k, KW_hooij, KW_nghij))
 			break;
-		if (tok_is(t, k, "thứ") && k + 1 < lim) {
-			const token_t *x = &t->v[k + 1];
+		if ((tok_kw(t, k) == KW_thuws) && k + 1 < lim) {
+			const tok_t *x = &t->tok[k + 1];
 			int v = dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
 			/* weekdays are not ordinals: "thứ Tư, 5/6" */
-			if (v > 0 && !(k > 0 && tok_is(t, k - 1, "ngày")))
+			if (v > 0 && !(k > 0 && (tok_kw(t, k - 1) == KW_ngayf)))
 				return v;
 		}
 		/* "Hội nghị Trung ương 5" */
-		if (k == i && tok_is2(t, k, "trung", "ương") && k + 2 < lim &&
-		    t->v[k + 2].kind == OTK_NUM) {
-			const token_t *x = &t->v[k + 2];
+		if (k == i && tok_kw2(t, k, KW_trung, KW_uwowng) && k + 2 < lim &&
+		    t->tok[k + 2].kind == TK_NUM) {
+			const tok_t *x = &t->tok[k + 2];
 			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
 		}
 	}
@@ -286,25 +284,25 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 
 static int org_mention_at(const doc_t *d, size_t tok)
 {
-	return tok < d->toks.n ? d->org_at_tok[tok] : -1;
+	return tok < d->tx.n ? d->org_at_tok[tok] : -1;
 }
 
 /* an organisation mention inside a person's position phrase is not a body */
 static int in_person_ctx(const doc_t *d, size_t tok)
 {
-	return tok < d->toks.n && d->pctx_tok[tok];
+	return tok < d->tx.n && d->pctx_tok[tok];
 }
 
 /* token after an organisation mention and what may follow it before the
  * verb: its term ("khóa XVIII") and a bracketed place ("(Nghệ An)") */
 static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 {
-	const tokens_t *t = &d->toks;
+	const text_t *t = &d->tx;
 	size_t e = o->tok_end;
 	if (!span_is_empty(o->term))
-		while (e < sb && t->v[e].start < o->term.end)
+		while (e < sb && t->tok[e].start < o->term.end)
 			e++;
-	if (e < sb && is_punct(t, e, ',') && (tok_is(t, e + 1, "khóa") || tok_is(t, e + 1, "khoá")))
+	if (e < sb && is_punct(t, e, ',') && ((tok_kw(t, e + 1) == KW_khoas) || (tok_kw(t, e + 1) == KW_khoas)))
 		e += 3;
 	if (e < sb && is_punct(t, e, '(')) {
 		size_t q = e + 1;
@@ -330,7 +328,7 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	m->body_org = -1;
 	/* a working session reported with a body as subject ("UBND tỉnh đã có
 	 * buổi làm việc với Công an TP") is that body's; with a person as
@@ -349,31 +347,31 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 				break;
 			int om = org_mention_at(d, s);
 			if (om >= 0 && !in_person_ctx(d, s)) {
-				int prev_ok = s == q || tok_is(t, s - 1, "của") || is_punct(t, s - 1, ',') ||
-					      tok_is(t, s - 1, "thứ") || t->v[s - 1].kind == OTK_NUM ||
-					      (t->v[s - 1].flags & OTF_ROMAN) || tok_is(t, s - 1, "với") ||
-					      tok_is2(t, s - 2, "đại", "biểu");
+				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || is_punct(t, s - 1, ',') ||
+					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
+					      (t->tok[s - 1].flags & TF_ROMAN) || (tok_kw(t, s - 1) == KW_vowis) ||
+					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
 				if (prev_ok) {
 					set_body(m, d, om);
 					return;
 				}
 				break;
 			}
-			if (t->v[s].kind == OTK_WORD && !(t->v[s].flags & (OTF_CAP | OTF_UPPER)) &&
-			    !tok_is(t, s, "lần") && !tok_is(t, s, "thứ") && !tok_is(t, s, "của") &&
-			    !tok_is(t, s, "giao") && !tok_is(t, s, "ban") && !tok_is(t, s, "toàn") &&
-			    !tok_is(t, s, "thể") && !tok_is(t, s, "thường") && !tok_is(t, s, "kỳ") &&
-			    !tok_is(t, s, "trực") && !tok_is(t, s, "tuyến") && !tok_is(t, s, "mở") &&
-			    !tok_is(t, s, "rộng") && !tok_is(t, s, "với") && !tok_is(t, s, "đại") &&
-			    !tok_is(t, s, "biểu"))
+			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) &&
+			    !(tok_kw(t, s) == KW_laanf) && !(tok_kw(t, s) == KW_thuws) && !(tok_kw(t, s) == KW_cuar) &&
+			    !(tok_kw(t, s) == KW_giao) && !(tok_kw(t, s) == KW_ban) && !(tok_kw(t, s) == KW_toanf) &&
+			    !(tok_kw(t, s) == KW_theer) && !(tok_kw(t, s) == KW_thuwowngf) && !(tok_kw(t, s) == KW_kyf) &&
+			    !(tok_kw(t, s) == KW_truwcj) && !(tok_kw(t, s) == KW_tuyeens) && !(tok_kw(t, s) == KW_mowr) &&
+			    !(tok_kw(t, s) == KW_roongj) && !(tok_kw(t, s) == KW_vowis) && !(tok_kw(t, s) == KW_ddaij) &&
+			    !(tok_kw(t, s) == KW_bieeur))
 				break;
 		}
 	}
 	/* working session: "... làm việc với Ban Thường vụ Tỉnh ủy" */
-	int lv = has_word_pair(t, sa, sb, "làm", "việc");
+	int lv = has_kw_pair(t, sa, sb, KW_lamf, KW_vieecj);
 	if (lv) {
 		size_t s = (size_t)lv + 1;
-		if (tok_is(t, s, "với")) {
+		if ((tok_kw(t, s) == KW_vowis)) {
 			int om = org_mention_at(d, s + 1);
 			if (om >= 0) {
 				set_body(m, d, om);
@@ -389,7 +387,7 @@ static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, s
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	size_t lim = k ? k->tok : sb;
 	for (size_t i = org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_start < lim;
 	     i++) {
@@ -401,7 +399,7 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		/* "tại Trung tâm Hội nghị tỉnh, Hội Nông dân tỉnh tổ chức": a venue */
 		int venue = 0;
 		for (size_t q = o->tok_start; q > sa && !is_punct(t, q - 1, ','); q--)
-			if (tok_is(t, q - 1, "tại")) {
+			if ((tok_kw(t, q - 1) == KW_taij)) {
 				venue = 1;
 				break;
 			}
@@ -411,14 +409,14 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		span_t joint = o->span;
 		/* "X phối hợp với Y tổ chức": X convenes; "X và Y tổ chức": both,
 		 * recorded as written */
-		if (tok_is2(t, e, "phối", "hợp") && tok_is(t, e + 2, "với")) {
+		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
 			int o2 = org_mention_at(d, e + 3);
 			if (o2 >= 0)
 				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
 		} else {
 			/* "Tỉnh ủy, HĐND, UBND, UBMTTQ Việt Nam tỉnh đã tổ chức",
 			 * "Thành ủy - HĐND - UBND thành phố": one joint convener */
-			while (e + 1 < sb && (tok_is(t, e, "và") || is_punct(t, e, ',') ||
+			while (e + 1 < sb && ((tok_kw(t, e) == KW_vaf) || is_punct(t, e, ',') ||
 					      is_punct(t, e, '-'))) {
 				int o2 = org_mention_at(d, e + 1);
 				if (o2 < 0)
@@ -427,18 +425,18 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
 			}
 			if (joint.end > o->span.end && o->tok_start > sa &&
-			    tok_is(t, o->tok_start - 1, "trực") && o->tok_start >= 2 &&
-			    tok_is(t, o->tok_start - 2, "thường"))
-				joint.start = t->v[o->tok_start - 2].start;
+			    (tok_kw(t, o->tok_start - 1) == KW_truwcj) && o->tok_start >= 2 &&
+			    (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
+				joint.start = t->tok[o->tok_start - 2].start;
 		}
-		if (e < sb && tok_is(t, e, "đã"))
+		if (e < sb && (tok_kw(t, e) == KW_ddax))
 			e++;
-		if (e < sb && (tok_is(t, e, "họp") || tok_is2(t, e, "tổ", "chức") ||
-			       tok_is2(t, e, "tiến", "hành") || tok_is2(t, e, "khai", "mạc") ||
-			       tok_is2(t, e, "bế", "mạc") || tok_is2(t, e, "cho", "ý") ||
-			       tok_is2(t, e, "thảo", "luận") || tok_is2(t, e, "xem", "xét") ||
-			       tok_is(t, e, "nghe") || (k && e + 1 == k->tok && tok_is(t, e, "có")) ||
-			       (k && e == k->tok && tok_is2(t, e, "làm", "việc")))) {
+		if (e < sb && ((tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
+			       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
+			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
+			       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
+			       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
+			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
 			return;
@@ -446,31 +444,24 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 	}
 }
 
-static int loc_stop(const tokens_t *t, size_t e)
+static int loc_stop(const text_t *t, size_t e)
 {
-	static const char *const w[] = {"và", "về", "đã", "diễn", "có", "của", "ra", "để", "nhằm",
-					"với", "cho", "tổ", "chủ", "họp", "tiến", "khai", "được",
-					"dưới", "sáng", "chiều", "tối", "ngày", "trong", "từ", "vào",
-					"lúc", "nhân", "khi", "sau", "trước", "nhằm", "theo", NULL};
-	for (int i = 0; w[i]; i++)
-		if (tok_is(t, e, w[i]))
-			return 1;
-	return 0;
+	return e < t->n && lex_starts(t, LEX_CUE_LOC_STOP, e);
 }
 
 static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
-	const tokens_t *t = c->t;
-	const lex_t *pl = lex_get("places"), *loc = lex_get("localities");
+	const text_t *t = c->t;
+	const int pl = LEX_PLACES, loc = LEX_LOCALITIES;
 	for (size_t i = sa; i + 1 < sb; i++) {
-		if (!tok_is(t, i, "tại"))
+		if (!(tok_kw(t, i) == KW_taij))
 			continue;
 		size_t k = i + 1, n = 0;
 		/* "tại trụ sở UBND tỉnh", "tại hội trường ...": venue nouns */
-		int venue = tok_is2(t, k, "trụ", "sở") || tok_is2(t, k, "hội", "trường") ||
-			    tok_is2(t, k, "nhà", "văn") || tok_is2(t, k, "phòng", "họp") ||
-			    tok_is2(t, k, "trung", "tâm");
-		if (!venue && !(t->v[k].flags & (OTF_CAP | OTF_UPPER)) && !lex_longest(loc, t, k, sb, &n))
+		int venue = tok_kw2(t, k, KW_truj, KW_sowr) || tok_kw2(t, k, KW_hooij, KW_truwowngf) ||
+			    tok_kw2(t, k, KW_nhaf, KW_vawn) || tok_kw2(t, k, KW_phongf, KW_hopj) ||
+			    tok_kw2(t, k, KW_trung, KW_taam);
+		if (!venue && !(t->tok[k].flags & (TF_CAP | TF_UPPER)) && !lex_at(t, loc, k, sb, &n))
 			continue;
 		/* "tại Hội nghị" is the meeting itself */
 		size_t kq = kind_from(c, k);
@@ -478,42 +469,42 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			continue;
 		size_t e = venue ? k + 2 : k;
 		while (e < sb) {
-			const token_t *x = &t->v[e];
-			if (x->kind == OTK_PUNCT) {
-				if (is_punct(t, e, '.') && e + 1 < sb && !(t->v[e + 1].flags & OTF_SPACE)) {
+			const tok_t *x = &t->tok[e];
+			if (x->kind == TK_PUNCT) {
+				if (is_punct(t, e, '.') && e + 1 < sb && !(t->tok[e + 1].flags & TF_SPACE)) {
 					e++; /* "Q.2", "TP.HCM" */
 					continue;
 				}
 				if (is_punct(t, e, ',') && e + 1 < sb &&
-				    lex_longest(pl, t, e + 1, sb, &n) &&
+				    lex_at(t, pl, e + 1, sb, &n) &&
 				    (e + 1 + n >= sb || is_punct(t, e + 1 + n, ',') ||
 				     is_punct(t, e + 1 + n, '.'))) {
 					e += 1 + n; /* "Mộc Châu, Sơn La" */
 					continue;
 				}
-				if (is_punct(t, e, '-') && !(x->flags & OTF_SPACE)) {
+				if (is_punct(t, e, '-') && !(x->flags & TF_SPACE)) {
 					e++;
 					continue;
 				}
 				break;
 			}
-			if (x->kind == OTK_WORD && !(x->flags & (OTF_CAP | OTF_UPPER)) &&
-			    !lex_longest(loc, t, e, e + 1, &n)) {
+			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
+			    !lex_at(t, loc, e, e + 1, &n)) {
 				/* lower-case syllables inside the name: "Trung tâm Hội
 				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
 				size_t q = e;
-				while (q < sb && q < e + 2 && t->v[q].kind == OTK_WORD &&
-				       !(t->v[q].flags & (OTF_CAP | OTF_UPPER)) && !loc_stop(t, q) &&
-				       !lex_longest(loc, t, q, q + 1, &n))
+				while (q < sb && q < e + 2 && t->tok[q].kind == TK_WORD &&
+				       !(t->tok[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
+				       !lex_at(t, loc, q, q + 1, &n))
 					q++;
 				if (q == e)
 					break;
-				if (q < sb && ((t->v[q].flags & (OTF_CAP | OTF_UPPER)) ||
-					       lex_longest(loc, t, q, q + 1, &n))) {
+				if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) ||
+					       lex_at(t, loc, q, q + 1, &n))) {
 					e = q;
 					continue;
 				}
-				if (q >= sb || t->v[q].kind == OTK_PUNCT || loc_stop(t, q)) {
+				if (q >= sb || t->tok[q].kind == TK_PUNCT || loc_stop(t, q)) {
 					e = q;
 					continue;
 				}
@@ -522,7 +513,7 @@ static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			e++;
 		}
 		if (e > k) {
-			m->location = span_make(t->v[k].start, t->v[e - 1].end);
+			m->location = span_make(t->tok[k].start, t->tok[e - 1].end);
 			return;
 		}
 	}
@@ -564,17 +555,17 @@ static void persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, 
 static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	int pm[64];
 	size_t np;
 	persons_in(d, sa, sb, pm, &np, 64);
 	for (size_t i = sa; i < sb; i++) {
-		int chair_verb = tok_is2(t, i, "chủ", "trì") || tok_is2(t, i, "chủ", "tọa") ||
-				 (tok_is2(t, i, "điều", "hành") && !tok_is2(t, i + 2, "điểm", "cầu"));
+		int chair_verb = tok_kw2(t, i, KW_chur, KW_trif) || tok_kw2(t, i, KW_chur, KW_toaj) ||
+				 (tok_kw2(t, i, KW_ddieeuf, KW_hanhf) && !tok_kw2(t, i + 2, KW_ddieemr, KW_caauf));
 		if (!chair_verb)
 			continue;
 		/* "dưới sự chủ trì của X (và Y)" / "do X chủ trì" */
-		if (i >= 2 && tok_is(t, i - 1, "sự")) {
+		if (i >= 2 && (tok_kw(t, i - 1) == KW_suwj)) {
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
 				if (p->ctx_start > i && p->ctx_start <= i + 12) {
@@ -585,7 +576,7 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 					for (size_t r = q + 1; r < np; r++) {
 						const person_mention_t *p2 = &d->person_mentions.v[pm[r]];
 						if (p2->ctx_start <= e + 3 &&
-						    (tok_is(t, e, "và") || is_punct(t, e, ';') ||
+						    ((tok_kw(t, e) == KW_vaf) || is_punct(t, e, ';') ||
 						     is_punct(t, e, ','))) {
 							add_unique(&m->chairs, p2->person);
 							e = p2->ctx_end;
@@ -610,7 +601,7 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			 * is the subject (sentence starts with it or with a date) */
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
-				if (p->ctx_end <= i && !has_word_pair(t, p->ctx_end, i, "và", NULL)) {
+				if (p->ctx_end <= i && !has_kw_pair(t, p->ctx_end, i, KW_vaf, 0)) {
 					int verbish = 0;
 					for (size_t r = p->ctx_end; r < i; r++)
 						if (is_punct(t, r, '.') || is_punct(t, r, ';'))
@@ -629,7 +620,7 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				const person_mention_t *p0 = &d->person_mentions.v[pm[q]];
 				const person_mention_t *p1 = &d->person_mentions.v[pm[q + 1]];
 				if (p0->ctx_end <= p1->ctx_start && p1->ctx_start - p0->ctx_end <= 1 &&
-				    (tok_is(t, p0->ctx_end, "và") || is_punct(t, p0->ctx_end, ',') ||
+				    ((tok_kw(t, p0->ctx_end) == KW_vaf) || is_punct(t, p0->ctx_end, ',') ||
 				     is_punct(t, p0->ctx_end, ';'))) {
 					add_unique(&m->chairs, p0->person);
 				} else {
@@ -649,11 +640,11 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	/* working session: "X làm việc với", "Đoàn ... do X làm Trưởng đoàn",
 	 * "X dẫn đầu", "X tiếp" */
 	for (size_t i = sa; i < sb; i++) {
-		int lv = tok_is2(t, i, "làm", "việc") && tok_is(t, i + 2, "với");
-		int lead = tok_is2(t, i, "dẫn", "đầu") ||
-			   (tok_is(t, i, "làm") && tok_is2(t, i + 1, "trưởng", "đoàn"));
-		int tiep = tok_is(t, i, "tiếp") && i + 1 < sb && !tok_is(t, i + 1, "tục") &&
-			   !tok_is(t, i + 1, "thu") && !tok_is(t, i + 1, "cận") && !tok_is(t, i + 1, "theo");
+		int lv = tok_kw2(t, i, KW_lamf, KW_vieecj) && (tok_kw(t, i + 2) == KW_vowis);
+		int lead = tok_kw2(t, i, KW_daanx, KW_ddaauf) ||
+			   ((tok_kw(t, i) == KW_lamf) && tok_kw2(t, i + 1, KW_truwowngr, KW_ddoanf));
+		int tiep = (tok_kw(t, i) == KW_tieeps) && i + 1 < sb && !(tok_kw(t, i + 1) == KW_tucj) &&
+			   !(tok_kw(t, i + 1) == KW_thu) && !(tok_kw(t, i + 1) == KW_caanj) && !(tok_kw(t, i + 1) == KW_theo);
 		if (!lv && !lead && !tiep)
 			continue;
 		int best = -1;
@@ -675,11 +666,11 @@ static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	/* "X điều hành điểm cầu tỉnh ...": runs one bridge point of an online
 	 * meeting, so attends it */
-	int bp = has_word_pair(t, sa, sb, "điểm", "cầu");
-	if (bp && bp >= 3 && tok_is2(t, (size_t)bp - 3, "điều", "hành")) {
+	int bp = has_kw_pair(t, sa, sb, KW_ddieemr, KW_caauf);
+	if (bp && bp >= 3 && tok_kw2(t, (size_t)bp - 3, KW_ddieeuf, KW_hanhf)) {
 		size_t v = (size_t)bp - 3;
 		for (size_t q = pm_from(d, sa);
 		     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v; q++) {
@@ -696,10 +687,10 @@ static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	size_t trig = 0;
 	int found = 0;
 	for (size_t i = sa; i < sb; i++) {
-		if (tok_is(t, i, "dự") || tok_is2(t, i, "tham", "dự") || tok_is2(t, i, "cùng", "đi") ||
-		    (i == sa && tok_is2(t, i, "về", "phía")) ||
-		    (i == sa && tok_is2(t, i, "ngoài", "ra")) ||
-		    (tok_is(t, i, "có") && tok_is2(t, i + 1, "sự", "tham"))) {
+		if ((tok_kw(t, i) == KW_duwj) || tok_kw2(t, i, KW_tham, KW_duwj) || tok_kw2(t, i, KW_cungf, KW_ddi) ||
+		    (i == sa && tok_kw2(t, i, KW_veef, KW_phias)) ||
+		    (i == sa && tok_kw2(t, i, KW_ngoaif, KW_ra)) ||
+		    ((tok_kw(t, i) == KW_cos) && tok_kw2(t, i + 1, KW_suwj, KW_tham))) {
 			trig = i;
 			found = 1;
 			break;
@@ -729,11 +720,11 @@ static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	size_t s = k;
-	while (s < lim && (tok_is2(t, s, "đại", "diện") || tok_is2(t, s, "lãnh", "đạo") ||
-			   tok_is(t, s, "các") || tok_is2(t, s, "đồng", "chí")))
-		s += tok_is(t, s, "các") ? 1 : 2;
+	while (s < lim && (tok_kw2(t, s, KW_ddaij, KW_dieenj) || tok_kw2(t, s, KW_lanhx, KW_ddaoj) ||
+			   (tok_kw(t, s) == KW_cacs) || tok_kw2(t, s, KW_ddoongf, KW_chis)))
+		s += (tok_kw(t, s) == KW_cacs) ? 1 : 2;
 	int om = org_mention_at(d, s);
 	if (om >= 0 && !in_person_ctx(d, s)) {
 		const org_mention_t *o = &d->org_mentions.v[om];
@@ -746,15 +737,15 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a
 			 * department named with its parent body; "Sở Tài chính và
 			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one */
-			size_t e2 = tok_is(t, e, "và") ? e + 1 : e;
+			size_t e2 = (tok_kw(t, e) == KW_vaf) ? e + 1 : e;
 			om2 = org_mention_at(d, e2);
-			if (om2 < 0 || (t->v[e2].flags & OTF_NL))
+			if (om2 < 0 || (t->tok[e2].flags & TF_NL))
 				break;
 			sp.end = d->org_mentions.v[om2].span.end;
 			e = d->org_mentions.v[om2].tok_end;
 		}
 		a->has_presenter = 1;
-		a->presenter.name = strndup(d->text + t->v[k].start, sp.end - t->v[k].start);
+		a->presenter.name = strndup(d->text + t->tok[k].start, sp.end - t->tok[k].start);
 		a->presenter.org = o->org;
 		a->presenter.person = -1;
 		return (int)e;
@@ -762,15 +753,15 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 	/* a noun phrase ending in a body: "các ban của HĐND tỉnh", "các tiểu
 	 * ban thuộc Ban Chỉ đạo của tỉnh" */
 	for (size_t q = s; q < lim && q < s + 6; q++) {
-		const token_t *x = &t->v[q];
-		if (x->kind != OTK_WORD || (x->flags & (OTF_CAP | OTF_UPPER)))
+		const tok_t *x = &t->tok[q];
+		if (x->kind != TK_WORD || (x->flags & (TF_CAP | TF_UPPER)))
 			break;
 		int o2 = org_mention_at(d, q + 1);
-		if (o2 >= 0 && (tok_is(t, q, "của") || tok_is(t, q, "thuộc")) && q > s &&
+		if (o2 >= 0 && ((tok_kw(t, q) == KW_cuar) || (tok_kw(t, q) == KW_thuoocj)) && q > s &&
 		    !in_person_ctx(d, q + 1)) {
 			const org_mention_t *o = &d->org_mentions.v[o2];
 			a->has_presenter = 1;
-			a->presenter.name = strndup(d->text + t->v[k].start, o->span.end - t->v[k].start);
+			a->presenter.name = strndup(d->text + t->tok[k].start, o->span.end - t->tok[k].start);
 			a->presenter.org = o->org;
 			a->presenter.person = -1;
 			return (int)o->tok_end;
@@ -798,7 +789,7 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 		const agenda_item_t *x = &m->agenda.v[j];
 		if ((person >= 0 && x->presenter.person == person) ||
 		    (om >= 0 && x->presenter.org == d->org_mentions.v[om].org &&
-		     x->mention.start <= c->t->v[sa].start && x->mention.end >= c->t->v[sb - 1].end))
+		     x->mention.start <= c->t->tok[sa].start && x->mention.end >= c->t->tok[sb - 1].end))
 			return 0;
 	}
 	agenda_item_t a = {0};
@@ -813,7 +804,7 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 		a.presenter.org = d->org_mentions.v[om].org;
 	}
 	a.action = strdup(action);
-	a.mention = span_make(c->t->v[sa].start, c->t->v[sb - 1].end);
+	a.mention = span_make(c->t->tok[sa].start, c->t->tok[sb - 1].end);
 	a.rule = "agenda.presenter_list";
 	agenda_item_t *slot = vec_push(&m->agenda);
 	if (!slot) {
@@ -833,16 +824,16 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	int pm[64];
 	size_t np;
 	persons_in(d, sa, sb, pm, &np, 64);
 	for (size_t i = sa; i < sb; i++) {
-		if (!tok_is(t, i, "nghe"))
+		if (!(tok_kw(t, i) == KW_nghe))
 			continue;
 		size_t v = i + 1;
-		while (v < sb && !tok_is2(t, v, "trình", "bày") && !tok_is2(t, v, "báo", "cáo") &&
-		       !tok_is(t, v, "đọc") && !is_punct(t, v, '.') && !is_punct(t, v, ';'))
+		while (v < sb && !tok_kw2(t, v, KW_trinhf, KW_bayf) && !tok_kw2(t, v, KW_baos, KW_caos) &&
+		       !(tok_kw(t, v) == KW_ddocj) && !is_punct(t, v, '.') && !is_punct(t, v, ';'))
 			v++;
 		if (v >= sb || is_punct(t, v, '.') || is_punct(t, v, ';'))
 			continue;
@@ -862,14 +853,14 @@ static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 	}
 	/* sentence-initial report or verification clause, then the speaker */
-	if (tok_is2(t, sa, "báo", "cáo") || tok_is2(t, sa, "thẩm", "tra") ||
-	    (tok_is(t, sa, "theo") && tok_is2(t, sa + 1, "báo", "cáo") &&
-	     !tok_is(t, sa + 3, "của"))) {
+	if (tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
+	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
+	     !(tok_kw(t, sa + 3) == KW_cuar))) {
 		size_t k = sa;
 		while (k < sb && !is_punct(t, k, ','))
 			k++;
 		k++;
-		while (k < sb && (tok_is2(t, k, "đại", "diện") || tok_is2(t, k, "lãnh", "đạo")))
+		while (k < sb && (tok_kw2(t, k, KW_ddaij, KW_dieenj) || tok_kw2(t, k, KW_lanhx, KW_ddaoj)))
 			k += 2;
 		if (k < sb) {
 			for (size_t q = 0; q < np; q++) {
@@ -884,15 +875,15 @@ static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	}
 	/* "do X trình bày" */
 	for (size_t i = sa; i < sb; i++) {
-		if (!tok_is(t, i, "do"))
+		if (!(tok_kw(t, i) == KW_do))
 			continue;
 		size_t k = i + 1;
 		for (size_t q = 0; q < np; q++) {
 			const person_mention_t *p = &d->person_mentions.v[pm[q]];
 			if (p->ctx_start >= k && p->ctx_start <= k + 2 && !p->is_title_only &&
-			    (tok_is2(t, p->ctx_end, "trình", "bày") ||
-			     tok_is2(t, p->ctx_end, "báo", "cáo") ||
-			     (is_punct(t, p->ctx_end, ',') && tok_is2(t, p->ctx_end + 1, "trình", "bày"))))
+			    (tok_kw2(t, p->ctx_end, KW_trinhf, KW_bayf) ||
+			     tok_kw2(t, p->ctx_end, KW_baos, KW_caos) ||
+			     (is_punct(t, p->ctx_end, ',') && tok_kw2(t, p->ctx_end + 1, KW_trinhf, KW_bayf))))
 				if (push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
 					return -1;
 		}
@@ -907,7 +898,7 @@ static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 static int clause_person(const mctx_t *c, size_t sa, size_t v)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	size_t cs = v;
 	while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
 		cs--;
@@ -922,8 +913,8 @@ static int clause_person(const mctx_t *c, size_t sa, size_t v)
 	if (bestp < 0)
 		return -1;
 	size_t e = d->person_mentions.v[bestp].ctx_end;
-	if (e < v && (!is_punct(t, e, ',') || has_word_pair(t, e, v, "và", NULL) ||
-		      has_word_pair(t, e, v, "cho", "biết")))
+	if (e < v && (!is_punct(t, e, ',') || has_kw_pair(t, e, v, KW_vaf, 0) ||
+		      has_kw_pair(t, e, v, KW_cho, KW_bieets)))
 		return -1;
 	return bestp;
 }
@@ -931,7 +922,7 @@ static int clause_person(const mctx_t *c, size_t sa, size_t v)
 static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	for (size_t i = sa; i < sb; i++) {
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
@@ -939,29 +930,29 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 		int end = -1;
 		const char *action = "báo cáo";
 		/* "nghe X báo cáo/trình bày ..." */
-		if (tok_is(t, i, "nghe")) {
+		if ((tok_kw(t, i) == KW_nghe)) {
 			end = presenter_at(c, &a, i + 1, sb);
-			if (end >= 0 && !(tok_is2(t, (size_t)end, "báo", "cáo") ||
-					  tok_is2(t, (size_t)end, "trình", "bày") ||
-					  tok_is(t, (size_t)end, "trình") ||
-					  tok_is2(t, (size_t)end, "thông", "qua") ||
-					  tok_is(t, (size_t)end, "đọc") ||
-					  tok_is2(t, (size_t)end, "truyền", "đạt"))) {
+			if (end >= 0 && !(tok_kw2(t, (size_t)end, KW_baos, KW_caos) ||
+					  tok_kw2(t, (size_t)end, KW_trinhf, KW_bayf) ||
+					  (tok_kw(t, (size_t)end) == KW_trinhf) ||
+					  tok_kw2(t, (size_t)end, KW_thoong, KW_qua) ||
+					  (tok_kw(t, (size_t)end) == KW_ddocj) ||
+					  tok_kw2(t, (size_t)end, KW_truyeenf, KW_ddatj))) {
 				free(a.presenter.name);
 				continue;
 			}
-			if (end >= 0 && tok_is(t, (size_t)end, "trình"))
+			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
 				action = "trình";
-		} else if ((tok_is2(t, i, "báo", "cáo") || tok_is2(t, i, "tờ", "trình")) &&
-			   tok_is(t, i + 2, "của")) {
+		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&
+			   (tok_kw(t, i + 2) == KW_cuar)) {
 			/* "Theo báo cáo của X", "báo cáo của X" */
 			end = presenter_at(c, &a, i + 3, sb);
-			if (tok_is2(t, i, "tờ", "trình"))
+			if (tok_kw2(t, i, KW_towf, KW_trinhf))
 				action = "trình";
-		} else if (tok_is2(t, i, "trình", "bày") &&
-			   (tok_is2(t, i + 2, "tờ", "trình") || tok_is2(t, i + 2, "báo", "cáo") ||
-			    tok_is2(t, i + 2, "tham", "luận") || tok_is2(t, i + 2, "đề", "án") ||
-			    tok_is2(t, i + 2, "dự", "thảo"))) {
+		} else if (tok_kw2(t, i, KW_trinhf, KW_bayf) &&
+			   (tok_kw2(t, i + 2, KW_towf, KW_trinhf) || tok_kw2(t, i + 2, KW_baos, KW_caos) ||
+			    tok_kw2(t, i + 2, KW_tham, KW_luaanj) || tok_kw2(t, i + 2, KW_ddeef, KW_ans) ||
+			    tok_kw2(t, i + 2, KW_duwj, KW_thaor))) {
 			/* "X trình bày tờ trình ...": X is the person right before */
 			int cp = clause_person(c, sa, i);
 			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
@@ -981,7 +972,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == i && !in_person_ctx(d, o->tok_start) &&
-					    (o->tok_start == sa || !tok_is(t, o->tok_start - 1, "của"))) {
+					    (o->tok_start == sa || !(tok_kw(t, o->tok_start - 1) == KW_cuar))) {
 						a.has_presenter = 1;
 						a.presenter.name = span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -991,21 +982,21 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				}
 			}
 			action = "trình";
-		} else if ((tok_is2(t, i, "báo", "cáo") && !tok_is(t, i + 2, "của")) ||
-			   ((tok_is2(t, i, "quán", "triệt") || tok_is2(t, i, "truyền", "đạt") ||
-			     tok_is2(t, i, "triển", "khai")) &&
-			    (has_word_pair(t, i + 2, sb, "nội", "dung") ||
-			     has_word_pair(t, i + 2, sb, "chuyên", "đề") ||
-			     has_word_pair(t, i + 2, sb, "nghị", "quyết") ||
-			     has_word_pair(t, i + 2, sb, "quyết", "định") ||
-			     has_word_pair(t, i + 2, sb, "chỉ", "thị") ||
-			     has_word_pair(t, i + 2, sb, "kết", "luận")) &&
-			    i > sa && !is_punct(t, i - 1, ',') && !tok_is(t, i - 1, "và")) ||
-			   (tok_is(t, i, "trình") && i > sa && tok_is(t, i - 2, "do"))) {
+		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
+			   ((tok_kw2(t, i, KW_quans, KW_trieetj) || tok_kw2(t, i, KW_truyeenf, KW_ddatj) ||
+			     tok_kw2(t, i, KW_trieenr, KW_khai)) &&
+			    (has_kw_pair(t, i + 2, sb, KW_nooij, KW_dung) ||
+			     has_kw_pair(t, i + 2, sb, KW_chuyeen, KW_ddeef) ||
+			     has_kw_pair(t, i + 2, sb, KW_nghij, KW_quyeets) ||
+			     has_kw_pair(t, i + 2, sb, KW_quyeets, KW_ddinhj) ||
+			     has_kw_pair(t, i + 2, sb, KW_chir, KW_thij) ||
+			     has_kw_pair(t, i + 2, sb, KW_keets, KW_luaanj)) &&
+			    i > sa && !is_punct(t, i - 1, ',') && !(tok_kw(t, i - 1) == KW_vaf)) ||
+			   ((tok_kw(t, i) == KW_trinhf) && i > sa && (tok_kw(t, i - 2) == KW_do))) {
 			/* "Phó Bí thư Tỉnh ủy X báo cáo với Đoàn ...", "UBND tỉnh báo
 			 * cáo ...", "... do đồng chí X trình" */
 			size_t v = i;
-			if (v > sa && tok_is(t, v - 1, "đã"))
+			if (v > sa && (tok_kw(t, v - 1) == KW_ddax))
 				v--;
 			/* the clause's last person, when the verb follows its
 			 * position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát,
@@ -1028,8 +1019,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			    !is_punct(t, d->person_mentions.v[bestp].ctx_end, ','))
 				bestp = -1;
 			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
-			    (has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "và", NULL) ||
-			     has_word_pair(t, d->person_mentions.v[bestp].ctx_end, v, "cho", "biết")))
+			    (has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_vaf, 0) ||
+			     has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_cho, KW_bieets)))
 				bestp = -1;
 			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
 			     q++) {
@@ -1048,8 +1039,8 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == v && !in_person_ctx(d, o->tok_start) &&
-					    o->tok_start > sa && !tok_is(t, o->tok_start - 1, "với") &&
-					    !tok_is(t, o->tok_start - 1, "của")) {
+					    o->tok_start > sa && !(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
+					    !(tok_kw(t, o->tok_start - 1) == KW_cuar)) {
 						a.has_presenter = 1;
 						a.presenter.name = span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -1060,19 +1051,19 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
 			if (!a.has_presenter) {
 				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {
-					if (!(tok_is2(t, q, "lãnh", "đạo") || tok_is2(t, q, "đại", "diện")))
+					if (!(tok_kw2(t, q, KW_lanhx, KW_ddaoj) || tok_kw2(t, q, KW_ddaij, KW_dieenj)))
 						continue;
 					int ok = q + 2 < v;
 					for (size_t r = q + 2; r < v && ok; r++) {
 						size_t ln = 0;
-						ok = (t->v[r].flags & (OTF_CAP | OTF_UPPER)) ||
-						     t->v[r].kind == OTK_NUM || is_punct(t, r, '.') ||
-						     lex_longest(lex_get("localities"), t, r, r + 1, &ln);
+						ok = (t->tok[r].flags & (TF_CAP | TF_UPPER)) ||
+						     t->tok[r].kind == TK_NUM || is_punct(t, r, '.') ||
+						     lex_at(t, LEX_LOCALITIES, r, r + 1, &ln);
 					}
 					if (ok) {
 						a.has_presenter = 1;
-						a.presenter.name = strndup(d->text + t->v[q].start,
-									   t->v[v - 1].end - t->v[q].start);
+						a.presenter.name = strndup(d->text + t->tok[q].start,
+									   t->tok[v - 1].end - t->tok[q].start);
 						end = (int)i;
 						break;
 					}
@@ -1080,11 +1071,11 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			}
 			/* "phần báo cáo kết quả ... của UBND tỉnh Đồng Nai" */
 			if (!a.has_presenter && i > sa &&
-			    (tok_is(t, i - 1, "phần") || tok_is(t, i - 1, "nghe"))) {
+			    ((tok_kw(t, i - 1) == KW_phaanf) || (tok_kw(t, i - 1) == KW_nghe))) {
 				for (size_t q = i + 2; q + 1 < sb && q < i + 40; q++) {
 					if (is_punct(t, q, ';') || is_punct(t, q, '.'))
 						break;
-					int o2 = tok_is(t, q, "của") ? org_mention_at(d, q + 1) : -1;
+					int o2 = (tok_kw(t, q) == KW_cuar) ? org_mention_at(d, q + 1) : -1;
 					if (o2 < 0 || in_person_ctx(d, q + 1))
 						continue;
 					size_t oe = d->org_mentions.v[o2].tok_end;
@@ -1097,7 +1088,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 					break;
 				}
 			}
-			if (tok_is(t, i, "trình"))
+			if ((tok_kw(t, i) == KW_trinhf))
 				action = "trình";
 		} else {
 			continue;
@@ -1109,18 +1100,18 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 		a.action = strdup(action);
 		/* subject: from after the verb to the end of the sentence */
 		size_t s = (size_t)end;
-		if (tok_is2(t, s, "báo", "cáo") || tok_is2(t, s, "trình", "bày") ||
-		    tok_is2(t, s, "thông", "qua") || tok_is2(t, s, "truyền", "đạt"))
+		if (tok_kw2(t, s, KW_baos, KW_caos) || tok_kw2(t, s, KW_trinhf, KW_bayf) ||
+		    tok_kw2(t, s, KW_thoong, KW_qua) || tok_kw2(t, s, KW_truyeenf, KW_ddatj))
 			s += 2;
-		else if (tok_is(t, s, "trình"))
+		else if ((tok_kw(t, s) == KW_trinhf))
 			s += 1;
-		if (s < sb && t->v[s].kind != OTK_PUNCT) {
+		if (s < sb && t->tok[s].kind != TK_PUNCT) {
 			size_t e = s;
 			while (e < sb && !is_punct(t, e, ';') && !(is_punct(t, e, '.') &&
-								     (e + 1 >= sb || (t->v[e + 1].flags & OTF_SPACE))))
+								     (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE))))
 				e++;
 			if (e > s)
-				a.subject = span_make(t->v[s].start, t->v[e - 1].end);
+				a.subject = span_make(t->tok[s].start, t->tok[e - 1].end);
 		}
 		for (size_t q = doc_from(d, a.subject.start);
 		     q < d->docs.n && d->docs.v[q].span.start < a.subject.end; q++)
@@ -1130,7 +1121,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				if (p)
 					*p = (int)q;
 			}
-		a.mention = span_make(t->v[i].start, t->v[sb - 1].end);
+		a.mention = span_make(t->tok[i].start, t->tok[sb - 1].end);
 		a.rule = "agenda.presenter";
 		(void)sent;
 		int dup = 0;
@@ -1164,24 +1155,24 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
  * chair's "phát biểu kết luận" paragraph) for the last agenda item */
 static void find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	if (!m->agenda.n)
 		return;
 	agenda_item_t *a = &m->agenda.v[m->agenda.n - 1];
 	for (size_t i = sa; i < sb; i++) {
-		if ((tok_is2(t, i, "thống", "nhất") && (i == sa || tok_is(t, i - 1, "bản") ||
-						       tok_is2(t, i + 2, "thông", "qua"))) ||
-		    (tok_is2(t, i, "biểu", "quyết") && tok_is2(t, i + 2, "thông", "qua"))) {
-			size_t s = i >= sa + 2 && tok_is2(t, i - 2, "cơ", "bản") ? i - 2 : i;
+		if ((tok_kw2(t, i, KW_thoongs, KW_nhaats) && (i == sa || (tok_kw(t, i - 1) == KW_banr) ||
+						       tok_kw2(t, i + 2, KW_thoong, KW_qua))) ||
+		    (tok_kw2(t, i, KW_bieeur, KW_quyeets) && tok_kw2(t, i + 2, KW_thoong, KW_qua))) {
+			size_t s = i >= sa + 2 && tok_kw2(t, i - 2, KW_cow, KW_banr) ? i - 2 : i;
 			size_t e = i;
 			while (e < sb && !is_punct(t, e, ',') && !is_punct(t, e, '.') &&
 			       !is_punct(t, e, ';'))
 				e++;
 			if (span_is_empty(a->decision) && e > s)
-				a->decision = span_make(t->v[s].start, t->v[e - 1].end);
+				a->decision = span_make(t->tok[s].start, t->tok[e - 1].end);
 		}
-		if (tok_is2(t, i, "kết", "luận") &&
-		    ((i >= sa + 2 && tok_is2(t, i - 2, "phát", "biểu")) ||
+		if (tok_kw2(t, i, KW_keets, KW_luaanj) &&
+		    ((i >= sa + 2 && tok_kw2(t, i - 2, KW_phats, KW_bieeur)) ||
 		     (i == sa && ((kind_from(c, i + 2) < c->kinds.n &&
 				   c->kinds.v[kind_from(c, i + 2)].tok == i + 2) ||
 				  is_punct(t, i + 2, ',')))) &&
@@ -1189,7 +1180,7 @@ static void find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			/* the whole paragraph of the conclusion */
 			for (size_t p = 0; p < c->d->art.paragraphs.n; p++) {
 				span_t ps = c->d->art.paragraphs.v[p];
-				if (ps.start <= t->v[i].start && t->v[i].start < ps.end)
+				if (ps.start <= t->tok[i].start && t->tok[i].start < ps.end)
 					a->conclusion = ps;
 			}
 			/* the speaker: the person named in the sentence, else the chair */
@@ -1211,21 +1202,21 @@ static void find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	for (size_t i = sa; i < sb; i++) {
-		int directive = tok_is(t, i, "giao") || tok_is2(t, i, "yêu", "cầu") ||
-				tok_is2(t, i, "đề", "nghị") || tok_is2(t, i, "chỉ", "đạo");
+		int directive = (tok_kw(t, i) == KW_giao) || tok_kw2(t, i, KW_yeeu, KW_caauf) ||
+				tok_kw2(t, i, KW_ddeef, KW_nghij) || tok_kw2(t, i, KW_chir, KW_ddaoj);
 		size_t who = 0;
 		if (directive) {
-			who = i + (tok_is(t, i, "giao") ? 1 : 2);
-			if (tok_is(t, who, "cho"))
+			who = i + ((tok_kw(t, i) == KW_giao) ? 1 : 2);
+			if ((tok_kw(t, who) == KW_cho))
 				who++;
 		} else if (i == sa && org_mention_at(d, i) >= 0 && !in_person_ctx(d, i)) {
 			const org_mention_t *o = &d->org_mentions.v[org_mention_at(d, i)];
 			size_t e = o->tok_end;
-			if (e < sb && (tok_is2(t, e, "tiếp", "thu") || tok_is2(t, e, "chủ", "trì") ||
-				       tok_is2(t, e, "hoàn", "thiện") || tok_is2(t, e, "khẩn", "trương") ||
-				       tok_is2(t, e, "có", "trách")))
+			if (e < sb && (tok_kw2(t, e, KW_tieeps, KW_thu) || tok_kw2(t, e, KW_chur, KW_trif) ||
+				       tok_kw2(t, e, KW_hoanf, KW_thieenj) || tok_kw2(t, e, KW_khaanr, KW_truwowng) ||
+				       tok_kw2(t, e, KW_cos, KW_trachs)))
 				who = i;
 			else
 				continue;
@@ -1235,8 +1226,8 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		task_t tk = {0};
 		tk.assignee.org = tk.assignee.person = -1;
 		size_t ae = who;
-		while (ae < sb && (tok_is(t, ae, "các") || tok_is2(t, ae, "đồng", "chí")))
-			ae += tok_is(t, ae, "các") ? 1 : 2;
+		while (ae < sb && ((tok_kw(t, ae) == KW_cacs) || tok_kw2(t, ae, KW_ddoongf, KW_chis)))
+			ae += (tok_kw(t, ae) == KW_cacs) ? 1 : 2;
 		int om = org_mention_at(d, ae);
 		if (om >= 0) {
 			const org_mention_t *o = &d->org_mentions.v[om];
@@ -1260,25 +1251,25 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		if (!tk.has_assignee)
 			continue;
 		/* skip "cần", "phải" */
-		while (ae < sb && (tok_is(t, ae, "cần") || tok_is(t, ae, "phải") || is_punct(t, ae, ',')))
+		while (ae < sb && ((tok_kw(t, ae) == KW_caanf) || (tok_kw(t, ae) == KW_phair) || is_punct(t, ae, ',')))
 			ae++;
-		if (tok_is2(t, ae, "chủ", "trì"))
+		if (tok_kw2(t, ae, KW_chur, KW_trif))
 			tk.responsibility = 1;
-		else if (tok_is2(t, ae, "phối", "hợp"))
+		else if (tok_kw2(t, ae, KW_phoois, KW_howpj))
 			tk.responsibility = 2;
 		size_t as = ae, e = ae;
 		size_t del = 0, dl = 0;
 		while (e < sb && !is_punct(t, e, ';') &&
-		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->v[e + 1].flags & OTF_SPACE)))) {
-			if (!del && (tok_is2(t, e, "để", "trình") ||
-				     ((tok_is(t, e, "trình") || tok_is2(t, e, "báo", "cáo")) && e > as &&
+		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE)))) {
+			if (!del && (tok_kw2(t, e, KW_ddeer, KW_trinhf) ||
+				     (((tok_kw(t, e) == KW_trinhf) || tok_kw2(t, e, KW_baos, KW_caos)) && e > as &&
 				      is_punct(t, e - 1, ','))))
 				del = e;
-			if (!dl && ((tok_is(t, e, "trước") && (tok_is(t, e + 1, "ngày") ||
-							       t->v[e + 1].kind == OTK_NUM)) ||
-				    (tok_is(t, e, "trong") && (tok_is(t, e + 1, "quý") ||
-							       tok_is(t, e + 1, "tháng") ||
-							       tok_is2(t, e + 1, "năm", NULL)))))
+			if (!dl && (((tok_kw(t, e) == KW_truwowcs) && ((tok_kw(t, e + 1) == KW_ngayf) ||
+							       t->tok[e + 1].kind == TK_NUM)) ||
+				    ((tok_kw(t, e) == KW_trong) && ((tok_kw(t, e + 1) == KW_quys) ||
+							       (tok_kw(t, e + 1) == KW_thangs) ||
+							       tok_kw(t, e + 1) == KW_nawm))))
 				dl = e;
 			e++;
 		}
@@ -1286,20 +1277,20 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		while (action_end > as && is_punct(t, action_end - 1, ','))
 			action_end--;
 		if (action_end > as)
-			tk.action = span_make(t->v[as].start, t->v[action_end - 1].end);
+			tk.action = span_make(t->tok[as].start, t->tok[action_end - 1].end);
 		if (del) {
-			size_t ds = tok_is(t, del, "để") ? del + 1 : del;
+			size_t ds = (tok_kw(t, del) == KW_ddeer) ? del + 1 : del;
 			size_t de = dl > del ? dl : e;
 			while (de > ds && is_punct(t, de - 1, ','))
 				de--;
 			if (de > ds)
-				tk.deliverable = span_make(t->v[ds].start, t->v[de - 1].end);
+				tk.deliverable = span_make(t->tok[ds].start, t->tok[de - 1].end);
 		}
 		if (dl) {
 			size_t de = dl + 1;
 			while (de < e && !is_punct(t, de, ',') && !is_punct(t, de, ';') && de < dl + 8)
 				de++;
-			tk.deadline = span_make(t->v[dl].start, t->v[de - 1].end);
+			tk.deadline = span_make(t->tok[dl].start, t->tok[de - 1].end);
 			for (size_t q = date_from(d, tk.deadline.start);
 			     q < d->dates.n && d->dates.v[q].span.start < tk.deadline.end; q++) {
 				const date_expr_t *x = &d->dates.v[q];
@@ -1314,7 +1305,7 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				}
 			}
 		}
-		tk.mention = span_make(t->v[i].start, t->v[(e > i ? e : i + 1) - 1].end);
+		tk.mention = span_make(t->tok[i].start, t->tok[(e > i ? e : i + 1) - 1].end);
 		tk.rule = directive ? "task.directive" : "task.subject";
 		task_t *slot = vec_push(&m->tasks);
 		if (!slot) {
@@ -1375,21 +1366,21 @@ static void resolve_date(mctx_t *c, meeting_t *m, int di, int prev_y, int prev_m
 static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 {
 	const doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	if (!k)
 		return 0;
 	size_t a = k->tok, b = k->tok + k->ntok + 16;
 	if (b > sb)
 		b = sb;
-	for (size_t i = date_from(d, t->v[a].start);
-	     i < d->dates.n && d->dates.v[i].span.start <= t->v[b - 1].end; i++) {
+	for (size_t i = date_from(d, t->tok[a].start);
+	     i < d->dates.n && d->dates.v[i].span.start <= t->tok[b - 1].end; i++) {
 		const date_expr_t *x = &d->dates.v[i];
-		if (!x->year || x->span.start < t->v[a].start || x->span.start > t->v[b - 1].end)
+		if (!x->year || x->span.start < t->tok[a].start || x->span.start > t->tok[b - 1].end)
 			continue;
 		size_t ti = doc_tok_at(d, x->span.start);
 		int planning = 0;
 		for (size_t q = ti >= 3 ? ti - 3 : 0; q < ti + 3 && q < t->n; q++)
-			if (tok_is(t, q, "cuối") || tok_is(t, q, "tới") || tok_is2(t, q, "năm", "học"))
+			if ((tok_kw(t, q) == KW_cuoois) || (tok_kw(t, q) == KW_towis) || tok_kw2(t, q, KW_nawm, KW_hocj))
 				planning = 1;
 		int comma = 0;
 		for (size_t q = a; q < ti; q++)
@@ -1397,11 +1388,11 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 				comma = 1;
 		/* a name with two years reviews one and plans the next ("kiểm điểm
 		 * ... năm 2016, triển khai nhiệm vụ năm 2017"): it dates nothing */
-		for (size_t j = date_from(d, t->v[a].start);
-		     j < d->dates.n && d->dates.v[j].span.start <= t->v[b - 1].end + 200; j++) {
+		for (size_t j = date_from(d, t->tok[a].start);
+		     j < d->dates.n && d->dates.v[j].span.start <= t->tok[b - 1].end + 200; j++) {
 			const date_expr_t *y = &d->dates.v[j];
-			if (j != i && y->year && y->year != x->year && y->span.start >= t->v[a].start &&
-			    y->span.start <= t->v[b - 1].end + 200)
+			if (j != i && y->year && y->year != x->year && y->span.start >= t->tok[a].start &&
+			    y->span.start <= t->tok[b - 1].end + 200)
 				planning = 1;
 		}
 		if (!planning && !comma)
@@ -1414,7 +1405,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			 int prev_y, int prev_m, int prev_d)
 {
 	doc_t *d = c->d;
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	meeting_t *m = vec_push(&d->meetings);
 	if (!m)
 		return -1;
@@ -1427,13 +1418,13 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (!k || weak_kind(c, k)) {
 		/* a noun phrase for the meeting: later in its region, else the title */
 		const kmention_t *st = strong_kind(c, k, sa, region_end);
-		if (!st && d->art.has_title && d->toks.n)
+		if (!st && d->art.has_title && d->tx.n)
 			st = strong_kind(c, k, 0, doc_tok_at(d, d->art.title.end));
 		if (st)
 			k = st;
 	}
 	if (k) {
-		span_t ks = span_make(t->v[k->tok].start, t->v[k->tok + k->ntok - 1].end);
+		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;
 		m->kind_text = lower_dup(d->text + ks.start, ks.end - ks.start);
 		span_t *ms = vec_push(&m->mentions);
@@ -1461,7 +1452,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	size_t kb = k ? k->tok + k->ntok : sb;
 	size_t kind_sent_end = sb;
 	if (k && k->tok >= sb) {
-		long ks = doc_sentence_of(d, t->v[k->tok].start);
+		long ks = doc_sentence_of(d, t->tok[k->tok].start);
 		if (ks >= 0) {
 			size_t a2, b2;
 			sent_tokens(d, (size_t)ks, &a2, &b2);
@@ -1483,7 +1474,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		if (!m->ordinal)
 			m->ordinal = ordinal_after(c, o->tok + o->ntok, t->n, o->kind);
 		if (m->body_org < 0) {
-			long os = doc_sentence_of(d, t->v[o->tok].start);
+			long os = doc_sentence_of(d, t->tok[o->tok].start);
 			size_t a2 = o->tok, b2 = t->n;
 			if (os >= 0)
 				sent_tokens(d, (size_t)os, &a2, &b2);
@@ -1491,8 +1482,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			find_body(c, &tmp, o, o->tok, b2);
 			/* only the "kind ... của BODY" reading counts here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
-			if (tmp.body_org >= 0 && tmp.body_span.start > t->v[o->tok].start && bt > 0 &&
-			    tok_is(t, bt - 1, "của")) {
+			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
+			    (tok_kw(t, bt - 1) == KW_cuar)) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
 				if (span_is_empty(m->term))
@@ -1508,16 +1499,16 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			size_t tt = doc_tok_at(d, te->span.start);
 			/* a program period ("giai đoạn 2016-2020") or a term in
 			 * brackets after a cited resolution is not the meeting's */
-			int cited = tok_is(t, tt, "giai");
+			int cited = (tok_kw(t, tt) == KW_giai);
 			if (tt >= 3 && is_punct(t, tt - 1, '('))
 				for (size_t q = tt - 2; q + 6 > tt && q > 0; q--)
-					if (tok_is2(t, q, "nghị", "quyết") || tok_is2(t, q, "trung", "ương") ||
-					    tok_is2(t, q, "chỉ", "thị") || tok_is2(t, q, "kết", "luận"))
+					if (tok_kw2(t, q, KW_nghij, KW_quyeets) || tok_kw2(t, q, KW_trung, KW_uwowng) ||
+					    tok_kw2(t, q, KW_chir, KW_thij) || tok_kw2(t, q, KW_keets, KW_luaanj))
 						cited = 1;
 			if (cited)
 				continue;
-			if (te->span.start >= t->v[k->tok].start && te->span.end <= t->v[sb - 1].end &&
-			    te->span.start - t->v[k->tok].start < 200) {
+			if (te->span.start >= t->tok[k->tok].start && te->span.end <= t->tok[sb - 1].end &&
+			    te->span.start - t->tok[k->tok].start < 200) {
 				m->term = te->span;
 				break;
 			}
@@ -1527,8 +1518,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (span_is_empty(m->location) && k && k->tok >= sb)
 		find_location(c, m, k->tok, kind_sent_end);
 	/* format */
-	if (has_word_pair(t, sa, sb, "trực", "tuyến"))
-		m->format = has_word_pair(t, sa, sb, "trực", "tiếp") ? "hybrid" : "online";
+	if (has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
+		m->format = has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
 	/* chairs: the anchor sentence, then the next few sentences and captions */
 	size_t s_end = d->art.sentences.n;
 	for (size_t s = sent; s < s_end && !m->chairs.n; s++) {
@@ -1562,9 +1553,9 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	}
 	(void)ra;
 	/* name: "Hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy" */
-	if (k && m->body_org >= 0 && m->body_span.start > t->v[k->tok].start &&
-	    m->body_span.start - t->v[k->tok].start < 160) {
-		m->name = span_make(t->v[k->tok].start, m->body_span.end);
+	if (k && m->body_org >= 0 && m->body_span.start > t->tok[k->tok].start &&
+	    m->body_span.start - t->tok[k->tok].start < 160) {
+		m->name = span_make(t->tok[k->tok].start, m->body_span.end);
 		span_t *ms = vec_push(&m->mentions);
 		(void)ms;
 		if (ms)
@@ -1583,7 +1574,7 @@ static int pm_cmp(const void *a, const void *b)
 
 static int build_indexes(doc_t *d)
 {
-	size_t n = d->toks.n + 1;
+	size_t n = d->tx.n + 1;
 	d->org_at_tok = malloc(n * sizeof *d->org_at_tok);
 	d->pctx_tok = calloc(n, 1);
 	if (!d->org_at_tok || !d->pctx_tok)
@@ -1597,7 +1588,7 @@ static int build_indexes(doc_t *d)
 		qsort(d->person_mentions.v, d->person_mentions.n, sizeof *d->person_mentions.v, pm_cmp);
 	for (size_t i = 0; i < d->person_mentions.n; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
-		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->toks.n; k++)
+		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->tx.n; k++)
 			d->pctx_tok[k] = 1;
 	}
 	return 0;
@@ -1609,7 +1600,7 @@ static int build_indexes(doc_t *d)
 
 int meetings_extract(doc_t *d)
 {
-	mctx_t c = {.d = d, .t = &d->toks};
+	mctx_t c = {.d = d, .t = &d->tx};
 	if (build_indexes(d))
 		return -1;
 	if (collect_kinds(&c)) {
@@ -1631,11 +1622,11 @@ int meetings_extract(doc_t *d)
 		if (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end)
 			continue;
 		int di = -1;
-		const date_expr_t *x = date_in(d, d->toks.v[a].start, d->toks.v[b - 1].end, &di);
+		const date_expr_t *x = date_in(d, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
 		if (!x)
 			continue;
 		const kmention_t *k = kind_in(&c, a, b);
-		int verb = meeting_verb(&d->toks, a, b);
+		int verb = meeting_verb(&d->tx, a, b);
 		if (!k && !verb)
 			continue;
 		size_t dtok = doc_tok_at(d, x->span.start);
@@ -1643,9 +1634,9 @@ int meetings_extract(doc_t *d)
 		 * after a heading run into the body without a full stop ("... để
 		 * nhân rộng Chiều 7.2, ...") */
 		int opens = dtok <= a + 2 ||
-			    (dtok > a && dtok < d->toks.n && (d->toks.v[dtok].flags & OTF_CAP) &&
-			     d->toks.v[dtok - 1].kind == OTK_WORD &&
-			     !(d->toks.v[dtok - 1].flags & (OTF_CAP | OTF_UPPER)));
+			    (dtok > a && dtok < d->tx.n && (d->tx.tok[dtok].flags & TF_CAP) &&
+			     d->tx.tok[dtok - 1].kind == TK_WORD &&
+			     !(d->tx.tok[dtok - 1].flags & (TF_CAP | TF_UPPER)));
 		if (anchors.n == 0) {
 			/* the first reported meeting: a date and a meeting word or
 			 * verb in the same sentence */
@@ -1656,8 +1647,8 @@ int meetings_extract(doc_t *d)
 					sent_tokens(d, s2, &a2, &b2);
 					k = kind_in(&c, a2, b2);
 				}
-				if (!k && !(has_word_pair(&d->toks, a, b, "họp", NULL) ||
-					    has_word_pair(&d->toks, a, b, "chủ", "trì")))
+				if (!k && !(has_kw_pair(&d->tx, a, b, KW_hopj, 0) ||
+					    has_kw_pair(&d->tx, a, b, KW_chur, KW_trif)))
 					continue;
 			}
 		} else {
@@ -1666,17 +1657,17 @@ int meetings_extract(doc_t *d)
 			 * "cùng ngày" */
 			if (!opens)
 				continue;
-			if (!k && !has_word_pair(&d->toks, a, b, "làm", "việc"))
+			if (!k && !has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj))
 				continue;
-			if (!has_word_pair(&d->toks, a, b, "chủ", "trì") &&
-			    !has_word_pair(&d->toks, a, b, "làm", "việc") &&
-			    !has_word_pair(&d->toks, a, b, "họp", NULL) &&
-			    !has_word_pair(&d->toks, a, b, "diễn", "ra") &&
-			    !has_word_pair(&d->toks, a, b, "tổ", "chức"))
+			if (!has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
+			    !has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj) &&
+			    !has_kw_pair(&d->tx, a, b, KW_hopj, 0) &&
+			    !has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
+			    !has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
 				continue;
 			const date_expr_t *px = &d->dates.v[anchor_dates.v[anchor_dates.n - 1]];
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
-			    px->pod == x->pod && !has_word_pair(&d->toks, a, b, "chủ", "trì"))
+			    px->pod == x->pod && !has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
 				continue;
 		}
 		if (anchors.n >= MAX_MEETINGS) {
@@ -1703,16 +1694,16 @@ int meetings_extract(doc_t *d)
 		const kmention_t *k = kind_in(&c, a, b);
 		if (!k || weak_kind(&c, k))
 			continue;
-		if (!has_word_pair(&d->toks, a, b, "chủ", "trì") &&
-		    !has_word_pair(&d->toks, a, b, "khai", "mạc") &&
-		    !has_word_pair(&d->toks, a, b, "bế", "mạc") &&
-		    !has_word_pair(&d->toks, a, b, "diễn", "ra") &&
-		    !has_word_pair(&d->toks, a, b, "tổ", "chức"))
+		if (!has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
+		    !has_kw_pair(&d->tx, a, b, KW_khai, KW_macj) &&
+		    !has_kw_pair(&d->tx, a, b, KW_bees, KW_macj) &&
+		    !has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
+		    !has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
 			continue;
 		/* "sẽ tổ chức", "dự kiến": a meeting announced, not reported */
-		if (has_word_pair(&d->toks, a, b, "sẽ", NULL) ||
-		    has_word_pair(&d->toks, a, b, "dự", "kiến") ||
-		    has_word_pair(&d->toks, a, b, "chuẩn", "bị"))
+		if (has_kw_pair(&d->tx, a, b, KW_sex, 0) ||
+		    has_kw_pair(&d->tx, a, b, KW_duwj, KW_kieens) ||
+		    has_kw_pair(&d->tx, a, b, KW_chuaanr, KW_bij))
 			continue;
 		size_t *pa = vec_push(&anchors);
 		int *pd = vec_push(&anchor_dates);
@@ -1725,7 +1716,7 @@ int meetings_extract(doc_t *d)
 	}
 	int py = 0, pmo = 0, pda = 0;
 	for (size_t i = 0; i < anchors.n; i++) {
-		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->toks.n;
+		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->tx.n;
 		if (build_meeting(&c, anchors.v[i], anchor_dates.v[i], anchor_kinds.v[i], region_end,
 				  py, pmo, pda)) {
 			rc = -1;

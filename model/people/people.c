@@ -12,81 +12,63 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract.h"
-#include "lex.h"
+#include "model/extract.h"
+#include "model/lexicon/lex.h"
 
 typedef struct ctx {
 	doc_t *d;
-	const tokens_t *t;
+	const text_t *t;
 	int *org_at; /* org mention starting at token, or -1 */
 	int *org_in; /* org mention covering token, or -1 */
-	const lex_t *pos, *hon, *sur, *loc, *pl;
+	int pos, hon, sur, loc, pl;
 } ctx_t;
 
-static int is_cap(const token_t *t)
+static int is_cap(const tok_t *t)
 {
-	return t->kind == OTK_WORD && (t->flags & (OTF_CAP | OTF_UPPER));
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
 }
 
 static int is_punct(const ctx_t *c, size_t i, char ch)
 {
-	return i < c->t->n && c->t->v[i].kind == OTK_PUNCT && c->t->keys[c->t->v[i].key] == ch &&
-	       c->t->v[i].klen == 1;
+	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
+	       c->t->tok[i].klen == 1;
 }
 
 /* "-" or "–" with spaces around: an apposition separator */
 static int is_dash_sep(const ctx_t *c, size_t i)
 {
-	return is_punct(c, i, '-') && (c->t->v[i].flags & OTF_SPACE);
+	return is_punct(c, i, '-') && (c->t->tok[i].flags & TF_SPACE);
 }
 
 /* Words that end a position phrase: verbs and function words that follow a
- * person's titles in the genre. */
-static const char *const STOPS[][2] = {
-    {"truyền", "đạt"}, {"quán", "triệt"}, {"triển", "khai"}, {"thông", "qua"},
-    {"chủ", "trì"}, {"phát", "biểu"}, {"cho", "biết"}, {"nhấn", "mạnh"}, {"đề", "nghị"},
-    {"yêu", "cầu"}, {"dự", NULL}, {"tham", "dự"}, {"cùng", NULL}, {"làm", "việc"},
-    {"cho", NULL}, {"đã", NULL}, {"đang", NULL}, {"sẽ", NULL}, {"với", NULL}, {"tại", NULL},
-    {"trong", NULL}, {"về", NULL}, {"là", NULL}, {"được", NULL}, {"khẳng", "định"},
-    {"kết", "luận"}, {"điều", "hành"}, {"khai", "mạc"}, {"bế", "mạc"}, {"trao", NULL},
-    {"tặng", NULL}, {"chúc", "mừng"}, {"báo", "cáo"}, {"trình", "bày"}, {"chỉ", "đạo"},
-    {"giao", NULL}, {"thăm", NULL}, {"tiếp", NULL}, {"và", NULL}, {"có", NULL},
-    {"thay", "mặt"}, {"nêu", NULL}, {"đánh", "giá"}, {"đồng", "chủ"}, {"gợi", "mở"},
-    {"lưu", "ý"}, {"ghi", "nhận"}, {"biểu", "dương"}, {"đề", "xuất"}, {"thông", "tin"},
-    {"cũng", NULL}, {"vừa", NULL}, {"nói", NULL}, {"ký", NULL}, {"nhận", NULL}, {"dẫn", "đầu"},
-    {"làm", NULL}, {"phụ", "trách"}, {"kiêm", NULL},
-    {NULL, NULL}};
-
+ * person's titles in the genre (cues.tsv, person_stop). */
 static int is_stop(const ctx_t *c, size_t i)
 {
-	for (int k = 0; STOPS[k][0]; k++)
-		if (tok_is(c->t, i, STOPS[k][0]) && (!STOPS[k][1] || tok_is(c->t, i + 1, STOPS[k][1])))
-			return 1;
-	return 0;
+	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
 }
 
 static size_t surname_at(const ctx_t *c, size_t i)
 {
 	size_t n = 0;
-	if (i >= c->t->n || !is_cap(&c->t->v[i]))
+	if (i >= c->t->n || !is_cap(&c->t->tok[i]))
 		return 0;
-	if (lex_longest(c->sur, c->t, i, c->t->n, &n))
+	if (lex_at(c->t, c->sur, i, c->t->n, &n))
 		return n;
 	return 0;
 }
 
 /* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
-static size_t title_at(const ctx_t *c, size_t i, const olex_entry_t **ent)
+static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 {
 	size_t k = i, n = 0;
-	if (tok_is(c->t, k, "nguyên") || tok_is(c->t, k, "Quyền"))
+	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
 		k++;
-	const olex_entry_t *e = lex_longest(c->pos, c->t, k, c->t->n, &n);
+	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
 	if (!e)
 		return i;
 	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
 	 * "ủy viên" in lower case is mostly a common noun */
-	if (!is_cap(&c->t->v[k]))
+	if (!is_cap(&c->t->tok[k]))
 		return i;
 	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
 		return i;
@@ -96,7 +78,7 @@ static size_t title_at(const ctx_t *c, size_t i, const olex_entry_t **ent)
 
 static int title_start(const ctx_t *c, size_t i)
 {
-	const olex_entry_t *e;
+	const lex_entry_t *e;
 	return title_at(c, i, &e) > i;
 }
 
@@ -104,22 +86,22 @@ static int title_start(const ctx_t *c, size_t i)
  * family name. Stops before bodies, places and titles. Returns end or i. */
 static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 {
-	const tokens_t *t = c->t;
-	if (i >= t->n || !is_cap(&t->v[i]) || c->org_in[i] >= 0)
+	const text_t *t = c->t;
+	if (i >= t->n || !is_cap(&t->tok[i]) || c->org_in[i] >= 0)
 		return i;
 	if (need_surname && !surname_at(c, i))
 		return i;
 	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
 	 * places */
 	size_t pn = 0;
-	if (lex_longest(c->pl, t, i, t->n, &pn) && pn >= 2)
+	if (lex_at(t, c->pl, i, t->n, &pn) && pn >= 2)
 		return i;
 	size_t j = i;
 	while (j < t->n && j < i + 4) {
-		const token_t *x = &t->v[j];
-		if (!is_cap(x) || (j > i && (x->flags & (OTF_NL))) || c->org_in[j] >= 0)
+		const tok_t *x = &t->tok[j];
+		if (!is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
 			break;
-		if (j > i && !(x->flags & OTF_SPACE))
+		if (j > i && !(x->flags & TF_SPACE))
 			break;
 		if (j > i && title_start(c, j))
 			break;
@@ -127,15 +109,15 @@ static size_t name_at(const ctx_t *c, size_t i, int need_surname)
 		if (j >= i + 2 && is_stop(c, j))
 			break;
 		size_t n = 0;
-		if (j > i && lex_longest(c->loc, t, j, j + 1, &n))
+		if (j > i && lex_at(t, c->loc, j, j + 1, &n))
 			break;
 		j++;
 	}
-	if (j - i < 2 && !(j - i == 1 && (t->v[i].flags & OTF_UPPER) == 0 && 0))
+	if (j - i < 2 && !(j - i == 1 && (t->tok[i].flags & TF_UPPER) == 0 && 0))
 		return i;
 	/* a following capitalised token glued to the name means we stopped
 	 * inside something longer (a place or a body): not a name */
-	if (j < t->n && is_cap(&t->v[j]) && !(t->v[j].flags & OTF_NL) && j - i == 4)
+	if (j < t->n && is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) && j - i == 4)
 		return i;
 	return j;
 }
@@ -146,7 +128,7 @@ static int ends_with_country(const ctx_t *c, size_t end)
 	for (size_t q = end; q > 0 && end - q < 3;) {
 		q--;
 		size_t cn = 0;
-		const olex_entry_t *ce = lex_longest(c->pl, c->t, q, end, &cn);
+		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
 		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
 			return 1;
 	}
@@ -157,8 +139,8 @@ static int ends_with_country(const ctx_t *c, size_t end)
  * belongs to. Returns end token (i when no title). */
 static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
 {
-	const tokens_t *t = c->t;
-	const olex_entry_t *e = NULL;
+	const text_t *t = c->t;
+	const lex_entry_t *e = NULL;
 	size_t k = title_at(c, i, &e);
 	if (k == i)
 		return i;
@@ -167,8 +149,8 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 	/* the body: a recognised organisation, or a capitalised run that is
 	 * not the person's name */
 	while (k < lim) {
-		const token_t *x = &t->v[k];
-		if (x->flags & OTF_NL)
+		const tok_t *x = &t->tok[k];
+		if (x->flags & TF_NL)
 			break;
 		/* a body that starts here, or one that started inside the title
 		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
@@ -178,7 +160,7 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			if (out->org_mention < 0)
 				out->org_mention = mi;
 			k = om->tok_end;
-			if (before_name && k < lim && is_cap(&t->v[k]) && ends_with_country(c, k) &&
+			if (before_name && k < lim && is_cap(&t->tok[k]) && ends_with_country(c, k) &&
 			    c->org_in[k] < 0 && !title_start(c, k))
 				break;
 			continue;
@@ -188,16 +170,16 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
 		 * capitalised words after a country name are the person's name */
 		size_t cn = 0;
-		const olex_entry_t *ce = lex_longest(c->pl, t, k, lim, &cn);
+		const lex_entry_t *ce = lex_at(t, c->pl, k, lim, &cn);
 		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && is_cap(x)) {
 			k += cn;
-			if (before_name && k < lim && is_cap(&t->v[k]) && c->org_in[k] < 0 &&
-			    !title_start(c, k) && (t->v[k].flags & OTF_SPACE))
+			if (before_name && k < lim && is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
+			    !title_start(c, k) && (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
 		}
 		/* "Trung ương" is one word whose second syllable is lower case */
-		if (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương") && !(t->v[k + 1].flags & OTF_NL)) {
+		if ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng) && !(t->tok[k + 1].flags & TF_NL)) {
 			k += 2;
 			continue;
 		}
@@ -207,33 +189,33 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			continue;
 		}
 		size_t n = 0;
-		if (x->kind == OTK_WORD && lex_longest(c->loc, t, k, k + 1, &n)) {
+		if (x->kind == TK_WORD && lex_at(t, c->loc, k, k + 1, &n)) {
 			k++;
 			continue;
 		}
-		if (x->kind == OTK_NUM && k > i) {
+		if (x->kind == TK_NUM && k > i) {
 			k++;
 			continue;
 		}
-		if (x->kind == OTK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
-					    (t->keys[x->key] == '-' && !(x->flags & OTF_SPACE))) &&
-		    k + 1 < lim && is_cap(&t->v[k + 1]) && !(t->v[k + 1].flags & OTF_SPACE)) {
+		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
+					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
+		    k + 1 < lim && is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE)) {
 			k += 2;
 			continue;
 		}
 		size_t n0 = 0;
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
-		if (x->kind == OTK_WORD && k > i && is_cap(&t->v[k - 1]) && !(x->flags & OTF_NL) &&
+		if (x->kind == TK_WORD && k > i && is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
 		    !is_stop(c, k) &&
-		    (k + 1 >= lim || t->v[k + 1].kind == OTK_PUNCT || is_stop(c, k + 1) ||
-		     (t->v[k + 1].flags & OTF_NL) || lex_longest(c->loc, t, k + 1, k + 2, &n0))) {
+		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
+		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0))) {
 			k++;
 			/* "Đào tạo huyện": a place word may still follow */
-			if (k < lim && lex_longest(c->loc, t, k, k + 1, &n0))
+			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
 				continue;
 			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
-			if (k + 1 < lim && tok_is(t, k, "và") && is_cap(&t->v[k + 1]) &&
+			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) && is_cap(&t->tok[k + 1]) &&
 			    !title_start(c, k + 1) && name_at(c, k + 1, 1) == k + 1) {
 				k++;
 				continue;
@@ -243,21 +225,21 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
 		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
 		 * word follows within two tokens and no stop word is crossed */
-		if (x->kind == OTK_WORD && !is_stop(c, k)) {
+		if (x->kind == TK_WORD && !is_stop(c, k)) {
 			size_t q = k;
-			while (q < lim && q < k + 3 && t->v[q].kind == OTK_WORD && !is_cap(&t->v[q]) &&
-			       !is_stop(c, q) && !(t->v[q].flags & OTF_NL))
+			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !is_cap(&t->tok[q]) &&
+			       !is_stop(c, q) && !(t->tok[q].flags & TF_NL))
 				q++;
-			if (q < lim && q > k && is_cap(&t->v[q]) && !(t->v[q].flags & OTF_NL) &&
+			if (q < lim && q > k && is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
 			    !title_start(c, q) && !(before_name && surname_at(c, q)) &&
-			    !(tok_is(t, q - 1, "và") && name_at(c, q, 1) > q)) {
+			    !((tok_kw(t, q - 1) == KW_vaf) && name_at(c, q, 1) > q)) {
 				k = q;
 				continue;
 			}
 		}
 		break;
 	}
-	out->span = span_make(t->v[i].start, t->v[k - 1].end);
+	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
 	out->title = strdup(buf);
@@ -286,7 +268,7 @@ static int add_pos(person_mention_t *pm, position_t *p)
  * Returns the end token. */
 static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 {
-	const tokens_t *t = c->t;
+	const text_t *t = c->t;
 	size_t k = j;
 	int paren = 0;
 	if (is_punct(c, k, ',') || is_dash_sep(c, k) || is_punct(c, k, ':')) {
@@ -325,7 +307,7 @@ static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 			}
 			break;
 		}
-		if (tok_is(t, k, "kiêm") && title_start(c, k + 1)) {
+		if ((tok_kw(t, k) == KW_kieem) && title_start(c, k + 1)) {
 			k++;
 			continue;
 		}
@@ -339,10 +321,10 @@ static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 {
 	const doc_t *d = c->d;
-	span_t sp = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+	span_t sp = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
 	int upper = 1;
 	for (size_t i = a; i < b; i++)
-		if (!(c->t->v[i].flags & OTF_UPPER))
+		if (!(c->t->tok[i].flags & TF_UPPER))
 			upper = 0;
 	if (upper)
 		return fold_title_case(d->text + sp.start, sp.end - sp.start);
@@ -429,7 +411,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 	if (rule && p->rule && !strcmp(p->rule, "person.trigger"))
 		p->rule = rule;
 	pm->person = pi;
-	pm->span = span_make(c->t->v[na].start, c->t->v[nb - 1].end);
+	pm->span = span_make(c->t->tok[na].start, c->t->tok[nb - 1].end);
 	pm->tok_start = na;
 	pm->tok_end = nb;
 	span_t *ms = vec_push(&p->mentions);
@@ -475,13 +457,13 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 {
 	size_t n = 0;
-	const olex_entry_t *e = lex_longest(c->hon, c->t, i, c->t->n, &n);
+	const lex_entry_t *e = lex_at(c->t, c->hon, i, c->t->n, &n);
 	if (!e)
 		return i;
-	size_t len = c->t->v[i + n - 1].end - c->t->v[i].start;
+	size_t len = c->t->tok[i + n - 1].end - c->t->tok[i].start;
 	if (len >= hsz)
 		len = hsz - 1;
-	memcpy(hon, c->d->text + c->t->v[i].start, len);
+	memcpy(hon, c->d->text + c->t->tok[i].start, len);
 	hon[len] = '\0';
 	/* lower-case the honorific's first letter when it's a plain word
 	 * ("Đồng chí" at sentence start is "đồng chí") */
@@ -496,7 +478,7 @@ static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 	size_t k = i + n;
 	/* "đồng chí" may be followed by another honorific/rank: "Thượng tướng" */
 	size_t n2 = 0;
-	if (lex_longest(c->hon, c->t, k, c->t->n, &n2))
+	if (lex_at(c->t, c->hon, k, c->t->n, &n2))
 		k += n2;
 	return k;
 }
@@ -505,11 +487,11 @@ static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
  * gets the heading's position first. Returns end token or i. */
 static size_t group_at(ctx_t *c, size_t i)
 {
-	const tokens_t *t = c->t;
-	if (!tok_is(t, i, "các"))
+	const text_t *t = c->t;
+	if (!(tok_kw(t, i) == KW_cacs))
 		return i;
 	size_t k = i + 1;
-	if (tok_is(t, k, "đồng") && tok_is(t, k + 1, "chí"))
+	if ((tok_kw(t, k) == KW_ddoongf) && (tok_kw(t, k + 1) == KW_chis))
 		k += 2;
 	position_t gp = {0};
 	size_t e = position_at(c, k, t->n, &gp, 0);
@@ -546,9 +528,9 @@ static size_t group_at(ctx_t *c, size_t i)
 		}
 		count++;
 		k2 = ce;
-		if (is_punct(c, k2, ',') || is_punct(c, k2, ';') || tok_is(t, k2, "và")) {
+		if (is_punct(c, k2, ',') || is_punct(c, k2, ';') || (tok_kw(t, k2) == KW_vaf)) {
 			k2++;
-			if (tok_is(t, k2, "đồng") && tok_is(t, k2 + 1, "chí"))
+			if ((tok_kw(t, k2) == KW_ddoongf) && (tok_kw(t, k2 + 1) == KW_chis))
 				k2 += 2;
 			continue;
 		}
@@ -563,7 +545,7 @@ static size_t group_at(ctx_t *c, size_t i)
 static void link_title_only(ctx_t *c, size_t a, size_t b)
 {
 	doc_t *d = c->d;
-	char *f = fold_text(d->text + c->t->v[a].start, c->t->v[b - 1].end - c->t->v[a].start);
+	char *f = fold_text(d->text + c->t->tok[a].start, c->t->tok[b - 1].end - c->t->tok[a].start);
 	if (!f)
 		return;
 	for (size_t i = 0; i < d->people.n; i++) {
@@ -576,11 +558,11 @@ static void link_title_only(ctx_t *c, size_t a, size_t b)
 			if (eq) {
 				span_t *ms = vec_push(&p->mentions);
 				if (ms)
-					*ms = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+					*ms = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
 				person_mention_t *pm = vec_push(&d->person_mentions);
 				if (pm) {
 					pm->person = (int)i;
-					pm->span = span_make(c->t->v[a].start, c->t->v[b - 1].end);
+					pm->span = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
 					pm->tok_start = pm->ctx_start = a;
 					pm->tok_end = pm->ctx_end = b;
 					pm->is_title_only = 1;
@@ -645,13 +627,13 @@ static void merge_prefix_names(doc_t *d)
 
 int people_extract(doc_t *d)
 {
-	ctx_t c = {.d = d, .t = &d->toks};
-	c.pos = lex_get("positions");
-	c.hon = lex_get("honorifics");
-	c.sur = lex_get("surnames");
-	c.loc = lex_get("localities");
-	c.pl = lex_get("places");
-	size_t n = d->toks.n;
+	ctx_t c = {.d = d, .t = &d->tx};
+	c.pos = LEX_POSITIONS;
+	c.hon = LEX_HONORIFICS;
+	c.sur = LEX_SURNAMES;
+	c.loc = LEX_LOCALITIES;
+	c.pl = LEX_PLACES;
+	size_t n = d->tx.n;
 	c.org_at = malloc((n + 1) * sizeof(int));
 	c.org_in = malloc((n + 1) * sizeof(int));
 	if (!c.org_at || !c.org_in) {
@@ -667,7 +649,7 @@ int people_extract(doc_t *d)
 		for (size_t k = om->tok_start; k < om->tok_end; k++)
 			c.org_in[k] = (int)m;
 	}
-	const tokens_t *t = &d->toks;
+	const text_t *t = &d->tx;
 	size_t i = 0;
 	while (i < n) {
 		size_t g = group_at(&c, i);
@@ -742,15 +724,15 @@ int people_extract(doc_t *d)
 	for (size_t q = 0; q + 1 < n; q++) {
 		char hon2[64];
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
-		if (k2 == q || k2 >= n || !is_cap(&t->v[k2]) ||
-		    (k2 + 1 < n && is_cap(&t->v[k2 + 1]) && !(t->v[k2 + 1].flags & OTF_NL)))
+		if (k2 == q || k2 >= n || !is_cap(&t->tok[k2]) ||
+		    (k2 + 1 < n && is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
 			continue;
 		int found = -1, count = 0;
 		for (size_t p = 0; p < d->people.n; p++) {
 			const char *g = d->people.v[p].given;
 			size_t gl = g ? strlen(g) : 0;
-			if (gl == t->v[k2].end - t->v[k2].start &&
-			    !memcmp(g, d->text + t->v[k2].start, gl)) {
+			if (gl == t->tok[k2].end - t->tok[k2].start &&
+			    !memcmp(g, d->text + t->tok[k2].start, gl)) {
 				found = (int)p;
 				count++;
 			}
@@ -759,11 +741,11 @@ int people_extract(doc_t *d)
 			continue;
 		span_t *ms = vec_push(&d->people.v[found].mentions);
 		if (ms)
-			*ms = span_make(t->v[k2].start, t->v[k2].end);
+			*ms = span_make(t->tok[k2].start, t->tok[k2].end);
 		person_mention_t *pm = vec_push(&d->person_mentions);
 		if (pm) {
 			pm->person = found;
-			pm->span = span_make(t->v[k2].start, t->v[k2].end);
+			pm->span = span_make(t->tok[k2].start, t->tok[k2].end);
 			pm->tok_start = k2;
 			pm->tok_end = k2 + 1;
 			pm->ctx_start = q;
@@ -780,7 +762,7 @@ int people_extract(doc_t *d)
 		     k < d->person_mentions.v[m].tok_end && k < n; k++)
 			covered[k] = 1;
 	for (size_t q = 0; q < n; q++) {
-		if (!is_cap(&t->v[q]) || covered[q])
+		if (!is_cap(&t->tok[q]) || covered[q])
 			continue;
 		size_t ne = name_at(&c, q, 0);
 		if (ne <= q)
@@ -790,7 +772,7 @@ int people_extract(doc_t *d)
 			if (!strcmp(d->people.v[p].name, nm)) {
 				span_t *ms = vec_push(&d->people.v[p].mentions);
 				if (ms)
-					*ms = span_make(t->v[q].start, t->v[ne - 1].end);
+					*ms = span_make(t->tok[q].start, t->tok[ne - 1].end);
 				person_mention_t *pm = vec_push(&d->person_mentions);
 				if (pm) {
 					pm->person = (int)p;

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract.h"
-#include "lex.h"
+#include "model/extract.h"
+#include "model/lexicon/lex.h"
 
 static int cat_of(const char *s)
 {
@@ -36,48 +36,27 @@ static int level_of(const char *s)
 	return LVL_NONE;
 }
 
-static int is_cap(const token_t *t)
+static int is_cap(const tok_t *t)
 {
-	return t->kind == OTK_WORD && (t->flags & (OTF_CAP | OTF_UPPER));
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
 }
 
 /* First syllables of verbs and function words that follow a body's name
  * ("Đại học Huế tổ chức", "Trung tâm X cùng phối hợp"): never the lower-case
  * second syllable of a name. */
-static int verbish(const tokens_t *t, size_t j)
+static int verbish(const text_t *t, size_t j)
 {
-	static const char *const one[] = {"đã", "đang", "sẽ", "cùng", "có", "được", "là", "cho",
-					  "về", "với", "tại", "của", "trong", "sau", "theo", "để",
-					  "nhằm", "khi", "thì", "ra", "vừa", "mới", "cũng", "nghe",
-					  "thăm", "dự", "trao", "tặng", "ký", "họp", "nhận", "gửi",
-					  "và", NULL};
-	static const char *const two[][2] = {
-	    {"chủ", "trì"},     {"tổ", "chức"},     {"phối", "hợp"},    {"ban", "hành"},
-	    {"báo", "cáo"},     {"làm", "việc"},    {"thực", "hiện"},   {"tiếp", "tục"},
-	    {"tiếp", "nhận"},   {"tiếp", "đón"},    {"kiểm", "tra"},    {"tiến", "hành"},
-	    {"đề", "nghị"},     {"đề", "xuất"},     {"trình", "bày"},   {"tham", "dự"},
-	    {"tham", "gia"},    {"chỉ", "đạo"},     {"quyết", "định"},  {"thông", "qua"},
-	    {"khai", "mạc"},    {"bế", "mạc"},      {"phát", "biểu"},   {"triển", "khai"},
-	    {"tuyên", "dương"}, {"chúc", "mừng"},   {"thống", "nhất"},  {"xem", "xét"},
-	    {"lãnh", "đạo"},    {"đánh", "giá"},    {"yêu", "cầu"},     {"cho", "biết"},
-	    {"đồng", "chủ"},    {"giao", "nhiệm"},  {"quán", "triệt"},  {"truyền", "đạt"}};
-	for (int i = 0; one[i]; i++)
-		if (tok_is(t, j, one[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
-		if (tok_is(t, j, two[i][0]) && tok_is(t, j + 1, two[i][1]))
-			return 1;
-	return 0;
+	return j < t->n && lex_starts(t, LEX_CUE_ORG_VERB, j);
 }
 
 /* a lower-case word that can be a syllable of a name */
-static int plain_lower(const tokens_t *t, size_t j)
+static int plain_lower(const text_t *t, size_t j)
 {
 	size_t nn;
-	return t->v[j].kind == OTK_WORD && !is_cap(&t->v[j]) && !(t->v[j].flags & OTF_NL) &&
-	       !lex_longest(lex_get("localities"), t, j, j + 1, &nn) && !verbish(t, j) &&
-	       !tok_is(t, j, "khóa") && !tok_is(t, j, "nhiệm") && !tok_is(t, j, "lần") &&
-	       !tok_is(t, j, "năm") && !tok_is(t, j, "các") && !tok_is(t, j, "những");
+	return t->tok[j].kind == TK_WORD && !is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) &&
+	       !lex_at(t, LEX_LOCALITIES, j, j + 1, &nn) && !verbish(t, j) &&
+	       !(tok_kw(t, j) == KW_khoas) && !(tok_kw(t, j) == KW_nhieemj) && !(tok_kw(t, j) == KW_laanf) &&
+	       !(tok_kw(t, j) == KW_nawm) && !(tok_kw(t, j) == KW_cacs) && !(tok_kw(t, j) == KW_nhuwngx);
 }
 
 /* Tokens that continue a proper name after a generic head: a capitalised
@@ -86,27 +65,27 @@ static int plain_lower(const tokens_t *t, size_t j)
  * ("Quân khu 4"). Returns the end token. */
 static size_t name_run(const doc_t *d, size_t k, size_t lim)
 {
-	const tokens_t *t = &d->toks;
+	const text_t *t = &d->tx;
 	size_t j = k;
-	if (j >= lim || !is_cap(&t->v[j]) || (t->v[j].flags & OTF_NL))
+	if (j >= lim || !is_cap(&t->tok[j]) || (t->tok[j].flags & TF_NL))
 		return k;
 	while (j < lim) {
-		const token_t *x = &t->v[j];
-		if (j > k && (x->flags & OTF_NL))
+		const tok_t *x = &t->tok[j];
+		if (j > k && (x->flags & TF_NL))
 			break;
 		if (is_cap(x)) {
 			/* another body starts here: "Ban Phong trào" + "Ủy ban
 			 * Trung ương MTTQ Việt Nam" */
 			size_t nb = 0;
 			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
-			const olex_entry_t *ce = j > k ? lex_longest(lex_get("places"), t, j, lim, &nb) : NULL;
+			const lex_entry_t *ce = j > k ? lex_at(t, LEX_PLACES, j, lim, &nb) : NULL;
 			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
-			    !(j + nb < lim && t->v[j + nb].kind == OTK_WORD && !is_cap(&t->v[j + nb]))) {
+			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD && !is_cap(&t->tok[j + nb]))) {
 				j += nb;
 				break;
 			}
 			nb = 0;
-			const olex_entry_t *be = j > k ? lex_longest(lex_get("bodies"), t, j, lim, &nb) : NULL;
+			const lex_entry_t *be = j > k ? lex_at(t, LEX_BODIES, j, lim, &nb) : NULL;
 			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
 				break;
 			j++;
@@ -117,17 +96,17 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			size_t q = j;
 			while (q < lim && q < j + 2 && plain_lower(t, q))
 				q++;
-			if (q > j && q < lim && (is_cap(&t->v[q]) || t->v[q].kind == OTK_NUM) &&
-			    !(t->v[q].flags & OTF_NL)) {
+			if (q > j && q < lim && (is_cap(&t->tok[q]) || t->tok[q].kind == TK_NUM) &&
+			    !(t->tok[q].flags & TF_NL)) {
 				j = q;
 			} else if (q > j) {
 				/* the run ends the name when a verb, a place word or
 				 * punctuation follows it */
 				for (size_t r = q; r > j; r--) {
 					size_t nn;
-					if (r >= lim || t->v[r].kind == OTK_PUNCT || (t->v[r].flags & OTF_NL) ||
+					if (r >= lim || t->tok[r].kind == TK_PUNCT || (t->tok[r].flags & TF_NL) ||
 					    verbish(t, r) ||
-					    lex_longest(lex_get("localities"), t, r, lim, &nn)) {
+					    lex_at(t, LEX_LOCALITIES, r, lim, &nn)) {
 						j = r;
 						break;
 					}
@@ -135,23 +114,23 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 			}
 			continue;
 		}
-		if (x->kind == OTK_NUM && j > k && !(x->flags & OTF_NL)) {
+		if (x->kind == TK_NUM && j > k && !(x->flags & TF_NL)) {
 			j++;
 			continue;
 		}
 		/* connectors need a capitalised word after them */
-		if ((tok_is(t, j, "và") || (x->kind == OTK_PUNCT && (t->keys[x->key] == '&' ||
+		if (((tok_kw(t, j) == KW_vaf) || (x->kind == TK_PUNCT && (t->keys[x->key] == '&' ||
 								 t->keys[x->key] == '-'))) &&
-		    j + 1 < lim && is_cap(&t->v[j + 1])) {
+		    j + 1 < lim && is_cap(&t->tok[j + 1])) {
 			/* "A - B" with spaces separates a name from a title ("X -
 			 * Chủ tịch ..."), but joins two fields in a committee's name
 			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */
-			if (x->kind == OTK_PUNCT && t->keys[x->key] == '-' && (x->flags & OTF_SPACE) &&
-			    (t->v[j + 1].flags & OTF_SPACE)) {
+			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
+			    (t->tok[j + 1].flags & TF_SPACE)) {
 				size_t n2 = 0;
-				if (j - k > 3 || lex_longest(lex_get("positions"), t, j + 1, lim, &n2) ||
-				    lex_longest(lex_get("surnames"), t, j + 1, lim, &n2) ||
-				    lex_longest(lex_get("bodies"), t, j + 1, lim, &n2))
+				if (j - k > 3 || lex_at(t, LEX_POSITIONS, j + 1, lim, &n2) ||
+				    lex_at(t, LEX_SURNAMES, j + 1, lim, &n2) ||
+				    lex_at(t, LEX_BODIES, j + 1, lim, &n2))
 					break;
 			}
 			j++;
@@ -165,7 +144,7 @@ static size_t name_run(const doc_t *d, size_t k, size_t lim)
 /* locality word + place ("tỉnh Nghệ An", "TP Hà Nội", "huyện Tam Nông"),
  * a place alone ("Hà Nội"), or "Trung ương"/"T.Ư". Returns end token. */
 /* level of an administrative unit from its type in places.tsv */
-static int place_level(const olex_entry_t *pe)
+static int place_level(const lex_entry_t *pe)
 {
 	const char *ty = pe && pe->ncols > 1 ? pe->cols[1] : "";
 	if (!strcmp(ty, "province"))
@@ -182,17 +161,17 @@ static int place_level(const olex_entry_t *pe)
  * does not know ("Huyện ủy Nghi Lộc") */
 static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int unit_needs_place)
 {
-	const tokens_t *t = &d->toks;
-	const lex_t *loc = lex_get("localities"), *pl = lex_get("places");
+	const text_t *t = &d->tx;
+	const int loc = LEX_LOCALITIES, pl = LEX_PLACES;
 	size_t n = 0;
-	const olex_entry_t *e = lex_longest(loc, t, k, lim, &n);
-	if (e && !(t->v[k].flags & OTF_NL)) {
+	const lex_entry_t *e = lex_at(t, loc, k, lim, &n);
+	if (e && !(t->tok[k].flags & TF_NL)) {
 		if (*level == LVL_NONE)
 			*level = level_of(e->ncols > 2 ? e->cols[2] : NULL);
 		size_t j = k + n;
 		size_t m = 0;
-		const olex_entry_t *pe = j < lim ? lex_longest(pl, t, j, lim, &m) : NULL;
-		if (pe && !(t->v[j].flags & OTF_NL) && is_cap(&t->v[j])) {
+		const lex_entry_t *pe = j < lim ? lex_at(t, pl, j, lim, &m) : NULL;
+		if (pe && !(t->tok[j].flags & TF_NL) && is_cap(&t->tok[j])) {
 			/* "TP Vinh" is a district-level city, "TP Hà Nội" a province */
 			int pl_lv = place_level(pe);
 			if (pl_lv)
@@ -201,38 +180,38 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		}
 		/* an unknown place: up to three capitalised syllables, or a number
 		 * ("phường 5", "Q.9") */
-		if (j < lim && t->v[j].kind == OTK_NUM)
+		if (j < lim && t->tok[j].kind == TK_NUM)
 			return j + 1;
 		size_t c = j;
 		/* a surname-led run after "tỉnh" is a person ("UBND tỉnh Phạm Anh
 		 * Tuấn" in "Chủ tịch UBND tỉnh Phạm Anh Tuấn"), not a place */
-		const lex_t *sur = lex_get("surnames");
+		const int sur = LEX_SURNAMES;
 		size_t sn = 0;
-		if (j < lim && lex_longest(sur, t, j, lim, &sn))
+		if (j < lim && lex_at(t, sur, j, lim, &sn))
 			return j;
-		while (c < lim && c < j + 3 && is_cap(&t->v[c]) && !(t->v[c].flags & OTF_NL))
+		while (c < lim && c < j + 3 && is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL))
 			c++;
 		return c;
 	}
-	if (k < lim && (tok_is(t, k, "Trung") && tok_is(t, k + 1, "ương"))) {
+	if (k < lim && ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng))) {
 		*level = LVL_CENTRAL;
 		size_t j = k + 2;
-		if (tok_is(t, j, "Đảng") || tok_is(t, j, "Đoàn"))
+		if ((tok_kw(t, j) == KW_ddangr) || (tok_kw(t, j) == KW_ddoanf))
 			j++;
 		return j;
 	}
-	if (k < lim && (tok_is(t, k, "TW") || tok_is(t, k, "TƯ"))) {
+	if (k < lim && ((tok_kw(t, k) == KW_tw) || (tok_kw(t, k) == KW_tuw))) {
 		*level = LVL_CENTRAL;
 		return k + 1;
 	}
-	if (k + 2 < lim + 1 && tok_is(t, k, "T") && k + 2 < t->n && t->keys[t->v[k + 1].key] == '.' &&
-	    tok_is(t, k + 2, "Ư")) {
+	if (k + 2 < lim + 1 && (tok_kw(t, k) == KW_t) && k + 2 < t->n && t->keys[t->tok[k + 1].key] == '.' &&
+	    (tok_kw(t, k + 2) == KW_uw)) {
 		*level = LVL_CENTRAL;
 		return k + 3;
 	}
-	if (unit_needs_place && k < lim && is_cap(&t->v[k]) && !(t->v[k].flags & OTF_NL)) {
+	if (unit_needs_place && k < lim && is_cap(&t->tok[k]) && !(t->tok[k].flags & TF_NL)) {
 		size_t m = 0;
-		const olex_entry_t *pe = lex_longest(pl, t, k, lim, &m);
+		const lex_entry_t *pe = lex_at(t, pl, k, lim, &m);
 		if (pe) {
 			int pl_lv = place_level(pe);
 			if (pl_lv)
@@ -246,17 +225,16 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 			 * three-syllable name at its end ("Huyện ủy Tam Nông
 			 * Nguyễn Văn An"): the rest, up to three syllables, is
 			 * the place */
-			const lex_t *sur = lex_get("surnames"), *pos = lex_get("positions"),
-				    *bod = lex_get("bodies");
+			const int sur = LEX_SURNAMES, pos = LEX_POSITIONS, bod = LEX_BODIES;
 			size_t c = k, sn = 0;
-			while (c < lim && c < k + 6 && is_cap(&t->v[c]) && !(t->v[c].flags & OTF_NL) &&
-			       (t->v[c].flags & OTF_SPACE) && !lex_longest(pos, t, c, lim, &sn) &&
-			       !lex_longest(bod, t, c, lim, &sn))
+			while (c < lim && c < k + 6 && is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL) &&
+			       (t->tok[c].flags & TF_SPACE) && !lex_at(t, pos, c, lim, &sn) &&
+			       !lex_at(t, bod, c, lim, &sn))
 				c++;
 			size_t r = c - k;
-			if (r >= 3 && lex_longest(sur, t, c - 3, c, &sn))
+			if (r >= 3 && lex_at(t, sur, c - 3, c, &sn))
 				r -= 3;
-			else if (r >= 2 && lex_longest(sur, t, k, c, &sn))
+			else if (r >= 2 && lex_at(t, sur, k, c, &sn))
 				r = 0;
 			if (r > 3)
 				r = 3;
@@ -270,27 +248,32 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon,
 		       size_t canon_sz)
 {
-	const tokens_t *t = &d->toks;
-	const lex_t *bodies = lex_get("bodies");
+	const text_t *t = &d->tx;
+	const int bodies = LEX_BODIES;
 	size_t k = i;
 	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, generic = 0, territorial = 0;
 	canon[0] = '\0';
 	size_t cl = 0;
 	while (k < lim) {
-		if (k > i && (t->v[k].flags & OTF_NL))
+		if (k > i && (t->tok[k].flags & TF_NL))
 			break;
 		size_t n = 0;
-		const olex_entry_t *e = lex_longest(bodies, t, k, lim, &n);
+		const lex_entry_t *e = lex_at(t, bodies, k, lim, &n);
 		if (!e)
+			break;
+		/* "QH14", "UBTVQH15": a code glued to a term number is part of a
+		 * document symbol, not a mention of the body */
+		if (t->tok[k + n - 1].kind == TK_WORD && t->tok[k + n].kind == TK_NUM &&
+		    !(t->tok[k + n].flags & TF_SPACE))
 			break;
 		const char *role = e->ncols > 4 ? e->cols[4] : "unit";
 		const char *cn = e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form;
 		/* a lower-case head ("ban", "hội", "sở", "thường trực") is an
 		 * ordinary noun; lower-case units ("tỉnh ủy") are still bodies */
-		if (!is_cap(&t->v[k]) &&
+		if (!is_cap(&t->tok[k]) &&
 		    (strcmp(role, "unit") || n < 2 ||
-		     !(tok_is(t, k, "tỉnh") || tok_is(t, k, "thành") || tok_is(t, k, "huyện") ||
-		       tok_is(t, k, "quận") || tok_is(t, k, "thị"))))
+		     !((tok_kw(t, k) == KW_tinhr) || (tok_kw(t, k) == KW_thanhf) || (tok_kw(t, k) == KW_huyeenj) ||
+		       (tok_kw(t, k) == KW_quaanj) || (tok_kw(t, k) == KW_thij))))
 			break;
 		if (!strcmp(role, "generic")) {
 			size_t j = name_run(d, k + n, lim);
@@ -298,12 +281,12 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 				break;
 			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? " " : "", cn);
 			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
-				size_t len = t->v[q].end - t->v[q].start;
-				if (q > k + n && (t->v[q].flags & OTF_SPACE))
+				size_t len = t->tok[q].end - t->tok[q].start;
+				if (q > k + n && (t->tok[q].flags & TF_SPACE))
 					canon[cl++] = ' ';
 				if (cl + len >= canon_sz)
 					break;
-				memcpy(canon + cl, d->text + t->v[q].start, len);
+				memcpy(canon + cl, d->text + t->tok[q].start, len);
 				cl += len;
 			}
 			canon[cl] = '\0';
@@ -337,7 +320,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		if (lv)
 			level = lv;
 		have_unit = 1;
-		territorial = tok_is(t, k + n - 1, "ủy") && n <= 2;
+		territorial = (tok_kw(t, k + n - 1) == KW_uyr) && n <= 2;
 		k += n;
 		break;
 	}
@@ -353,24 +336,24 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		    : locality(d, k, lim, &lv2, territorial ? 2 : 1);
 	if (k2 > before) {
 		for (size_t q = before; q < k2 && cl < canon_sz - 2; q++) {
-			size_t len = t->v[q].end - t->v[q].start;
-			if (t->v[q].flags & OTF_SPACE)
+			size_t len = t->tok[q].end - t->tok[q].start;
+			if (t->tok[q].flags & TF_SPACE)
 				canon[cl++] = ' ';
 			if (cl + len >= canon_sz)
 				break;
 			/* expand abbreviations: TP, TP. -> thành phố */
-			const lex_t *loc = lex_get("localities");
+			const int loc = LEX_LOCALITIES;
 			size_t nn = 0;
-			const olex_entry_t *le = q == before ? lex_longest(loc, t, q, k2, &nn) : NULL;
+			const lex_entry_t *le = q == before ? lex_at(t, loc, q, k2, &nn) : NULL;
 			if (le && le->ncols > 1 && strcmp(le->cols[1], "-")) {
 				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
 				q += nn - 1;
 				/* "Q.9" -> "quận 9" */
-				if (q + 1 < k2 && !(t->v[q + 1].flags & OTF_SPACE) && cl < canon_sz - 1)
+				if (q + 1 < k2 && !(t->tok[q + 1].flags & TF_SPACE) && cl < canon_sz - 1)
 					canon[cl++] = ' ';
 				continue;
 			}
-			memcpy(canon + cl, d->text + t->v[q].start, len);
+			memcpy(canon + cl, d->text + t->tok[q].start, len);
 			cl += len;
 		}
 		canon[cl] = '\0';
@@ -385,9 +368,9 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	om->level = level;
 	/* term right after: "khóa XIII" */
 	om->term = span_make(0, 0);
-	if (k < lim && (tok_is(t, k, "khóa") || tok_is(t, k, "khoá")) && k + 1 < t->n &&
-	    (t->v[k + 1].kind == OTK_NUM || (t->v[k + 1].flags & OTF_ROMAN))) {
-		om->term = span_make(t->v[k].start, t->v[k + 1].end);
+	if (k < lim && ((tok_kw(t, k) == KW_khoas) || (tok_kw(t, k) == KW_khoas)) && k + 1 < t->n &&
+	    (t->tok[k + 1].kind == TK_NUM || (t->tok[k + 1].flags & TF_ROMAN))) {
+		om->term = span_make(t->tok[k].start, t->tok[k + 1].end);
 	}
 	return k;
 }
@@ -409,25 +392,25 @@ static int find_or_add_org(doc_t *d, const char *canon, const org_mention_t *om)
 
 int orgs_extract(doc_t *d)
 {
-	const tokens_t *t = &d->toks;
+	const text_t *t = &d->tx;
 	char canon[512];
 	size_t i = 0;
 	while (i < t->n) {
 		org_mention_t om;
 		memset(&om, 0, sizeof om);
-		if (t->v[i].kind != OTK_WORD) {
+		if (t->tok[i].kind != TK_WORD) {
 			i++;
 			continue;
 		}
 		/* "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the
 		 * title before it, and the body is "Tỉnh ủy" */
-		if (tok_is(t, i, "thường") && tok_is(t, i + 1, "trực") && i > 0) {
-			const lex_t *pos = lex_get("positions");
+		if ((tok_kw(t, i) == KW_thuwowngf) && (tok_kw(t, i + 1) == KW_truwcj) && i > 0) {
+			const int pos = LEX_POSITIONS;
 			int after_title = 0;
 			for (size_t q = i; q > 0 && i - q < 4 && !after_title;) {
 				q--;
 				size_t pn = 0;
-				if (lex_longest(pos, t, q, i, &pn) && q + pn == i)
+				if (lex_at(t, pos, q, i, &pn) && q + pn == i)
 					after_title = 1;
 			}
 			if (after_title) {
@@ -442,9 +425,9 @@ int orgs_extract(doc_t *d)
 		}
 		/* a committee of another body: "Ủy ban Tài chính - Ngân sách của
 		 * Quốc hội", "Đoàn giám sát của Ban Văn hóa - Xã hội HĐND TP" */
-		if (j + 1 < t->n && tok_is(t, j, "của") && span_is_empty(om.term) &&
-		    (tok_is(t, i, "Ủy") || tok_is(t, i, "Ban") || tok_is(t, i, "Đoàn") ||
-		     tok_is(t, i, "Hội") || tok_is(t, i, "Tổ") || tok_is(t, i, "Tiểu"))) {
+		if (j + 1 < t->n && (tok_kw(t, j) == KW_cuar) && span_is_empty(om.term) &&
+		    ((tok_kw(t, i) == KW_uyr) || (tok_kw(t, i) == KW_ban) || (tok_kw(t, i) == KW_ddoanf) ||
+		     (tok_kw(t, i) == KW_hooij) || (tok_kw(t, i) == KW_toor) || (tok_kw(t, i) == KW_tieeur))) {
 			org_mention_t om2;
 			char canon2[256];
 			memset(&om2, 0, sizeof om2);
@@ -458,7 +441,7 @@ int orgs_extract(doc_t *d)
 				j = j2;
 			}
 		}
-		om.span = span_make(t->v[i].start, t->v[j - 1].end);
+		om.span = span_make(t->tok[i].start, t->tok[j - 1].end);
 		om.tok_start = i;
 		om.tok_end = j;
 		om.rule = "org.lexicon";
