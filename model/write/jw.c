@@ -1,0 +1,195 @@
+#include "model/write/jw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int jw_reserve(jw_t *w, size_t n)
+{
+	if (w->failed)
+		return -1;
+	if (w->len + n + 1 <= w->cap)
+		return 0;
+	size_t cap = w->cap ? w->cap : 4096;
+	while (cap < w->len + n + 1)
+		cap *= 2;
+	char *p = realloc(w->buf, cap);
+	if (!p) {
+		w->failed = 1;
+		return -1;
+	}
+	w->buf = p;
+	w->cap = cap;
+	return 0;
+}
+
+void jw_raw(jw_t *w, const char *s, size_t n)
+{
+	if (jw_reserve(w, n))
+		return;
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+	w->buf[w->len] = '\0';
+}
+
+static inline void jw_byte(jw_t *w, char c)
+{
+	if (jw_reserve(w, 1))
+		return;
+	w->buf[w->len++] = c;
+	w->buf[w->len] = '\0';
+}
+
+/* The comma before a value inside an array (a member's value comes after
+ * its key, which wrote the comma). */
+static void jw_value(jw_t *w)
+{
+	if (w->depth > 0 && w->depth <= JW_DEPTH) {
+		if (w->first[w->depth - 1] == 2) { /* after a key */
+			w->first[w->depth - 1] = 0;
+			return;
+		}
+		if (!w->first[w->depth - 1])
+			jw_byte(w, ',');
+		w->first[w->depth - 1] = 0;
+	}
+}
+
+static void jw_open(jw_t *w, char c)
+{
+	jw_value(w);
+	jw_byte(w, c);
+	if (w->depth < JW_DEPTH)
+		w->first[w->depth] = 1;
+	w->depth++;
+}
+
+void jw_obj(jw_t *w)
+{
+	jw_open(w, '{');
+}
+
+void jw_arr(jw_t *w)
+{
+	jw_open(w, '[');
+}
+
+void jw_obj_end(jw_t *w)
+{
+	w->depth--;
+	jw_byte(w, '}');
+}
+
+void jw_arr_end(jw_t *w)
+{
+	w->depth--;
+	jw_byte(w, ']');
+}
+
+void jw_key(jw_t *w, const char *key)
+{
+	size_t n = strlen(key);
+	int d = w->depth - 1;
+	if (d >= 0 && d < JW_DEPTH && !w->first[d])
+		jw_byte(w, ',');
+	if (jw_reserve(w, n + 3))
+		return;
+	char *p = w->buf + w->len;
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	w->len += n + 3;
+	w->buf[w->len] = '\0';
+	if (d >= 0 && d < JW_DEPTH)
+		w->first[d] = 2;
+}
+
+void jw_str(jw_t *w, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	jw_value(w);
+	/* worst case: every byte a \u00XX */
+	if (jw_reserve(w, n * 6 + 2))
+		return;
+	char *p = w->buf + w->len;
+	*p++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*p++ = (char)c;
+			continue;
+		}
+		*p++ = '\\';
+		switch (c) {
+		case '"':
+		case '\\':
+			*p++ = (char)c;
+			break;
+		case '\b':
+			*p++ = 'b';
+			break;
+		case '\f':
+			*p++ = 'f';
+			break;
+		case '\n':
+			*p++ = 'n';
+			break;
+		case '\r':
+			*p++ = 'r';
+			break;
+		case '\t':
+			*p++ = 't';
+			break;
+		default:
+			*p++ = 'u';
+			*p++ = '0';
+			*p++ = '0';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p++ = '"';
+	w->len = (size_t)(p - w->buf);
+	w->buf[w->len] = '\0';
+}
+
+void jw_cstr(jw_t *w, const char *s)
+{
+	if (s)
+		jw_str(w, s, strlen(s));
+	else
+		jw_null(w);
+}
+
+void jw_int(jw_t *w, long long v)
+{
+	char tmp[24], *e = tmp + sizeof tmp, *p = e;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	jw_value(w);
+	jw_raw(w, p, (size_t)(e - p));
+}
+
+void jw_bool(jw_t *w, int v)
+{
+	jw_value(w);
+	jw_raw(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jw_null(jw_t *w)
+{
+	jw_value(w);
+	jw_raw(w, "null", 4);
+}
+
+void jw_json(jw_t *w, const char *s, size_t n)
+{
+	jw_value(w);
+	jw_raw(w, s, n);
+}

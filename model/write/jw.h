@@ -1,0 +1,41 @@
+/* A streaming JSON writer: compact JSON appended to a growing buffer, byte
+ * for byte what Jansson's json_dumps(JSON_COMPACT) writes for the same
+ * values (members in the order written, "\uXXXX" with upper-case hex for
+ * control characters, UTF-8 passed through), with no tree in between. */
+#ifndef MEETINGD_WRITE_JW_H
+#define MEETINGD_WRITE_JW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define JW_DEPTH 16
+
+typedef struct jw {
+	char *buf;
+	size_t len, cap;
+	int failed;	/* out of memory: everything after is dropped */
+	int depth;
+	uint8_t first[JW_DEPTH]; /* no member or element written yet at this depth */
+} jw_t;
+
+/* Append n raw bytes. */
+void jw_raw(jw_t *w, const char *s, size_t n);
+
+void jw_obj(jw_t *w);	    /* { as a value */
+void jw_obj_end(jw_t *w);   /* } */
+void jw_arr(jw_t *w);	    /* [ as a value */
+void jw_arr_end(jw_t *w);   /* ] */
+
+/* "key": — the next call writes the member's value. key is plain ASCII. */
+void jw_key(jw_t *w, const char *key);
+
+/* Values. */
+void jw_str(jw_t *w, const char *s, size_t n); /* a JSON string of UTF-8 s[0..n) */
+void jw_cstr(jw_t *w, const char *s);	       /* a NUL-terminated one, or null for NULL */
+void jw_int(jw_t *w, long long v);
+void jw_bool(jw_t *w, int v);
+void jw_null(jw_t *w);
+/* A value given as raw JSON (the caller vouches for it). */
+void jw_json(jw_t *w, const char *s, size_t n);
+
+#endif
