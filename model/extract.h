@@ -41,7 +41,8 @@ typedef struct org {
 
 typedef struct position {
 	span_t span;   /* as written */
-	char *title;   /* malloc'ed */
+	size_t tok_start, tok_end; /* its tokens */
+	char *title;   /* in the parse's arena */
 	int org_mention; /* index into doc->org_mentions or -1 */
 } position_t;
 
@@ -129,6 +130,7 @@ typedef struct doc {
 	const char *text;
 	size_t len;
 	arena_t arena; /* everything of this parse that is not freed on its own */
+	arena_t *ar;   /* &arena, so that a const doc_t can still allocate */
 	text_t tx;     /* the tokens every recogniser reads, tagged once */
 	article_t art;
 	tokens_t toks;
@@ -159,8 +161,11 @@ int orgs_extract(doc_t *d);
 int people_extract(doc_t *d);
 int meetings_extract(doc_t *d);
 
-/* helpers shared by extractors (extract_util.c) */
+/* helpers shared by extractors (extract_util.c); strings live in the
+ * parse's arena (NULL when out of memory) */
 char *span_dup(const doc_t *d, span_t s);
+char *doc_strdup(const doc_t *d, const char *s);
+char *doc_strndup(const doc_t *d, const char *s, size_t n);
 int span_is_empty(span_t s);
 /* sentence index containing byte offset, or -1 */
 long doc_sentence_of(const doc_t *d, size_t off);

@@ -7,8 +7,21 @@
 char *span_dup(const doc_t *d, span_t s)
 {
 	if (s.end < s.start || s.end > d->len)
-		return strdup("");
-	return strndup(d->text + s.start, s.end - s.start);
+		return arena_strndup(d->ar, "", 0);
+	return arena_strndup(d->ar, d->text + s.start, s.end - s.start);
+}
+
+char *doc_strdup(const doc_t *d, const char *s)
+{
+	return s ? arena_strndup(d->ar, s, strlen(s)) : NULL;
+}
+
+char *doc_strndup(const doc_t *d, const char *s, size_t n)
+{
+	size_t l = 0;
+	while (l < n && s[l])
+		l++;
+	return arena_strndup(d->ar, s, l);
 }
 
 int span_is_empty(span_t s)
@@ -55,7 +68,7 @@ int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)
 	if (!w)
 		return -1;
 	w->code = code;
-	w->message = strdup(msg);
+	w->message = doc_strdup(d, msg);
 	w->span = sp;
 	w->has_span = has_span;
 	return 0;

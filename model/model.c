@@ -7,16 +7,13 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lex.h"
 #include "normalize.h"
 #include "model/write/write.h"
 
 int model_init(void)
 {
-	fold_init();
-	const char *need[] = {"bodies", "positions", "surnames", "honorifics", "meeting_kinds"};
-	for (size_t i = 0; i < sizeof need / sizeof *need; i++)
-		lex_get(need[i]); /* a missing lexicon degrades recall, not safety */
+	/* the vocabulary and the character table are compiled in: nothing to
+	 * load */
 	return 0;
 }
 
@@ -120,7 +117,6 @@ static int parse_published(doc_t *d, const char *s)
 static void doc_free(doc_t *d)
 {
 	text_free(&d->tx);
-	arena_free(&d->arena);
 	segment_free(&d->art);
 	tokens_free(&d->toks);
 	free(d->sent_tok.v);
@@ -129,58 +125,33 @@ static void doc_free(doc_t *d)
 	free(d->dates.v);
 	free(d->terms.v);
 	documents_list_free(&d->docs);
-	for (size_t i = 0; i < d->org_mentions.n; i++)
-		free(d->org_mentions.v[i].canonical);
 	free(d->org_mentions.v);
 	for (size_t i = 0; i < d->orgs.n; i++) {
-		org_t *o = &d->orgs.v[i];
-		free(o->name);
-		free(o->term);
-		for (size_t j = 0; j < o->forms.n; j++)
-			free(o->forms.v[j]);
-		free(o->forms.v);
-		free(o->mentions.v);
+		free(d->orgs.v[i].forms.v);
+		free(d->orgs.v[i].mentions.v);
 	}
 	free(d->orgs.v);
-	for (size_t i = 0; i < d->person_mentions.n; i++) {
-		person_mention_t *pm = &d->person_mentions.v[i];
-		for (size_t j = 0; j < pm->positions.n; j++)
-			free(pm->positions.v[j].title);
-		free(pm->positions.v);
-	}
+	for (size_t i = 0; i < d->person_mentions.n; i++)
+		free(d->person_mentions.v[i].positions.v);
 	free(d->person_mentions.v);
 	for (size_t i = 0; i < d->people.n; i++) {
-		person_t *p = &d->people.v[i];
-		free(p->name);
-		free(p->family);
-		free(p->given);
-		free(p->honorific);
-		for (size_t j = 0; j < p->positions.n; j++)
-			free(p->positions.v[j].title);
-		free(p->positions.v);
-		free(p->mentions.v);
+		free(d->people.v[i].positions.v);
+		free(d->people.v[i].mentions.v);
 	}
 	free(d->people.v);
 	for (size_t i = 0; i < d->meetings.n; i++) {
 		meeting_t *m = &d->meetings.v[i];
-		free(m->kind_text);
 		free(m->chairs.v);
 		free(m->attendees.v);
-		for (size_t j = 0; j < m->agenda.n; j++) {
-			free(m->agenda.v[j].presenter.name);
-			free(m->agenda.v[j].action);
+		for (size_t j = 0; j < m->agenda.n; j++)
 			free(m->agenda.v[j].docs.v);
-		}
 		free(m->agenda.v);
-		for (size_t j = 0; j < m->tasks.n; j++)
-			free(m->tasks.v[j].assignee.name);
 		free(m->tasks.v);
 		free(m->mentions.v);
 	}
 	free(d->meetings.v);
-	for (size_t i = 0; i < d->warnings.n; i++)
-		free(d->warnings.v[i].message);
 	free(d->warnings.v);
+	arena_free(&d->arena);
 }
 
 /* ---- pipeline ----------------------------------------------------------- */
@@ -223,6 +194,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 {
 	memset(err, 0, sizeof *err);
 	memset(d, 0, sizeof *d);
+	d->ar = &d->arena;
 	*nfc_out = NULL;
 	if (!bytes)
 		len = 0, bytes = "";

@@ -10,10 +10,10 @@
  * anchors. */
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
+#include "model/text/fold.h"
 
 typedef struct kmention {
 	size_t tok, ntok;
@@ -43,26 +43,6 @@ static int is_punct(const text_t *t, size_t i, char ch)
 }
 
 
-static char *lower_dup(const char *s, size_t n)
-{
-	utf8proc_uint8_t *o = NULL;
-	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &o,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-	if (r < 0)
-		return strndup(s, n);
-	/* collapse internal whitespace */
-	char *w = (char *)o;
-	for (char *p = (char *)o; *p; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			if (w > (char *)o && w[-1] != ' ')
-				*w++ = ' ';
-		} else {
-			*w++ = *p;
-		}
-	}
-	*w = '\0';
-	return (char *)o;
-}
 
 /* sentence bounds in tokens */
 static void sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
@@ -745,7 +725,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			e = d->org_mentions.v[om2].tok_end;
 		}
 		a->has_presenter = 1;
-		a->presenter.name = strndup(d->text + t->tok[k].start, sp.end - t->tok[k].start);
+		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, sp.end - t->tok[k].start);
 		a->presenter.org = o->org;
 		a->presenter.person = -1;
 		return (int)e;
@@ -761,7 +741,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		    !in_person_ctx(d, q + 1)) {
 			const org_mention_t *o = &d->org_mentions.v[o2];
 			a->has_presenter = 1;
-			a->presenter.name = strndup(d->text + t->tok[k].start, o->span.end - t->tok[k].start);
+			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, o->span.end - t->tok[k].start);
 			a->presenter.org = o->org;
 			a->presenter.person = -1;
 			return (int)o->tok_end;
@@ -772,7 +752,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		const person_mention_t *p = &d->person_mentions.v[i];
 		if (p->ctx_start >= k && p->ctx_start <= s + 1 && !p->is_title_only) {
 			a->has_presenter = 1;
-			a->presenter.name = strdup(d->people.v[p->person].name);
+			a->presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
 			a->presenter.org = -1;
 			a->presenter.person = p->person;
 			return (int)p->ctx_end;
@@ -798,18 +778,16 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 	a.presenter.person = person;
 	a.presenter.org = -1;
 	if (person >= 0) {
-		a.presenter.name = strdup(d->people.v[person].name);
+		a.presenter.name = doc_strdup(c->d, d->people.v[person].name);
 	} else {
 		a.presenter.name = span_dup(d, d->org_mentions.v[om].span);
 		a.presenter.org = d->org_mentions.v[om].org;
 	}
-	a.action = strdup(action);
+	a.action = doc_strdup(c->d, action);
 	a.mention = span_make(c->t->tok[sa].start, c->t->tok[sb - 1].end);
 	a.rule = "agenda.presenter_list";
 	agenda_item_t *slot = vec_push(&m->agenda);
 	if (!slot) {
-		free(a.presenter.name);
-		free(a.action);
 		return -1;
 	}
 	*slot = a;
@@ -938,7 +916,6 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 					  tok_kw2(t, (size_t)end, KW_thoong, KW_qua) ||
 					  (tok_kw(t, (size_t)end) == KW_ddocj) ||
 					  tok_kw2(t, (size_t)end, KW_truyeenf, KW_ddatj))) {
-				free(a.presenter.name);
 				continue;
 			}
 			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
@@ -961,7 +938,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				if (cp >= 0 ? (int)q == cp
 					    : (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only)) {
 					a.has_presenter = 1;
-					a.presenter.name = strdup(d->people.v[p->person].name);
+					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
 					a.presenter.person = p->person;
 					end = (int)i;
 					break;
@@ -1027,7 +1004,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) && !p->is_title_only) {
 					a.has_presenter = 1;
-					a.presenter.name = strdup(d->people.v[p->person].name);
+					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
 					a.presenter.person = p->person;
 					a.presenter.org = -1;
 					end = (int)i;
@@ -1062,7 +1039,7 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 					}
 					if (ok) {
 						a.has_presenter = 1;
-						a.presenter.name = strndup(d->text + t->tok[q].start,
+						a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
 									   t->tok[v - 1].end - t->tok[q].start);
 						end = (int)i;
 						break;
@@ -1094,10 +1071,9 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			continue;
 		}
 		if (end < 0 || !a.has_presenter) {
-			free(a.presenter.name);
 			continue;
 		}
-		a.action = strdup(action);
+		a.action = doc_strdup(c->d, action);
 		/* subject: from after the verb to the end of the sentence */
 		size_t s = (size_t)end;
 		if (tok_kw2(t, s, KW_baos, KW_caos) || tok_kw2(t, s, KW_trinhf, KW_bayf) ||
@@ -1130,15 +1106,11 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 			      !strcmp(m->agenda.v[q].presenter.name, a.presenter.name) &&
 			      m->agenda.v[q].mention.start == a.mention.start;
 		if (dup) {
-			free(a.presenter.name);
-			free(a.action);
 			free(a.docs.v);
 			continue;
 		}
 		agenda_item_t *slot = vec_push(&m->agenda);
 		if (!slot) {
-			free(a.presenter.name);
-			free(a.action);
 			free(a.docs.v);
 			return -1;
 		}
@@ -1241,7 +1213,7 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (p->ctx_start == ae || p->ctx_start == who) {
 					tk.has_assignee = 1;
-					tk.assignee.name = strdup(d->people.v[p->person].name);
+					tk.assignee.name = doc_strdup(c->d, d->people.v[p->person].name);
 					tk.assignee.person = p->person;
 					ae = p->ctx_end;
 					break;
@@ -1309,7 +1281,6 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		tk.rule = directive ? "task.directive" : "task.subject";
 		task_t *slot = vec_push(&m->tasks);
 		if (!slot) {
-			free(tk.assignee.name);
 			return -1;
 		}
 		*slot = tk;
@@ -1426,14 +1397,14 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (k) {
 		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;
-		m->kind_text = lower_dup(d->text + ks.start, ks.end - ks.start);
+		m->kind_text = text_lower(d->ar, d->text + ks.start, ks.end - ks.start);
 		span_t *ms = vec_push(&m->mentions);
 		if (ms)
 			*ms = ks;
 		m->ordinal = ordinal_after(c, k->tok + k->ntok, t->n, k->kind);
 	} else {
 		m->kind = "working_session";
-		m->kind_text = strdup("làm việc");
+		m->kind_text = doc_strdup(c->d, "làm việc");
 	}
 	resolve_date(c, m, di, prev_y, prev_m, prev_d);
 	if (!m->year && m->month) {

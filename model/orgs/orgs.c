@@ -11,6 +11,7 @@
 
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
+#include "model/text/strmap.h"
 
 static int cat_of(const char *s)
 {
@@ -375,15 +376,27 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	return k;
 }
 
-static int find_or_add_org(doc_t *d, const char *canon, const org_mention_t *om)
+/* The body of that canonical name, added when new. Names compare ignoring
+ * ASCII case ("Ủy ban nhân dân Tỉnh" is "Ủy ban nhân dân tỉnh"), through a
+ * map of the lower-cased names, so a text naming many bodies stays linear. */
+static int find_or_add_org(doc_t *d, strmap_t *names, const char *canon, const org_mention_t *om)
 {
-	for (size_t i = 0; i < d->orgs.n; i++)
-		if (strcasecmp(d->orgs.v[i].name, canon) == 0)
-			return (int)i;
+	size_t n = strlen(canon);
+	char *key = arena_alloc(d->ar, n + 1);
+	if (!key)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		key[i] = (char)(canon[i] >= 'A' && canon[i] <= 'Z' ? canon[i] + 32 : canon[i]);
+	int added;
+	int *v = strmap_put(names, key, n, (int)d->orgs.n, &added);
+	if (!v)
+		return -1;
+	if (!added)
+		return *v;
 	org_t *o = vec_push(&d->orgs);
 	if (!o)
 		return -1;
-	o->name = strdup(canon);
+	o->name = doc_strdup(d, canon);
 	o->cat = om->cat;
 	o->level = om->level;
 	o->rule = om->rule;
@@ -393,6 +406,7 @@ static int find_or_add_org(doc_t *d, const char *canon, const org_mention_t *om)
 int orgs_extract(doc_t *d)
 {
 	const text_t *t = &d->tx;
+	strmap_t names = {.ar = d->ar}, forms = {.ar = d->ar};
 	char canon[512];
 	size_t i = 0;
 	while (i < t->n) {
@@ -445,43 +459,39 @@ int orgs_extract(doc_t *d)
 		om.tok_start = i;
 		om.tok_end = j;
 		om.rule = "org.lexicon";
-		om.canonical = strdup(canon);
+		om.canonical = doc_strdup(d, canon);
 		if (!om.canonical)
 			return -1;
-		int oi = find_or_add_org(d, canon, &om);
+		int oi = find_or_add_org(d, &names, canon, &om);
 		if (oi < 0) {
-			free(om.canonical);
 			return -1;
 		}
 		om.org = oi;
 		org_t *o = &d->orgs.v[oi];
 		span_t *ms = vec_push(&o->mentions);
 		if (!ms) {
-			free(om.canonical);
 			return -1;
 		}
 		*ms = om.span;
 		if (!span_is_empty(om.term) && !o->term)
 			o->term = span_dup(d, om.term);
+		/* a spelling seen before for this body: key "<org>\t<form>" */
 		char *form = span_dup(d, om.span);
-		int seen = 0;
-		for (size_t q = 0; q < o->forms.n; q++)
-			if (!strcmp(o->forms.v[q], form))
-				seen = 1;
-		if (!seen) {
+		size_t fl = form ? strlen(form) : 0;
+		char *fk = form ? arena_alloc(d->ar, fl + 16) : NULL;
+		if (!fk)
+			return -1;
+		int kl = snprintf(fk, fl + 16, "%d\t%s", oi, form), added;
+		if (!strmap_put(&forms, fk, (size_t)kl, 0, &added))
+			return -1;
+		if (added) {
 			char **f = vec_push(&o->forms);
-			if (!f) {
-				free(form);
-				free(om.canonical);
+			if (!f)
 				return -1;
-			}
 			*f = form;
-		} else {
-			free(form);
 		}
 		org_mention_t *slot = vec_push(&d->org_mentions);
 		if (!slot) {
-			free(om.canonical);
 			return -1;
 		}
 		*slot = om;

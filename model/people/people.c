@@ -14,9 +14,13 @@
 
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
+#include "model/text/fold.h"
+#include "model/text/strmap.h"
 
 typedef struct ctx {
 	doc_t *d;
+	strmap_t by_name;  /* canonical name -> person */
+	strmap_t by_title; /* folded position -> the first person holding it */
 	const text_t *t;
 	int *org_at; /* org mention starting at token, or -1 */
 	int *org_in; /* org mention covering token, or -1 */
@@ -240,16 +244,17 @@ static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		break;
 	}
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
+	out->tok_start = i;
+	out->tok_end = k;
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
-	out->title = strdup(buf);
+	out->title = doc_strdup(c->d, buf);
 	return k;
 }
 
 static void free_positions(person_mention_t *pm)
 {
 	for (size_t j = 0; j < pm->positions.n; j++)
-		free(pm->positions.v[j].title);
 	pm->positions.n = 0;
 }
 
@@ -257,7 +262,6 @@ static int add_pos(person_mention_t *pm, position_t *p)
 {
 	position_t *s = vec_push(&pm->positions);
 	if (!s) {
-		free(p->title);
 		return -1;
 	}
 	*s = *p;
@@ -289,9 +293,7 @@ static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		 * a position followed by a name introduces the next person */
 		position_t p2 = {0};
 		size_t e2 = position_at(c, k, t->n, &p2, 1);
-		free(p2.title);
 		if (e2 > k && e2 < e && name_at(c, e2, 1) > e2) {
-			free(p.title);
 			break;
 		}
 		if (add_pos(pm, &p))
@@ -327,7 +329,7 @@ static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 		if (!(c->t->tok[i].flags & TF_UPPER))
 			upper = 0;
 	if (upper)
-		return fold_title_case(d->text + sp.start, sp.end - sp.start);
+		return text_title_case(d->ar, d->text + sp.start, sp.end - sp.start);
 	/* collapse runs of whitespace */
 	char *s = span_dup(d, sp);
 	if (!s)
@@ -352,21 +354,41 @@ static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 /* Same position already held: same folded text, or same title with one body
  * name a prefix of the other ("Chủ tịch UBND thành phố" after "Chủ tịch
  * UBND TP Hà Nội"). */
+#define FOLD_CAP 1024
+/* more positions than this for one person is not a report but a list */
+#define MAX_POSITIONS 32
+
+/* Remember that person pi holds position *p, for title-only mentions
+ * ("đồng chí Bí thư Tỉnh ủy"): the lowest person index wins, as a scan of
+ * the people in order would find. */
+static int index_title(ctx_t *c, const position_t *p, int pi)
+{
+	char f[FOLD_CAP];
+	size_t n = text_fold(&c->d->tx, p->tok_start, p->tok_end, f, sizeof f);
+	if (n == (size_t)-1)
+		return 0;
+	int added;
+	int *v = strmap_put(&c->by_title, f, n, pi, &added);
+	if (!v)
+		return -1;
+	if (pi < *v)
+		*v = pi;
+	return 0;
+}
+
 static int same_position(const doc_t *d, const position_t *a, const position_t *b)
 {
-	char *fa = fold_text(d->text + a->span.start, a->span.end - a->span.start);
-	char *fb = fold_text(d->text + b->span.start, b->span.end - b->span.start);
-	int same = fa && fb && (!strcmp(fa, fb) || !strncmp(fa, fb, strlen(fb)));
-	free(fa);
-	free(fb);
-	if (same)
+	char fa[FOLD_CAP], fb[FOLD_CAP];
+	size_t la = text_fold(&d->tx, a->tok_start, a->tok_end, fa, sizeof fa);
+	size_t lb = text_fold(&d->tx, b->tok_start, b->tok_end, fb, sizeof fb);
+	if (la != (size_t)-1 && lb != (size_t)-1 && lb <= la && !memcmp(fa, fb, lb))
 		return 1;
 	if (a->title && b->title && !strcasecmp(a->title, b->title) && a->org_mention >= 0 &&
 	    b->org_mention >= 0) {
 		const char *ca = d->org_mentions.v[a->org_mention].canonical;
 		const char *cb = d->org_mentions.v[b->org_mention].canonical;
-		size_t la = strlen(ca), lb = strlen(cb);
-		if (!strncasecmp(ca, cb, la < lb ? la : lb))
+		size_t na = strlen(ca), nb = strlen(cb);
+		if (!strncasecmp(ca, cb, na < nb ? na : nb))
 			return 1;
 	}
 	return 0;
@@ -375,13 +397,16 @@ static int same_position(const doc_t *d, const position_t *a, const position_t *
 static int person_for(ctx_t *c, const char *name, size_t a, size_t b, const char *hon)
 {
 	doc_t *d = c->d;
-	for (size_t i = 0; i < d->people.n; i++)
-		if (!strcmp(d->people.v[i].name, name))
-			return (int)i;
+	int added;
+	int *slot = strmap_put(&c->by_name, name, strlen(name), (int)d->people.n, &added);
+	if (!slot)
+		return -1;
+	if (!added)
+		return *slot;
 	person_t *p = vec_push(&d->people);
 	if (!p)
 		return -1;
-	p->name = strdup(name);
+	p->name = doc_strdup(c->d, name);
 	/* family name: the surname lexicon (compound ones too), else the first
 	 * syllable; given name: the last syllable */
 	size_t sn = surname_at(c, a);
@@ -389,7 +414,7 @@ static int person_for(ctx_t *c, const char *name, size_t a, size_t b, const char
 		sn = 1;
 	p->family = canonical_name(c, a, a + sn);
 	p->given = canonical_name(c, b - 1, b);
-	p->honorific = hon ? strdup(hon) : NULL;
+	p->honorific = hon ? doc_strdup(c->d, hon) : NULL;
 	p->rule = "person.trigger";
 	return (int)(d->people.n - 1);
 }
@@ -402,12 +427,11 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 	if (!name)
 		return -1;
 	int pi = person_for(c, name, na, nb, hon);
-	free(name);
 	if (pi < 0)
 		return -1;
 	person_t *p = &d->people.v[pi];
 	if (!p->honorific && hon)
-		p->honorific = strdup(hon);
+		p->honorific = doc_strdup(c->d, hon);
 	if (rule && p->rule && !strcmp(p->rule, "person.trigger"))
 		p->rule = rule;
 	pm->person = pi;
@@ -427,24 +451,26 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 			position_t *old = &p->positions.v[j];
 			const position_t *nw = &pm->positions.v[i];
 			if (dup && nw->span.end - nw->span.start > old->span.end - old->span.start) {
-				char *fo = fold_text(d->text + old->span.start, old->span.end - old->span.start);
-				char *fn = fold_text(d->text + nw->span.start, nw->span.end - nw->span.start);
-				if (fo && fn && !strncmp(fn, fo, strlen(fo))) {
-					free(old->title);
+				char fo[FOLD_CAP], fn[FOLD_CAP];
+				size_t lo = text_fold(&d->tx, old->tok_start, old->tok_end, fo, sizeof fo);
+				size_t ln = text_fold(&d->tx, nw->tok_start, nw->tok_end, fn, sizeof fn);
+				if (lo != (size_t)-1 && ln != (size_t)-1 && lo <= ln && !memcmp(fn, fo, lo)) {
 					*old = *nw;
-					old->title = strdup(nw->title ? nw->title : "");
+					old->title = doc_strdup(c->d, nw->title ? nw->title : "");
+					if (index_title(c, old, pi))
+						return -1;
 				}
-				free(fo);
-				free(fn);
 			}
 		}
-		if (dup)
+		if (dup || p->positions.n >= MAX_POSITIONS)
 			continue;
 		position_t *s = vec_push(&p->positions);
 		if (!s)
 			return -1;
 		*s = pm->positions.v[i];
-		s->title = strdup(pm->positions.v[i].title ? pm->positions.v[i].title : "");
+		s->title = doc_strdup(c->d, pm->positions.v[i].title ? pm->positions.v[i].title : "");
+		if (index_title(c, s, pi))
+			return -1;
 	}
 	person_mention_t *slot = vec_push(&d->person_mentions);
 	if (!slot)
@@ -467,14 +493,8 @@ static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 	hon[len] = '\0';
 	/* lower-case the honorific's first letter when it's a plain word
 	 * ("Đồng chí" at sentence start is "đồng chí") */
-	if (e->ncols > 1 && !strcmp(e->cols[1], "honorific")) {
-		char *f = fold_text(hon, len);
-		if (f) {
-			/* keep the written form but lower-case: use the lexicon's form */
-			snprintf(hon, hsz, "%s", e->form);
-			free(f);
-		}
-	}
+	if (e->ncols > 1 && !strcmp(e->cols[1], "honorific"))
+		snprintf(hon, hsz, "%s", e->form); /* the lexicon's lower-case form */
 	size_t k = i + n;
 	/* "đồng chí" may be followed by another honorific/rank: "Thượng tướng" */
 	size_t n2 = 0;
@@ -503,7 +523,6 @@ static size_t group_at(ctx_t *c, size_t i)
 		collective = 1;
 	}
 	if (e == k || !is_punct(c, e, ':')) {
-		free(gp.title);
 		return i;
 	}
 	/* only individual titles are distributed (not "Thường trực Tỉnh ủy") */
@@ -516,14 +535,13 @@ static size_t group_at(ctx_t *c, size_t i)
 		person_mention_t pm = {0};
 		if (!collective) {
 			position_t cp = gp;
-			cp.title = strdup(gp.title);
+			cp.title = doc_strdup(c->d, gp.title);
 			add_pos(&pm, &cp);
 		}
 		size_t ce = chain_after(c, ne, &pm);
 		pm.ctx_start = k2;
 		pm.ctx_end = ce > ne ? ce : ne;
 		if (record(c, &pm, k2, ne, NULL, "person.group_heading")) {
-			free(gp.title);
 			return t->n;
 		}
 		count++;
@@ -536,7 +554,6 @@ static size_t group_at(ctx_t *c, size_t i)
 		}
 		break;
 	}
-	free(gp.title);
 	return count ? k2 : i;
 }
 
@@ -545,89 +562,117 @@ static size_t group_at(ctx_t *c, size_t i)
 static void link_title_only(ctx_t *c, size_t a, size_t b)
 {
 	doc_t *d = c->d;
-	char *f = fold_text(d->text + c->t->tok[a].start, c->t->tok[b - 1].end - c->t->tok[a].start);
-	if (!f)
+	char f[FOLD_CAP];
+	size_t n = text_fold(c->t, a, b, f, sizeof f);
+	int *v = n == (size_t)-1 ? NULL : strmap_get(&c->by_title, f, n);
+	if (!v)
 		return;
-	for (size_t i = 0; i < d->people.n; i++) {
-		person_t *p = &d->people.v[i];
-		for (size_t j = 0; j < p->positions.n; j++) {
-			span_t s = p->positions.v[j].span;
-			char *g = fold_text(d->text + s.start, s.end - s.start);
-			int eq = g && !strcmp(f, g);
-			free(g);
-			if (eq) {
-				span_t *ms = vec_push(&p->mentions);
-				if (ms)
-					*ms = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
-				person_mention_t *pm = vec_push(&d->person_mentions);
-				if (pm) {
-					pm->person = (int)i;
-					pm->span = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
-					pm->tok_start = pm->ctx_start = a;
-					pm->tok_end = pm->ctx_end = b;
-					pm->is_title_only = 1;
-				}
-				free(f);
-				return;
-			}
-		}
+	int i = *v;
+	person_t *p = &d->people.v[i];
+	span_t *ms = vec_push(&p->mentions);
+	if (ms)
+		*ms = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
+	person_mention_t *pm = vec_push(&d->person_mentions);
+	if (pm) {
+		pm->person = i;
+		pm->span = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
+		pm->tok_start = pm->ctx_start = a;
+		pm->tok_end = pm->ctx_end = b;
+		pm->is_title_only = 1;
 	}
-	free(f);
 }
 
 /* "Võ Công" and "Võ Công Trí" holding the same position are one person whose
  * name lost its last syllable to a typo or a line break: fold the shorter
- * into the longer. */
-static void merge_prefix_names(doc_t *d)
+ * into the longer. People are taken in order and each merges into the first
+ * person still there whose name is its own plus one syllable; the longer
+ * names are found through a map from a name without its last syllable, so
+ * the pass is linear in the number of people. */
+static int merge_prefix_names(ctx_t *c)
 {
-	for (size_t a = 0; a < d->people.n; a++) {
+	doc_t *d = c->d;
+	size_t np = d->people.n;
+	if (np < 2)
+		return 0;
+	strmap_t heads = {.ar = d->ar};
+	int *next = arena_alloc(d->ar, np * sizeof *next);    /* next with the same head */
+	int *into = arena_alloc(d->ar, np * sizeof *into);    /* merged into, or -1 */
+	if (!next || !into)
+		return -1;
+	/* heads, listed in person order: insert from the back */
+	for (size_t b = np; b-- > 0;) {
+		const char *nm = d->people.v[b].name;
+		const char *sp = strrchr(nm, ' ');
+		into[b] = -1;
+		next[b] = -1;
+		if (!sp || sp == nm)
+			continue;
+		int added;
+		int *first = strmap_put(&heads, nm, (size_t)(sp - nm), (int)b, &added);
+		if (!first)
+			return -1;
+		if (!added) {
+			next[b] = *first;
+			*first = (int)b;
+		}
+	}
+	int merged = 0;
+	for (size_t a = 0; a < np; a++) {
 		person_t *pa = &d->people.v[a];
-		size_t la = strlen(pa->name);
+		const int *first = strmap_get(&heads, pa->name, strlen(pa->name));
 		int target = -1;
-		for (size_t b = 0; b < d->people.n && target < 0; b++) {
+		for (int b = first ? *first : -1; b >= 0 && target < 0; b = next[b]) {
 			const person_t *pb = &d->people.v[b];
-			if (b == a || strncmp(pb->name, pa->name, la) || pb->name[la] != ' ' ||
-			    strchr(pb->name + la + 1, ' '))
+			if ((size_t)b == a || into[b] >= 0)
 				continue;
 			for (size_t i = 0; i < pa->positions.n && target < 0; i++)
 				for (size_t j = 0; j < pb->positions.n && target < 0; j++)
 					if (same_position(d, &pb->positions.v[j], &pa->positions.v[i]))
-						target = (int)b;
+						target = b;
 		}
 		if (target < 0)
 			continue;
 		person_t *pb = &d->people.v[target];
 		for (size_t i = 0; i < pa->mentions.n; i++) {
 			span_t *m = vec_push(&pb->mentions);
-			if (m)
-				*m = pa->mentions.v[i];
+			if (!m)
+				return -1;
+			*m = pa->mentions.v[i];
 		}
-		for (size_t i = 0; i < d->person_mentions.n; i++) {
-			person_mention_t *pm = &d->person_mentions.v[i];
-			if (pm->person == (int)a)
-				pm->person = target;
-		}
-		/* drop person a, renumbering the ones after it */
-		free(pa->name);
-		free(pa->family);
-		free(pa->given);
-		free(pa->honorific);
-		for (size_t j = 0; j < pa->positions.n; j++)
-			free(pa->positions.v[j].title);
-		free(pa->positions.v);
-		free(pa->mentions.v);
-		memmove(pa, pa + 1, (d->people.n - a - 1) * sizeof *pa);
-		d->people.n--;
-		for (size_t i = 0; i < d->person_mentions.n; i++)
-			if (d->person_mentions.v[i].person > (int)a)
-				d->person_mentions.v[i].person--;
-		a--;
+		into[a] = target;
+		merged = 1;
 	}
+	if (!merged)
+		return 0;
+	/* drop the merged people, renumbering the rest; a mention follows its
+	 * person's merges (a into b, b into c) */
+	int *renum = arena_alloc(d->ar, np * sizeof *renum);
+	if (!renum)
+		return -1;
+	size_t w = 0;
+	for (size_t a = 0; a < np; a++) {
+		if (into[a] >= 0) {
+			free(d->people.v[a].positions.v);
+			free(d->people.v[a].mentions.v);
+			continue;
+		}
+		renum[a] = (int)w;
+		d->people.v[w++] = d->people.v[a];
+	}
+	d->people.n = w;
+	for (size_t i = 0; i < d->person_mentions.n; i++) {
+		int p = d->person_mentions.v[i].person;
+		while (p >= 0 && into[p] >= 0)
+			p = into[p];
+		d->person_mentions.v[i].person = p >= 0 ? renum[p] : p;
+	}
+	return 0;
 }
 
 int people_extract(doc_t *d)
 {
 	ctx_t c = {.d = d, .t = &d->tx};
+	c.by_name.ar = c.by_title.ar = d->ar;
 	c.pos = LEX_POSITIONS;
 	c.hon = LEX_HONORIFICS;
 	c.sur = LEX_SURNAMES;
@@ -720,37 +765,40 @@ int people_extract(doc_t *d)
 		}
 		i = had_pos ? k : i + 1;
 	}
-	/* given name after an honorific: "Theo đồng chí Hải, ..." */
+	/* given name after an honorific: "Theo đồng chí Hải, ...", when one
+	 * person alone has that given name */
+	strmap_t given = {.ar = d->ar};
+	for (size_t p = 0; p < d->people.n; p++) {
+		const char *g = d->people.v[p].given;
+		int added;
+		int *v = g ? strmap_put(&given, g, strlen(g), (int)p, &added) : NULL;
+		if (g && !v)
+			goto fail;
+		if (v && !added)
+			*v = -1; /* two people share it */
+	}
 	for (size_t q = 0; q + 1 < n; q++) {
 		char hon2[64];
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
 		if (k2 == q || k2 >= n || !is_cap(&t->tok[k2]) ||
 		    (k2 + 1 < n && is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
 			continue;
-		int found = -1, count = 0;
-		for (size_t p = 0; p < d->people.n; p++) {
-			const char *g = d->people.v[p].given;
-			size_t gl = g ? strlen(g) : 0;
-			if (gl == t->tok[k2].end - t->tok[k2].start &&
-			    !memcmp(g, d->text + t->tok[k2].start, gl)) {
-				found = (int)p;
-				count++;
-			}
-		}
-		if (count != 1 || c.org_in[k2] >= 0)
+		const int *v = strmap_get(&given, d->text + t->tok[k2].start,
+					  t->tok[k2].end - t->tok[k2].start);
+		if (!v || *v < 0 || c.org_in[k2] >= 0)
 			continue;
+		int found = *v;
 		span_t *ms = vec_push(&d->people.v[found].mentions);
-		if (ms)
-			*ms = span_make(t->tok[k2].start, t->tok[k2].end);
-		person_mention_t *pm = vec_push(&d->person_mentions);
-		if (pm) {
-			pm->person = found;
-			pm->span = span_make(t->tok[k2].start, t->tok[k2].end);
-			pm->tok_start = k2;
-			pm->tok_end = k2 + 1;
-			pm->ctx_start = q;
-			pm->ctx_end = k2 + 1;
-		}
+		person_mention_t *pm = ms ? vec_push(&d->person_mentions) : NULL;
+		if (!pm)
+			goto fail;
+		*ms = span_make(t->tok[k2].start, t->tok[k2].end);
+		pm->person = found;
+		pm->span = *ms;
+		pm->tok_start = k2;
+		pm->tok_end = k2 + 1;
+		pm->ctx_start = q;
+		pm->ctx_end = k2 + 1;
 		q = k2;
 	}
 	/* second pass: bare full-name re-mentions of known people */
@@ -768,25 +816,25 @@ int people_extract(doc_t *d)
 		if (ne <= q)
 			continue;
 		char *nm = canonical_name(&c, q, ne);
-		for (size_t p = 0; nm && p < d->people.n; p++)
-			if (!strcmp(d->people.v[p].name, nm)) {
-				span_t *ms = vec_push(&d->people.v[p].mentions);
-				if (ms)
-					*ms = span_make(t->tok[q].start, t->tok[ne - 1].end);
-				person_mention_t *pm = vec_push(&d->person_mentions);
-				if (pm) {
-					pm->person = (int)p;
-					pm->span = *ms;
-					pm->tok_start = pm->ctx_start = q;
-					pm->tok_end = pm->ctx_end = ne;
-				}
-				break;
+		const int *v = nm ? strmap_get(&c.by_name, nm, strlen(nm)) : NULL;
+		if (v) {
+			span_t *ms = vec_push(&d->people.v[*v].mentions);
+			person_mention_t *pm = ms ? vec_push(&d->person_mentions) : NULL;
+			if (!pm) {
+				free(covered);
+				goto fail;
 			}
-		free(nm);
+			*ms = span_make(t->tok[q].start, t->tok[ne - 1].end);
+			pm->person = *v;
+			pm->span = *ms;
+			pm->tok_start = pm->ctx_start = q;
+			pm->tok_end = pm->ctx_end = ne;
+		}
 		q = ne - 1;
 	}
 	free(covered);
-	merge_prefix_names(d);
+	if (merge_prefix_names(&c))
+		goto fail;
 	free(c.org_at);
 	free(c.org_in);
 	return 0;
