@@ -126,15 +126,24 @@ typedef struct lexicon {
 	char name[160];
 	entry_t *e;
 	size_t n, cap;
-	uint32_t root;
+	int words_only; /* "#! lex NAME words": vocabulary, no matching */
 } lexicon_t;
 
 static lexicon_t lexes[MAX_LEX];
 static int nlex;
 
-/* trie nodes: entry index (within the node's lexicon) or -1 */
-static int32_t *node_entry;
+/* One trie for every lexicon: a node is a sequence of keyword ids, and
+ * lists the (lexicon, entry) pairs whose form it spells. */
+typedef struct term {
+	uint16_t lex;
+	int32_t entry;
+	int next; /* next term of the same node, -1 */
+} term_t;
+
+static int *node_term; /* first term of each node, -1 */
 static size_t nnode, capnode;
+static term_t *terms;
+static size_t nterm, capterm;
 
 typedef struct edge {
 	uint64_t key; /* (parent + 1) << 16 | kw; 0 = empty */
@@ -150,10 +159,31 @@ static uint32_t new_node(void)
 {
 	if (nnode == capnode) {
 		capnode = capnode ? capnode * 2 : 4096;
-		node_entry = xrealloc(node_entry, capnode * sizeof *node_entry);
+		node_term = xrealloc(node_term, capnode * sizeof *node_term);
 	}
-	node_entry[nnode] = -1;
+	node_term[nnode] = -1;
 	return (uint32_t)nnode++;
+}
+
+/* Entry idx of lexicon lx ends at node: the first one of a lexicon wins. */
+static void add_term(uint32_t node, int lx, size_t idx)
+{
+	int *link = &node_term[node];
+	while (*link >= 0) {
+		if (terms[*link].lex == lx)
+			return;
+		if (terms[*link].lex > lx)
+			break;
+		link = &terms[*link].next;
+	}
+	if (nterm == capterm) {
+		capterm = capterm ? capterm * 2 : 4096;
+		terms = xrealloc(terms, capterm * sizeof *terms);
+	}
+	terms[nterm].lex = (uint16_t)lx;
+	terms[nterm].entry = (int32_t)idx;
+	terms[nterm].next = *link;
+	*link = (int)nterm++;
 }
 
 static void edges_grow(void)
@@ -193,7 +223,7 @@ static uint32_t child(uint32_t parent, uint16_t kw)
 	return c;
 }
 
-static int lexicon_index(const char *name)
+static int lexicon_index(const char *name, int words_only)
 {
 	for (int i = 0; i < nlex; i++)
 		if (!strcmp(lexes[i].name, name))
@@ -202,7 +232,7 @@ static int lexicon_index(const char *name)
 		die("more than %d lexicons", MAX_LEX);
 	lexicon_t *l = &lexes[nlex];
 	snprintf(l->name, sizeof l->name, "%s", name);
-	l->root = new_node();
+	l->words_only = words_only;
 	return nlex++;
 }
 
@@ -233,17 +263,20 @@ static int add_form(int lx, size_t idx, const char *form, const char *where)
 		arena_free(&ar);
 		return -1;
 	}
-	uint32_t node = lexes[lx].root;
+	uint32_t node = 0; /* the root */
+	int match = !lexes[lx].words_only;
 	for (size_t i = 0; i < tx.n; i++) {
 		if (!tx.tok[i].klen)
 			die("%s: a word of \"%s\" is too long to match", where, form);
 		uint16_t kw = vocab_id(tok_key(&tx, i), tx.tok[i].klen, tx.tok[i].hash);
+		if (!match)
+			continue;
 		if (i == 0)
 			mark_first(kw, lx);
 		node = child(node, kw);
 	}
-	if (node_entry[node] < 0)
-		node_entry[node] = (int32_t)idx;
+	if (match)
+		add_term(node, lx, idx);
 	if (!lexes[lx].e[idx].ntok)
 		lexes[lx].e[idx].ntok = (int)tx.n;
 	text_free(&tx);
@@ -256,6 +289,7 @@ static int add_form(int lx, size_t idx, const char *form, const char *where)
 typedef struct spec {
 	char name[48];
 	int form, split, aliases; /* 1-based columns; 0 = none */
+	int words_only;
 } spec_t;
 
 static void parse_spec(const char *line, spec_t *sp, const char *path)
@@ -279,6 +313,8 @@ static void parse_spec(const char *line, spec_t *sp, const char *path)
 			sp->split = v;
 		else if (sscanf(w, "aliases=%d", &v) == 1)
 			sp->aliases = v;
+		else if (!strcmp(w, "words"))
+			sp->words_only = 1;
 		else
 			die("%s: unknown directive '%s'", path, w);
 	}
@@ -331,7 +367,7 @@ static void read_file(const char *path)
 		} else {
 			snprintf(lname, sizeof lname, "%s", sp.name);
 		}
-		int lx = lexicon_index(lname);
+		int lx = lexicon_index(lname, sp.words_only);
 		lexicon_t *L = &lexes[lx];
 		if (L->n == L->cap) {
 			L->cap = L->cap ? L->cap * 2 : 64;
@@ -574,18 +610,43 @@ static void write_tables(const char *dir)
 	}
 	fprintf(f, "const struct lex_table lex_tables[%d] = {\n", nlex);
 	for (int l = 0; l < nlex; l++)
-		fprintf(f, "\t{\"%s\", e%d, %zu, %u},\n", lexes[l].name, l, lexes[l].n, lexes[l].root);
+		fprintf(f, "\t{\"%s\", e%d, %zu},\n", lexes[l].name, l, lexes[l].n);
 	fprintf(f, "};\n");
-	/* tries */
-	fprintf(f, "const int32_t lex_node_entry[%zu] = {\n", nnode);
+	/* the trie: each node's terms, flattened in node order */
+	fprintf(f, "const uint32_t lex_node_term[%zu] = {\n", nnode + 1);
+	size_t at = 0;
+	for (size_t i = 0; i <= nnode; i++) {
+		fprintf(f, "%zu,%s", at, i % 16 == 15 ? "\n" : "");
+		if (i < nnode)
+			for (int t = node_term[i]; t >= 0; t = terms[t].next)
+				at++;
+	}
+	fprintf(f, "};\nconst struct lex_term lex_terms[%zu] = {\n", nterm ? nterm : 1);
 	for (size_t i = 0; i < nnode; i++)
-		fprintf(f, "%d,%s", node_entry[i], i % 16 == 15 ? "\n" : "");
+		for (int t = node_term[i]; t >= 0; t = terms[t].next)
+			fprintf(f, "{%u,%d},\n", terms[t].lex, terms[t].entry);
+	if (!nterm)
+		fprintf(f, "{0,0}\n");
 	fprintf(f, "};\n");
 	fprintf(f, "const struct lex_edge lex_edges[%zu] = {\n", capedge);
 	for (size_t i = 0; i < capedge; i++)
 		fprintf(f, "{0x%llxull,%u},%s", (unsigned long long)edges[i].key, edges[i].child,
 			i % 4 == 3 ? "\n" : "");
 	fprintf(f, "};\nconst uint64_t lex_edge_mask = %zu;\n", capedge - 1);
+	/* the root's children by keyword id: the first step of every walk
+	 * without a hash probe */
+	fprintf(f, "const int32_t lex_root_child[%zu] = {\n", nvocab);
+	for (size_t kw = 0; kw < nvocab; kw++) {
+		uint64_t key = (uint64_t)1 << 16 | kw;
+		long c = -1;
+		for (size_t sl = edge_hash(key) & (capedge - 1); edges[sl].key; sl = (sl + 1) & (capedge - 1))
+			if (edges[sl].key == key) {
+				c = (long)edges[sl].child;
+				break;
+			}
+		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
+	}
+	fprintf(f, "};\n");
 	fclose(f);
 	if (rename(path, final))
 		die("%s: %s", final, strerror(errno));
@@ -593,6 +654,7 @@ static void write_tables(const char *dir)
 
 int main(int argc, char **argv)
 {
+	new_node(); /* the root */
 	if (argc < 3) {
 		fprintf(stderr, "usage: lexgen OUT_DIR FILE.tsv ...\n");
 		return 2;

@@ -14,8 +14,14 @@ uint16_t lex_vocab_find(const char *key, size_t len, uint32_t hash)
 		if (!id)
 			return 0;
 		const struct lex_vocab *v = &lex_vocab[id];
-		if (v->hash == hash && v->len == len && !memcmp(lex_vocab_keys + v->key, key, len))
-			return id;
+		if (v->hash == hash && v->len == len) {
+			const char *k = lex_vocab_keys + v->key;
+			size_t i = 0;
+			while (i < len && k[i] == key[i])
+				i++;
+			if (i == len)
+				return id;
+		}
 		s = (s + 1) & lex_vocab_mask;
 	}
 }
@@ -40,26 +46,25 @@ static inline int64_t lex_child(uint32_t node, uint16_t kw)
 	}
 }
 
-/* Walk lexicon lx's trie from token i: calls back for each entry that ends,
- * shortest first. Used by tag_text() (model/tag) for every token once. */
-size_t lex_walk(const text_t *tx, int lx, size_t i, struct lex_hit *out, size_t cap)
+size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap)
 {
-	uint32_t node = lex_tables[lx].root;
+	uint32_t node = 0;
 	size_t nh = 0;
 	for (size_t j = i; j < tx->n; j++) {
 		const tok_t *t = &tx->tok[j];
 		if (!t->kw || (j > i && (t->flags & TF_NL)))
 			break;
-		int64_t c = lex_child(node, t->kw);
+		int64_t c = j == i ? lex_root_child[t->kw] : lex_child(node, t->kw);
 		if (c < 0)
 			break;
 		node = (uint32_t)c;
-		int32_t e = lex_node_entry[node];
-		if (e >= 0 && nh < cap && j - i + 1 <= 255) {
-			out[nh].lex = (uint16_t)lx;
+		if (j - i + 1 > 255)
+			break;
+		for (uint32_t k = lex_node_term[node]; k < lex_node_term[node + 1] && nh < cap; k++) {
+			out[nh].lex = lex_terms[k].lex;
 			out[nh].len = (uint8_t)(j - i + 1);
 			out[nh].pad = 0;
-			out[nh].entry = e;
+			out[nh].entry = lex_terms[k].entry;
 			nh++;
 		}
 	}
@@ -113,7 +118,7 @@ const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 	arena_t ar = {0};
 	const lex_entry_t *r = NULL;
 	if (text_scan(&tx, s, len, &ar) == 0 && tx.n) {
-		uint32_t node = lex_tables[lx].root;
+		uint32_t node = 0;
 		size_t j = 0;
 		for (; j < tx.n; j++) {
 			uint16_t kw = tx.tok[j].klen ? lex_vocab_find(tok_key(&tx, j), tx.tok[j].klen,
@@ -124,8 +129,9 @@ const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 				break;
 			node = (uint32_t)c;
 		}
-		if (j == tx.n && lex_node_entry[node] >= 0)
-			r = &lex_tables[lx].e[lex_node_entry[node]];
+		for (uint32_t k = lex_node_term[node]; j == tx.n && k < lex_node_term[node + 1]; k++)
+			if (lex_terms[k].lex == lx)
+				r = &lex_tables[lx].e[lex_terms[k].entry];
 	}
 	text_free(&tx);
 	arena_free(&ar);

@@ -17,7 +17,12 @@ struct lex_table {
 	const char *name;
 	const lex_entry_t *e;
 	uint32_t n;
-	uint32_t root; /* trie node */
+};
+
+/* An entry that a trie node spells. */
+struct lex_term {
+	uint16_t lex;
+	int32_t entry;
 };
 
 struct lex_edge {
@@ -31,12 +36,15 @@ extern const uint16_t lex_vocab_slot[];
 extern const uint32_t lex_vocab_mask;
 extern const uint64_t lex_kw_first[KW_COUNT];
 extern const struct lex_table lex_tables[LEX_COUNT];
-extern const int32_t lex_node_entry[];
+extern const uint32_t lex_node_term[];
+extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
+extern const int32_t lex_root_child[KW_COUNT];
 
-/* Walk one lexicon's trie from token i: writes the entries that end there,
- * shortest first, into out[0..cap) and returns their number (tag_text). */
-size_t lex_walk(const text_t *tx, int lx, size_t i, struct lex_hit *out, size_t cap);
+/* Walk the trie from token i: writes every entry of every lexicon that
+ * starts there, shortest first, into out[0..cap) and returns their number
+ * (tag_text). */
+size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap);
 
 #endif

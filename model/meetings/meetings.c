@@ -902,6 +902,11 @@ static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sen
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	for (size_t i = sa; i < sb; i++) {
+		/* every pattern below starts with one of these words */
+		uint16_t k0 = t->tok[i].kw;
+		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
+		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr)
+			continue;
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
 		a.presenter.org = a.presenter.person = -1;
@@ -1176,6 +1181,9 @@ static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	for (size_t i = sa; i < sb; i++) {
+		uint16_t k0 = t->tok[i].kw;
+		if (i != sa && k0 != KW_giao && k0 != KW_yeeu && k0 != KW_ddeef && k0 != KW_chir)
+			continue;
 		int directive = (tok_kw(t, i) == KW_giao) || tok_kw2(t, i, KW_yeeu, KW_caauf) ||
 				tok_kw2(t, i, KW_ddeef, KW_nghij) || tok_kw2(t, i, KW_chir, KW_ddaoj);
 		size_t who = 0;

@@ -411,11 +411,12 @@ int orgs_extract(doc_t *d)
 	size_t i = 0;
 	while (i < t->n) {
 		org_mention_t om;
-		memset(&om, 0, sizeof om);
-		if (t->tok[i].kind != TK_WORD) {
+		/* every body starts with an entry of bodies.tsv */
+		if (t->tok[i].kind != TK_WORD || !lex_starts(t, LEX_BODIES, i)) {
 			i++;
 			continue;
 		}
+		memset(&om, 0, sizeof om);
 		/* "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the
 		 * title before it, and the body is "Tỉnh ủy" */
 		if ((tok_kw(t, i) == KW_thuwowngf) && (tok_kw(t, i + 1) == KW_truwcj) && i > 0) {

@@ -697,12 +697,22 @@ int people_extract(doc_t *d)
 	const text_t *t = &d->tx;
 	size_t i = 0;
 	while (i < n) {
+		/* nothing below starts at a lower-case word other than an
+		 * honorific, "các" (a group heading), "nguyên" or "quyền" (former,
+		 * acting) */
+		const tok_t *x = &t->tok[i];
+		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs && x->kw != KW_nguyeen && x->kw != KW_quyeenf &&
+		    !lex_starts(t, LEX_HONORIFICS, i)) {
+			i++;
+			continue;
+		}
 		size_t g = group_at(&c, i);
 		if (g > i) {
 			i = g;
 			continue;
 		}
-		char hon[64] = "";
+		char hon[64];
+		hon[0] = '\0';
 		size_t k = honorific_at(&c, i, hon, sizeof hon);
 		int has_hon = k > i;
 		person_mention_t pm = {0};
@@ -779,6 +789,8 @@ int people_extract(doc_t *d)
 	}
 	for (size_t q = 0; q + 1 < n; q++) {
 		char hon2[64];
+		if (!lex_starts(t, LEX_HONORIFICS, q))
+			continue;
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
 		if (k2 == q || k2 >= n || !is_cap(&t->tok[k2]) ||
 		    (k2 + 1 < n && is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))

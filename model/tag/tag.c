@@ -5,13 +5,13 @@
 
 #include "model/lexicon/lex_tables.h"
 
-#define MAX_HITS_AT 64 /* entries of one lexicon ending in a walk */
+#define MAX_HITS_AT 128 /* entries starting at one token */
 
 int tag_text(text_t *tx)
 {
 	size_t n = tx->n;
 	tx->hit_at = malloc((n + 2) * sizeof *tx->hit_at);
-	tx->lexmask = calloc(n + 2, sizeof *tx->lexmask);
+	tx->lexmask = calloc(n + 2, sizeof *tx->lexmask); /* 0 where no hit */
 	if (!tx->hit_at || !tx->lexmask)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -22,29 +22,22 @@ int tag_text(text_t *tx)
 	tx->hit = malloc(cap * sizeof *tx->hit);
 	if (!tx->hit)
 		return -1;
-	struct lex_hit buf[MAX_HITS_AT];
 	for (size_t i = 0; i < n; i++) {
 		tx->hit_at[i] = (uint32_t)nh;
-		uint64_t m = lex_kw_first[tx->tok[i].kw];
-		uint64_t got = 0;
-		while (m) {
-			int lx = __builtin_ctzll(m);
-			m &= m - 1;
-			size_t k = lex_walk(tx, lx, i, buf, MAX_HITS_AT);
-			if (!k)
-				continue;
-			got |= 1ULL << lx;
-			if (nh + k > cap) {
-				while (nh + k > cap)
-					cap *= 2;
-				struct lex_hit *p = realloc(tx->hit, cap * sizeof *p);
-				if (!p)
-					return -1;
-				tx->hit = p;
-			}
-			memcpy(tx->hit + nh, buf, k * sizeof *buf);
-			nh += k;
+		if (!lex_kw_first[tx->tok[i].kw])
+			continue;
+		if (nh + MAX_HITS_AT > cap) {
+			cap = cap * 2 + MAX_HITS_AT;
+			struct lex_hit *p = realloc(tx->hit, cap * sizeof *p);
+			if (!p)
+				return -1;
+			tx->hit = p;
 		}
+		size_t k = lex_walk(tx, i, tx->hit + nh, MAX_HITS_AT);
+		uint64_t got = 0;
+		for (size_t h = nh; h < nh + k; h++)
+			got |= 1ULL << tx->hit[h].lex;
+		nh += k;
 		tx->lexmask[i] = got;
 	}
 	tx->hit_at[n] = tx->hit_at[n + 1] = (uint32_t)nh;

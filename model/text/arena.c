@@ -38,7 +38,7 @@ static int arena_more(arena_t *a, size_t n)
 	return 0;
 }
 
-void *arena_alloc(arena_t *a, size_t n)
+void *arena_alloc_raw(arena_t *a, size_t n)
 {
 	n = (n + ALIGN - 1) & ~(ALIGN - 1);
 	if (!n)
@@ -47,7 +47,14 @@ void *arena_alloc(arena_t *a, size_t n)
 		return NULL;
 	void *p = a->cur;
 	a->cur += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+	void *p = arena_alloc_raw(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 

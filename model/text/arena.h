@@ -19,6 +19,9 @@ typedef struct arena {
  * a->failed set) when out of memory or over the limit. Owned by the arena. */
 void *arena_alloc(arena_t *a, size_t n);
 
+/* The same without zeroing, for a buffer the caller fills. */
+void *arena_alloc_raw(arena_t *a, size_t n);
+
 /* A copy of s[0..n) with a final NUL, in the arena; NULL when out of memory. */
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 

@@ -32,7 +32,7 @@ int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena)
 	tx->len = len;
 	tx->arena = arena;
 	/* a key is never longer than its token plus the tone digit */
-	tx->keys = arena_alloc(arena, len * 2 + 16);
+	tx->keys = arena_alloc_raw(arena, len * 2 + 16);
 	if (!tx->keys)
 		return -1;
 	char *keys = tx->keys;
@@ -76,26 +76,43 @@ int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena)
 			t->val = v;
 			t->ndig = sat(nd);
 		} else if (ci->cls & CC_LETTER) {
-			unsigned up = 0, low = 0, tone = 0, roman = 1, first = 1, cap = 0;
+			unsigned up = 0, low = 0, tone = 0, roman = 1, cased = 0, cap = 0;
 			for (;;) {
-				if (ci->cls & CC_UPPER) {
-					up++;
-					if (first)
-						cap = 1;
-				} else if (ci->cls & CC_LOWER) {
-					low++;
+				unsigned cls = ci->cls;
+				if (cls & (CC_UPPER | CC_LOWER)) {
+					if (!cased)
+						cap = (cls & CC_UPPER) != 0;
+					cased = 1;
+					up += (cls & CC_UPPER) != 0;
+					low += (cls & CC_LOWER) != 0;
 				}
-				if (!(ci->cls & CC_ROMAN))
-					roman = 0;
-				if (ci->cls & (CC_UPPER | CC_LOWER))
-					first = 0;
+				roman &= (cls & CC_ROMAN) != 0;
 				if (ci->tone)
 					tone = ci->tone;
 				for (unsigned k = 0; k < ci->flen; k++) {
 					keys[ko++] = ci->fold[k];
 					h = (h ^ (unsigned char)ci->fold[k]) * 16777619u;
 				}
-				if (i >= len)
+				/* the rest of the word: ASCII letters without a table
+				 * lookup, other letters through the table */
+				while (i < len) {
+					unsigned char b = (unsigned char)s[i];
+					unsigned char l = (unsigned char)(b | 0x20);
+					if (b >= 0x80 || l < 'a' || l > 'z')
+						break;
+					i++;
+					if (b < 'a') {
+						up++;
+						roman &= b == 'I' || b == 'V' || b == 'X' || b == 'L' ||
+							 b == 'C';
+					} else {
+						low++;
+						roman = 0;
+					}
+					keys[ko++] = (char)l;
+					h = (h ^ l) * 16777619u;
+				}
+				if (i >= len || (unsigned char)s[i] < 0x80)
 					break;
 				size_t j = i;
 				uint32_t d = chars_decode(s, len, &j);
