@@ -143,6 +143,53 @@ char *norm_nfc(const char *s, size_t len, size_t *out_len)
 
 #define BLOCK 64
 
+/* Continuation bytes (10xxxxxx) and 4-byte leads (11110xxx) in the 8 bytes
+ * of x: a byte counts once per code point, twice per UTF-16 surrogate
+ * pair. */
+/* Bytes whose high bit is set in m (only high bits set): summed by a
+ * multiplication, without a popcount instruction. */
+static inline unsigned high_bits(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
+static inline unsigned cont_bytes(uint64_t x)
+{
+	return high_bits(x & ~(x << 1) & 0x8080808080808080ULL);
+}
+
+static inline unsigned lead4_bytes(uint64_t x)
+{
+	return high_bits(x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4) & 0x8080808080808080ULL);
+}
+
+static inline uint64_t load8(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* Code points and UTF-16 units in u[a, b) (b - a <= BLOCK). */
+static void count_units(const unsigned char *u, size_t a, size_t b, uint32_t *cp, uint32_t *u16)
+{
+	size_t i = a;
+	uint32_t c = 0, w = 0;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x = load8(u + i);
+		unsigned k = cont_bytes(x);
+		c += 8 - k;
+		w += 8 - k + lead4_bytes(x);
+	}
+	for (; i < b; i++)
+		if ((u[i] & 0xC0) != 0x80) {
+			c++;
+			w += u[i] >= 0xF0 ? 2 : 1;
+		}
+	*cp = c;
+	*u16 = w;
+}
+
 int offset_map_init(offset_map_t *m, const char *text, size_t len)
 {
 	size_t nb = len / BLOCK + 2;
@@ -156,21 +203,20 @@ int offset_map_init(offset_map_t *m, const char *text, size_t len)
 	}
 	const unsigned char *u = (const unsigned char *)text;
 	uint32_t cp = 0, u16 = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i % BLOCK == 0) {
-			m->cp[i / BLOCK] = cp;
-			m->u16[i / BLOCK] = u16;
-		}
-		if ((u[i] & 0xC0) != 0x80) {
-			cp++;
-			u16 += u[i] >= 0xF0 ? 2 : 1;
-		}
+	size_t b = 0;
+	for (size_t i = 0; i < len; i += BLOCK, b++) {
+		m->cp[b] = cp;
+		m->u16[b] = u16;
+		uint32_t c, w;
+		count_units(u, i, i + BLOCK < len ? i + BLOCK : len, &c, &w);
+		cp += c;
+		u16 += w;
 	}
-	m->cp[len / BLOCK + (len % BLOCK ? 1 : 0)] = cp;
-	m->u16[len / BLOCK + (len % BLOCK ? 1 : 0)] = u16;
-	if (len % BLOCK == 0) {
-		m->cp[len / BLOCK] = cp;
-		m->u16[len / BLOCK] = u16;
+	m->cp[b] = cp;
+	m->u16[b] = u16;
+	if (b + 1 < nb) {
+		m->cp[b + 1] = cp;
+		m->u16[b + 1] = u16;
 	}
 	return 0;
 }
@@ -189,10 +235,7 @@ size_t offset_map_convert(const offset_map_t *m, size_t off, int unit)
 	if (off > m->len)
 		off = m->len;
 	size_t b = off / BLOCK;
-	size_t acc = unit == 0 ? m->cp[b] : m->u16[b];
-	const unsigned char *u = (const unsigned char *)m->text;
-	for (size_t i = b * BLOCK; i < off; i++)
-		if ((u[i] & 0xC0) != 0x80)
-			acc += (unit == 1 && u[i] >= 0xF0) ? 2 : 1;
-	return acc;
+	uint32_t c, w;
+	count_units((const unsigned char *)m->text, b * BLOCK, off, &c, &w);
+	return unit == 0 ? m->cp[b] + c : m->u16[b] + w;
 }

@@ -105,6 +105,16 @@ void jw_key(jw_t *w, const char *key)
 		w->first[d] = 2;
 }
 
+/* A byte of x is below 0x20, '"' or '\\' (the bytes a JSON string must
+ * escape): nonzero when one is. */
+static inline uint64_t needs_escape(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t lt = (x - ones * 0x20) & ~x;			  /* byte < 0x20 */
+	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'); /* zero where equal */
+	return (lt | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
+}
+
 void jw_str(jw_t *w, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -114,8 +124,21 @@ void jw_str(jw_t *w, const char *s, size_t n)
 		return;
 	char *p = w->buf + w->len;
 	*p++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	size_t i = 0;
+	while (i < n) {
+		/* runs of plain bytes, eight at a time */
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (needs_escape(x))
+				break;
+			memcpy(p, &x, 8);
+			p += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char c = (unsigned char)s[i++];
 		if (c >= 0x20 && c != '"' && c != '\\') {
 			*p++ = (char)c;
 			continue;
