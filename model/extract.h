@@ -163,16 +163,16 @@ int meetings_extract(doc_t *d);
 
 /* helpers shared by extractors (extract_util.c); strings live in the
  * parse's arena (NULL when out of memory) */
-char *span_dup(const doc_t *d, span_t s);
+char *doc_span_dup(const doc_t *d, span_t s);
 char *doc_strdup(const doc_t *d, const char *s);
 char *doc_strndup(const doc_t *d, const char *s, size_t n);
 int span_is_empty(span_t s);
 /* sentence index containing byte offset, or -1 */
 long doc_sentence_of(const doc_t *d, size_t off);
 /* first index i in [0, n) with key(ctx, i) >= a; key must not decrease */
-size_t lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx);
+size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx);
 /* first token index at or after byte offset */
 size_t doc_tok_at(const doc_t *d, size_t off);
-int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);
+int doc_warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);
 
 #endif

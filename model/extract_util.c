@@ -4,7 +4,7 @@
 
 #include "extract.h"
 
-char *span_dup(const doc_t *d, span_t s)
+char *doc_span_dup(const doc_t *d, span_t s)
 {
 	if (s.end < s.start || s.end > d->len)
 		return arena_strndup(d->ar, "", 0);
@@ -44,7 +44,7 @@ long doc_sentence_of(const doc_t *d, size_t off)
 	return -1;
 }
 
-size_t lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx)
+size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -62,7 +62,7 @@ size_t doc_tok_at(const doc_t *d, size_t off)
 	return text_tok_at(&d->tx, off);
 }
 
-int warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)
+int doc_warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)
 {
 	warning_t *w = vec_push(&d->warnings);
 	if (!w)

@@ -267,9 +267,9 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		d->pub_tz = dl->tz_minutes ? dl->tz_minutes : 420;
 	}
 	if (repaired)
-		warn(d, "encoding_repaired", "a UTF-8 byte order mark was removed", span_make(0, 0), 0);
+		doc_warn(d, "encoding_repaired", "a UTF-8 byte order mark was removed", span_make(0, 0), 0);
 	if (was_nfd)
-		warn(d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
+		doc_warn(d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
 		     span_make(0, 0), 0);
 	if (dates_find(d->text, d->len, &d->dates) || dates_find_terms(d->text, d->len, &d->terms) ||
 	    documents_find(d->text, d->len, &d->docs) || orgs_extract(d) || people_extract(d) ||

@@ -11,1291 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/extract.h"
-#include "model/lexicon/lex.h"
-#include "model/text/fold.h"
-
-typedef struct kmention {
-	size_t tok, ntok;
-	const char *kind;
-} kmention_t;
-
-typedef struct mctx {
-	doc_t *d;
-	const text_t *t;
-	VEC(kmention_t) kinds;
-	int *person_at; /* person mention index whose name starts at token */
-} mctx_t;
-
-static const char *kind_enum(const char *v)
-{
-	static const char *ok[] = {"conference", "session", "sitting", "congress", "working_session",
-				   "seminar", "ceremony", "meeting", NULL};
-	for (int i = 0; ok[i]; i++)
-		if (v && !strcmp(v, ok[i]))
-			return ok[i];
-	return "meeting";
-}
-
-static int is_punct(const text_t *t, size_t i, char ch)
-{
-	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
-}
-
-
-
-/* sentence bounds in tokens */
-static void sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
-{
-	*a = d->sent_tok.v[s];
-	*b = s + 1 < d->sent_tok.n ? d->sent_tok.v[s + 1] : d->tx.n;
-	/* tokens past the sentence's end (captions, bylines between) */
-	while (*b > *a && d->tx.tok[*b - 1].end > d->art.sentences.v[s].end)
-		(*b)--;
-}
-
-/* A kind mention that only cites another meeting: "Nghị quyết Hội nghị
- * Trung ương 4", "Kết luận Hội nghị", "tinh thần Đại hội". */
-static int cited_only(const mctx_t *c, size_t i)
-{
-	const text_t *t = c->t;
-	for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
-		if (tok_kw2(t, k, KW_nghij, KW_quyeets) || tok_kw2(t, k, KW_keets, KW_luaanj) ||
-		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
-		    tok_kw2(t, k, KW_chir, KW_thij))
-			return 1;
-	return 0;
-}
-
-static int collect_kinds(mctx_t *c)
-{
-	const int lx = LEX_MEETING_KINDS;
-	const text_t *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		size_t n = 0;
-		const lex_entry_t *e = lex_at(t, lx, i, t->n, &n);
-		if (!e)
-			continue;
-		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
-		if (i >= 1 && ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
-			       (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
-			       (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
-		    (t->tok[i].flags & TF_CAP))
-			continue;
-		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
-		if (n == 1 && (tok_kw(t, i) == KW_leex))
-			continue;
-		/* "chương trình làm việc", "ngày làm việc", "lề lối làm việc" are
-		 * not working sessions */
-		if ((tok_kw(t, i) == KW_lamf) && i >= 1 &&
-		    ((tok_kw(t, i - 1) == KW_trinhf) || (tok_kw(t, i - 1) == KW_ngayf) || (tok_kw(t, i - 1) == KW_phieen) ||
-		     (tok_kw(t, i - 1) == KW_tuaanf) || (tok_kw(t, i - 1) == KW_giowf) || (tok_kw(t, i - 1) == KW_loois) ||
-		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
-		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
-			continue;
-		kmention_t *k = vec_push(&c->kinds);
-		if (!k)
-			return -1;
-		k->tok = i;
-		k->ntok = n;
-		k->kind = kind_enum(e->ncols > 1 ? e->cols[1] : NULL);
-		i += n - 1;
-	}
-	return 0;
-}
-
-/* index of the first date whose span starts at or after byte a */
-static size_t date_from_key(const void *ctx, size_t i)
-{
-	return ((const doc_t *)ctx)->dates.v[i].span.start;
-}
-
-static size_t date_from(const doc_t *d, size_t a)
-{
-	return lower_bound(d->dates.n, a, date_from_key, d);
-}
-
-static size_t doc_from_key(const void *ctx, size_t i)
-{
-	return ((const doc_t *)ctx)->docs.v[i].span.start;
-}
-
-static size_t doc_from(const doc_t *d, size_t a)
-{
-	return lower_bound(d->docs.n, a, doc_from_key, d);
-}
-
-/* index of the first person mention whose phrase starts at or after token a
- * (person_mentions is sorted by ctx_start in meetings_extract) */
-static size_t pm_from_key(const void *ctx, size_t i)
-{
-	return ((const doc_t *)ctx)->person_mentions.v[i].ctx_start;
-}
-
-static size_t pm_from(const doc_t *d, size_t a)
-{
-	return lower_bound(d->person_mentions.n, a, pm_from_key, d);
-}
-
-static size_t org_from_key(const void *ctx, size_t i)
-{
-	return ((const doc_t *)ctx)->org_mentions.v[i].tok_start;
-}
-
-static size_t org_from(const doc_t *d, size_t a)
-{
-	return lower_bound(d->org_mentions.n, a, org_from_key, d);
-}
-
-static const date_expr_t *date_in(const doc_t *d, size_t a, size_t b, int *idx)
-{
-	/* an event date written with its part of day ("chiều 30/3") or as a
-	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
-	 * 31/3/2025), chiều 30/3, ...") */
-	for (size_t i = date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
-		const date_expr_t *x = &d->dates.v[i];
-		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
-			*idx = (int)i;
-			return x;
-		}
-	}
-	for (size_t i = date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
-		const date_expr_t *x = &d->dates.v[i];
-		if (x->span.start >= a && x->span.end <= b &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
-			*idx = (int)i;
-			return x;
-		}
-	}
-	return NULL;
-}
-
-/* 1 + the index of the first token in [a, b) that is keyword w1 (followed
- * by w2 when w2 is not 0), or 0. */
-static int has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint16_t w2)
-{
-	for (size_t i = a; i < b; i++)
-		if (t->tok[i].kw == w1 && (!w2 || (i + 1 < t->n && t->tok[i + 1].kw == w2)))
-			return (int)i + 1;
-	return 0;
-}
-
-static int meeting_verb(const text_t *t, size_t a, size_t b)
-{
-	return has_kw_pair(t, a, b, KW_chur, KW_trif) ||
-	       has_kw_pair(t, a, b, KW_hopj, 0) || has_kw_pair(t, a, b, KW_khai, KW_macj) ||
-	       has_kw_pair(t, a, b, KW_bees, KW_macj) || has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
-	       has_kw_pair(t, a, b, KW_toor, KW_chuwcs) || has_kw_pair(t, a, b, KW_tieeps, 0) ||
-	       (has_kw_pair(t, a, b, KW_cho, KW_ys) && has_kw_pair(t, a, b, KW_kieens, 0));
-}
-
-static size_t kind_from_key(const void *ctx, size_t i)
-{
-	return ((const mctx_t *)ctx)->kinds.v[i].tok;
-}
-
-static size_t kind_from(const mctx_t *c, size_t a)
-{
-	return lower_bound(c->kinds.n, a, kind_from_key, c);
-}
-
-/* first kind mention within tokens [a, b) that is not a citation */
-static const kmention_t *kind_in(const mctx_t *c, size_t a, size_t b)
-{
-	for (size_t i = kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
-		const kmention_t *k = &c->kinds.v[i];
-		if (k->tok >= a && k->tok < b && !cited_only(c, k->tok))
-			return k;
-	}
-	return NULL;
-}
-
-/* a kind written as a bare verb ("làm việc", "họp", "gặp mặt") names the
- * meeting less well than a noun phrase ("buổi làm việc", "phiên họp") */
-static int weak_kind(const mctx_t *c, const kmention_t *k)
-{
-	const text_t *t = c->t;
-	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_hopj) || (tok_kw(t, k->tok) == KW_gawpj) ||
-	       (tok_kw(t, k->tok) == KW_tieeps);
-}
-
-static const kmention_t *strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
-{
-	for (size_t i = kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
-		const kmention_t *k = &c->kinds.v[i];
-		if (k->tok < a || k->tok >= b || cited_only(c, k->tok) || weak_kind(c, k))
-			continue;
-		if (!weak || k->kind == weak->kind || (tok_kw(c->t, weak->tok) == KW_hopj))
-			return k;
-	}
-	return NULL;
-}
-
-static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind)
-{
-	const text_t *t = c->t;
-	if (!strcmp(kind, "ceremony"))
-		return 0;
-	for (size_t k = i; k < lim && k < i + 14; k++) {
-		if (is_punct(t, k, '.') || is_punct(t, k, ';') || is_punct(t, k, '('))
-			break;
-		if (is_punct(t, k, ',') && k > i + 1)
-			break;
-		/* "phiên chất vấn tại kỳ họp thứ 15": the number is the kỳ họp's */
-		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) || tok_kw2(t, k, KW_hooij, KW_nghij))
-			break;
-		if ((tok_kw(t, k) == KW_thuws) && k + 1 < lim) {
-			const tok_t *x = &t->tok[k + 1];
-			int v = dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
-			/* weekdays are not ordinals: "thứ Tư, 5/6" */
-			if (v > 0 && !(k > 0 && (tok_kw(t, k - 1) == KW_ngayf)))
-				return v;
-		}
-		/* "Hội nghị Trung ương 5" */
-		if (k == i && tok_kw2(t, k, KW_trung, KW_uwowng) && k + 2 < lim &&
-		    t->tok[k + 2].kind == TK_NUM) {
-			const tok_t *x = &t->tok[k + 2];
-			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
-		}
-	}
-	return 0;
-}
-
-static int org_mention_at(const doc_t *d, size_t tok)
-{
-	return tok < d->tx.n ? d->org_at_tok[tok] : -1;
-}
-
-/* an organisation mention inside a person's position phrase is not a body */
-static int in_person_ctx(const doc_t *d, size_t tok)
-{
-	return tok < d->tx.n && d->pctx_tok[tok];
-}
-
-/* token after an organisation mention and what may follow it before the
- * verb: its term ("khóa XVIII") and a bracketed place ("(Nghệ An)") */
-static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
-{
-	const text_t *t = &d->tx;
-	size_t e = o->tok_end;
-	if (!span_is_empty(o->term))
-		while (e < sb && t->tok[e].start < o->term.end)
-			e++;
-	if (e < sb && is_punct(t, e, ',') && ((tok_kw(t, e + 1) == KW_khoas) || (tok_kw(t, e + 1) == KW_khoas)))
-		e += 3;
-	if (e < sb && is_punct(t, e, '(')) {
-		size_t q = e + 1;
-		while (q < sb && q < e + 10 && !is_punct(t, q, ')'))
-			q++;
-		if (q < sb && is_punct(t, q, ')'))
-			e = q + 1;
-	}
-	return e;
-}
-
-static void set_body(meeting_t *m, const doc_t *d, int om)
-{
-	const org_mention_t *o = &d->org_mentions.v[om];
-	m->body_span = o->span;
-	m->body_org = o->org;
-	if (span_is_empty(m->term) && !span_is_empty(o->term))
-		m->term = o->term;
-}
-
-static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
-
-static void find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	m->body_org = -1;
-	/* a working session reported with a body as subject ("UBND tỉnh đã có
-	 * buổi làm việc với Công an TP") is that body's; with a person as
-	 * subject it is the counterpart's ("... làm việc với Ban Thường vụ") */
-	if (k && k->kind == kind_enum("working_session")) {
-		find_subject_body(c, m, k, sa, sb);
-		if (m->body_org >= 0)
-			return;
-	}
-	if (k) {
-		/* after the kind: "hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy",
-		 * "kỳ họp thứ 4, HĐND tỉnh khóa IX", "Hội nghị BCH Trung ương Đoàn" */
-		size_t q = k->tok + k->ntok;
-		for (size_t s = q; s < sb && s < q + 10; s++) {
-			if (is_punct(t, s, '.') || is_punct(t, s, ';'))
-				break;
-			int om = org_mention_at(d, s);
-			if (om >= 0 && !in_person_ctx(d, s)) {
-				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || is_punct(t, s - 1, ',') ||
-					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
-					      (t->tok[s - 1].flags & TF_ROMAN) || (tok_kw(t, s - 1) == KW_vowis) ||
-					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
-				if (prev_ok) {
-					set_body(m, d, om);
-					return;
-				}
-				break;
-			}
-			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) &&
-			    !(tok_kw(t, s) == KW_laanf) && !(tok_kw(t, s) == KW_thuws) && !(tok_kw(t, s) == KW_cuar) &&
-			    !(tok_kw(t, s) == KW_giao) && !(tok_kw(t, s) == KW_ban) && !(tok_kw(t, s) == KW_toanf) &&
-			    !(tok_kw(t, s) == KW_theer) && !(tok_kw(t, s) == KW_thuwowngf) && !(tok_kw(t, s) == KW_kyf) &&
-			    !(tok_kw(t, s) == KW_truwcj) && !(tok_kw(t, s) == KW_tuyeens) && !(tok_kw(t, s) == KW_mowr) &&
-			    !(tok_kw(t, s) == KW_roongj) && !(tok_kw(t, s) == KW_vowis) && !(tok_kw(t, s) == KW_ddaij) &&
-			    !(tok_kw(t, s) == KW_bieeur))
-				break;
-		}
-	}
-	/* working session: "... làm việc với Ban Thường vụ Tỉnh ủy" */
-	int lv = has_kw_pair(t, sa, sb, KW_lamf, KW_vieecj);
-	if (lv) {
-		size_t s = (size_t)lv + 1;
-		if ((tok_kw(t, s) == KW_vowis)) {
-			int om = org_mention_at(d, s + 1);
-			if (om >= 0) {
-				set_body(m, d, om);
-				return;
-			}
-		}
-	}
-	find_subject_body(c, m, k, sa, sb);
-}
-
-/* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
- * "Chính phủ họp phiên thường kỳ" */
-static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	size_t lim = k ? k->tok : sb;
-	for (size_t i = org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_start < lim;
-	     i++) {
-		const org_mention_t *o = &d->org_mentions.v[i];
-		if (o->tok_start < sa || o->tok_end > lim)
-			continue;
-		if (in_person_ctx(d, o->tok_start))
-			continue;
-		/* "tại Trung tâm Hội nghị tỉnh, Hội Nông dân tỉnh tổ chức": a venue */
-		int venue = 0;
-		for (size_t q = o->tok_start; q > sa && !is_punct(t, q - 1, ','); q--)
-			if ((tok_kw(t, q - 1) == KW_taij)) {
-				venue = 1;
-				break;
-			}
-		if (venue)
-			continue;
-		size_t e = skip_org_tail(d, o, sb);
-		span_t joint = o->span;
-		/* "X phối hợp với Y tổ chức": X convenes; "X và Y tổ chức": both,
-		 * recorded as written */
-		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
-			int o2 = org_mention_at(d, e + 3);
-			if (o2 >= 0)
-				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
-		} else {
-			/* "Tỉnh ủy, HĐND, UBND, UBMTTQ Việt Nam tỉnh đã tổ chức",
-			 * "Thành ủy - HĐND - UBND thành phố": one joint convener */
-			while (e + 1 < sb && ((tok_kw(t, e) == KW_vaf) || is_punct(t, e, ',') ||
-					      is_punct(t, e, '-'))) {
-				int o2 = org_mention_at(d, e + 1);
-				if (o2 < 0)
-					break;
-				joint.end = d->org_mentions.v[o2].span.end;
-				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
-			}
-			if (joint.end > o->span.end && o->tok_start > sa &&
-			    (tok_kw(t, o->tok_start - 1) == KW_truwcj) && o->tok_start >= 2 &&
-			    (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
-				joint.start = t->tok[o->tok_start - 2].start;
-		}
-		if (e < sb && (tok_kw(t, e) == KW_ddax))
-			e++;
-		if (e < sb && ((tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
-			       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
-			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
-			       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
-			       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
-			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
-			set_body(m, d, (int)i);
-			m->body_span = joint;
-			return;
-		}
-	}
-}
-
-static int loc_stop(const text_t *t, size_t e)
-{
-	return e < t->n && lex_starts(t, LEX_CUE_LOC_STOP, e);
-}
-
-static void find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const text_t *t = c->t;
-	const int pl = LEX_PLACES, loc = LEX_LOCALITIES;
-	for (size_t i = sa; i + 1 < sb; i++) {
-		if (!(tok_kw(t, i) == KW_taij))
-			continue;
-		size_t k = i + 1, n = 0;
-		/* "tại trụ sở UBND tỉnh", "tại hội trường ...": venue nouns */
-		int venue = tok_kw2(t, k, KW_truj, KW_sowr) || tok_kw2(t, k, KW_hooij, KW_truwowngf) ||
-			    tok_kw2(t, k, KW_nhaf, KW_vawn) || tok_kw2(t, k, KW_phongf, KW_hopj) ||
-			    tok_kw2(t, k, KW_trung, KW_taam);
-		if (!venue && !(t->tok[k].flags & (TF_CAP | TF_UPPER)) && !lex_at(t, loc, k, sb, &n))
-			continue;
-		/* "tại Hội nghị" is the meeting itself */
-		size_t kq = kind_from(c, k);
-		if (kq < c->kinds.n && c->kinds.v[kq].tok == k)
-			continue;
-		size_t e = venue ? k + 2 : k;
-		while (e < sb) {
-			const tok_t *x = &t->tok[e];
-			if (x->kind == TK_PUNCT) {
-				if (is_punct(t, e, '.') && e + 1 < sb && !(t->tok[e + 1].flags & TF_SPACE)) {
-					e++; /* "Q.2", "TP.HCM" */
-					continue;
-				}
-				if (is_punct(t, e, ',') && e + 1 < sb &&
-				    lex_at(t, pl, e + 1, sb, &n) &&
-				    (e + 1 + n >= sb || is_punct(t, e + 1 + n, ',') ||
-				     is_punct(t, e + 1 + n, '.'))) {
-					e += 1 + n; /* "Mộc Châu, Sơn La" */
-					continue;
-				}
-				if (is_punct(t, e, '-') && !(x->flags & TF_SPACE)) {
-					e++;
-					continue;
-				}
-				break;
-			}
-			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
-			    !lex_at(t, loc, e, e + 1, &n)) {
-				/* lower-case syllables inside the name: "Trung tâm Hội
-				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
-				size_t q = e;
-				while (q < sb && q < e + 2 && t->tok[q].kind == TK_WORD &&
-				       !(t->tok[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
-				       !lex_at(t, loc, q, q + 1, &n))
-					q++;
-				if (q == e)
-					break;
-				if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) ||
-					       lex_at(t, loc, q, q + 1, &n))) {
-					e = q;
-					continue;
-				}
-				if (q >= sb || t->tok[q].kind == TK_PUNCT || loc_stop(t, q)) {
-					e = q;
-					continue;
-				}
-				break;
-			}
-			e++;
-		}
-		if (e > k) {
-			m->location = span_make(t->tok[k].start, t->tok[e - 1].end);
-			return;
-		}
-	}
-}
-
-static int add_unique(int_vec_t *v, int x)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->v[i] == x)
-			return 0;
-	int *p = vec_push(v);
-	if (!p)
-		return -1;
-	*p = x;
-	return 0;
-}
-
-/* person mentions (by ctx) within tokens [a, b), in text order */
-static void persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap)
-{
-	*n = 0;
-	for (size_t i = pm_from(d, a);
-	     i < d->person_mentions.n && d->person_mentions.v[i].ctx_start < b && *n < cap; i++) {
-		const person_mention_t *p = &d->person_mentions.v[i];
-		if (p->tok_start >= a && p->tok_end <= b)
-			out[(*n)++] = (int)i;
-	}
-	/* sort by position */
-	for (size_t i = 1; i < *n; i++)
-		for (size_t j = i; j > 0 && d->person_mentions.v[out[j - 1]].tok_start >
-						d->person_mentions.v[out[j]].tok_start;
-		     j--) {
-			int tmp = out[j];
-			out[j] = out[j - 1];
-			out[j - 1] = tmp;
-		}
-}
-
-static int find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	int pm[64];
-	size_t np;
-	persons_in(d, sa, sb, pm, &np, 64);
-	for (size_t i = sa; i < sb; i++) {
-		int chair_verb = tok_kw2(t, i, KW_chur, KW_trif) || tok_kw2(t, i, KW_chur, KW_toaj) ||
-				 (tok_kw2(t, i, KW_ddieeuf, KW_hanhf) && !tok_kw2(t, i + 2, KW_ddieemr, KW_caauf));
-		if (!chair_verb)
-			continue;
-		/* "dưới sự chủ trì của X (và Y)" / "do X chủ trì" */
-		if (i >= 2 && (tok_kw(t, i - 1) == KW_suwj)) {
-			for (size_t q = 0; q < np; q++) {
-				const person_mention_t *p = &d->person_mentions.v[pm[q]];
-				if (p->ctx_start > i && p->ctx_start <= i + 12) {
-					if (add_unique(&m->chairs, p->person))
-						return -1;
-					/* coordinated: "và đồng chí Y" */
-					size_t e = p->ctx_end;
-					for (size_t r = q + 1; r < np; r++) {
-						const person_mention_t *p2 = &d->person_mentions.v[pm[r]];
-						if (p2->ctx_start <= e + 3 &&
-						    ((tok_kw(t, e) == KW_vaf) || is_punct(t, e, ';') ||
-						     is_punct(t, e, ','))) {
-							add_unique(&m->chairs, p2->person);
-							e = p2->ctx_end;
-						}
-					}
-					return 0;
-				}
-			}
-			continue;
-		}
-		/* subject before the verb: the last person whose phrase ends
-		 * right before it (a few filler words allowed) */
-		int best = -1;
-		for (size_t q = 0; q < np; q++) {
-			const person_mention_t *p = &d->person_mentions.v[pm[q]];
-			if (p->ctx_end <= i && i - p->ctx_end <= 3)
-				best = (int)q;
-		}
-		if (best < 0) {
-			/* "X đồng chủ trì", "X cùng chủ trì" handled above; a chain
-			 * ending far away: take the sentence's first person when it
-			 * is the subject (sentence starts with it or with a date) */
-			for (size_t q = 0; q < np; q++) {
-				const person_mention_t *p = &d->person_mentions.v[pm[q]];
-				if (p->ctx_end <= i && !has_kw_pair(t, p->ctx_end, i, KW_vaf, 0)) {
-					int verbish = 0;
-					for (size_t r = p->ctx_end; r < i; r++)
-						if (is_punct(t, r, '.') || is_punct(t, r, ';'))
-							verbish = 1;
-					if (!verbish && i - p->ctx_end <= 6)
-						best = (int)q;
-				}
-			}
-		}
-		if (best >= 0) {
-			const person_mention_t *p = &d->person_mentions.v[pm[best]];
-			if (add_unique(&m->chairs, p->person))
-				return -1;
-			/* "X và Y đồng chủ trì" / "X và Y chủ trì" */
-			for (int q = best - 1; q >= 0; q--) {
-				const person_mention_t *p0 = &d->person_mentions.v[pm[q]];
-				const person_mention_t *p1 = &d->person_mentions.v[pm[q + 1]];
-				if (p0->ctx_end <= p1->ctx_start && p1->ctx_start - p0->ctx_end <= 1 &&
-				    ((tok_kw(t, p0->ctx_end) == KW_vaf) || is_punct(t, p0->ctx_end, ',') ||
-				     is_punct(t, p0->ctx_end, ';'))) {
-					add_unique(&m->chairs, p0->person);
-				} else {
-					break;
-				}
-			}
-			/* co-chairs in the order the article names them */
-			for (size_t a = 0, b = m->chairs.n; b > 1 && a < --b; a++) {
-				int tmp = m->chairs.v[a];
-				m->chairs.v[a] = m->chairs.v[b];
-				m->chairs.v[b] = tmp;
-			}
-			return 0;
-		}
-		/* "chủ trì: đồng chí X" / "do đồng chí X chủ trì" */
-	}
-	/* working session: "X làm việc với", "Đoàn ... do X làm Trưởng đoàn",
-	 * "X dẫn đầu", "X tiếp" */
-	for (size_t i = sa; i < sb; i++) {
-		int lv = tok_kw2(t, i, KW_lamf, KW_vieecj) && (tok_kw(t, i + 2) == KW_vowis);
-		int lead = tok_kw2(t, i, KW_daanx, KW_ddaauf) ||
-			   ((tok_kw(t, i) == KW_lamf) && tok_kw2(t, i + 1, KW_truwowngr, KW_ddoanf));
-		int tiep = (tok_kw(t, i) == KW_tieeps) && i + 1 < sb && !(tok_kw(t, i + 1) == KW_tucj) &&
-			   !(tok_kw(t, i + 1) == KW_thu) && !(tok_kw(t, i + 1) == KW_caanj) && !(tok_kw(t, i + 1) == KW_theo);
-		if (!lv && !lead && !tiep)
-			continue;
-		int best = -1;
-		for (size_t q = 0; q < np; q++) {
-			const person_mention_t *p = &d->person_mentions.v[pm[q]];
-			if (p->ctx_end <= i && i - p->ctx_end <= (lead ? 1 : 4))
-				best = (int)q;
-		}
-		if (best >= 0) {
-			const person_mention_t *p = &d->person_mentions.v[pm[best]];
-			if (add_unique(&m->chairs, p->person))
-				return -1;
-			return 0;
-		}
-	}
-	return 0;
-}
-
-static int find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	/* "X điều hành điểm cầu tỉnh ...": runs one bridge point of an online
-	 * meeting, so attends it */
-	int bp = has_kw_pair(t, sa, sb, KW_ddieemr, KW_caauf);
-	if (bp && bp >= 3 && tok_kw2(t, (size_t)bp - 3, KW_ddieeuf, KW_hanhf)) {
-		size_t v = (size_t)bp - 3;
-		for (size_t q = pm_from(d, sa);
-		     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v; q++) {
-			const person_mention_t *p = &d->person_mentions.v[q];
-			if (p->ctx_end <= v && v - p->ctx_end <= 2 && !p->is_title_only) {
-				int is_chair = 0;
-				for (size_t k = 0; k < m->chairs.n; k++)
-					is_chair |= m->chairs.v[k] == p->person;
-				if (!is_chair && add_unique(&m->attendees, p->person))
-					return -1;
-			}
-		}
-	}
-	size_t trig = 0;
-	int found = 0;
-	for (size_t i = sa; i < sb; i++) {
-		if ((tok_kw(t, i) == KW_duwj) || tok_kw2(t, i, KW_tham, KW_duwj) || tok_kw2(t, i, KW_cungf, KW_ddi) ||
-		    (i == sa && tok_kw2(t, i, KW_veef, KW_phias)) ||
-		    (i == sa && tok_kw2(t, i, KW_ngoaif, KW_ra)) ||
-		    ((tok_kw(t, i) == KW_cos) && tok_kw2(t, i + 1, KW_suwj, KW_tham))) {
-			trig = i;
-			found = 1;
-			break;
-		}
-	}
-	if (!found)
-		return 0;
-	int pm[128];
-	size_t np;
-	persons_in(d, sa, sb, pm, &np, 128);
-	for (size_t q = 0; q < np; q++) {
-		const person_mention_t *p = &d->person_mentions.v[pm[q]];
-		if (p->tok_start < trig || p->is_title_only)
-			continue;
-		int is_chair = 0;
-		for (size_t k = 0; k < m->chairs.n; k++)
-			if (m->chairs.v[k] == p->person)
-				is_chair = 1;
-		if (!is_chair && add_unique(&m->attendees, p->person))
-			return -1;
-	}
-	return 0;
-}
-
-/* presenter phrase: an organisation mention or a person at token k, with a
- * leading "đại diện"/"lãnh đạo" kept */
-static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	size_t s = k;
-	while (s < lim && (tok_kw2(t, s, KW_ddaij, KW_dieenj) || tok_kw2(t, s, KW_lanhx, KW_ddaoj) ||
-			   (tok_kw(t, s) == KW_cacs) || tok_kw2(t, s, KW_ddoongf, KW_chis)))
-		s += (tok_kw(t, s) == KW_cacs) ? 1 : 2;
-	int om = org_mention_at(d, s);
-	if (om >= 0 && !in_person_ctx(d, s)) {
-		const org_mention_t *o = &d->org_mentions.v[om];
-		size_t e = o->tok_end;
-		span_t sp = o->span;
-		/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a department
-		 * named with its parent body right after it */
-		int om2;
-		for (;;) {
-			/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a
-			 * department named with its parent body; "Sở Tài chính và
-			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one */
-			size_t e2 = (tok_kw(t, e) == KW_vaf) ? e + 1 : e;
-			om2 = org_mention_at(d, e2);
-			if (om2 < 0 || (t->tok[e2].flags & TF_NL))
-				break;
-			sp.end = d->org_mentions.v[om2].span.end;
-			e = d->org_mentions.v[om2].tok_end;
-		}
-		a->has_presenter = 1;
-		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, sp.end - t->tok[k].start);
-		a->presenter.org = o->org;
-		a->presenter.person = -1;
-		return (int)e;
-	}
-	/* a noun phrase ending in a body: "các ban của HĐND tỉnh", "các tiểu
-	 * ban thuộc Ban Chỉ đạo của tỉnh" */
-	for (size_t q = s; q < lim && q < s + 6; q++) {
-		const tok_t *x = &t->tok[q];
-		if (x->kind != TK_WORD || (x->flags & (TF_CAP | TF_UPPER)))
-			break;
-		int o2 = org_mention_at(d, q + 1);
-		if (o2 >= 0 && ((tok_kw(t, q) == KW_cuar) || (tok_kw(t, q) == KW_thuoocj)) && q > s &&
-		    !in_person_ctx(d, q + 1)) {
-			const org_mention_t *o = &d->org_mentions.v[o2];
-			a->has_presenter = 1;
-			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, o->span.end - t->tok[k].start);
-			a->presenter.org = o->org;
-			a->presenter.person = -1;
-			return (int)o->tok_end;
-		}
-	}
-	for (size_t i = pm_from(d, k);
-	     i < d->person_mentions.n && d->person_mentions.v[i].ctx_start <= s + 1; i++) {
-		const person_mention_t *p = &d->person_mentions.v[i];
-		if (p->ctx_start >= k && p->ctx_start <= s + 1 && !p->is_title_only) {
-			a->has_presenter = 1;
-			a->presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
-			a->presenter.org = -1;
-			a->presenter.person = p->person;
-			return (int)p->ctx_end;
-		}
-	}
-	return -1;
-}
-
-static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const char *action,
-			  size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	for (size_t j = 0; j < m->agenda.n; j++) {
-		const agenda_item_t *x = &m->agenda.v[j];
-		if ((person >= 0 && x->presenter.person == person) ||
-		    (om >= 0 && x->presenter.org == d->org_mentions.v[om].org &&
-		     x->mention.start <= c->t->tok[sa].start && x->mention.end >= c->t->tok[sb - 1].end))
-			return 0;
-	}
-	agenda_item_t a = {0};
-	a.conclusion_speaker = -1;
-	a.has_presenter = 1;
-	a.presenter.person = person;
-	a.presenter.org = -1;
-	if (person >= 0) {
-		a.presenter.name = doc_strdup(c->d, d->people.v[person].name);
-	} else {
-		a.presenter.name = span_dup(d, d->org_mentions.v[om].span);
-		a.presenter.org = d->org_mentions.v[om].org;
-	}
-	a.action = doc_strdup(c->d, action);
-	a.mention = span_make(c->t->tok[sa].start, c->t->tok[sb - 1].end);
-	a.rule = "agenda.presenter_list";
-	agenda_item_t *slot = vec_push(&m->agenda);
-	if (!slot) {
-		return -1;
-	}
-	*slot = a;
-	return 0;
-}
-
-/* Presenters that the one-presenter patterns miss:
- *   "nghe A, B và C lần lượt trình bày tham luận"   (several people)
- *   "Báo cáo tại cuộc họp, Sở X cho biết ..."      (sentence-initial report)
- *   "Thẩm tra tờ trình của Chính phủ, Ủy ban X cho rằng ..."
- *   "... do đồng chí X, Phó Trưởng Ban ... trình bày" */
-static int find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	int pm[64];
-	size_t np;
-	persons_in(d, sa, sb, pm, &np, 64);
-	for (size_t i = sa; i < sb; i++) {
-		if (!(tok_kw(t, i) == KW_nghe))
-			continue;
-		size_t v = i + 1;
-		while (v < sb && !tok_kw2(t, v, KW_trinhf, KW_bayf) && !tok_kw2(t, v, KW_baos, KW_caos) &&
-		       !(tok_kw(t, v) == KW_ddocj) && !is_punct(t, v, '.') && !is_punct(t, v, ';'))
-			v++;
-		if (v >= sb || is_punct(t, v, '.') || is_punct(t, v, ';'))
-			continue;
-		size_t cnt = 0;
-		for (size_t q = 0; q < np; q++) {
-			const person_mention_t *p = &d->person_mentions.v[pm[q]];
-			if (p->ctx_start > i && p->ctx_end <= v && !p->is_title_only)
-				cnt++;
-		}
-		if (cnt < 2)
-			continue;
-		for (size_t q = 0; q < np; q++) {
-			const person_mention_t *p = &d->person_mentions.v[pm[q]];
-			if (p->ctx_start > i && p->ctx_end <= v && !p->is_title_only &&
-			    push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
-				return -1;
-		}
-	}
-	/* sentence-initial report or verification clause, then the speaker */
-	if (tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
-	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
-	     !(tok_kw(t, sa + 3) == KW_cuar))) {
-		size_t k = sa;
-		while (k < sb && !is_punct(t, k, ','))
-			k++;
-		k++;
-		while (k < sb && (tok_kw2(t, k, KW_ddaij, KW_dieenj) || tok_kw2(t, k, KW_lanhx, KW_ddaoj)))
-			k += 2;
-		if (k < sb) {
-			for (size_t q = 0; q < np; q++) {
-				const person_mention_t *p = &d->person_mentions.v[pm[q]];
-				if (p->ctx_start == k && !p->is_title_only)
-					return push_presenter(c, m, p->person, -1, "báo cáo", sa, sb);
-			}
-			int om = org_mention_at(d, k);
-			if (om >= 0)
-				return push_presenter(c, m, -1, om, "báo cáo", sa, sb);
-		}
-	}
-	/* "do X trình bày" */
-	for (size_t i = sa; i < sb; i++) {
-		if (!(tok_kw(t, i) == KW_do))
-			continue;
-		size_t k = i + 1;
-		for (size_t q = 0; q < np; q++) {
-			const person_mention_t *p = &d->person_mentions.v[pm[q]];
-			if (p->ctx_start >= k && p->ctx_start <= k + 2 && !p->is_title_only &&
-			    (tok_kw2(t, p->ctx_end, KW_trinhf, KW_bayf) ||
-			     tok_kw2(t, p->ctx_end, KW_baos, KW_caos) ||
-			     (is_punct(t, p->ctx_end, ',') && tok_kw2(t, p->ctx_end + 1, KW_trinhf, KW_bayf))))
-				if (push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
-					return -1;
-		}
-	}
-	return 0;
-}
-
-/* The clause's last person before the verb at v, when the verb follows the
- * person's position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát, điều
- * hành đô thị thông minh trình bày") or affiliation ("TS X, Trường Đại học Y
- * trình bày"). -1 when none. */
-static int clause_person(const mctx_t *c, size_t sa, size_t v)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	size_t cs = v;
-	while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
-		cs--;
-	int bestp = -1;
-	for (size_t q = pm_from(d, cs); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v;
-	     q++) {
-		const person_mention_t *p = &d->person_mentions.v[q];
-		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 && !p->is_title_only &&
-		    (bestp < 0 || p->ctx_start > d->person_mentions.v[bestp].ctx_start))
-			bestp = (int)q;
-	}
-	if (bestp < 0)
-		return -1;
-	size_t e = d->person_mentions.v[bestp].ctx_end;
-	if (e < v && (!is_punct(t, e, ',') || has_kw_pair(t, e, v, KW_vaf, 0) ||
-		      has_kw_pair(t, e, v, KW_cho, KW_bieets)))
-		return -1;
-	return bestp;
-}
-
-static int find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	for (size_t i = sa; i < sb; i++) {
-		/* every pattern below starts with one of these words */
-		uint16_t k0 = t->tok[i].kw;
-		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
-		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr)
-			continue;
-		agenda_item_t a = {0};
-		a.conclusion_speaker = -1;
-		a.presenter.org = a.presenter.person = -1;
-		int end = -1;
-		const char *action = "báo cáo";
-		/* "nghe X báo cáo/trình bày ..." */
-		if ((tok_kw(t, i) == KW_nghe)) {
-			end = presenter_at(c, &a, i + 1, sb);
-			if (end >= 0 && !(tok_kw2(t, (size_t)end, KW_baos, KW_caos) ||
-					  tok_kw2(t, (size_t)end, KW_trinhf, KW_bayf) ||
-					  (tok_kw(t, (size_t)end) == KW_trinhf) ||
-					  tok_kw2(t, (size_t)end, KW_thoong, KW_qua) ||
-					  (tok_kw(t, (size_t)end) == KW_ddocj) ||
-					  tok_kw2(t, (size_t)end, KW_truyeenf, KW_ddatj))) {
-				continue;
-			}
-			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
-				action = "trình";
-		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&
-			   (tok_kw(t, i + 2) == KW_cuar)) {
-			/* "Theo báo cáo của X", "báo cáo của X" */
-			end = presenter_at(c, &a, i + 3, sb);
-			if (tok_kw2(t, i, KW_towf, KW_trinhf))
-				action = "trình";
-		} else if (tok_kw2(t, i, KW_trinhf, KW_bayf) &&
-			   (tok_kw2(t, i + 2, KW_towf, KW_trinhf) || tok_kw2(t, i + 2, KW_baos, KW_caos) ||
-			    tok_kw2(t, i + 2, KW_tham, KW_luaanj) || tok_kw2(t, i + 2, KW_ddeef, KW_ans) ||
-			    tok_kw2(t, i + 2, KW_duwj, KW_thaor))) {
-			/* "X trình bày tờ trình ...": X is the person right before */
-			int cp = clause_person(c, sa, i);
-			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
-			     q++) {
-				const person_mention_t *p = &d->person_mentions.v[q];
-				if (cp >= 0 ? (int)q == cp
-					    : (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only)) {
-					a.has_presenter = 1;
-					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
-					a.presenter.person = p->person;
-					end = (int)i;
-					break;
-				}
-			}
-			if (!a.has_presenter) {
-				for (size_t q = org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
-			     q++) {
-					const org_mention_t *o = &d->org_mentions.v[q];
-					if (o->tok_end == i && !in_person_ctx(d, o->tok_start) &&
-					    (o->tok_start == sa || !(tok_kw(t, o->tok_start - 1) == KW_cuar))) {
-						a.has_presenter = 1;
-						a.presenter.name = span_dup(d, o->span);
-						a.presenter.org = o->org;
-						end = (int)i;
-						break;
-					}
-				}
-			}
-			action = "trình";
-		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
-			   ((tok_kw2(t, i, KW_quans, KW_trieetj) || tok_kw2(t, i, KW_truyeenf, KW_ddatj) ||
-			     tok_kw2(t, i, KW_trieenr, KW_khai)) &&
-			    (has_kw_pair(t, i + 2, sb, KW_nooij, KW_dung) ||
-			     has_kw_pair(t, i + 2, sb, KW_chuyeen, KW_ddeef) ||
-			     has_kw_pair(t, i + 2, sb, KW_nghij, KW_quyeets) ||
-			     has_kw_pair(t, i + 2, sb, KW_quyeets, KW_ddinhj) ||
-			     has_kw_pair(t, i + 2, sb, KW_chir, KW_thij) ||
-			     has_kw_pair(t, i + 2, sb, KW_keets, KW_luaanj)) &&
-			    i > sa && !is_punct(t, i - 1, ',') && !(tok_kw(t, i - 1) == KW_vaf)) ||
-			   ((tok_kw(t, i) == KW_trinhf) && i > sa && (tok_kw(t, i - 2) == KW_do))) {
-			/* "Phó Bí thư Tỉnh ủy X báo cáo với Đoàn ...", "UBND tỉnh báo
-			 * cáo ...", "... do đồng chí X trình" */
-			size_t v = i;
-			if (v > sa && (tok_kw(t, v - 1) == KW_ddax))
-				v--;
-			/* the clause's last person, when the verb follows its
-			 * position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát,
-			 * điều hành đô thị thông minh trình bày"), or its
-			 * affiliation ("TS X, Trường Đại học Y trình bày") */
-			size_t cs = i;
-			while (cs > sa && !is_punct(t, cs - 1, ';') && !is_punct(t, cs - 1, ':'))
-				cs--;
-			int bestp = -1;
-			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
-			     q++) {
-				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 &&
-				    !p->is_title_only &&
-				    (bestp < 0 ||
-				     p->ctx_start > d->person_mentions.v[bestp].ctx_start))
-					bestp = (int)q;
-			}
-			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
-			    !is_punct(t, d->person_mentions.v[bestp].ctx_end, ','))
-				bestp = -1;
-			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
-			    (has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_vaf, 0) ||
-			     has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_cho, KW_bieets)))
-				bestp = -1;
-			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
-			     q++) {
-				const person_mention_t *p = &d->person_mentions.v[q];
-				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) && !p->is_title_only) {
-					a.has_presenter = 1;
-					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
-					a.presenter.person = p->person;
-					a.presenter.org = -1;
-					end = (int)i;
-					break;
-				}
-			}
-			if (!a.has_presenter)
-				for (size_t q = org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
-			     q++) {
-					const org_mention_t *o = &d->org_mentions.v[q];
-					if (o->tok_end == v && !in_person_ctx(d, o->tok_start) &&
-					    o->tok_start > sa && !(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
-					    !(tok_kw(t, o->tok_start - 1) == KW_cuar)) {
-						a.has_presenter = 1;
-						a.presenter.name = span_dup(d, o->span);
-						a.presenter.org = o->org;
-						end = (int)i;
-						break;
-					}
-				}
-			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
-			if (!a.has_presenter) {
-				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {
-					if (!(tok_kw2(t, q, KW_lanhx, KW_ddaoj) || tok_kw2(t, q, KW_ddaij, KW_dieenj)))
-						continue;
-					int ok = q + 2 < v;
-					for (size_t r = q + 2; r < v && ok; r++) {
-						size_t ln = 0;
-						ok = (t->tok[r].flags & (TF_CAP | TF_UPPER)) ||
-						     t->tok[r].kind == TK_NUM || is_punct(t, r, '.') ||
-						     lex_at(t, LEX_LOCALITIES, r, r + 1, &ln);
-					}
-					if (ok) {
-						a.has_presenter = 1;
-						a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
-									   t->tok[v - 1].end - t->tok[q].start);
-						end = (int)i;
-						break;
-					}
-				}
-			}
-			/* "phần báo cáo kết quả ... của UBND tỉnh Đồng Nai" */
-			if (!a.has_presenter && i > sa &&
-			    ((tok_kw(t, i - 1) == KW_phaanf) || (tok_kw(t, i - 1) == KW_nghe))) {
-				for (size_t q = i + 2; q + 1 < sb && q < i + 40; q++) {
-					if (is_punct(t, q, ';') || is_punct(t, q, '.'))
-						break;
-					int o2 = (tok_kw(t, q) == KW_cuar) ? org_mention_at(d, q + 1) : -1;
-					if (o2 < 0 || in_person_ctx(d, q + 1))
-						continue;
-					size_t oe = d->org_mentions.v[o2].tok_end;
-					if (oe >= sb || is_punct(t, oe, '.') || is_punct(t, oe, ';')) {
-						a.has_presenter = 1;
-						a.presenter.name = span_dup(d, d->org_mentions.v[o2].span);
-						a.presenter.org = d->org_mentions.v[o2].org;
-						end = (int)i;
-					}
-					break;
-				}
-			}
-			if ((tok_kw(t, i) == KW_trinhf))
-				action = "trình";
-		} else {
-			continue;
-		}
-		if (end < 0 || !a.has_presenter) {
-			continue;
-		}
-		a.action = doc_strdup(c->d, action);
-		/* subject: from after the verb to the end of the sentence */
-		size_t s = (size_t)end;
-		if (tok_kw2(t, s, KW_baos, KW_caos) || tok_kw2(t, s, KW_trinhf, KW_bayf) ||
-		    tok_kw2(t, s, KW_thoong, KW_qua) || tok_kw2(t, s, KW_truyeenf, KW_ddatj))
-			s += 2;
-		else if ((tok_kw(t, s) == KW_trinhf))
-			s += 1;
-		if (s < sb && t->tok[s].kind != TK_PUNCT) {
-			size_t e = s;
-			while (e < sb && !is_punct(t, e, ';') && !(is_punct(t, e, '.') &&
-								     (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE))))
-				e++;
-			if (e > s)
-				a.subject = span_make(t->tok[s].start, t->tok[e - 1].end);
-		}
-		for (size_t q = doc_from(d, a.subject.start);
-		     q < d->docs.n && d->docs.v[q].span.start < a.subject.end; q++)
-			if (!span_is_empty(a.subject) && d->docs.v[q].span.start >= a.subject.start &&
-			    d->docs.v[q].span.start < a.subject.end) {
-				int *p = vec_push(&a.docs);
-				if (p)
-					*p = (int)q;
-			}
-		a.mention = span_make(t->tok[i].start, t->tok[sb - 1].end);
-		a.rule = "agenda.presenter";
-		(void)sent;
-		int dup = 0;
-		for (size_t q = 0; q < m->agenda.n && !dup; q++)
-			dup = m->agenda.v[q].presenter.name && a.presenter.name &&
-			      !strcmp(m->agenda.v[q].presenter.name, a.presenter.name) &&
-			      m->agenda.v[q].mention.start == a.mention.start;
-		if (dup) {
-			free(a.docs.v);
-			continue;
-		}
-		agenda_item_t *slot = vec_push(&m->agenda);
-		if (!slot) {
-			free(a.docs.v);
-			return -1;
-		}
-		*slot = a;
-		/* more items may follow in the same sentence ("Tờ trình của A
-		 * ...; Tờ trình của B ...") */
-		if (end > (int)i)
-			i = (size_t)end;
-	}
-	return 0;
-}
-
-/* decision ("Cơ bản thống nhất với dự thảo kế hoạch") and conclusion (the
- * chair's "phát biểu kết luận" paragraph) for the last agenda item */
-static void find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const text_t *t = c->t;
-	if (!m->agenda.n)
-		return;
-	agenda_item_t *a = &m->agenda.v[m->agenda.n - 1];
-	for (size_t i = sa; i < sb; i++) {
-		if ((tok_kw2(t, i, KW_thoongs, KW_nhaats) && (i == sa || (tok_kw(t, i - 1) == KW_banr) ||
-						       tok_kw2(t, i + 2, KW_thoong, KW_qua))) ||
-		    (tok_kw2(t, i, KW_bieeur, KW_quyeets) && tok_kw2(t, i + 2, KW_thoong, KW_qua))) {
-			size_t s = i >= sa + 2 && tok_kw2(t, i - 2, KW_cow, KW_banr) ? i - 2 : i;
-			size_t e = i;
-			while (e < sb && !is_punct(t, e, ',') && !is_punct(t, e, '.') &&
-			       !is_punct(t, e, ';'))
-				e++;
-			if (span_is_empty(a->decision) && e > s)
-				a->decision = span_make(t->tok[s].start, t->tok[e - 1].end);
-		}
-		if (tok_kw2(t, i, KW_keets, KW_luaanj) &&
-		    ((i >= sa + 2 && tok_kw2(t, i - 2, KW_phats, KW_bieeur)) ||
-		     (i == sa && ((kind_from(c, i + 2) < c->kinds.n &&
-				   c->kinds.v[kind_from(c, i + 2)].tok == i + 2) ||
-				  is_punct(t, i + 2, ',')))) &&
-		    span_is_empty(a->conclusion)) {
-			/* the whole paragraph of the conclusion */
-			for (size_t p = 0; p < c->d->art.paragraphs.n; p++) {
-				span_t ps = c->d->art.paragraphs.v[p];
-				if (ps.start <= t->tok[i].start && t->tok[i].start < ps.end)
-					a->conclusion = ps;
-			}
-			/* the speaker: the person named in the sentence, else the chair */
-			const doc_t *d = c->d;
-			for (size_t q = pm_from(d, sa);
-			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb; q++)
-				if (d->person_mentions.v[q].tok_start >= sa) {
-					a->conclusion_speaker = d->person_mentions.v[q].person;
-					break;
-				}
-			if (a->conclusion_speaker < 0 && m->chairs.n)
-				a->conclusion_speaker = m->chairs.v[0];
-		}
-	}
-}
-
-/* Tasks: "giao X ...", "yêu cầu X ...", "đề nghị X ...", and a body as the
- * subject of "tiếp thu ..., hoàn thiện ... để trình ...". */
-static int find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const doc_t *d = c->d;
-	const text_t *t = c->t;
-	for (size_t i = sa; i < sb; i++) {
-		uint16_t k0 = t->tok[i].kw;
-		if (i != sa && k0 != KW_giao && k0 != KW_yeeu && k0 != KW_ddeef && k0 != KW_chir)
-			continue;
-		int directive = (tok_kw(t, i) == KW_giao) || tok_kw2(t, i, KW_yeeu, KW_caauf) ||
-				tok_kw2(t, i, KW_ddeef, KW_nghij) || tok_kw2(t, i, KW_chir, KW_ddaoj);
-		size_t who = 0;
-		if (directive) {
-			who = i + ((tok_kw(t, i) == KW_giao) ? 1 : 2);
-			if ((tok_kw(t, who) == KW_cho))
-				who++;
-		} else if (i == sa && org_mention_at(d, i) >= 0 && !in_person_ctx(d, i)) {
-			const org_mention_t *o = &d->org_mentions.v[org_mention_at(d, i)];
-			size_t e = o->tok_end;
-			if (e < sb && (tok_kw2(t, e, KW_tieeps, KW_thu) || tok_kw2(t, e, KW_chur, KW_trif) ||
-				       tok_kw2(t, e, KW_hoanf, KW_thieenj) || tok_kw2(t, e, KW_khaanr, KW_truwowng) ||
-				       tok_kw2(t, e, KW_cos, KW_trachs)))
-				who = i;
-			else
-				continue;
-		} else {
-			continue;
-		}
-		task_t tk = {0};
-		tk.assignee.org = tk.assignee.person = -1;
-		size_t ae = who;
-		while (ae < sb && ((tok_kw(t, ae) == KW_cacs) || tok_kw2(t, ae, KW_ddoongf, KW_chis)))
-			ae += (tok_kw(t, ae) == KW_cacs) ? 1 : 2;
-		int om = org_mention_at(d, ae);
-		if (om >= 0) {
-			const org_mention_t *o = &d->org_mentions.v[om];
-			tk.has_assignee = 1;
-			tk.assignee.name = span_dup(d, o->span);
-			tk.assignee.org = o->org;
-			ae = o->tok_end;
-		} else {
-			for (size_t q = pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
-			     q++) {
-				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_start == ae || p->ctx_start == who) {
-					tk.has_assignee = 1;
-					tk.assignee.name = doc_strdup(c->d, d->people.v[p->person].name);
-					tk.assignee.person = p->person;
-					ae = p->ctx_end;
-					break;
-				}
-			}
-		}
-		if (!tk.has_assignee)
-			continue;
-		/* skip "cần", "phải" */
-		while (ae < sb && ((tok_kw(t, ae) == KW_caanf) || (tok_kw(t, ae) == KW_phair) || is_punct(t, ae, ',')))
-			ae++;
-		if (tok_kw2(t, ae, KW_chur, KW_trif))
-			tk.responsibility = 1;
-		else if (tok_kw2(t, ae, KW_phoois, KW_howpj))
-			tk.responsibility = 2;
-		size_t as = ae, e = ae;
-		size_t del = 0, dl = 0;
-		while (e < sb && !is_punct(t, e, ';') &&
-		       !(is_punct(t, e, '.') && (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE)))) {
-			if (!del && (tok_kw2(t, e, KW_ddeer, KW_trinhf) ||
-				     (((tok_kw(t, e) == KW_trinhf) || tok_kw2(t, e, KW_baos, KW_caos)) && e > as &&
-				      is_punct(t, e - 1, ','))))
-				del = e;
-			if (!dl && (((tok_kw(t, e) == KW_truwowcs) && ((tok_kw(t, e + 1) == KW_ngayf) ||
-							       t->tok[e + 1].kind == TK_NUM)) ||
-				    ((tok_kw(t, e) == KW_trong) && ((tok_kw(t, e + 1) == KW_quys) ||
-							       (tok_kw(t, e + 1) == KW_thangs) ||
-							       tok_kw(t, e + 1) == KW_nawm))))
-				dl = e;
-			e++;
-		}
-		size_t action_end = del ? del : (dl ? dl : e);
-		while (action_end > as && is_punct(t, action_end - 1, ','))
-			action_end--;
-		if (action_end > as)
-			tk.action = span_make(t->tok[as].start, t->tok[action_end - 1].end);
-		if (del) {
-			size_t ds = (tok_kw(t, del) == KW_ddeer) ? del + 1 : del;
-			size_t de = dl > del ? dl : e;
-			while (de > ds && is_punct(t, de - 1, ','))
-				de--;
-			if (de > ds)
-				tk.deliverable = span_make(t->tok[ds].start, t->tok[de - 1].end);
-		}
-		if (dl) {
-			size_t de = dl + 1;
-			while (de < e && !is_punct(t, de, ',') && !is_punct(t, de, ';') && de < dl + 8)
-				de++;
-			tk.deadline = span_make(t->tok[dl].start, t->tok[de - 1].end);
-			for (size_t q = date_from(d, tk.deadline.start);
-			     q < d->dates.n && d->dates.v[q].span.start < tk.deadline.end; q++) {
-				const date_expr_t *x = &d->dates.v[q];
-				if (x->span.start >= tk.deadline.start && x->span.start < tk.deadline.end &&
-				    x->day && x->month) {
-					tk.dl_month = x->month;
-					tk.dl_day = x->day;
-					tk.dl_year = x->year ? x->year
-							     : (d->pub_year ? d->pub_year : m->year);
-					if (tk.dl_year && !dates_valid(tk.dl_year, tk.dl_month, tk.dl_day))
-						tk.dl_year = 0;
-				}
-			}
-		}
-		tk.mention = span_make(t->tok[i].start, t->tok[(e > i ? e : i + 1) - 1].end);
-		tk.rule = directive ? "task.directive" : "task.subject";
-		task_t *slot = vec_push(&m->tasks);
-		if (!slot) {
-			return -1;
-		}
-		*slot = tk;
-		i = e;
-	}
-	return 0;
-}
+#include "model/meetings/meetings_internal.h"
 
 static void resolve_date(mctx_t *c, meeting_t *m, int di, int prev_y, int prev_m, int prev_d)
 {
@@ -1351,7 +67,7 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 	size_t a = k->tok, b = k->tok + k->ntok + 16;
 	if (b > sb)
 		b = sb;
-	for (size_t i = date_from(d, t->tok[a].start);
+	for (size_t i = meetings_date_from(d, t->tok[a].start);
 	     i < d->dates.n && d->dates.v[i].span.start <= t->tok[b - 1].end; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (!x->year || x->span.start < t->tok[a].start || x->span.start > t->tok[b - 1].end)
@@ -1363,11 +79,11 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 				planning = 1;
 		int comma = 0;
 		for (size_t q = a; q < ti; q++)
-			if (is_punct(t, q, ',') || is_punct(t, q, ';') || is_punct(t, q, '.'))
+			if (meetings_is_punct(t, q, ',') || meetings_is_punct(t, q, ';') || meetings_is_punct(t, q, '.'))
 				comma = 1;
 		/* a name with two years reviews one and plans the next ("kiểm điểm
 		 * ... năm 2016, triển khai nhiệm vụ năm 2017"): it dates nothing */
-		for (size_t j = date_from(d, t->tok[a].start);
+		for (size_t j = meetings_date_from(d, t->tok[a].start);
 		     j < d->dates.n && d->dates.v[j].span.start <= t->tok[b - 1].end + 200; j++) {
 			const date_expr_t *y = &d->dates.v[j];
 			if (j != i && y->year && y->year != x->year && y->span.start >= t->tok[a].start &&
@@ -1393,12 +109,12 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	m->date_idx = -1;
 	m->rule = "meeting.dated_sentence";
 	size_t sa, sb;
-	sent_tokens(d, sent, &sa, &sb);
-	if (!k || weak_kind(c, k)) {
+	meetings_sent_tokens(d, sent, &sa, &sb);
+	if (!k || meetings_weak_kind(c, k)) {
 		/* a noun phrase for the meeting: later in its region, else the title */
-		const kmention_t *st = strong_kind(c, k, sa, region_end);
+		const kmention_t *st = meetings_strong_kind(c, k, sa, region_end);
 		if (!st && d->art.has_title && d->tx.n)
-			st = strong_kind(c, k, 0, doc_tok_at(d, d->art.title.end));
+			st = meetings_strong_kind(c, k, 0, doc_tok_at(d, d->art.title.end));
 		if (st)
 			k = st;
 	}
@@ -1409,7 +125,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		span_t *ms = vec_push(&m->mentions);
 		if (ms)
 			*ms = ks;
-		m->ordinal = ordinal_after(c, k->tok + k->ntok, t->n, k->kind);
+		m->ordinal = meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind);
 	} else {
 		m->kind = "working_session";
 		m->kind_text = doc_strdup(c->d, "làm việc");
@@ -1423,7 +139,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (m->year && m->month && !dates_valid(m->year, m->month, m->day))
 		m->year = 0;
 	if (m->year_inferred && m->year)
-		warn(d, "year_inferred", "the meeting's year was taken from the publication date",
+		doc_warn(d, "year_inferred", "the meeting's year was taken from the publication date",
 		     di >= 0 ? d->dates.v[di].span : span_make(0, 0), di >= 0);
 	/* region: the anchor sentence to the next anchor */
 	size_t ra = sa;
@@ -1434,31 +150,31 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		long ks = doc_sentence_of(d, t->tok[k->tok].start);
 		if (ks >= 0) {
 			size_t a2, b2;
-			sent_tokens(d, (size_t)ks, &a2, &b2);
+			meetings_sent_tokens(d, (size_t)ks, &a2, &b2);
 			kind_sent_end = b2;
 		}
 	}
-	find_body(c, m, k, k && k->tok >= sb ? k->tok : sa, k && k->tok >= sb ? kind_sent_end : sb);
+	meetings_find_body(c, m, k, k && k->tok >= sb ? k->tok : sa, k && k->tok >= sb ? kind_sent_end : sb);
 	if (m->body_org < 0 && k && k->tok >= sb)
-		find_body(c, m, NULL, sa, sb);
+		meetings_find_body(c, m, NULL, sa, sb);
 	/* other mentions of the same meeting in its region: "Toàn cảnh kỳ họp
 	 * thứ 15 của Ủy ban Kiểm tra Trung ương" */
-	for (size_t q = kind_from(c, sa);
+	for (size_t q = meetings_kind_from(c, sa);
 	     q < c->kinds.n && c->kinds.v[q].tok < region_end && k && (m->body_org < 0 || !m->ordinal);
 	     q++) {
 		const kmention_t *o = &c->kinds.v[q];
 		if (o == k || o->tok < sa || o->tok >= region_end || o->kind != k->kind ||
-		    cited_only(c, o->tok))
+		    meetings_cited_only(c, o->tok))
 			continue;
 		if (!m->ordinal)
-			m->ordinal = ordinal_after(c, o->tok + o->ntok, t->n, o->kind);
+			m->ordinal = meetings_ordinal_after(c, o->tok + o->ntok, t->n, o->kind);
 		if (m->body_org < 0) {
 			long os = doc_sentence_of(d, t->tok[o->tok].start);
 			size_t a2 = o->tok, b2 = t->n;
 			if (os >= 0)
-				sent_tokens(d, (size_t)os, &a2, &b2);
+				meetings_sent_tokens(d, (size_t)os, &a2, &b2);
 			meeting_t tmp = *m;
-			find_body(c, &tmp, o, o->tok, b2);
+			meetings_find_body(c, &tmp, o, o->tok, b2);
 			/* only the "kind ... của BODY" reading counts here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
 			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
@@ -1479,7 +195,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			/* a program period ("giai đoạn 2016-2020") or a term in
 			 * brackets after a cited resolution is not the meeting's */
 			int cited = (tok_kw(t, tt) == KW_giai);
-			if (tt >= 3 && is_punct(t, tt - 1, '('))
+			if (tt >= 3 && meetings_is_punct(t, tt - 1, '('))
 				for (size_t q = tt - 2; q + 6 > tt && q > 0; q--)
 					if (tok_kw2(t, q, KW_nghij, KW_quyeets) || tok_kw2(t, q, KW_trung, KW_uwowng) ||
 					    tok_kw2(t, q, KW_chir, KW_thij) || tok_kw2(t, q, KW_keets, KW_luaanj))
@@ -1493,20 +209,20 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			}
 		}
 	}
-	find_location(c, m, sa, sb);
+	meetings_find_location(c, m, sa, sb);
 	if (span_is_empty(m->location) && k && k->tok >= sb)
-		find_location(c, m, k->tok, kind_sent_end);
+		meetings_find_location(c, m, k->tok, kind_sent_end);
 	/* format */
-	if (has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
-		m->format = has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
+	if (meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
+		m->format = meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
 	/* chairs: the anchor sentence, then the next few sentences and captions */
 	size_t s_end = d->art.sentences.n;
 	for (size_t s = sent; s < s_end && !m->chairs.n; s++) {
 		size_t a, b;
-		sent_tokens(d, s, &a, &b);
+		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= rb && s > sent)
 			break;
-		if (find_chairs(c, m, a, b))
+		if (meetings_find_chairs(c, m, a, b))
 			return -1;
 		if (s > sent + 4)
 			break;
@@ -1515,20 +231,20 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (!m->chairs.n && d->meetings.n == 1) {
 		for (size_t s = 0; s < sent && !m->chairs.n; s++) {
 			size_t a, b;
-			sent_tokens(d, s, &a, &b);
-			if (find_chairs(c, m, a, b))
+			meetings_sent_tokens(d, s, &a, &b);
+			if (meetings_find_chairs(c, m, a, b))
 				return -1;
 		}
 	}
 	for (size_t s = sent; s < d->art.sentences.n; s++) {
 		size_t a, b;
-		sent_tokens(d, s, &a, &b);
+		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= rb)
 			break;
-		if (find_attendees(c, m, a, b) || find_agenda(c, m, a, b, s) ||
-		    find_presenter_lists(c, m, a, b) || find_tasks(c, m, a, b))
+		if (meetings_find_attendees(c, m, a, b) || meetings_find_agenda(c, m, a, b, s) ||
+		    meetings_find_presenter_lists(c, m, a, b) || meetings_find_tasks(c, m, a, b))
 			return -1;
-		find_decision(c, m, a, b);
+		meetings_find_decision(c, m, a, b);
 	}
 	(void)ra;
 	/* name: "Hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy" */
@@ -1582,7 +298,7 @@ int meetings_extract(doc_t *d)
 	mctx_t c = {.d = d, .t = &d->tx};
 	if (build_indexes(d))
 		return -1;
-	if (collect_kinds(&c)) {
+	if (meetings_collect_kinds(&c)) {
 		free(c.kinds.v);
 		return -1;
 	}
@@ -1594,18 +310,18 @@ int meetings_extract(doc_t *d)
 	int rc = 0;
 	for (size_t s = 0; s < ns; s++) {
 		size_t a, b;
-		sent_tokens(d, s, &a, &b);
+		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= b)
 			continue;
 		/* the title is not an anchor */
 		if (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end)
 			continue;
 		int di = -1;
-		const date_expr_t *x = date_in(d, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
+		const date_expr_t *x = meetings_date_in(d, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
 		if (!x)
 			continue;
-		const kmention_t *k = kind_in(&c, a, b);
-		int verb = meeting_verb(&d->tx, a, b);
+		const kmention_t *k = meetings_kind_in(&c, a, b);
+		int verb = meetings_meeting_verb(&d->tx, a, b);
 		if (!k && !verb)
 			continue;
 		size_t dtok = doc_tok_at(d, x->span.start);
@@ -1623,11 +339,11 @@ int meetings_extract(doc_t *d)
 				/* the kind noun may come in the next sentences or title */
 				for (size_t s2 = s + 1; s2 < ns && s2 < s + 4 && !k; s2++) {
 					size_t a2, b2;
-					sent_tokens(d, s2, &a2, &b2);
-					k = kind_in(&c, a2, b2);
+					meetings_sent_tokens(d, s2, &a2, &b2);
+					k = meetings_kind_in(&c, a2, b2);
 				}
-				if (!k && !(has_kw_pair(&d->tx, a, b, KW_hopj, 0) ||
-					    has_kw_pair(&d->tx, a, b, KW_chur, KW_trif)))
+				if (!k && !(meetings_has_kw_pair(&d->tx, a, b, KW_hopj, 0) ||
+					    meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif)))
 					continue;
 			}
 		} else {
@@ -1636,21 +352,21 @@ int meetings_extract(doc_t *d)
 			 * "cùng ngày" */
 			if (!opens)
 				continue;
-			if (!k && !has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj))
+			if (!k && !meetings_has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj))
 				continue;
-			if (!has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
-			    !has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj) &&
-			    !has_kw_pair(&d->tx, a, b, KW_hopj, 0) &&
-			    !has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
-			    !has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
+			if (!meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj) &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_hopj, 0) &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
 				continue;
 			const date_expr_t *px = &d->dates.v[anchor_dates.v[anchor_dates.n - 1]];
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
-			    px->pod == x->pod && !has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
+			    px->pod == x->pod && !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
 				continue;
 		}
 		if (anchors.n >= MAX_MEETINGS) {
-			warn(d, "too_many_meetings", "only the first 100 meetings are reported",
+			doc_warn(d, "too_many_meetings", "only the first 100 meetings are reported",
 			     span_make(0, 0), 0);
 			break;
 		}
@@ -1667,22 +383,22 @@ int meetings_extract(doc_t *d)
 	 * ... đã khai mạc", "X chủ trì cuộc họp ...") anchors an undated one. */
 	for (size_t s = 0; !anchors.n && s < ns && s < 6; s++) {
 		size_t a, b;
-		sent_tokens(d, s, &a, &b);
+		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= b || (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end))
 			continue;
-		const kmention_t *k = kind_in(&c, a, b);
-		if (!k || weak_kind(&c, k))
+		const kmention_t *k = meetings_kind_in(&c, a, b);
+		if (!k || meetings_weak_kind(&c, k))
 			continue;
-		if (!has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
-		    !has_kw_pair(&d->tx, a, b, KW_khai, KW_macj) &&
-		    !has_kw_pair(&d->tx, a, b, KW_bees, KW_macj) &&
-		    !has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
-		    !has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
+		if (!meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
+		    !meetings_has_kw_pair(&d->tx, a, b, KW_khai, KW_macj) &&
+		    !meetings_has_kw_pair(&d->tx, a, b, KW_bees, KW_macj) &&
+		    !meetings_has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
+		    !meetings_has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
 			continue;
 		/* "sẽ tổ chức", "dự kiến": a meeting announced, not reported */
-		if (has_kw_pair(&d->tx, a, b, KW_sex, 0) ||
-		    has_kw_pair(&d->tx, a, b, KW_duwj, KW_kieens) ||
-		    has_kw_pair(&d->tx, a, b, KW_chuaanr, KW_bij))
+		if (meetings_has_kw_pair(&d->tx, a, b, KW_sex, 0) ||
+		    meetings_has_kw_pair(&d->tx, a, b, KW_duwj, KW_kieens) ||
+		    meetings_has_kw_pair(&d->tx, a, b, KW_chuaanr, KW_bij))
 			continue;
 		size_t *pa = vec_push(&anchors);
 		int *pd = vec_push(&anchor_dates);
@@ -1706,7 +422,7 @@ int meetings_extract(doc_t *d)
 			py = m->year, pmo = m->month, pda = m->day;
 	}
 	if (!d->meetings.n)
-		warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0), 0);
+		doc_warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0), 0);
 out:
 	free(anchors.v);
 	free(anchor_dates.v);

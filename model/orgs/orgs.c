@@ -475,9 +475,9 @@ int orgs_extract(doc_t *d)
 		}
 		*ms = om.span;
 		if (!span_is_empty(om.term) && !o->term)
-			o->term = span_dup(d, om.term);
+			o->term = doc_span_dup(d, om.term);
 		/* a spelling seen before for this body: key "<org>\t<form>" */
-		char *form = span_dup(d, om.span);
+		char *form = doc_span_dup(d, om.span);
 		size_t fl = form ? strlen(form) : 0;
 		char *fk = form ? arena_alloc(d->ar, fl + 16) : NULL;
 		if (!fk)

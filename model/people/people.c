@@ -12,313 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/extract.h"
-#include "model/lexicon/lex.h"
-#include "model/text/fold.h"
-#include "model/text/strmap.h"
-
-typedef struct ctx {
-	doc_t *d;
-	strmap_t by_name;  /* canonical name -> person */
-	strmap_t by_title; /* folded position -> the first person holding it */
-	const text_t *t;
-	int *org_at; /* org mention starting at token, or -1 */
-	int *org_in; /* org mention covering token, or -1 */
-	int pos, hon, sur, loc, pl;
-} ctx_t;
-
-static int is_cap(const tok_t *t)
-{
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
-}
-
-static int is_punct(const ctx_t *c, size_t i, char ch)
-{
-	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
-	       c->t->tok[i].klen == 1;
-}
-
-/* "-" or "–" with spaces around: an apposition separator */
-static int is_dash_sep(const ctx_t *c, size_t i)
-{
-	return is_punct(c, i, '-') && (c->t->tok[i].flags & TF_SPACE);
-}
-
-/* Words that end a position phrase: verbs and function words that follow a
- * person's titles in the genre (cues.tsv, person_stop). */
-static int is_stop(const ctx_t *c, size_t i)
-{
-	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
-}
-
-static size_t surname_at(const ctx_t *c, size_t i)
-{
-	size_t n = 0;
-	if (i >= c->t->n || !is_cap(&c->t->tok[i]))
-		return 0;
-	if (lex_at(c->t, c->sur, i, c->t->n, &n))
-		return n;
-	return 0;
-}
-
-/* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
-static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
-{
-	size_t k = i, n = 0;
-	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
-		k++;
-	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
-	if (!e)
-		return i;
-	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
-	 * "ủy viên" in lower case is mostly a common noun */
-	if (!is_cap(&c->t->tok[k]))
-		return i;
-	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
-		return i;
-	*ent = e;
-	return k + n;
-}
-
-static int title_start(const ctx_t *c, size_t i)
-{
-	const lex_entry_t *e;
-	return title_at(c, i, &e) > i;
-}
-
-/* A name: 2-4 capitalised syllables; with need_surname the first is a
- * family name. Stops before bodies, places and titles. Returns end or i. */
-static size_t name_at(const ctx_t *c, size_t i, int need_surname)
-{
-	const text_t *t = c->t;
-	if (i >= t->n || !is_cap(&t->tok[i]) || c->org_in[i] >= 0)
-		return i;
-	if (need_surname && !surname_at(c, i))
-		return i;
-	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
-	 * places */
-	size_t pn = 0;
-	if (lex_at(t, c->pl, i, t->n, &pn) && pn >= 2)
-		return i;
-	size_t j = i;
-	while (j < t->n && j < i + 4) {
-		const tok_t *x = &t->tok[j];
-		if (!is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
-			break;
-		if (j > i && !(x->flags & TF_SPACE))
-			break;
-		if (j > i && title_start(c, j))
-			break;
-		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
-		if (j >= i + 2 && is_stop(c, j))
-			break;
-		size_t n = 0;
-		if (j > i && lex_at(t, c->loc, j, j + 1, &n))
-			break;
-		j++;
-	}
-	if (j - i < 2 && !(j - i == 1 && (t->tok[i].flags & TF_UPPER) == 0 && 0))
-		return i;
-	/* a following capitalised token glued to the name means we stopped
-	 * inside something longer (a place or a body): not a name */
-	if (j < t->n && is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) && j - i == 4)
-		return i;
-	return j;
-}
-
-/* 1 when the tokens just before `end` name a country ("... Lào") */
-static int ends_with_country(const ctx_t *c, size_t end)
-{
-	for (size_t q = end; q > 0 && end - q < 3;) {
-		q--;
-		size_t cn = 0;
-		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
-		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
-			return 1;
-	}
-	return 0;
-}
-
-/* Extent of one position phrase starting at i: a title, then the body it
- * belongs to. Returns end token (i when no title). */
-static size_t position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
-{
-	const text_t *t = c->t;
-	const lex_entry_t *e = NULL;
-	size_t k = title_at(c, i, &e);
-	if (k == i)
-		return i;
-	int standalone = e->ncols > 2 && !strcmp(e->cols[2], "standalone");
-	out->org_mention = -1;
-	/* the body: a recognised organisation, or a capitalised run that is
-	 * not the person's name */
-	while (k < lim) {
-		const tok_t *x = &t->tok[k];
-		if (x->flags & TF_NL)
-			break;
-		/* a body that starts here, or one that started inside the title
-		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
-		if (c->org_in[k] >= 0) {
-			int mi = c->org_at[k] >= 0 ? c->org_at[k] : c->org_in[k];
-			const org_mention_t *om = &c->d->org_mentions.v[mi];
-			if (out->org_mention < 0)
-				out->org_mention = mi;
-			k = om->tok_end;
-			if (before_name && k < lim && is_cap(&t->tok[k]) && ends_with_country(c, k) &&
-			    c->org_in[k] < 0 && !title_start(c, k))
-				break;
-			continue;
-		}
-		if (before_name && surname_at(c, k) && name_at(c, k, 1) > k)
-			break;
-		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
-		 * capitalised words after a country name are the person's name */
-		size_t cn = 0;
-		const lex_entry_t *ce = lex_at(t, c->pl, k, lim, &cn);
-		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && is_cap(x)) {
-			k += cn;
-			if (before_name && k < lim && is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
-			    !title_start(c, k) && (t->tok[k].flags & TF_SPACE))
-				break;
-			continue;
-		}
-		/* "Trung ương" is one word whose second syllable is lower case */
-		if ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng) && !(t->tok[k + 1].flags & TF_NL)) {
-			k += 2;
-			continue;
-		}
-		if (is_cap(x)) {
-			(void)standalone; /* "Thủ tướng Chính phủ": keep going */
-			k++;
-			continue;
-		}
-		size_t n = 0;
-		if (x->kind == TK_WORD && lex_at(t, c->loc, k, k + 1, &n)) {
-			k++;
-			continue;
-		}
-		if (x->kind == TK_NUM && k > i) {
-			k++;
-			continue;
-		}
-		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
-					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
-		    k + 1 < lim && is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE)) {
-			k += 2;
-			continue;
-		}
-		size_t n0 = 0;
-		/* the lower-case second syllable of a capitalised word at the end
-		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
-		if (x->kind == TK_WORD && k > i && is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
-		    !is_stop(c, k) &&
-		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
-		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0))) {
-			k++;
-			/* "Đào tạo huyện": a place word may still follow */
-			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
-				continue;
-			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
-			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) && is_cap(&t->tok[k + 1]) &&
-			    !title_start(c, k + 1) && name_at(c, k + 1, 1) == k + 1) {
-				k++;
-				continue;
-			}
-			break;
-		}
-		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
-		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
-		 * word follows within two tokens and no stop word is crossed */
-		if (x->kind == TK_WORD && !is_stop(c, k)) {
-			size_t q = k;
-			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !is_cap(&t->tok[q]) &&
-			       !is_stop(c, q) && !(t->tok[q].flags & TF_NL))
-				q++;
-			if (q < lim && q > k && is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
-			    !title_start(c, q) && !(before_name && surname_at(c, q)) &&
-			    !((tok_kw(t, q - 1) == KW_vaf) && name_at(c, q, 1) > q)) {
-				k = q;
-				continue;
-			}
-		}
-		break;
-	}
-	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
-	out->tok_start = i;
-	out->tok_end = k;
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
-	out->title = doc_strdup(c->d, buf);
-	return k;
-}
-
-static void free_positions(person_mention_t *pm)
-{
-	for (size_t j = 0; j < pm->positions.n; j++)
-	pm->positions.n = 0;
-}
-
-static int add_pos(person_mention_t *pm, position_t *p)
-{
-	position_t *s = vec_push(&pm->positions);
-	if (!s) {
-		return -1;
-	}
-	*s = *p;
-	return 0;
-}
-
-/* Apposition chain after a name: ", pos, pos" or " - pos, pos" or " (pos)".
- * Returns the end token. */
-static size_t chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
-{
-	const text_t *t = c->t;
-	size_t k = j;
-	int paren = 0;
-	if (is_punct(c, k, ',') || is_dash_sep(c, k) || is_punct(c, k, ':')) {
-		k++;
-	} else if (is_punct(c, k, '(')) {
-		k++;
-		paren = 1;
-	} else {
-		return j;
-	}
-	size_t end = j;
-	for (;;) {
-		position_t p = {0};
-		size_t e = position_at(c, k, t->n, &p, 0);
-		if (e == k)
-			break;
-		/* "A, Chủ tịch HĐND tỉnh X, Chủ tịch HĐND tỉnh Y Lò Văn Muôn":
-		 * a position followed by a name introduces the next person */
-		position_t p2 = {0};
-		size_t e2 = position_at(c, k, t->n, &p2, 1);
-		if (e2 > k && e2 < e && name_at(c, e2, 1) > e2) {
-			break;
-		}
-		if (add_pos(pm, &p))
-			return end;
-		end = e;
-		k = e;
-		if (is_punct(c, k, ',') || is_dash_sep(c, k)) {
-			/* the next segment must be a title, else the chain ended
-			 * (a list of people follows) */
-			if (title_start(c, k + 1)) {
-				k++;
-				continue;
-			}
-			break;
-		}
-		if ((tok_kw(t, k) == KW_kieem) && title_start(c, k + 1)) {
-			k++;
-			continue;
-		}
-		break;
-	}
-	if (paren && is_punct(c, end, ')'))
-		end++;
-	return end;
-}
+#include "model/people/people_internal.h"
 
 static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 {
@@ -331,7 +25,7 @@ static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 	if (upper)
 		return text_title_case(d->ar, d->text + sp.start, sp.end - sp.start);
 	/* collapse runs of whitespace */
-	char *s = span_dup(d, sp);
+	char *s = doc_span_dup(d, sp);
 	if (!s)
 		return NULL;
 	char *w = s;
@@ -409,7 +103,7 @@ static int person_for(ctx_t *c, const char *name, size_t a, size_t b, const char
 	p->name = doc_strdup(c->d, name);
 	/* family name: the surname lexicon (compound ones too), else the first
 	 * syllable; given name: the last syllable */
-	size_t sn = surname_at(c, a);
+	size_t sn = people_surname_at(c, a);
 	if (!sn || sn >= b - a)
 		sn = 1;
 	p->family = canonical_name(c, a, a + sn);
@@ -514,7 +208,7 @@ static size_t group_at(ctx_t *c, size_t i)
 	if ((tok_kw(t, k) == KW_ddoongf) && (tok_kw(t, k + 1) == KW_chis))
 		k += 2;
 	position_t gp = {0};
-	size_t e = position_at(c, k, t->n, &gp, 0);
+	size_t e = people_position_at(c, k, t->n, &gp, 0);
 	int collective = 0;
 	if (e == k && c->org_at[k] >= 0) {
 		/* "các đồng chí Thường trực Tỉnh ủy: A, B": a collective organ
@@ -522,23 +216,23 @@ static size_t group_at(ctx_t *c, size_t i)
 		e = c->d->org_mentions.v[c->org_at[k]].tok_end;
 		collective = 1;
 	}
-	if (e == k || !is_punct(c, e, ':')) {
+	if (e == k || !people_is_punct(c, e, ':')) {
 		return i;
 	}
 	/* only individual titles are distributed (not "Thường trực Tỉnh ủy") */
 	size_t k2 = e + 1;
 	int count = 0;
 	while (k2 < t->n) {
-		size_t ne = name_at(c, k2, 0);
+		size_t ne = people_name_at(c, k2, 0);
 		if (ne == k2)
 			break;
 		person_mention_t pm = {0};
 		if (!collective) {
 			position_t cp = gp;
 			cp.title = doc_strdup(c->d, gp.title);
-			add_pos(&pm, &cp);
+			people_add_pos(&pm, &cp);
 		}
-		size_t ce = chain_after(c, ne, &pm);
+		size_t ce = people_chain_after(c, ne, &pm);
 		pm.ctx_start = k2;
 		pm.ctx_end = ce > ne ? ce : ne;
 		if (record(c, &pm, k2, ne, NULL, "person.group_heading")) {
@@ -546,7 +240,7 @@ static size_t group_at(ctx_t *c, size_t i)
 		}
 		count++;
 		k2 = ce;
-		if (is_punct(c, k2, ',') || is_punct(c, k2, ';') || (tok_kw(t, k2) == KW_vaf)) {
+		if (people_is_punct(c, k2, ',') || people_is_punct(c, k2, ';') || (tok_kw(t, k2) == KW_vaf)) {
 			k2++;
 			if ((tok_kw(t, k2) == KW_ddoongf) && (tok_kw(t, k2 + 1) == KW_chis))
 				k2 += 2;
@@ -722,27 +416,27 @@ int people_extract(doc_t *d)
 		size_t p0 = k;
 		for (;;) {
 			position_t p = {0};
-			size_t e = position_at(&c, k, n, &p, 1);
+			size_t e = people_position_at(&c, k, n, &p, 1);
 			if (e == k)
 				break;
-			add_pos(&pm, &p);
+			people_add_pos(&pm, &p);
 			k = e;
-			if ((is_punct(&c, k, ',')) && title_start(&c, k + 1)) {
+			if ((people_is_punct(&c, k, ',')) && people_title_start(&c, k + 1)) {
 				k++;
 				continue;
 			}
 			break;
 		}
 		int had_pos = pm.positions.n > 0;
-		size_t ne = name_at(&c, k, !has_hon);
+		size_t ne = people_name_at(&c, k, !has_hon);
 		if (ne == k && has_hon && !had_pos)
-			ne = name_at(&c, k, 0);
+			ne = people_name_at(&c, k, 0);
 		/* after a country name, a name need not start with a Vietnamese
 		 * family name */
-		if (ne == k && had_pos && ends_with_country(&c, k))
-			ne = name_at(&c, k, 0);
+		if (ne == k && had_pos && people_ends_with_country(&c, k))
+			ne = people_name_at(&c, k, 0);
 		if (ne > k && (has_hon || had_pos)) {
-			size_t ce = chain_after(&c, ne, &pm);
+			size_t ce = people_chain_after(&c, ne, &pm);
 			pm.ctx_start = i;
 			pm.ctx_end = ce > ne ? ce : ne;
 			if (record(&c, &pm, k, ne, has_hon ? hon : NULL,
@@ -755,13 +449,13 @@ int people_extract(doc_t *d)
 			/* "đồng chí Bí thư Tỉnh ủy" alone */
 			link_title_only(&c, p0, k);
 		}
-		free_positions(&pm);
+		people_free_positions(&pm);
 		free(pm.positions.v);
 		memset(&pm, 0, sizeof pm);
 		/* a bare surname-led name followed by an apposition chain */
-		ne = name_at(&c, i, 1);
+		ne = people_name_at(&c, i, 1);
 		if (ne > i && !has_hon) {
-			size_t ce = chain_after(&c, ne, &pm);
+			size_t ce = people_chain_after(&c, ne, &pm);
 			if (pm.positions.n) {
 				pm.ctx_start = i;
 				pm.ctx_end = ce;
@@ -770,7 +464,7 @@ int people_extract(doc_t *d)
 				i = ce;
 				continue;
 			}
-			free_positions(&pm);
+			people_free_positions(&pm);
 			free(pm.positions.v);
 		}
 		i = had_pos ? k : i + 1;
@@ -792,8 +486,8 @@ int people_extract(doc_t *d)
 		if (!lex_starts(t, LEX_HONORIFICS, q))
 			continue;
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
-		if (k2 == q || k2 >= n || !is_cap(&t->tok[k2]) ||
-		    (k2 + 1 < n && is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
+		if (k2 == q || k2 >= n || !people_is_cap(&t->tok[k2]) ||
+		    (k2 + 1 < n && people_is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
 			continue;
 		const int *v = strmap_get(&given, d->text + t->tok[k2].start,
 					  t->tok[k2].end - t->tok[k2].start);
@@ -822,9 +516,9 @@ int people_extract(doc_t *d)
 		     k < d->person_mentions.v[m].tok_end && k < n; k++)
 			covered[k] = 1;
 	for (size_t q = 0; q < n; q++) {
-		if (!is_cap(&t->tok[q]) || covered[q])
+		if (!people_is_cap(&t->tok[q]) || covered[q])
 			continue;
-		size_t ne = name_at(&c, q, 0);
+		size_t ne = people_name_at(&c, q, 0);
 		if (ne <= q)
 			continue;
 		char *nm = canonical_name(&c, q, ne);

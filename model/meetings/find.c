@@ -1,0 +1,283 @@
+/* Lookups the meetings recogniser shares: meeting kinds in the text, the
+ * dates, documents, people and bodies of a token range, sentence bounds. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/meetings/meetings_internal.h"
+
+const char *meetings_kind_enum(const char *v)
+{
+	static const char *ok[] = {"conference", "session", "sitting", "congress", "working_session",
+				   "seminar", "ceremony", "meeting", NULL};
+	for (int i = 0; ok[i]; i++)
+		if (v && !strcmp(v, ok[i]))
+			return ok[i];
+	return "meeting";
+}
+
+int meetings_is_punct(const text_t *t, size_t i, char ch)
+{
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
+}
+
+/* sentence bounds in tokens */
+void meetings_sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
+{
+	*a = d->sent_tok.v[s];
+	*b = s + 1 < d->sent_tok.n ? d->sent_tok.v[s + 1] : d->tx.n;
+	/* tokens past the sentence's end (captions, bylines between) */
+	while (*b > *a && d->tx.tok[*b - 1].end > d->art.sentences.v[s].end)
+		(*b)--;
+}
+
+/* A kind mention that only cites another meeting: "Nghị quyết Hội nghị
+ * Trung ương 4", "Kết luận Hội nghị", "tinh thần Đại hội". */
+int meetings_cited_only(const mctx_t *c, size_t i)
+{
+	const text_t *t = c->t;
+	for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
+		if (tok_kw2(t, k, KW_nghij, KW_quyeets) || tok_kw2(t, k, KW_keets, KW_luaanj) ||
+		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
+		    tok_kw2(t, k, KW_chir, KW_thij))
+			return 1;
+	return 0;
+}
+
+int meetings_collect_kinds(mctx_t *c)
+{
+	const int lx = LEX_MEETING_KINDS;
+	const text_t *t = c->t;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t n = 0;
+		const lex_entry_t *e = lex_at(t, lx, i, t->n, &n);
+		if (!e)
+			continue;
+		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
+		if (i >= 1 && ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
+			       (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
+			       (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
+		    (t->tok[i].flags & TF_CAP))
+			continue;
+		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
+		if (n == 1 && (tok_kw(t, i) == KW_leex))
+			continue;
+		/* "chương trình làm việc", "ngày làm việc", "lề lối làm việc" are
+		 * not working sessions */
+		if ((tok_kw(t, i) == KW_lamf) && i >= 1 &&
+		    ((tok_kw(t, i - 1) == KW_trinhf) || (tok_kw(t, i - 1) == KW_ngayf) || (tok_kw(t, i - 1) == KW_phieen) ||
+		     (tok_kw(t, i - 1) == KW_tuaanf) || (tok_kw(t, i - 1) == KW_giowf) || (tok_kw(t, i - 1) == KW_loois) ||
+		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
+		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
+			continue;
+		kmention_t *k = vec_push(&c->kinds);
+		if (!k)
+			return -1;
+		k->tok = i;
+		k->ntok = n;
+		k->kind = meetings_kind_enum(e->ncols > 1 ? e->cols[1] : NULL);
+		i += n - 1;
+	}
+	return 0;
+}
+
+/* index of the first date whose span starts at or after byte a */
+static size_t date_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->dates.v[i].span.start;
+}
+
+size_t meetings_date_from(const doc_t *d, size_t a)
+{
+	return doc_lower_bound(d->dates.n, a, date_from_key, d);
+}
+
+static size_t doc_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->docs.v[i].span.start;
+}
+
+size_t meetings_doc_from(const doc_t *d, size_t a)
+{
+	return doc_lower_bound(d->docs.n, a, doc_from_key, d);
+}
+
+/* index of the first person mention whose phrase starts at or after token a
+ * (person_mentions is sorted by ctx_start in meetings_extract) */
+static size_t pm_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->person_mentions.v[i].ctx_start;
+}
+
+size_t meetings_pm_from(const doc_t *d, size_t a)
+{
+	return doc_lower_bound(d->person_mentions.n, a, pm_from_key, d);
+}
+
+static size_t org_from_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->org_mentions.v[i].tok_start;
+}
+
+size_t meetings_org_from(const doc_t *d, size_t a)
+{
+	return doc_lower_bound(d->org_mentions.n, a, org_from_key, d);
+}
+
+const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx)
+{
+	/* an event date written with its part of day ("chiều 30/3") or as a
+	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
+	 * 31/3/2025), chiều 30/3, ...") */
+	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
+		const date_expr_t *x = &d->dates.v[i];
+		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+			*idx = (int)i;
+			return x;
+		}
+	}
+	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
+		const date_expr_t *x = &d->dates.v[i];
+		if (x->span.start >= a && x->span.end <= b &&
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+			*idx = (int)i;
+			return x;
+		}
+	}
+	return NULL;
+}
+
+/* 1 + the index of the first token in [a, b) that is keyword w1 (followed
+ * by w2 when w2 is not 0), or 0. */
+int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint16_t w2)
+{
+	for (size_t i = a; i < b; i++)
+		if (t->tok[i].kw == w1 && (!w2 || (i + 1 < t->n && t->tok[i + 1].kw == w2)))
+			return (int)i + 1;
+	return 0;
+}
+
+int meetings_meeting_verb(const text_t *t, size_t a, size_t b)
+{
+	return meetings_has_kw_pair(t, a, b, KW_chur, KW_trif) ||
+	       meetings_has_kw_pair(t, a, b, KW_hopj, 0) || meetings_has_kw_pair(t, a, b, KW_khai, KW_macj) ||
+	       meetings_has_kw_pair(t, a, b, KW_bees, KW_macj) || meetings_has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
+	       meetings_has_kw_pair(t, a, b, KW_toor, KW_chuwcs) || meetings_has_kw_pair(t, a, b, KW_tieeps, 0) ||
+	       (meetings_has_kw_pair(t, a, b, KW_cho, KW_ys) && meetings_has_kw_pair(t, a, b, KW_kieens, 0));
+}
+
+static size_t kind_from_key(const void *ctx, size_t i)
+{
+	return ((const mctx_t *)ctx)->kinds.v[i].tok;
+}
+
+size_t meetings_kind_from(const mctx_t *c, size_t a)
+{
+	return doc_lower_bound(c->kinds.n, a, kind_from_key, c);
+}
+
+/* first kind mention within tokens [a, b) that is not a citation */
+const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b)
+{
+	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
+		const kmention_t *k = &c->kinds.v[i];
+		if (k->tok >= a && k->tok < b && !meetings_cited_only(c, k->tok))
+			return k;
+	}
+	return NULL;
+}
+
+/* a kind written as a bare verb ("làm việc", "họp", "gặp mặt") names the
+ * meeting less well than a noun phrase ("buổi làm việc", "phiên họp") */
+int meetings_weak_kind(const mctx_t *c, const kmention_t *k)
+{
+	const text_t *t = c->t;
+	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_hopj) || (tok_kw(t, k->tok) == KW_gawpj) ||
+	       (tok_kw(t, k->tok) == KW_tieeps);
+}
+
+const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
+{
+	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
+		const kmention_t *k = &c->kinds.v[i];
+		if (k->tok < a || k->tok >= b || meetings_cited_only(c, k->tok) || meetings_weak_kind(c, k))
+			continue;
+		if (!weak || k->kind == weak->kind || (tok_kw(c->t, weak->tok) == KW_hopj))
+			return k;
+	}
+	return NULL;
+}
+
+int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind)
+{
+	const text_t *t = c->t;
+	if (!strcmp(kind, "ceremony"))
+		return 0;
+	for (size_t k = i; k < lim && k < i + 14; k++) {
+		if (meetings_is_punct(t, k, '.') || meetings_is_punct(t, k, ';') || meetings_is_punct(t, k, '('))
+			break;
+		if (meetings_is_punct(t, k, ',') && k > i + 1)
+			break;
+		/* "phiên chất vấn tại kỳ họp thứ 15": the number is the kỳ họp's */
+		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) || tok_kw2(t, k, KW_hooij, KW_nghij))
+			break;
+		if ((tok_kw(t, k) == KW_thuws) && k + 1 < lim) {
+			const tok_t *x = &t->tok[k + 1];
+			int v = dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+			/* weekdays are not ordinals: "thứ Tư, 5/6" */
+			if (v > 0 && !(k > 0 && (tok_kw(t, k - 1) == KW_ngayf)))
+				return v;
+		}
+		/* "Hội nghị Trung ương 5" */
+		if (k == i && tok_kw2(t, k, KW_trung, KW_uwowng) && k + 2 < lim &&
+		    t->tok[k + 2].kind == TK_NUM) {
+			const tok_t *x = &t->tok[k + 2];
+			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+		}
+	}
+	return 0;
+}
+
+int meetings_org_mention_at(const doc_t *d, size_t tok)
+{
+	return tok < d->tx.n ? d->org_at_tok[tok] : -1;
+}
+
+/* an organisation mention inside a person's position phrase is not a body */
+int meetings_in_person_ctx(const doc_t *d, size_t tok)
+{
+	return tok < d->tx.n && d->pctx_tok[tok];
+}
+
+int meetings_add_unique(int_vec_t *v, int x)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->v[i] == x)
+			return 0;
+	int *p = vec_push(v);
+	if (!p)
+		return -1;
+	*p = x;
+	return 0;
+}
+
+/* person mentions (by ctx) within tokens [a, b), in text order */
+void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap)
+{
+	*n = 0;
+	for (size_t i = meetings_pm_from(d, a);
+	     i < d->person_mentions.n && d->person_mentions.v[i].ctx_start < b && *n < cap; i++) {
+		const person_mention_t *p = &d->person_mentions.v[i];
+		if (p->tok_start >= a && p->tok_end <= b)
+			out[(*n)++] = (int)i;
+	}
+	/* sort by position */
+	for (size_t i = 1; i < *n; i++)
+		for (size_t j = i; j > 0 && d->person_mentions.v[out[j - 1]].tok_start >
+						d->person_mentions.v[out[j]].tok_start;
+		     j--) {
+			int tmp = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = tmp;
+		}
+}

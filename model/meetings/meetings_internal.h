@@ -1,0 +1,52 @@
+/* Internal to the meetings recogniser (model/meetings/): the context of one
+ * pass and the helpers its files share. */
+#ifndef MEETINGD_MEETINGS_MEETINGS_H
+#define MEETINGD_MEETINGS_MEETINGS_H
+
+#include "model/extract.h"
+#include "model/lexicon/lex.h"
+#include "model/text/fold.h"
+
+typedef struct kmention {
+	size_t tok, ntok;
+	const char *kind;
+} kmention_t;
+
+typedef struct mctx {
+	doc_t *d;
+	const text_t *t;
+	VEC(kmention_t) kinds;
+	int *person_at; /* person mention index whose name starts at token */
+} mctx_t;
+
+const char *meetings_kind_enum(const char *v);
+int meetings_is_punct(const text_t *t, size_t i, char ch);
+void meetings_sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b);
+int meetings_cited_only(const mctx_t *c, size_t i);
+int meetings_collect_kinds(mctx_t *c);
+size_t meetings_date_from(const doc_t *d, size_t a);
+size_t meetings_doc_from(const doc_t *d, size_t a);
+size_t meetings_pm_from(const doc_t *d, size_t a);
+size_t meetings_org_from(const doc_t *d, size_t a);
+const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx);
+int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint16_t w2);
+int meetings_meeting_verb(const text_t *t, size_t a, size_t b);
+size_t meetings_kind_from(const mctx_t *c, size_t a);
+const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b);
+int meetings_weak_kind(const mctx_t *c, const kmention_t *k);
+const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b);
+int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind);
+int meetings_org_mention_at(const doc_t *d, size_t tok);
+int meetings_in_person_ctx(const doc_t *d, size_t tok);
+void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
+void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_add_unique(int_vec_t *v, int x);
+void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap);
+int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent);
+void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+
+#endif

@@ -1,0 +1,32 @@
+/* Internal to the people recogniser (model/people/): the context of one
+ * pass and the phrase grammar (names, titles, positions) its files share. */
+#ifndef MEETINGD_PEOPLE_PEOPLE_H
+#define MEETINGD_PEOPLE_PEOPLE_H
+
+#include "model/extract.h"
+#include "model/lexicon/lex.h"
+#include "model/text/fold.h"
+#include "model/text/strmap.h"
+
+typedef struct ctx {
+	doc_t *d;
+	strmap_t by_name;  /* canonical name -> person */
+	strmap_t by_title; /* folded position -> the first person holding it */
+	const text_t *t;
+	int *org_at; /* org mention starting at token, or -1 */
+	int *org_in; /* org mention covering token, or -1 */
+	int pos, hon, sur, loc, pl;
+} ctx_t;
+
+int people_is_cap(const tok_t *t);
+int people_is_punct(const ctx_t *c, size_t i, char ch);
+size_t people_surname_at(const ctx_t *c, size_t i);
+int people_title_start(const ctx_t *c, size_t i);
+size_t people_name_at(const ctx_t *c, size_t i, int need_surname);
+int people_ends_with_country(const ctx_t *c, size_t end);
+size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name);
+void people_free_positions(person_mention_t *pm);
+int people_add_pos(person_mention_t *pm, position_t *p);
+size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm);
+
+#endif

@@ -1,0 +1,300 @@
+/* The phrase grammar of people: names (2-4 capitalised syllables, led by a
+ * family name unless a trigger vouches), titles and the positions they make
+ * with the body after them, and apposition chains after a name. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/people/people_internal.h"
+
+int people_is_cap(const tok_t *t)
+{
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
+
+int people_is_punct(const ctx_t *c, size_t i, char ch)
+{
+	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
+	       c->t->tok[i].klen == 1;
+}
+
+/* "-" or "–" with spaces around: an apposition separator */
+static int is_dash_sep(const ctx_t *c, size_t i)
+{
+	return people_is_punct(c, i, '-') && (c->t->tok[i].flags & TF_SPACE);
+}
+
+/* Words that end a position phrase: verbs and function words that follow a
+ * person's titles in the genre (cues.tsv, person_stop). */
+static int is_stop(const ctx_t *c, size_t i)
+{
+	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
+}
+
+size_t people_surname_at(const ctx_t *c, size_t i)
+{
+	size_t n = 0;
+	if (i >= c->t->n || !people_is_cap(&c->t->tok[i]))
+		return 0;
+	if (lex_at(c->t, c->sur, i, c->t->n, &n))
+		return n;
+	return 0;
+}
+
+/* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
+static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
+{
+	size_t k = i, n = 0;
+	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
+		k++;
+	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
+	if (!e)
+		return i;
+	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
+	 * "ủy viên" in lower case is mostly a common noun */
+	if (!people_is_cap(&c->t->tok[k]))
+		return i;
+	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
+		return i;
+	*ent = e;
+	return k + n;
+}
+
+int people_title_start(const ctx_t *c, size_t i)
+{
+	const lex_entry_t *e;
+	return title_at(c, i, &e) > i;
+}
+
+/* A name: 2-4 capitalised syllables; with need_surname the first is a
+ * family name. Stops before bodies, places and titles. Returns end or i. */
+size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
+{
+	const text_t *t = c->t;
+	if (i >= t->n || !people_is_cap(&t->tok[i]) || c->org_in[i] >= 0)
+		return i;
+	if (need_surname && !people_surname_at(c, i))
+		return i;
+	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
+	 * places */
+	size_t pn = 0;
+	if (lex_at(t, c->pl, i, t->n, &pn) && pn >= 2)
+		return i;
+	size_t j = i;
+	while (j < t->n && j < i + 4) {
+		const tok_t *x = &t->tok[j];
+		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
+			break;
+		if (j > i && !(x->flags & TF_SPACE))
+			break;
+		if (j > i && people_title_start(c, j))
+			break;
+		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
+		if (j >= i + 2 && is_stop(c, j))
+			break;
+		size_t n = 0;
+		if (j > i && lex_at(t, c->loc, j, j + 1, &n))
+			break;
+		j++;
+	}
+	if (j - i < 2 && !(j - i == 1 && (t->tok[i].flags & TF_UPPER) == 0 && 0))
+		return i;
+	/* a following capitalised token glued to the name means we stopped
+	 * inside something longer (a place or a body): not a name */
+	if (j < t->n && people_is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) && j - i == 4)
+		return i;
+	return j;
+}
+
+/* 1 when the tokens just before `end` name a country ("... Lào") */
+int people_ends_with_country(const ctx_t *c, size_t end)
+{
+	for (size_t q = end; q > 0 && end - q < 3;) {
+		q--;
+		size_t cn = 0;
+		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
+		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Extent of one position phrase starting at i: a title, then the body it
+ * belongs to. Returns end token (i when no title). */
+size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
+{
+	const text_t *t = c->t;
+	const lex_entry_t *e = NULL;
+	size_t k = title_at(c, i, &e);
+	if (k == i)
+		return i;
+	int standalone = e->ncols > 2 && !strcmp(e->cols[2], "standalone");
+	out->org_mention = -1;
+	/* the body: a recognised organisation, or a capitalised run that is
+	 * not the person's name */
+	while (k < lim) {
+		const tok_t *x = &t->tok[k];
+		if (x->flags & TF_NL)
+			break;
+		/* a body that starts here, or one that started inside the title
+		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
+		if (c->org_in[k] >= 0) {
+			int mi = c->org_at[k] >= 0 ? c->org_at[k] : c->org_in[k];
+			const org_mention_t *om = &c->d->org_mentions.v[mi];
+			if (out->org_mention < 0)
+				out->org_mention = mi;
+			k = om->tok_end;
+			if (before_name && k < lim && people_is_cap(&t->tok[k]) && people_ends_with_country(c, k) &&
+			    c->org_in[k] < 0 && !people_title_start(c, k))
+				break;
+			continue;
+		}
+		if (before_name && people_surname_at(c, k) && people_name_at(c, k, 1) > k)
+			break;
+		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
+		 * capitalised words after a country name are the person's name */
+		size_t cn = 0;
+		const lex_entry_t *ce = lex_at(t, c->pl, k, lim, &cn);
+		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && people_is_cap(x)) {
+			k += cn;
+			if (before_name && k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
+			    !people_title_start(c, k) && (t->tok[k].flags & TF_SPACE))
+				break;
+			continue;
+		}
+		/* "Trung ương" is one word whose second syllable is lower case */
+		if ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng) && !(t->tok[k + 1].flags & TF_NL)) {
+			k += 2;
+			continue;
+		}
+		if (people_is_cap(x)) {
+			(void)standalone; /* "Thủ tướng Chính phủ": keep going */
+			k++;
+			continue;
+		}
+		size_t n = 0;
+		if (x->kind == TK_WORD && lex_at(t, c->loc, k, k + 1, &n)) {
+			k++;
+			continue;
+		}
+		if (x->kind == TK_NUM && k > i) {
+			k++;
+			continue;
+		}
+		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
+					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
+		    k + 1 < lim && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE)) {
+			k += 2;
+			continue;
+		}
+		size_t n0 = 0;
+		/* the lower-case second syllable of a capitalised word at the end
+		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
+		if (x->kind == TK_WORD && k > i && people_is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
+		    !is_stop(c, k) &&
+		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
+		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0))) {
+			k++;
+			/* "Đào tạo huyện": a place word may still follow */
+			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
+				continue;
+			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
+			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) && people_is_cap(&t->tok[k + 1]) &&
+			    !people_title_start(c, k + 1) && people_name_at(c, k + 1, 1) == k + 1) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
+		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
+		 * word follows within two tokens and no stop word is crossed */
+		if (x->kind == TK_WORD && !is_stop(c, k)) {
+			size_t q = k;
+			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
+			       !is_stop(c, q) && !(t->tok[q].flags & TF_NL))
+				q++;
+			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
+			    !people_title_start(c, q) && !(before_name && people_surname_at(c, q)) &&
+			    !((tok_kw(t, q - 1) == KW_vaf) && people_name_at(c, q, 1) > q)) {
+				k = q;
+				continue;
+			}
+		}
+		break;
+	}
+	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
+	out->tok_start = i;
+	out->tok_end = k;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
+	out->title = doc_strdup(c->d, buf);
+	return k;
+}
+
+void people_free_positions(person_mention_t *pm)
+{
+	for (size_t j = 0; j < pm->positions.n; j++)
+	pm->positions.n = 0;
+}
+
+int people_add_pos(person_mention_t *pm, position_t *p)
+{
+	position_t *s = vec_push(&pm->positions);
+	if (!s) {
+		return -1;
+	}
+	*s = *p;
+	return 0;
+}
+
+/* Apposition chain after a name: ", pos, pos" or " - pos, pos" or " (pos)".
+ * Returns the end token. */
+size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
+{
+	const text_t *t = c->t;
+	size_t k = j;
+	int paren = 0;
+	if (people_is_punct(c, k, ',') || is_dash_sep(c, k) || people_is_punct(c, k, ':')) {
+		k++;
+	} else if (people_is_punct(c, k, '(')) {
+		k++;
+		paren = 1;
+	} else {
+		return j;
+	}
+	size_t end = j;
+	for (;;) {
+		position_t p = {0};
+		size_t e = people_position_at(c, k, t->n, &p, 0);
+		if (e == k)
+			break;
+		/* "A, Chủ tịch HĐND tỉnh X, Chủ tịch HĐND tỉnh Y Lò Văn Muôn":
+		 * a position followed by a name introduces the next person */
+		position_t p2 = {0};
+		size_t e2 = people_position_at(c, k, t->n, &p2, 1);
+		if (e2 > k && e2 < e && people_name_at(c, e2, 1) > e2) {
+			break;
+		}
+		if (people_add_pos(pm, &p))
+			return end;
+		end = e;
+		k = e;
+		if (people_is_punct(c, k, ',') || is_dash_sep(c, k)) {
+			/* the next segment must be a title, else the chain ended
+			 * (a list of people follows) */
+			if (people_title_start(c, k + 1)) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		if ((tok_kw(t, k) == KW_kieem) && people_title_start(c, k + 1)) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (paren && people_is_punct(c, end, ')'))
+		end++;
+	return end;
+}
