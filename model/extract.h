@@ -131,6 +131,7 @@ typedef struct doc {
 	size_t len;
 	arena_t arena; /* everything of this parse that is not freed on its own */
 	arena_t *ar;   /* &arena, so that a const doc_t can still allocate */
+	budget_t budget; /* the work bound (model_options), polled by every stage */
 	text_t tx;     /* the tokens every recogniser reads, tagged once */
 	article_t art;
 	tokens_t toks;

@@ -186,6 +186,17 @@ static int sentence_index(doc_t *d)
 	return 0;
 }
 
+/* A stage failed: over the work bound, or out of memory. */
+static void stage_error(doc_t *d, struct model_error *err)
+{
+	if (d->budget.stopped == MODEL_E_DEADLINE)
+		seterr(err, MODEL_E_DEADLINE, 0, "%s", "the parse ran past its deadline");
+	else if (d->budget.stopped == MODEL_E_CANCELLED)
+		seterr(err, MODEL_E_CANCELLED, 0, "%s", "the parse was cancelled");
+	else
+		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+}
+
 /* Run the pipeline on bytes into *d (zeroed here; the caller frees it with
  * doc_free even on failure). *nfc gets the normalised copy when one was
  * made (the caller frees it). 0, or -1 with *err filled-> */
@@ -195,6 +206,9 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	memset(err, 0, sizeof *err);
 	memset(d, 0, sizeof *d);
 	d->ar = &d->arena;
+	d->budget.deadline_ns = opt->deadline_ns;
+	d->budget.cancel = opt->cancel;
+	d->tx.budget = &d->budget;
 	*nfc_out = NULL;
 	if (!bytes)
 		len = 0, bytes = "";
@@ -251,10 +265,9 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	}
 	if (opt->published_at)
 		d->pub_from_request = 1;
-	if (text_scan(&d->tx, d->text, d->len, &d->arena) || tag_text(&d->tx) ||
-	    segment_article(d->text, d->len, &d->art) ||
-	    sentence_index(d)) {
-		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+	if (budget_poll(&d->budget) || text_scan(&d->tx, d->text, d->len, &d->arena) ||
+	    tag_text(&d->tx) || segment_article(d->text, d->len, &d->art) || sentence_index(d)) {
+		stage_error(d, err);
 		goto out;
 	}
 	/* the article's own dateline wins over the request's published_at */
@@ -271,10 +284,12 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	if (was_nfd)
 		doc_warn(d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
 		     span_make(0, 0), 0);
-	if (dates_find(d->text, d->len, &d->dates) || dates_find_terms(d->text, d->len, &d->terms) ||
-	    documents_find(d->text, d->len, &d->docs) || orgs_extract(d) || people_extract(d) ||
-	    meetings_extract(d)) {
-		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+	if (budget_poll(&d->budget) || dates_find(d->text, d->len, &d->dates) ||
+	    dates_find_terms(d->text, d->len, &d->terms) ||
+	    documents_find(d->text, d->len, &d->docs) || budget_poll(&d->budget) ||
+	    orgs_extract(d) || people_extract(d) || meetings_extract(d) ||
+	    budget_poll(&d->budget) || d->arena.failed) {
+		stage_error(d, err);
 		goto out;
 	}
 	return 0;

@@ -254,7 +254,7 @@ static void mark_first(uint16_t kw, int lx)
  * token or too many. */
 static int add_form(int lx, size_t idx, const char *form, const char *where)
 {
-	text_t tx;
+	text_t tx = {0};
 	arena_t ar = {0};
 	if (text_scan(&tx, form, strlen(form), &ar))
 		die("out of memory");

@@ -114,7 +114,7 @@ const char *lex_name(int lx)
 
 const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 {
-	text_t tx;
+	text_t tx = {0};
 	arena_t ar = {0};
 	const lex_entry_t *r = NULL;
 	if (text_scan(&tx, s, len, &ar) == 0 && tx.n) {

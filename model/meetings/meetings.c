@@ -309,6 +309,10 @@ int meetings_extract(doc_t *d)
 	VEC(const kmention_t *) anchor_kinds = {0};
 	int rc = 0;
 	for (size_t s = 0; s < ns; s++) {
+		if (budget_check(d->tx.budget)) {
+			rc = -1;
+			goto out;
+		}
 		size_t a, b;
 		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= b)
@@ -411,6 +415,10 @@ int meetings_extract(doc_t *d)
 	}
 	int py = 0, pmo = 0, pda = 0;
 	for (size_t i = 0; i < anchors.n; i++) {
+		if (budget_poll(d->tx.budget)) {
+			rc = -1;
+			goto out;
+		}
 		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->tx.n;
 		if (build_meeting(&c, anchors.v[i], anchor_dates.v[i], anchor_kinds.v[i], region_end,
 				  py, pmo, pda)) {

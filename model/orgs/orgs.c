@@ -411,6 +411,8 @@ int orgs_extract(doc_t *d)
 	size_t i = 0;
 	while (i < t->n) {
 		org_mention_t om;
+		if (budget_check(t->budget))
+			return -1;
 		/* every body starts with an entry of bodies.tsv */
 		if (t->tok[i].kind != TK_WORD || !lex_starts(t, LEX_BODIES, i)) {
 			i++;

@@ -391,6 +391,8 @@ int people_extract(doc_t *d)
 	const text_t *t = &d->tx;
 	size_t i = 0;
 	while (i < n) {
+		if (budget_check(t->budget))
+			goto fail;
 		/* nothing below starts at a lower-case word other than an
 		 * honorific, "các" (a group heading), "nguyên" or "quyền" (former,
 		 * acting) */
@@ -483,6 +485,8 @@ int people_extract(doc_t *d)
 	}
 	for (size_t q = 0; q + 1 < n; q++) {
 		char hon2[64];
+		if (budget_check(t->budget))
+			goto fail;
 		if (!lex_starts(t, LEX_HONORIFICS, q))
 			continue;
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);

@@ -24,6 +24,8 @@ int tag_text(text_t *tx)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		tx->hit_at[i] = (uint32_t)nh;
+		if (budget_check(tx->budget))
+			return -1;
 		if (!lex_kw_first[tx->tok[i].kw])
 			continue;
 		if (nh + MAX_HITS_AT > cap) {

@@ -27,7 +27,9 @@ static inline uint8_t sat(unsigned v)
 
 int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena)
 {
+	budget_t *budget = tx->budget;
 	memset(tx, 0, sizeof *tx);
+	tx->budget = budget;
 	tx->s = s;
 	tx->len = len;
 	tx->arena = arena;
@@ -48,6 +50,8 @@ int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena)
 			continue;
 		}
 		if (tx->n + 1 >= tx->cap && grow(tx))
+			return -1;
+		if (budget_check(tx->budget))
 			return -1;
 		tok_t *t = &tx->tok[tx->n];
 		t->start = (uint32_t)st;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/text/arena.h"
+#include "model/text/budget.h"
 
 enum tok_kind { TK_WORD = 0, TK_NUM, TK_PUNCT, TK_END };
 
@@ -59,11 +60,13 @@ typedef struct text {
 	lex_hit_t *hit;
 	uint64_t *lexmask;
 	arena_t *arena;
+	budget_t *budget; /* the parse's work bound; NULL: none */
 } text_t;
 
 /* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
  * with text_free) and the keys (in the arena). Vocabulary ids are not set
- * here (tag_text does that). 0, or -1 when out of memory. */
+ * here (tag_text does that). tx->budget is kept (set it before, or zero
+ * tx). 0, or -1 when out of memory or over the budget. */
 int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena);
 
 /* Free what text_scan() and tag_text() allocated outside the arena. */

@@ -19,6 +19,10 @@ static const char *const UNITS[] = {"codepoint", "utf16", "byte"};
 static const char *const PODS[] = {NULL, "morning", "noon", "afternoon", "evening"};
 static const char *const RESP[] = {NULL, "lead", "coordinate"};
 
+/* The output of a text of n bytes stays under this (the largest articles
+ * of the genre give 6 times their size with ?explain=1&include=text). */
+#define WRITE_LIMIT(n) (8 * (size_t)(n) + 65536)
+
 typedef struct wctx {
 	const doc_t *d;
 	jw_t *w;
@@ -26,7 +30,20 @@ typedef struct wctx {
 	int unit;
 	int explain;
 	const int *doc_gid; /* group of each citation */
+	size_t limit;	    /* output bytes the lists may fill (in w->buf) */
+	int cut;	    /* a list was cut short at the limit */
 } wctx_t;
+
+/* Room for one more list element: the output stays within a multiple of
+ * the input (the lists of mentions, paragraphs, captions, quotes are cut
+ * there, and the warning output_truncated says so). */
+static int room(wctx_t *c)
+{
+	if (c->w->len < c->limit)
+		return 1;
+	c->cut = 1;
+	return 0;
+}
 
 static void off(wctx_t *c, size_t byte)
 {
@@ -129,7 +146,7 @@ static void write_article(wctx_t *c)
 	}
 	jw_key(w, "authors");
 	jw_arr(w);
-	for (size_t i = 0; i < a->authors.n; i++) {
+	for (size_t i = 0; i < a->authors.n && room(c); i++) {
 		jw_obj(w);
 		jw_key(w, "name");
 		jw_cstr(w, a->authors.v[i].name);
@@ -140,12 +157,12 @@ static void write_article(wctx_t *c)
 	jw_arr_end(w);
 	jw_key(w, "captions");
 	jw_arr(w);
-	for (size_t i = 0; i < a->captions.n; i++)
+	for (size_t i = 0; i < a->captions.n && room(c); i++)
 		mention(c, a->captions.v[i]);
 	jw_arr_end(w);
 	jw_key(w, "paragraphs");
 	jw_arr(w);
-	for (size_t i = 0; i < a->paragraphs.n; i++) {
+	for (size_t i = 0; i < a->paragraphs.n && room(c); i++) {
 		jw_obj(w);
 		jw_key(w, "start");
 		off(c, a->paragraphs.v[i].start);
@@ -358,7 +375,7 @@ static void write_meetings(wctx_t *c)
 		write_tasks(c, m);
 		jw_key(w, "mentions");
 		jw_arr(w);
-		for (size_t j = 0; j < m->mentions.n; j++)
+		for (size_t j = 0; j < m->mentions.n && room(c); j++)
 			mention(c, m->mentions.v[j]);
 		jw_arr_end(w);
 		rule(c, m->rule);
@@ -411,7 +428,7 @@ static void write_people(wctx_t *c)
 		jw_arr_end(w);
 		jw_key(w, "mentions");
 		jw_arr(w);
-		for (size_t j = 0; j < p->mentions.n; j++)
+		for (size_t j = 0; j < p->mentions.n && room(c); j++)
 			mention(c, p->mentions.v[j]);
 		jw_arr_end(w);
 		rule(c, p->rule);
@@ -434,7 +451,7 @@ static void write_orgs(wctx_t *c)
 		jw_cstr(w, g->name);
 		jw_key(w, "text_forms");
 		jw_arr(w);
-		for (size_t j = 0; j < g->forms.n; j++)
+		for (size_t j = 0; j < g->forms.n && room(c); j++)
 			jw_cstr(w, g->forms.v[j]);
 		jw_arr_end(w);
 		jw_key(w, "category");
@@ -445,7 +462,7 @@ static void write_orgs(wctx_t *c)
 		jw_cstr(w, g->term);
 		jw_key(w, "mentions");
 		jw_arr(w);
-		for (size_t j = 0; j < g->mentions.n; j++)
+		for (size_t j = 0; j < g->mentions.n && room(c); j++)
 			mention(c, g->mentions.v[j]);
 		jw_arr_end(w);
 		rule(c, g->rule);
@@ -483,7 +500,7 @@ static void write_documents(wctx_t *c, const doc_groups_t *g)
 		span_or_null(c, x->subject);
 		jw_key(w, "mentions");
 		jw_arr(w);
-		for (int k = x->first; k >= 0; k = g->next[k])
+		for (int k = x->first; k >= 0 && room(c); k = g->next[k])
 			mention(c, d->docs.v[k].span);
 		jw_arr_end(w);
 		rule(c, best->rule);
@@ -498,7 +515,7 @@ static void write_quotes(wctx_t *c)
 	const article_t *a = &d->art;
 	jw_t *w = c->w;
 	jw_arr(w);
-	for (size_t i = 0; i < a->quotes.n; i++) {
+	for (size_t i = 0; i < a->quotes.n && room(c); i++) {
 		const quote_t *q = &a->quotes.v[i];
 		jw_obj(w);
 		jw_key(w, "text");
@@ -534,6 +551,15 @@ static void write_warnings(wctx_t *c)
 	const doc_t *d = c->d;
 	jw_t *w = c->w;
 	jw_arr(w);
+	if (c->cut) {
+		jw_obj(w);
+		jw_key(w, "code");
+		jw_cstr(w, "output_truncated");
+		jw_key(w, "message");
+		jw_cstr(w, "lists of mentions, paragraphs, captions or quotes were cut short: "
+			   "the result would have been more than 8 times the size of the text");
+		jw_obj_end(w);
+	}
 	for (size_t i = 0; i < d->warnings.n; i++) {
 		const warning_t *x = &d->warnings.v[i];
 		jw_obj(w);
@@ -556,7 +582,10 @@ int write_result(const doc_t *d, const struct model_options *opt, const doc_grou
 		 jw_t *w)
 {
 	wctx_t c = {.d = d, .w = w, .unit = (int)opt->unit, .explain = opt->explain,
-		    .doc_gid = groups->gid};
+		    .doc_gid = groups->gid,
+		    /* lists stop 16 KiB short: what follows them (warnings, closing
+		     * brackets) fits in that */
+		    .limit = w->len + WRITE_LIMIT(d->len) - 16384};
 	if (offset_map_init(&c.map, d->text, d->len))
 		return -1;
 	jw_obj(w);

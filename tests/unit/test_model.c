@@ -1,6 +1,9 @@
 /* Model entry point: errors, normalisation, offsets in the three units, and
  * the property that every span slices the text to its "text". */
 #include <criterion/criterion.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -236,5 +239,101 @@ Test(model, long_runs_of_combining_marks_are_made_stream_safe)
 	const char *text = json_string_value(json_object_get(r, "text"));
 	cr_assert(strstr(text, "\xCD\x8F"), "no grapheme joiner inserted");
 	json_decref(r);
+	free(s);
+}
+
+/* The work bound (issue: a request's deadline and the drain must stop the
+ * parse, not only cut the client off). A flag already set or a deadline
+ * already past stops the parse before any stage runs; on a long article the
+ * stages poll the bound as they go, so the parse stops there too. */
+static char *long_article(size_t *len)
+{
+	static const char para[] =
+	    "Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị của "
+	    "Ban Thường vụ Huyện ủy. Dự hội nghị có bà Trần Thị Bình, Phó Chủ tịch UBND "
+	    "huyện.\n\n";
+	size_t n = sizeof para - 1, reps = 4096;
+	char *s = malloc(n * reps + 1);
+	cr_assert_not_null(s);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(s + i * n, para, n);
+	s[n * reps] = '\0';
+	*len = n * reps;
+	return s;
+}
+
+Test(model, a_set_cancel_flag_stops_the_parse)
+{
+	atomic_int cancel = 1;
+	struct model_options opt = {.cancel = &cancel};
+	struct model_error err;
+	struct model_buf out = {0};
+	size_t len;
+	char *s = long_article(&len);
+	cr_assert_eq(model_parse_into(s, len, &opt, &out, &err), -1);
+	cr_assert_eq(err.code, MODEL_E_CANCELLED, "%s", err.message);
+	cr_assert_eq(out.len, 0);
+	free(out.data);
+	free(s);
+}
+
+Test(model, a_past_deadline_stops_the_parse)
+{
+	struct model_options opt = {.deadline_ns = 1};
+	struct model_error err;
+	struct model_buf out = {0};
+	size_t len;
+	char *s = long_article(&len);
+	cr_assert_eq(model_parse_into(s, len, &opt, &out, &err), -1);
+	cr_assert_eq(err.code, MODEL_E_DEADLINE, "%s", err.message);
+	cr_assert_str_eq(model_errcode_name(err.code), "deadline");
+	free(out.data);
+	free(s);
+}
+
+Test(model, an_unset_bound_changes_nothing)
+{
+	atomic_int cancel = 0;
+	struct model_options opt = {.cancel = &cancel, .deadline_ns = UINT64_MAX};
+	struct model_error err;
+	struct model_buf a = {0}, b = {0};
+	size_t len;
+	char *s = long_article(&len);
+	cr_assert_eq(model_parse_into(s, len, &opt, &a, &err), 0, "%s", err.message);
+	cr_assert_eq(model_parse_into(s, len, NULL, &b, &err), 0, "%s", err.message);
+	cr_assert_eq(a.len, b.len);
+	cr_assert(memcmp(a.data, b.data, a.len) == 0);
+	free(a.data);
+	free(b.data);
+	free(s);
+}
+
+/* The result stays within 8 times the text (plus 64 KiB): 1 MiB of
+ * one-letter lines would otherwise give 15 MB of paragraph spans. The lists
+ * are cut at an element, the JSON stays whole, and a warning says so. */
+Test(model, output_is_bounded_by_the_input)
+{
+	size_t len = 1024 * 1024;
+	char *s = malloc(len);
+	cr_assert_not_null(s);
+	for (size_t i = 0; i < len; i += 2)
+		s[i] = 'a', s[i + 1] = '\n';
+	struct model_error err;
+	struct model_buf out = {0};
+	cr_assert_eq(model_parse_into(s, len, NULL, &out, &err), 0, "%s", err.message);
+	cr_assert_leq(out.len, 8 * len + 65536);
+	json_error_t je;
+	json_t *r = json_loadb(out.data, out.len, 0, &je);
+	cr_assert_not_null(r, "%s", je.text);
+	json_t *w = json_object_get(r, "warnings");
+	int cut = 0;
+	for (size_t i = 0; i < json_array_size(w); i++)
+		cut |= !strcmp(json_string_value(json_object_get(json_array_get(w, i), "code")),
+			       "output_truncated");
+	cr_assert(cut);
+	cr_assert_gt(json_array_size(json_object_get(json_object_get(r, "article"), "paragraphs")),
+		     1000);
+	json_decref(r);
+	free(out.data);
 	free(s);
 }
