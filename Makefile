@@ -71,7 +71,7 @@ $(BUILD)/gen/lexicon_data.c: $(LEXICONS) tools/embed.sh
 # The vocabulary compiler (tools/lexgen*.c) runs on the build machine: the
 # character table first, then the lexicons tokenized with the model's own
 # tokenizer (model/text/scan.c).
-LEXGEN_SRC := model/text/scan.c model/text/arena.c model/text/chars.c model/text/budget.c
+LEXGEN_SRC := model/text/scan.c model/text/arena.c model/text/chars.c model/text/budget.c model/mem.c
 
 $(BUILD)/lexgen-chars: tools/lexgen_chars.c model/text/chars.h
 	@mkdir -p $(@D)

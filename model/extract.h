@@ -13,7 +13,7 @@
 #include "model/text/arena.h"
 #include "model/text/text.h"
 
-typedef VEC(int) int_vec_t;
+typedef AVEC(int) int_vec_t;
 
 enum org_category { CAT_PARTY, CAT_STATE, CAT_FRONT, CAT_MASS, CAT_MILITARY, CAT_OTHER };
 enum org_level { LVL_NONE, LVL_CENTRAL, LVL_PROVINCE, LVL_DISTRICT, LVL_COMMUNE };
@@ -31,11 +31,11 @@ typedef struct org_mention {
 
 typedef struct org {
 	char *name; /* canonical, malloc'ed */
-	VEC(char *) forms;
+	AVEC(char *) forms;
 	enum org_category cat;
 	enum org_level level;
 	char *term;
-	VEC(span_t) mentions;
+	AVEC(span_t) mentions;
 	const char *rule;
 } org_t;
 
@@ -49,8 +49,8 @@ typedef struct position {
 typedef struct person {
 	char *name, *family, *given; /* malloc'ed */
 	char *honorific;             /* malloc'ed or NULL */
-	VEC(position_t) positions;
-	VEC(span_t) mentions;
+	AVEC(position_t) positions;
+	AVEC(span_t) mentions;
 	const char *rule;
 } person_t;
 
@@ -60,7 +60,7 @@ typedef struct person_mention {
 	size_t tok_start, tok_end; /* tokens of the name */
 	size_t ctx_start, ctx_end; /* tokens of the whole phrase (honorific, positions) */
 	int person;
-	VEC(position_t) positions;
+	AVEC(position_t) positions;
 	int is_title_only;         /* "đồng chí Bí thư Tỉnh ủy" without a name */
 } person_mention_t;
 
@@ -74,7 +74,7 @@ typedef struct agenda_item {
 	int has_presenter;
 	char *action;
 	span_t subject;
-	VEC(int) docs;
+	AVEC(int) docs;
 	span_t decision;
 	int conclusion_speaker;
 	span_t conclusion;
@@ -112,9 +112,9 @@ typedef struct meeting {
 	const char *format;
 	int_vec_t chairs;
 	int_vec_t attendees;
-	VEC(agenda_item_t) agenda;
-	VEC(task_t) tasks;
-	VEC(span_t) mentions;
+	AVEC(agenda_item_t) agenda;
+	AVEC(task_t) tasks;
+	AVEC(span_t) mentions;
 	size_t sent; /* anchor sentence index */
 	const char *rule;
 } meeting_t;
@@ -135,16 +135,16 @@ typedef struct doc {
 	text_t tx;     /* the tokens every recogniser reads, tagged once */
 	article_t art;
 	tokens_t toks;
-	VEC(size_t) sent_tok; /* first token of each sentence in art.sentences */
+	AVEC(size_t) sent_tok; /* first token of each sentence in art.sentences */
 	date_list_t dates;
 	term_list_t terms;
 	doc_list_t docs;
-	VEC(org_mention_t) org_mentions;
-	VEC(org_t) orgs;
-	VEC(person_mention_t) person_mentions;
-	VEC(person_t) people;
-	VEC(meeting_t) meetings;
-	VEC(warning_t) warnings;
+	AVEC(org_mention_t) org_mentions;
+	AVEC(org_t) orgs;
+	AVEC(person_mention_t) person_mentions;
+	AVEC(person_t) people;
+	AVEC(meeting_t) meetings;
+	AVEC(warning_t) warnings;
 	int pub_year, pub_month, pub_day; /* 0 when unknown */
 	int pub_hour, pub_min, pub_sec;
 	int pub_has_time;

@@ -64,7 +64,7 @@ size_t doc_tok_at(const doc_t *d, size_t off)
 
 int doc_warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span)
 {
-	warning_t *w = vec_push(&d->warnings);
+	warning_t *w = avec_push(d->ar, &d->warnings);
 	if (!w)
 		return -1;
 	w->code = code;

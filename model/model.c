@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "normalize.h"
 #include "model/write/write.h"
+#include "model/mem.h"
 
 int model_init(void)
 {
@@ -48,7 +49,7 @@ char *model_dump(const json_t *result, size_t *len_out)
 	if (!s)
 		return NULL;
 	size_t n = strlen(s);
-	char *r = realloc(s, n + 2);
+	char *r = mem_realloc(s, n + 2);
 	if (!r) {
 		free(s);
 		return NULL;
@@ -119,39 +120,10 @@ static void doc_free(doc_t *d)
 	text_free(&d->tx);
 	segment_free(&d->art);
 	tokens_free(&d->toks);
-	free(d->sent_tok.v);
-	free(d->org_at_tok);
-	free(d->pctx_tok);
 	free(d->dates.v);
 	free(d->terms.v);
 	documents_list_free(&d->docs);
-	free(d->org_mentions.v);
-	for (size_t i = 0; i < d->orgs.n; i++) {
-		free(d->orgs.v[i].forms.v);
-		free(d->orgs.v[i].mentions.v);
-	}
-	free(d->orgs.v);
-	for (size_t i = 0; i < d->person_mentions.n; i++)
-		free(d->person_mentions.v[i].positions.v);
-	free(d->person_mentions.v);
-	for (size_t i = 0; i < d->people.n; i++) {
-		free(d->people.v[i].positions.v);
-		free(d->people.v[i].mentions.v);
-	}
-	free(d->people.v);
-	for (size_t i = 0; i < d->meetings.n; i++) {
-		meeting_t *m = &d->meetings.v[i];
-		free(m->chairs.v);
-		free(m->attendees.v);
-		for (size_t j = 0; j < m->agenda.n; j++)
-			free(m->agenda.v[j].docs.v);
-		free(m->agenda.v);
-		free(m->tasks.v);
-		free(m->mentions.v);
-	}
-	free(d->meetings.v);
-	free(d->warnings.v);
-	arena_free(&d->arena);
+	arena_free(&d->arena); /* bodies, people, meetings and their lists */
 }
 
 /* ---- pipeline ----------------------------------------------------------- */
@@ -176,7 +148,7 @@ static int sentence_index(doc_t *d)
 		span_t s = d->art.sentences.v[i];
 		while (ti < d->tx.n && d->tx.tok[ti].start < s.start)
 			ti++;
-		size_t *p = vec_push(&d->sent_tok);
+		size_t *p = avec_push(d->ar, &d->sent_tok);
 		if (!p)
 			return -1;
 		*p = ti;

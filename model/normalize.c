@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "model/mem.h"
 
 size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
 {
@@ -91,7 +92,7 @@ static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
 	}
 	if (!extra)
 		return NULL;
-	char *out = malloc(len + extra * 2 + 1);
+	char *out = mem_malloc(len + extra * 2 + 1);
 	if (!out) {
 		*oom = 1;
 		return NULL;
@@ -195,8 +196,8 @@ int offset_map_init(offset_map_t *m, const char *text, size_t len)
 	size_t nb = len / BLOCK + 2;
 	m->text = text;
 	m->len = len;
-	m->cp = malloc(nb * sizeof *m->cp);
-	m->u16 = malloc(nb * sizeof *m->u16);
+	m->cp = mem_malloc(nb * sizeof *m->cp);
+	m->u16 = mem_malloc(nb * sizeof *m->u16);
 	if (!m->cp || !m->u16) {
 		offset_map_free(m);
 		return -1;

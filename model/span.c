@@ -1,6 +1,7 @@
 #include "span.h"
 
 #include <stdint.h>
+#include "model/mem.h"
 
 /* Grow a vector's storage to hold at least n + 1 elements. Returns the
  * (possibly moved) storage or NULL; on failure the old storage is kept. */
@@ -11,7 +12,7 @@ void *vec_grow_(void **v, size_t *cap, size_t n, size_t elem)
 		ncap = n + 1;
 	if (ncap > SIZE_MAX / elem)
 		return NULL;
-	void *p = realloc(*v, ncap * elem);
+	void *p = mem_realloc(*v, ncap * elem);
 	if (!p)
 		return NULL;
 	*v = p;

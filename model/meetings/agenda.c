@@ -96,7 +96,7 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 	a.action = doc_strdup(c->d, action);
 	a.mention = span_make(c->t->tok[sa].start, c->t->tok[sb - 1].end);
 	a.rule = "agenda.presenter_list";
-	agenda_item_t *slot = vec_push(&m->agenda);
+	agenda_item_t *slot = avec_push(d->ar, &m->agenda);
 	if (!slot) {
 		return -1;
 	}
@@ -408,7 +408,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		     q < d->docs.n && d->docs.v[q].span.start < a.subject.end; q++)
 			if (!span_is_empty(a.subject) && d->docs.v[q].span.start >= a.subject.start &&
 			    d->docs.v[q].span.start < a.subject.end) {
-				int *p = vec_push(&a.docs);
+				int *p = avec_push(d->ar, &a.docs);
 				if (p)
 					*p = (int)q;
 			}
@@ -421,12 +421,10 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			      !strcmp(m->agenda.v[q].presenter.name, a.presenter.name) &&
 			      m->agenda.v[q].mention.start == a.mention.start;
 		if (dup) {
-			free(a.docs.v);
 			continue;
 		}
-		agenda_item_t *slot = vec_push(&m->agenda);
+		agenda_item_t *slot = avec_push(d->ar, &m->agenda);
 		if (!slot) {
-			free(a.docs.v);
 			return -1;
 		}
 		*slot = a;

@@ -69,7 +69,7 @@ int meetings_collect_kinds(mctx_t *c)
 		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
 		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
 			continue;
-		kmention_t *k = vec_push(&c->kinds);
+		kmention_t *k = avec_push(c->d->ar, &c->kinds);
 		if (!k)
 			return -1;
 		k->tok = i;
@@ -249,12 +249,12 @@ int meetings_in_person_ctx(const doc_t *d, size_t tok)
 	return tok < d->tx.n && d->pctx_tok[tok];
 }
 
-int meetings_add_unique(int_vec_t *v, int x)
+int meetings_add_unique(arena_t *ar, int_vec_t *v, int x)
 {
 	for (size_t i = 0; i < v->n; i++)
 		if (v->v[i] == x)
 			return 0;
-	int *p = vec_push(v);
+	int *p = avec_push(ar, v);
 	if (!p)
 		return -1;
 	*p = x;

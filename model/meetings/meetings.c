@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/meetings/meetings_internal.h"
+#include "model/mem.h"
 
 static void resolve_date(mctx_t *c, meeting_t *m, int di, int prev_y, int prev_m, int prev_d)
 {
@@ -101,7 +102,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 {
 	doc_t *d = c->d;
 	const text_t *t = c->t;
-	meeting_t *m = vec_push(&d->meetings);
+	meeting_t *m = avec_push(d->ar, &d->meetings);
 	if (!m)
 		return -1;
 	m->sent = sent;
@@ -122,7 +123,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;
 		m->kind_text = text_lower(d->ar, d->text + ks.start, ks.end - ks.start);
-		span_t *ms = vec_push(&m->mentions);
+		span_t *ms = avec_push(d->ar, &m->mentions);
 		if (ms)
 			*ms = ks;
 		m->ordinal = meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind);
@@ -251,7 +252,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (k && m->body_org >= 0 && m->body_span.start > t->tok[k->tok].start &&
 	    m->body_span.start - t->tok[k->tok].start < 160) {
 		m->name = span_make(t->tok[k->tok].start, m->body_span.end);
-		span_t *ms = vec_push(&m->mentions);
+		span_t *ms = avec_push(d->ar, &m->mentions);
 		(void)ms;
 		if (ms)
 			*ms = m->name;
@@ -270,8 +271,8 @@ static int pm_cmp(const void *a, const void *b)
 static int build_indexes(doc_t *d)
 {
 	size_t n = d->tx.n + 1;
-	d->org_at_tok = malloc(n * sizeof *d->org_at_tok);
-	d->pctx_tok = calloc(n, 1);
+	d->org_at_tok = arena_alloc_raw(d->ar, n * sizeof *d->org_at_tok);
+	d->pctx_tok = arena_alloc(d->ar, n);
 	if (!d->org_at_tok || !d->pctx_tok)
 		return -1;
 	for (size_t i = 0; i < n; i++)
@@ -299,14 +300,13 @@ int meetings_extract(doc_t *d)
 	if (build_indexes(d))
 		return -1;
 	if (meetings_collect_kinds(&c)) {
-		free(c.kinds.v);
 		return -1;
 	}
 	size_t ns = d->art.sentences.n;
 	/* anchors */
-	VEC(size_t) anchors = {0};
-	VEC(int) anchor_dates = {0};
-	VEC(const kmention_t *) anchor_kinds = {0};
+	AVEC(size_t) anchors = {0};
+	AVEC(int) anchor_dates = {0};
+	AVEC(const kmention_t *) anchor_kinds = {0};
 	int rc = 0;
 	for (size_t s = 0; s < ns; s++) {
 		if (budget_check(d->tx.budget)) {
@@ -374,9 +374,9 @@ int meetings_extract(doc_t *d)
 			     span_make(0, 0), 0);
 			break;
 		}
-		size_t *pa = vec_push(&anchors);
-		int *pd = vec_push(&anchor_dates);
-		const kmention_t **pk = vec_push(&anchor_kinds);
+		size_t *pa = avec_push(d->ar, &anchors);
+		int *pd = avec_push(d->ar, &anchor_dates);
+		const kmention_t **pk = avec_push(d->ar, &anchor_kinds);
 		if (!pa || !pd || !pk) {
 			rc = -1;
 			goto out;
@@ -404,9 +404,9 @@ int meetings_extract(doc_t *d)
 		    meetings_has_kw_pair(&d->tx, a, b, KW_duwj, KW_kieens) ||
 		    meetings_has_kw_pair(&d->tx, a, b, KW_chuaanr, KW_bij))
 			continue;
-		size_t *pa = vec_push(&anchors);
-		int *pd = vec_push(&anchor_dates);
-		const kmention_t **pk = vec_push(&anchor_kinds);
+		size_t *pa = avec_push(d->ar, &anchors);
+		int *pd = avec_push(d->ar, &anchor_dates);
+		const kmention_t **pk = avec_push(d->ar, &anchor_kinds);
 		if (!pa || !pd || !pk) {
 			rc = -1;
 			goto out;
@@ -432,9 +432,5 @@ int meetings_extract(doc_t *d)
 	if (!d->meetings.n)
 		doc_warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0), 0);
 out:
-	free(anchors.v);
-	free(anchor_dates.v);
-	free(anchor_kinds.v);
-	free(c.kinds.v);
 	return rc;
 }

@@ -15,7 +15,7 @@ typedef struct kmention {
 typedef struct mctx {
 	doc_t *d;
 	const text_t *t;
-	VEC(kmention_t) kinds;
+	AVEC(kmention_t) kinds;
 	int *person_at; /* person mention index whose name starts at token */
 } mctx_t;
 
@@ -40,7 +40,7 @@ int meetings_org_mention_at(const doc_t *d, size_t tok);
 int meetings_in_person_ctx(const doc_t *d, size_t tok);
 void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
 void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
-int meetings_add_unique(int_vec_t *v, int x);
+int meetings_add_unique(arena_t *ar, int_vec_t *v, int x);
 void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap);
 int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb);

@@ -21,7 +21,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
 				if (p->ctx_start > i && p->ctx_start <= i + 12) {
-					if (meetings_add_unique(&m->chairs, p->person))
+					if (meetings_add_unique(c->d->ar, &m->chairs, p->person))
 						return -1;
 					/* coordinated: "và đồng chí Y" */
 					size_t e = p->ctx_end;
@@ -30,7 +30,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 						if (p2->ctx_start <= e + 3 &&
 						    ((tok_kw(t, e) == KW_vaf) || meetings_is_punct(t, e, ';') ||
 						     meetings_is_punct(t, e, ','))) {
-							meetings_add_unique(&m->chairs, p2->person);
+							meetings_add_unique(c->d->ar, &m->chairs, p2->person);
 							e = p2->ctx_end;
 						}
 					}
@@ -65,7 +65,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 		if (best >= 0) {
 			const person_mention_t *p = &d->person_mentions.v[pm[best]];
-			if (meetings_add_unique(&m->chairs, p->person))
+			if (meetings_add_unique(c->d->ar, &m->chairs, p->person))
 				return -1;
 			/* "X và Y đồng chủ trì" / "X và Y chủ trì" */
 			for (int q = best - 1; q >= 0; q--) {
@@ -74,7 +74,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				if (p0->ctx_end <= p1->ctx_start && p1->ctx_start - p0->ctx_end <= 1 &&
 				    ((tok_kw(t, p0->ctx_end) == KW_vaf) || meetings_is_punct(t, p0->ctx_end, ',') ||
 				     meetings_is_punct(t, p0->ctx_end, ';'))) {
-					meetings_add_unique(&m->chairs, p0->person);
+					meetings_add_unique(c->d->ar, &m->chairs, p0->person);
 				} else {
 					break;
 				}
@@ -107,7 +107,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 		if (best >= 0) {
 			const person_mention_t *p = &d->person_mentions.v[pm[best]];
-			if (meetings_add_unique(&m->chairs, p->person))
+			if (meetings_add_unique(c->d->ar, &m->chairs, p->person))
 				return -1;
 			return 0;
 		}
@@ -131,7 +131,7 @@ int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				int is_chair = 0;
 				for (size_t k = 0; k < m->chairs.n; k++)
 					is_chair |= m->chairs.v[k] == p->person;
-				if (!is_chair && meetings_add_unique(&m->attendees, p->person))
+				if (!is_chair && meetings_add_unique(c->d->ar, &m->attendees, p->person))
 					return -1;
 			}
 		}
@@ -161,7 +161,7 @@ int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		for (size_t k = 0; k < m->chairs.n; k++)
 			if (m->chairs.v[k] == p->person)
 				is_chair = 1;
-		if (!is_chair && meetings_add_unique(&m->attendees, p->person))
+		if (!is_chair && meetings_add_unique(c->d->ar, &m->attendees, p->person))
 			return -1;
 	}
 	return 0;

@@ -118,7 +118,7 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 		tk.mention = span_make(t->tok[i].start, t->tok[(e > i ? e : i + 1) - 1].end);
 		tk.rule = directive ? "task.directive" : "task.subject";
-		task_t *slot = vec_push(&m->tasks);
+		task_t *slot = avec_push(d->ar, &m->tasks);
 		if (!slot) {
 			return -1;
 		}

@@ -393,7 +393,7 @@ static int find_or_add_org(doc_t *d, strmap_t *names, const char *canon, const o
 		return -1;
 	if (!added)
 		return *v;
-	org_t *o = vec_push(&d->orgs);
+	org_t *o = avec_push(d->ar, &d->orgs);
 	if (!o)
 		return -1;
 	o->name = doc_strdup(d, canon);
@@ -471,7 +471,7 @@ int orgs_extract(doc_t *d)
 		}
 		om.org = oi;
 		org_t *o = &d->orgs.v[oi];
-		span_t *ms = vec_push(&o->mentions);
+		span_t *ms = avec_push(d->ar, &o->mentions);
 		if (!ms) {
 			return -1;
 		}
@@ -488,12 +488,12 @@ int orgs_extract(doc_t *d)
 		if (!strmap_put(&forms, fk, (size_t)kl, 0, &added))
 			return -1;
 		if (added) {
-			char **f = vec_push(&o->forms);
+			char **f = avec_push(d->ar, &o->forms);
 			if (!f)
 				return -1;
 			*f = form;
 		}
-		org_mention_t *slot = vec_push(&d->org_mentions);
+		org_mention_t *slot = avec_push(d->ar, &d->org_mentions);
 		if (!slot) {
 			return -1;
 		}

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "model/people/people_internal.h"
+#include "model/mem.h"
 
 static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 {
@@ -97,7 +98,7 @@ static int person_for(ctx_t *c, const char *name, size_t a, size_t b, const char
 		return -1;
 	if (!added)
 		return *slot;
-	person_t *p = vec_push(&d->people);
+	person_t *p = avec_push(d->ar, &d->people);
 	if (!p)
 		return -1;
 	p->name = doc_strdup(c->d, name);
@@ -132,7 +133,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 	pm->span = span_make(c->t->tok[na].start, c->t->tok[nb - 1].end);
 	pm->tok_start = na;
 	pm->tok_end = nb;
-	span_t *ms = vec_push(&p->mentions);
+	span_t *ms = avec_push(d->ar, &p->mentions);
 	if (!ms)
 		return -1;
 	*ms = pm->span;
@@ -158,7 +159,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 		}
 		if (dup || p->positions.n >= MAX_POSITIONS)
 			continue;
-		position_t *s = vec_push(&p->positions);
+		position_t *s = avec_push(d->ar, &p->positions);
 		if (!s)
 			return -1;
 		*s = pm->positions.v[i];
@@ -166,7 +167,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 		if (index_title(c, s, pi))
 			return -1;
 	}
-	person_mention_t *slot = vec_push(&d->person_mentions);
+	person_mention_t *slot = avec_push(d->ar, &d->person_mentions);
 	if (!slot)
 		return -1;
 	*slot = *pm;
@@ -230,7 +231,7 @@ static size_t group_at(ctx_t *c, size_t i)
 		if (!collective) {
 			position_t cp = gp;
 			cp.title = doc_strdup(c->d, gp.title);
-			people_add_pos(&pm, &cp);
+			people_add_pos(c->d->ar, &pm, &cp);
 		}
 		size_t ce = people_chain_after(c, ne, &pm);
 		pm.ctx_start = k2;
@@ -263,10 +264,10 @@ static void link_title_only(ctx_t *c, size_t a, size_t b)
 		return;
 	int i = *v;
 	person_t *p = &d->people.v[i];
-	span_t *ms = vec_push(&p->mentions);
+	span_t *ms = avec_push(d->ar, &p->mentions);
 	if (ms)
 		*ms = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
-	person_mention_t *pm = vec_push(&d->person_mentions);
+	person_mention_t *pm = avec_push(d->ar, &d->person_mentions);
 	if (pm) {
 		pm->person = i;
 		pm->span = span_make(c->t->tok[a].start, c->t->tok[b - 1].end);
@@ -328,7 +329,7 @@ static int merge_prefix_names(ctx_t *c)
 			continue;
 		person_t *pb = &d->people.v[target];
 		for (size_t i = 0; i < pa->mentions.n; i++) {
-			span_t *m = vec_push(&pb->mentions);
+			span_t *m = avec_push(d->ar, &pb->mentions);
 			if (!m)
 				return -1;
 			*m = pa->mentions.v[i];
@@ -346,8 +347,6 @@ static int merge_prefix_names(ctx_t *c)
 	size_t w = 0;
 	for (size_t a = 0; a < np; a++) {
 		if (into[a] >= 0) {
-			free(d->people.v[a].positions.v);
-			free(d->people.v[a].mentions.v);
 			continue;
 		}
 		renum[a] = (int)w;
@@ -373,13 +372,10 @@ int people_extract(doc_t *d)
 	c.loc = LEX_LOCALITIES;
 	c.pl = LEX_PLACES;
 	size_t n = d->tx.n;
-	c.org_at = malloc((n + 1) * sizeof(int));
-	c.org_in = malloc((n + 1) * sizeof(int));
-	if (!c.org_at || !c.org_in) {
-		free(c.org_at);
-		free(c.org_in);
+	c.org_at = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
+	c.org_in = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
+	if (!c.org_at || !c.org_in)
 		return -1;
-	}
 	for (size_t i = 0; i <= n; i++)
 		c.org_at[i] = c.org_in[i] = -1;
 	for (size_t m = 0; m < d->org_mentions.n; m++) {
@@ -421,7 +417,7 @@ int people_extract(doc_t *d)
 			size_t e = people_position_at(&c, k, n, &p, 1);
 			if (e == k)
 				break;
-			people_add_pos(&pm, &p);
+			people_add_pos(d->ar, &pm, &p);
 			k = e;
 			if ((people_is_punct(&c, k, ',')) && people_title_start(&c, k + 1)) {
 				k++;
@@ -452,7 +448,6 @@ int people_extract(doc_t *d)
 			link_title_only(&c, p0, k);
 		}
 		people_free_positions(&pm);
-		free(pm.positions.v);
 		memset(&pm, 0, sizeof pm);
 		/* a bare surname-led name followed by an apposition chain */
 		ne = people_name_at(&c, i, 1);
@@ -467,7 +462,6 @@ int people_extract(doc_t *d)
 				continue;
 			}
 			people_free_positions(&pm);
-			free(pm.positions.v);
 		}
 		i = had_pos ? k : i + 1;
 	}
@@ -498,8 +492,8 @@ int people_extract(doc_t *d)
 		if (!v || *v < 0 || c.org_in[k2] >= 0)
 			continue;
 		int found = *v;
-		span_t *ms = vec_push(&d->people.v[found].mentions);
-		person_mention_t *pm = ms ? vec_push(&d->person_mentions) : NULL;
+		span_t *ms = avec_push(d->ar, &d->people.v[found].mentions);
+		person_mention_t *pm = ms ? avec_push(d->ar, &d->person_mentions) : NULL;
 		if (!pm)
 			goto fail;
 		*ms = span_make(t->tok[k2].start, t->tok[k2].end);
@@ -512,7 +506,7 @@ int people_extract(doc_t *d)
 		q = k2;
 	}
 	/* second pass: bare full-name re-mentions of known people */
-	unsigned char *covered = calloc(n + 1, 1);
+	unsigned char *covered = arena_alloc(d->ar, n + 1);
 	if (!covered)
 		goto fail;
 	for (size_t m = 0; m < d->person_mentions.n; m++)
@@ -520,6 +514,8 @@ int people_extract(doc_t *d)
 		     k < d->person_mentions.v[m].tok_end && k < n; k++)
 			covered[k] = 1;
 	for (size_t q = 0; q < n; q++) {
+		if (budget_check(t->budget))
+			goto fail;
 		if (!people_is_cap(&t->tok[q]) || covered[q])
 			continue;
 		size_t ne = people_name_at(&c, q, 0);
@@ -528,12 +524,10 @@ int people_extract(doc_t *d)
 		char *nm = canonical_name(&c, q, ne);
 		const int *v = nm ? strmap_get(&c.by_name, nm, strlen(nm)) : NULL;
 		if (v) {
-			span_t *ms = vec_push(&d->people.v[*v].mentions);
-			person_mention_t *pm = ms ? vec_push(&d->person_mentions) : NULL;
-			if (!pm) {
-				free(covered);
+			span_t *ms = avec_push(d->ar, &d->people.v[*v].mentions);
+			person_mention_t *pm = ms ? avec_push(d->ar, &d->person_mentions) : NULL;
+			if (!pm)
 				goto fail;
-			}
 			*ms = span_make(t->tok[q].start, t->tok[ne - 1].end);
 			pm->person = *v;
 			pm->span = *ms;
@@ -542,14 +536,9 @@ int people_extract(doc_t *d)
 		}
 		q = ne - 1;
 	}
-	free(covered);
 	if (merge_prefix_names(&c))
 		goto fail;
-	free(c.org_at);
-	free(c.org_in);
 	return 0;
 fail:
-	free(c.org_at);
-	free(c.org_in);
 	return -1;
 }

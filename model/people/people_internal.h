@@ -26,7 +26,7 @@ size_t people_name_at(const ctx_t *c, size_t i, int need_surname);
 int people_ends_with_country(const ctx_t *c, size_t end);
 size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name);
 void people_free_positions(person_mention_t *pm);
-int people_add_pos(person_mention_t *pm, position_t *p);
+int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p);
 size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm);
 
 #endif

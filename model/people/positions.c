@@ -237,9 +237,9 @@ void people_free_positions(person_mention_t *pm)
 	pm->positions.n = 0;
 }
 
-int people_add_pos(person_mention_t *pm, position_t *p)
+int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p)
 {
-	position_t *s = vec_push(&pm->positions);
+	position_t *s = avec_push(ar, &pm->positions);
 	if (!s) {
 		return -1;
 	}
@@ -275,7 +275,7 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		if (e2 > k && e2 < e && people_name_at(c, e2, 1) > e2) {
 			break;
 		}
-		if (people_add_pos(pm, &p))
+		if (people_add_pos(c->d->ar, pm, &p))
 			return end;
 		end = e;
 		k = e;

@@ -4,14 +4,15 @@
 #include <string.h>
 
 #include "model/lexicon/lex_tables.h"
+#include "model/mem.h"
 
 #define MAX_HITS_AT 128 /* entries starting at one token */
 
 int tag_text(text_t *tx)
 {
 	size_t n = tx->n;
-	tx->hit_at = malloc((n + 2) * sizeof *tx->hit_at);
-	tx->lexmask = calloc(n + 2, sizeof *tx->lexmask); /* 0 where no hit */
+	tx->hit_at = mem_malloc((n + 2) * sizeof *tx->hit_at);
+	tx->lexmask = mem_calloc(n + 2, sizeof *tx->lexmask); /* 0 where no hit */
 	if (!tx->hit_at || !tx->lexmask)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -19,7 +20,7 @@ int tag_text(text_t *tx)
 		t->kw = t->klen ? lex_vocab_find(tx->keys + t->key, t->klen, t->hash) : 0;
 	}
 	size_t nh = 0, cap = n / 4 + 64;
-	tx->hit = malloc(cap * sizeof *tx->hit);
+	tx->hit = mem_malloc(cap * sizeof *tx->hit);
 	if (!tx->hit)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -30,7 +31,7 @@ int tag_text(text_t *tx)
 			continue;
 		if (nh + MAX_HITS_AT > cap) {
 			cap = cap * 2 + MAX_HITS_AT;
-			struct lex_hit *p = realloc(tx->hit, cap * sizeof *p);
+			struct lex_hit *p = mem_realloc(tx->hit, cap * sizeof *p);
 			if (!p)
 				return -1;
 			tx->hit = p;

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/mem.h"
 
 struct arena_block {
 	struct arena_block *next;
@@ -24,7 +25,7 @@ static int arena_more(arena_t *a, size_t n)
 		a->failed = 1;
 		return -1;
 	}
-	struct arena_block *b = malloc(sizeof *b + size);
+	struct arena_block *b = mem_malloc(sizeof *b + size);
 	if (!b) {
 		a->failed = 1;
 		return -1;

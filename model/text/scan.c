@@ -6,13 +6,14 @@
 
 #include "model/text/chars.h"
 #include "model/text/text.h"
+#include "model/mem.h"
 
 #define KEY_MAX 63 /* longer words get no key: no lexicon has such a word */
 
 static int grow(text_t *tx)
 {
 	size_t nc = tx->cap ? tx->cap * 2 : 1024;
-	tok_t *p = realloc(tx->tok, nc * sizeof *p);
+	tok_t *p = mem_realloc(tx->tok, nc * sizeof *p);
 	if (!p)
 		return -1;
 	tx->tok = p;

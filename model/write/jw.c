@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "model/mem.h"
 
 static int jw_reserve(jw_t *w, size_t n)
 {
@@ -12,7 +13,7 @@ static int jw_reserve(jw_t *w, size_t n)
 	size_t cap = w->cap ? w->cap : 4096;
 	while (cap < w->len + n + 1)
 		cap *= 2;
-	char *p = realloc(w->buf, cap);
+	char *p = mem_realloc(w->buf, cap);
 	if (!p) {
 		w->failed = 1;
 		return -1;
