@@ -146,7 +146,7 @@ static int cmd_serve(int argc, char **argv)
 	}
 	fit_descriptors(&cfg);
 	config_print(&cfg, stderr);
-	if (cfg.access_log && accesslog_start(1u << 20)) {
+	if (cfg.access_log && accesslog_start(256u << 10)) {
 		fprintf(stderr, "meetingd: cannot start the access log writer\n");
 		config_free(&cfg);
 		return 1;
