@@ -45,11 +45,14 @@ static const struct option_def options[] = {
     {"header-timeout", OPT_INT, F(header_timeout), "5", 1, 3600, 0,
      "seconds a client may take to send its request line and headers"},
     {"connection-timeout", OPT_INT, F(connection_timeout), "10", 1, 3600, 0,
-     "seconds of silence before a connection is closed (keep below drain-timeout)"},
+     "seconds of silence before an idle keep-alive connection, or a body being sent, is "
+     "closed (keep below drain-timeout)"},
     {"request-timeout", OPT_INT, F(request_timeout), "30", 1, 3600, 0,
-     "total seconds a request may take, from request line to last byte sent"},
+     "total seconds a request may take, from its first byte to the last byte sent; a "
+     "parse stops there and answers 503"},
     {"drain-timeout", OPT_INT, F(drain_timeout), "20", 1, 3600, 0,
-     "seconds to let in-flight requests finish after SIGTERM/SIGINT"},
+     "seconds to let in-flight requests finish after SIGTERM/SIGINT; then their parses "
+     "are cancelled and the exit status is 3"},
     {"cors-origins", OPT_LIST, F(cors_origins), "*", 0, 0, 0,
      "comma list of allowed browser origins, or *"},
     {"web-dir", OPT_STR, F(web_dir), "", 0, 0, 0,
