@@ -255,6 +255,8 @@ Test(http_work, two_hostile_bodies_leave_healthz_answered)
 	double worst = 0;
 	int i;
 
+	if (under_checker())
+		cr_skip_test("a hostile parse takes minutes under a checker");
 	harness_start(&s, args);
 	for (i = 0; i < 2; i++) {
 		p[i].s = &s;
@@ -290,6 +292,8 @@ Test(http_work, parse_past_the_deadline_answers_503)
 	char *log;
 	int rc;
 
+	if (under_checker())
+		cr_skip_test("a hostile parse takes minutes under a checker");
 	harness_start(&s, args);
 	rc = post(&s, "/v1/parse", TEXT, t.p, t.n, 10, &r);
 	cr_assert_eq(rc, 0, "no answer to a parse past its 2 s deadline (after %.1f s): the model "
@@ -333,6 +337,8 @@ Test(http_work, drain_deadline_is_kept_and_cut_requests_exit_3)
 	double t;
 	int rc;
 
+	if (under_checker())
+		cr_skip_test("a hostile parse takes minutes under a checker");
 	harness_start(&s, args);
 	p.s = &s;
 	p.body = people(1 << 20);
@@ -360,6 +366,8 @@ Test(http_work, drain_deadline_answers_503_to_the_parse_it_cancels)
 	struct harness_server s;
 	struct poster p;
 
+	if (under_checker())
+		cr_skip_test("a hostile parse takes minutes under a checker");
 	harness_start(&s, args);
 	p.s = &s;
 	p.body = people(1 << 20);
