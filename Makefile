@@ -114,8 +114,9 @@ $(BUILD)/libmodel.a: $(MODEL_OBJ)
 $(BUILD)/meetingd: $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libmodel.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libmodel.a $(LDLIBS)
 
-$(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/libmodel.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
+# server/wire.c (the gate's request framing) is pure and unit-tested too
+$(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
 
 # the README's test command: every test, then again under ASan + UBSan
 check:

@@ -3,6 +3,7 @@
  * Exit status: 0 success, 1 failure at run time, 2 usage error.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,10 +11,12 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "handlers/handlers.h"
 #include "model/model.h"
+#include "server/accesslog.h"
 #include "server/config.h"
 #include "server/http.h"
 #include "server/version.h"
@@ -36,7 +39,12 @@ static void usage(FILE *out)
 	    "\n");
 	config_usage(out);
 	fprintf(out, "\nFlags override MEETINGD_* environment variables, which override the "
-		     "defaults.\nSIGTERM or SIGINT drains in-flight requests, then exits 0.\n");
+		     "defaults.\n"
+		     "SIGTERM or SIGINT drains in-flight requests, then exits 0; when the drain\n"
+		     "deadline cuts requests, their parses are cancelled and the exit status is "
+		     "3.\n"
+		     "SIGHUP is ignored (logged on stderr): there is no file to reopen or "
+		     "reload.\n");
 }
 
 static void version(void)
@@ -59,6 +67,16 @@ static double now_s(void)
  * epoll descriptor and a wake-up pipe per thread. */
 #define FD_RESERVE(threads) (16 + 4 * (rlim_t)(threads))
 
+/* A connection with its request at the server holds three descriptors: the
+ * client's socket and the socket pair to libmicrohttpd. */
+#define FD_PER_CONNECTION 3
+
+/* Exit status when the drain deadline cut requests. */
+#define EXIT_CUT 3
+
+/* After the drain deadline, how long cancelled parses get to return. */
+#define CANCEL_MARGIN_S 1.0
+
 /* Each connection is a descriptor. Out of descriptors, libmicrohttpd stops
  * accepting and newcomers hang in the backlog (the 1024 soft limit of a
  * plain shell meets the default --max-connections 1024), so raise the soft
@@ -67,7 +85,8 @@ static double now_s(void)
 static void fit_descriptors(struct config *cfg)
 {
 	struct rlimit rl;
-	rlim_t need = (rlim_t)cfg->max_connections + FD_RESERVE(cfg->threads);
+	rlim_t need =
+	    (rlim_t)cfg->max_connections * FD_PER_CONNECTION + FD_RESERVE(cfg->threads);
 
 	if (getrlimit(RLIMIT_NOFILE, &rl))
 		return;
@@ -78,8 +97,8 @@ static void fit_descriptors(struct config *cfg)
 			getrlimit(RLIMIT_NOFILE, &rl);
 	}
 	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
-		rlim_t fit = rl.rlim_cur > FD_RESERVE(cfg->threads) + 2
-				 ? rl.rlim_cur - FD_RESERVE(cfg->threads)
+		rlim_t fit = rl.rlim_cur > FD_RESERVE(cfg->threads) + 2 * FD_PER_CONNECTION
+				 ? (rl.rlim_cur - FD_RESERVE(cfg->threads)) / FD_PER_CONNECTION
 				 : 2;
 		fprintf(stderr,
 			"meetingd: only %llu file descriptors (RLIMIT_NOFILE): max-connections "
@@ -96,6 +115,7 @@ static int cmd_serve(int argc, char **argv)
 	char err[300];
 	sigset_t set;
 	int sig = 0, port;
+	long cut = 0;
 	double deadline;
 	struct timespec tick = {0, 20 * 1000 * 1000};
 
@@ -104,9 +124,15 @@ static int cmd_serve(int argc, char **argv)
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* Large blocks (bodies, answers) straight from and back to the
+	 * kernel: glibc's threshold otherwise grows with each freed block and
+	 * big buffers end up in arenas that never shrink. */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 
 	if (config_load(&cfg, argc, argv, err, sizeof err)) {
 		fprintf(stderr, "meetingd: %s\n", err);
@@ -120,8 +146,14 @@ static int cmd_serve(int argc, char **argv)
 	}
 	fit_descriptors(&cfg);
 	config_print(&cfg, stderr);
-	if (http_start(&cfg, err, sizeof err)) {
+	if (cfg.access_log && accesslog_start(256u << 10)) {
+		fprintf(stderr, "meetingd: cannot start the access log writer\n");
+		config_free(&cfg);
+		return 1;
+	}
+	if (http_start(&cfg, handlers_routes, handlers_nroutes, err, sizeof err)) {
 		fprintf(stderr, "meetingd: %s\n", err);
+		accesslog_stop(0.5);
 		config_free(&cfg);
 		return 1;
 	}
@@ -130,30 +162,59 @@ static int cmd_serve(int argc, char **argv)
 		MODEL_VERSION, strchr(cfg.bind, ':') ? "[" : "", cfg.bind,
 		strchr(cfg.bind, ':') ? "]" : "", port);
 
-	while (sigwait(&set, &sig) != 0)
-		;
+	for (;;) {
+		while (sigwait(&set, &sig) != 0)
+			;
+		if (sig != SIGHUP)
+			break;
+		/* a closed terminal or a reload reflex must not stop the service:
+		 * the log is stdout and the configuration is read once */
+		fprintf(stderr, "meetingd: SIGHUP ignored (nothing to reload; restart to change "
+				"the configuration)\n");
+	}
 	fprintf(stderr, "meetingd: %s: draining %ld in-flight request(s), up to %d s\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(), cfg.drain_timeout);
 	http_begin_drain();
 	deadline = now_s() + cfg.drain_timeout;
 	while (http_in_flight() > 0) {
+		int s2;
 		if (now_s() >= deadline) {
+			cut = http_in_flight();
 			fprintf(stderr,
-				"meetingd: drain deadline reached with %ld request(s) left\n",
-				http_in_flight());
+				"meetingd: drain deadline reached with %ld request(s) left: "
+				"cancelling them\n",
+				cut);
 			break;
 		}
 		/* a second signal means "stop now" */
-		if (sigtimedwait(&set, NULL, &tick) > 0) {
+		s2 = sigtimedwait(&set, NULL, &tick);
+		if (s2 > 0 && s2 != SIGHUP) {
+			cut = http_in_flight();
 			fprintf(stderr, "meetingd: second signal: stopping now\n");
 			break;
 		}
 	}
-	http_stop();
-	fflush(stdout);
-	fprintf(stderr, "meetingd: stopped\n");
+	if (cut) {
+		/* the parses stop at their next check and their clients get a
+		 * 503 where they are still connected */
+		double until = now_s() + CANCEL_MARGIN_S;
+		http_cancel_all();
+		while (http_in_flight() > 0 && now_s() < until)
+			nanosleep(&tick, NULL);
+	}
+	if (http_stop(CANCEL_MARGIN_S)) {
+		/* a parse ignores its cancel flag: the deadline is kept anyway */
+		fprintf(stderr, "meetingd: %ld request(s) still running: exiting without them\n",
+			http_in_flight());
+		accesslog_stop(0.2);
+		fflush(stdout);
+		fflush(stderr);
+		_exit(EXIT_CUT);
+	}
+	accesslog_stop(1.0);
+	fprintf(stderr, "meetingd: stopped%s\n", cut ? " (requests were cut)" : "");
 	config_free(&cfg);
-	return 0;
+	return cut ? EXIT_CUT : 0;
 }
 
 int main(int argc, char **argv)

@@ -1,6 +1,8 @@
 /* POST /v1/parse/batch: NDJSON in, NDJSON out, one answer line per
  * non-empty input line in order. Lines are parsed lazily as the client
- * reads the response, so a big batch never sits in memory twice. */
+ * reads the response, so a big batch never sits in memory twice, and on
+ * the parse pool (the connection suspended meanwhile), so a batch never
+ * holds a libmicrohttpd thread. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@ struct batch {
 	struct model_options opt;
 	char *out;
 	size_t out_len, out_pos, out_cap; /* out: reused for every line */
+	int ended, failed;		  /* set by next_answer() */
 };
 
 static int blank(const char *s, size_t n)
@@ -56,10 +59,20 @@ static int answer_line(struct batch *b, const char *s, size_t n)
 	struct model_error err;
 	enum problem_kind kind;
 	struct model_buf mb = {b->out, 0, b->out_cap};
-	int rc = -1;
+	int rc = -1, decoded;
 
-	if (handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len, &opt.published_at,
-				 &id, &problem, &kind) == 0) {
+	decoded = handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len,
+				       &opt.published_at, &id, &problem, &kind) == 0;
+	if (decoded &&
+	    ((opt.cancel && atomic_load(opt.cancel)) ||
+	     (opt.deadline_ns && http_now_ns() > opt.deadline_ns))) {
+		/* past the work bound: the rest of the lines are answered
+		 * without a parse */
+		struct model_error late = {.code = MODEL_E_DEADLINE};
+		if (opt.cancel && atomic_load(opt.cancel))
+			late.code = MODEL_E_CANCELLED;
+		problem = handlers_model_problem(&late, b->req->id, &kind);
+	} else if (decoded) {
 		char *lead = json_dumps(id ? id : json_null(), JSON_COMPACT | JSON_ENCODE_ANY);
 		char *members = lead ? malloc(strlen(lead) + 6) : NULL;
 
@@ -96,18 +109,18 @@ static int answer_line(struct batch *b, const char *s, size_t n)
 	return rc;
 }
 
-static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
+/* The answer to the next non-empty line into b->out, or b->ended at the
+ * end of the body (b->failed when out of memory). */
+static void next_answer(struct batch *b)
 {
-	struct batch *b = cls;
-	size_t n;
-
-	(void)pos;
 	while (b->out_pos == b->out_len) {
 		const char *s, *nl;
-		size_t end;
+		size_t end, n;
 		b->out_len = b->out_pos = 0;
-		if (b->pos >= b->len)
-			return MHD_CONTENT_READER_END_OF_STREAM;
+		if (b->pos >= b->len) {
+			b->ended = 1;
+			return;
+		}
 		s = b->body + b->pos;
 		nl = memchr(s, '\n', b->len - b->pos);
 		end = nl ? (size_t)(nl - b->body) : b->len;
@@ -118,9 +131,35 @@ static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
 			continue;
 		if (n && s[n - 1] == '\r')
 			n--;
-		if (answer_line(b, s, n))
-			return MHD_CONTENT_READER_END_WITH_ERROR; /* out of memory */
+		if (answer_line(b, s, n)) {
+			b->failed = 1; /* out of memory */
+			return;
+		}
 	}
+}
+
+static void next_answer_job(void *cls)
+{
+	next_answer(cls);
+}
+
+static ssize_t batch_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct batch *b = cls;
+	size_t n;
+
+	(void)pos;
+	if (b->out_pos == b->out_len && !b->ended && !b->failed) {
+		/* 0 with the connection suspended: called again once the pool
+		 * has the answer; inline where there is no pool */
+		if (http_offload(b->req, next_answer_job, b) == 0)
+			return 0;
+		next_answer(b);
+	}
+	if (b->failed)
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	if (b->out_pos == b->out_len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
 	n = b->out_len - b->out_pos;
 	if (n > max)
 		n = max;

@@ -86,6 +86,7 @@ int handlers_query_options(struct request *req, struct model_options *opt, struc
 	memset(&q, 0, sizeof q);
 	q.opt = opt;
 	MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_param, &q);
+	http_work_bound(req, &opt->deadline_ns, &opt->cancel);
 	if (q.error[0])
 		return http_reply_problem(req, out, PROBLEM_INVALID_QUERY, "%s", q.error);
 	return 0;
@@ -149,6 +150,12 @@ char *handlers_model_error_message(const struct model_error *err, char *buf, siz
 	case MODEL_E_NOMEM:
 		snprintf(buf, cap, "out of memory while parsing the article");
 		break;
+	case MODEL_E_DEADLINE:
+		snprintf(buf, cap, "the parse did not finish within the request deadline");
+		break;
+	case MODEL_E_CANCELLED:
+		snprintf(buf, cap, "the parse was stopped: the service is shutting down");
+		break;
 	default:
 		snprintf(buf, cap, "internal error while parsing the article");
 		break;
@@ -171,12 +178,21 @@ json_t *handlers_model_problem(const struct model_error *err, const char *instan
 	case MODEL_E_PUBLISHED:
 		*kind = PROBLEM_INVALID_PUBLISHED_AT;
 		break;
+	case MODEL_E_DEADLINE:
+		*kind = PROBLEM_DEADLINE_EXCEEDED;
+		break;
+	case MODEL_E_CANCELLED:
+		*kind = PROBLEM_UNAVAILABLE;
+		break;
 	default:
 		*kind = PROBLEM_INTERNAL;
 		break;
 	}
 	handlers_model_error_message(err, msg, sizeof msg);
-	msg[0] = (char)(msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 'a' + 'A' : msg[0]);
+	/* a sentence starts with a capital, but a member name stays as it is
+	 * spelt ("published_at ...") */
+	if (err->code != MODEL_E_PUBLISHED)
+		msg[0] = (char)(msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 'a' + 'A' : msg[0]);
 	return problem_new(*kind, instance, "%s.", msg);
 }
 

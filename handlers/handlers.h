@@ -8,6 +8,10 @@
 #include "model/model.h"
 #include "server/http.h"
 
+/* Every route of the service, for http_start(). */
+extern const struct http_route handlers_routes[];
+extern const size_t handlers_nroutes;
+
 /* POST /v1/parse */
 int handle_parse(struct request *req, struct http_reply *out);
 /* POST /v1/parse/batch */

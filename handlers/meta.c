@@ -125,18 +125,43 @@ static int safe_name(const char *s)
 	return !seg_start;
 }
 
+/* Open name (safe_name()'s plain segments) under the web root one segment
+ * at a time with O_NOFOLLOW: a symbolic link inside the folder, to a file
+ * or a folder, is not followed, so nothing outside it can be served. */
+static int open_beneath(const char *root, const char *name)
+{
+	char seg[256];
+	int dir = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), fd;
+
+	while (dir >= 0) {
+		const char *slash = strchr(name, '/');
+		size_t n = slash ? (size_t)(slash - name) : strlen(name);
+		if (n >= sizeof seg) {
+			close(dir);
+			return -1;
+		}
+		memcpy(seg, name, n);
+		seg[n] = '\0';
+		fd = openat(dir, seg,
+			    O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (slash ? O_DIRECTORY : O_NONBLOCK));
+		close(dir);
+		if (!slash)
+			return fd;
+		dir = fd;
+		name = slash + 1;
+	}
+	return -1;
+}
+
 static int serve_from_dir(struct request *req, struct http_reply *out, const char *name)
 {
-	char path[4096];
 	struct stat st;
 	char *data;
 	ssize_t got;
 	size_t done = 0;
 	int fd;
 
-	if ((size_t)snprintf(path, sizeof path, "%s/%s", req->cfg->web_dir, name) >= sizeof path)
-		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open_beneath(req->cfg->web_dir, name);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || (size_t)st.st_size > MAX_STATIC_FILE ||

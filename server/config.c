@@ -36,12 +36,23 @@ static const struct option_def options[] = {
      "largest request body in bytes (suffix k, m allowed)"},
     {"max-connections", OPT_INT, F(max_connections), "1024", 2, 1000000, 0,
      "concurrent connections accepted"},
+    {"max-client-connections", OPT_INT, F(max_client_connections), "128", 0, 1000000, 0,
+     "concurrent connections from one client address, an IPv6 /64 counting as one "
+     "(0: no limit; --trusted-proxies are exempt)"},
+    {"max-body-memory", OPT_SIZE, F(max_body_memory), "64m", 1, 1LL << 40, 0,
+     "request body bytes held in memory at once over all connections; past it a "
+     "request is refused with 503 before its body is read"},
+    {"header-timeout", OPT_INT, F(header_timeout), "5", 1, 3600, 0,
+     "seconds a client may take to send its request line and headers"},
     {"connection-timeout", OPT_INT, F(connection_timeout), "10", 1, 3600, 0,
-     "seconds of silence before a connection is closed (keep below drain-timeout)"},
+     "seconds of silence before an idle keep-alive connection, or a body being sent, is "
+     "closed (keep below drain-timeout)"},
     {"request-timeout", OPT_INT, F(request_timeout), "30", 1, 3600, 0,
-     "total seconds a request may take, from request line to last byte sent"},
+     "total seconds a request may take, from its first byte to the last byte sent; a "
+     "parse stops there and answers 503"},
     {"drain-timeout", OPT_INT, F(drain_timeout), "20", 1, 3600, 0,
-     "seconds to let in-flight requests finish after SIGTERM/SIGINT"},
+     "seconds to let in-flight requests finish after SIGTERM/SIGINT; then their parses "
+     "are cancelled and the exit status is 3"},
     {"cors-origins", OPT_LIST, F(cors_origins), "*", 0, 0, 0,
      "comma list of allowed browser origins, or *"},
     {"web-dir", OPT_STR, F(web_dir), "", 0, 0, 0,
@@ -193,6 +204,12 @@ static int validate(struct config *cfg, char *err, size_t errlen)
 		/* idle keep-alive connections would hold every drain to its deadline */
 		snprintf(err, errlen, "connection-timeout (%d) must be below drain-timeout (%d)",
 			 cfg->connection_timeout, cfg->drain_timeout);
+		return -1;
+	}
+	if (cfg->max_body_memory < cfg->max_body) {
+		/* one body of the largest size must fit, or it could never be read */
+		snprintf(err, errlen, "max-body-memory (%zu) must be at least max-body (%zu)",
+			 cfg->max_body_memory, cfg->max_body);
 		return -1;
 	}
 	if (net_cidr_list_parse(cfg->trusted_proxies, &cfg->proxies, err, errlen)) {

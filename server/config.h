@@ -16,6 +16,9 @@ struct config {
 	int threads; /* effective: 0 is resolved to the core count, at least 2 */
 	size_t max_body;
 	int max_connections;
+	int max_client_connections; /* 0: no limit */
+	size_t max_body_memory;
+	int header_timeout;
 	int connection_timeout;
 	int request_timeout;
 	int drain_timeout;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "server/accesslog.h"
 #include "server/version.h"
 
 enum { M_GET, M_HEAD, M_POST, M_OPTIONS, M_OTHER, NMETHODS };
@@ -31,6 +32,8 @@ static size_t nroutes;
 static atomic_ullong *requests; /* [route][method][status] */
 static struct route_metrics *per_route;
 static atomic_long in_flight;
+static atomic_ullong events[METRICS_EVENT_COUNT];
+static atomic_llong buffered;
 
 int metrics_init(const char *const *route_names, size_t n)
 {
@@ -94,6 +97,16 @@ void metrics_record(size_t route, const char *method, int status, double seconds
 void metrics_in_flight_add(int delta)
 {
 	atomic_fetch_add_explicit(&in_flight, delta, memory_order_relaxed);
+}
+
+void metrics_count(enum metrics_event e)
+{
+	atomic_fetch_add_explicit(&events[e], 1, memory_order_relaxed);
+}
+
+void metrics_buffered_add(long long delta)
+{
+	atomic_fetch_add_explicit(&buffered, delta, memory_order_relaxed);
 }
 
 long metrics_in_flight(void)
@@ -204,6 +217,32 @@ char *metrics_render(size_t *len)
 	    "# TYPE meetingd_in_flight_requests gauge\n"
 	    "meetingd_in_flight_requests %ld\n",
 	    metrics_in_flight());
+	put(&b,
+	    "# HELP meetingd_connections_refused_total Connections closed at accept.\n"
+	    "# TYPE meetingd_connections_refused_total counter\n"
+	    "meetingd_connections_refused_total{reason=\"max-connections\"} %llu\n"
+	    "meetingd_connections_refused_total{reason=\"max-client-connections\"} %llu\n"
+	    "# HELP meetingd_connections_evicted_total Connections still sending their first "
+	    "request head, closed to make room for a newcomer.\n"
+	    "# TYPE meetingd_connections_evicted_total counter\n"
+	    "meetingd_connections_evicted_total %llu\n"
+	    "# HELP meetingd_body_memory_refused_total Requests answered 503 because "
+	    "--max-body-memory was full.\n"
+	    "# TYPE meetingd_body_memory_refused_total counter\n"
+	    "meetingd_body_memory_refused_total %llu\n"
+	    "# HELP meetingd_body_memory_bytes Request body bytes held in memory.\n"
+	    "# TYPE meetingd_body_memory_bytes gauge\n"
+	    "meetingd_body_memory_bytes %lld\n"
+	    "# HELP meetingd_requests_cut_total Requests cut at their deadline.\n"
+	    "# TYPE meetingd_requests_cut_total counter\n"
+	    "meetingd_requests_cut_total %llu\n"
+	    "# HELP meetingd_access_log_dropped_total Access log lines dropped because stdout "
+	    "did not keep up.\n"
+	    "# TYPE meetingd_access_log_dropped_total counter\n"
+	    "meetingd_access_log_dropped_total %llu\n",
+	    load(&events[METRICS_REFUSED_LIMIT]), load(&events[METRICS_REFUSED_CLIENT]),
+	    load(&events[METRICS_EVICTED]), load(&events[METRICS_REFUSED_MEMORY]),
+	    (long long)atomic_load(&buffered), load(&events[METRICS_CUT]), accesslog_dropped());
 	put(&b,
 	    "# HELP meetingd_build_info Build of the running binary.\n"
 	    "# TYPE meetingd_build_info gauge\n"

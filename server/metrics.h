@@ -23,6 +23,22 @@ void metrics_in_flight_add(int delta);
 /* Current in-flight requests. */
 long metrics_in_flight(void);
 
+/* Events counted besides requests. */
+enum metrics_event {
+	METRICS_REFUSED_LIMIT,	/* connection over --max-connections */
+	METRICS_REFUSED_CLIENT, /* connection over --max-client-connections */
+	METRICS_EVICTED,	/* a connection still sending its first head, closed for a newcomer */
+	METRICS_REFUSED_MEMORY, /* request refused: --max-body-memory full */
+	METRICS_CUT,		/* request cut at its deadline */
+	METRICS_EVENT_COUNT,
+};
+
+/* Count one event. */
+void metrics_count(enum metrics_event e);
+
+/* Adjust the gauge of request body bytes held in memory by delta. */
+void metrics_buffered_add(long long delta);
+
 /* Render the exposition text; returns malloc'ed memory (caller frees),
  * length in *len. NULL on allocation failure. */
 char *metrics_render(size_t *len);

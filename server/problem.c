@@ -9,6 +9,7 @@ static const struct {
 	int status;
 	const char *title;
 } kinds[PROBLEM_KIND_COUNT] = {
+    [PROBLEM_BAD_REQUEST] = {"bad-request", 400, "Bad request"},
     [PROBLEM_MALFORMED_JSON] = {"malformed-json", 400, "Malformed JSON"},
     [PROBLEM_INVALID_REQUEST] = {"invalid-request", 400, "Invalid request body"},
     [PROBLEM_INVALID_UTF8] = {"invalid-utf8", 400, "Invalid UTF-8"},
@@ -20,10 +21,14 @@ static const struct {
     [PROBLEM_LENGTH_REQUIRED] = {"length-required", 411, "Length required"},
     [PROBLEM_BODY_TOO_LARGE] = {"body-too-large", 413, "Request body too large"},
     [PROBLEM_BATCH_TOO_LARGE] = {"batch-too-large", 413, "Too many batch lines"},
+    [PROBLEM_URI_TOO_LONG] = {"uri-too-long", 414, "Request line too long"},
     [PROBLEM_UNSUPPORTED_MEDIA] = {"unsupported-media-type", 415, "Unsupported media type"},
     [PROBLEM_EMPTY_ARTICLE] = {"empty-article", 422, "Empty article"},
+    [PROBLEM_HEADERS_TOO_LARGE] = {"headers-too-large", 431, "Request headers too large"},
     [PROBLEM_INTERNAL] = {"internal", 500, "Internal server error"},
     [PROBLEM_UNAVAILABLE] = {"unavailable", 503, "Service unavailable"},
+    [PROBLEM_OVERLOADED] = {"overloaded", 503, "Server overloaded"},
+    [PROBLEM_DEADLINE_EXCEEDED] = {"deadline-exceeded", 503, "Request deadline exceeded"},
 };
 
 int problem_status(enum problem_kind kind)
@@ -39,6 +44,18 @@ const char *problem_slug(enum problem_kind kind)
 const char *problem_title(enum problem_kind kind)
 {
 	return kinds[kind].title;
+}
+
+const char *problem_slug_of_type(const char *type)
+{
+	size_t i, n = strlen(PROBLEM_BASE);
+
+	if (!type || strncmp(type, PROBLEM_BASE, n))
+		return NULL;
+	for (i = 0; i < PROBLEM_KIND_COUNT; i++)
+		if (!strcmp(type + n, kinds[i].slug))
+			return kinds[i].slug;
+	return NULL;
 }
 
 json_t *problem_newv(enum problem_kind kind, const char *instance, const char *fmt, va_list ap)

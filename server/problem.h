@@ -12,6 +12,7 @@
 #define PROBLEM_BASE "https://meetingd.dev/problems/"
 
 enum problem_kind {
+	PROBLEM_BAD_REQUEST,	      /* 400: not HTTP/1.1 (the request line, a header, chunking) */
 	PROBLEM_MALFORMED_JSON,	      /* 400 */
 	PROBLEM_INVALID_REQUEST,      /* 400: JSON well formed but not the request shape */
 	PROBLEM_INVALID_UTF8,	      /* 400 */
@@ -23,10 +24,14 @@ enum problem_kind {
 	PROBLEM_LENGTH_REQUIRED,      /* 411 */
 	PROBLEM_BODY_TOO_LARGE,	      /* 413 */
 	PROBLEM_BATCH_TOO_LARGE,      /* 413 */
+	PROBLEM_URI_TOO_LONG,	      /* 414 */
 	PROBLEM_UNSUPPORTED_MEDIA,    /* 415 */
 	PROBLEM_EMPTY_ARTICLE,	      /* 422 */
+	PROBLEM_HEADERS_TOO_LARGE,    /* 431 */
 	PROBLEM_INTERNAL,	      /* 500 */
-	PROBLEM_UNAVAILABLE,	      /* 503 */
+	PROBLEM_UNAVAILABLE,	      /* 503: draining */
+	PROBLEM_OVERLOADED,	      /* 503: --max-body-memory full */
+	PROBLEM_DEADLINE_EXCEEDED,    /* 503: the work passed --request-timeout */
 	PROBLEM_KIND_COUNT,
 };
 
@@ -38,6 +43,9 @@ const char *problem_slug(enum problem_kind kind);
 
 /* Title of a kind; static storage. */
 const char *problem_title(enum problem_kind kind);
+
+/* The static slug of a problem type URI (PROBLEM_BASE + slug), or NULL. */
+const char *problem_slug_of_type(const char *type);
 
 /* New problem object {type,title,status,detail,instance}; the caller owns
  * it (json_decref). instance (borrowed) may be NULL; detail is printf-style

@@ -56,6 +56,7 @@ int http_reply_problem_object(struct http_reply *out, const json_t *problem)
 {
 	json_int_t status = json_integer_value(json_object_get(problem, "status"));
 
+	out->problem = problem_slug_of_type(json_string_value(json_object_get(problem, "type")));
 	return reply_json_typed(out, status >= 400 && status < 600 ? (int)status : 500, problem,
 				"application/problem+json");
 }
@@ -71,6 +72,7 @@ int http_reply_problem(struct request *req, struct http_reply *out, enum problem
 	p = problem_newv(kind, req->id, fmt, ap);
 	va_end(ap);
 	reply_json_typed(out, status, p, "application/problem+json");
+	out->problem = problem_slug(kind);
 	json_decref(p);
 	return status;
 }

@@ -11,6 +11,10 @@ log/pid/temp files in a temporary folder), and the contract validator
 (tests/contract) for the answers that come through the proxy.
 
 Checks: answers come from both replicas (each replica's own access log),
+a crowd of 1,000 connections trickling their heads from 200 addresses
+while ten requests of a well-behaved client are each answered within a
+second, the crowd closed by client_header_timeout, the per-address
+connection limit answered with the service's 503 problem,
 X-Request-Id passes through both ways, the client address from
 X-Forwarded-For is what the replica logs as "client", the body limit (nginx
 answers a too large body with the service's 413 problem, at the same
@@ -22,6 +26,7 @@ Prints one PASS/FAIL line per check and a summary; exits 1 on any failure.
 
 import argparse
 import ctypes
+import resource
 import http.client
 import json
 import os
@@ -339,6 +344,37 @@ def load(port, article, total, threads, on_progress):
     return results_
 
 
+def slow_heads(port, n, sources):
+    """n connections from 127.0.0.2 ... that send a request line and stop."""
+    socks = []
+    for i in range(n):
+        s = socket.socket()
+        s.setblocking(False)
+        s.bind((f"127.0.0.{2 + i % sources}", 0))
+        try:
+            s.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        socks.append(s)
+    time.sleep(0.3)
+    for s in socks:
+        try:
+            s.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        except OSError:
+            pass
+    return socks
+
+
+def closed(s):
+    """True once the peer closed s (EOF or reset)."""
+    try:
+        return s.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default=os.path.join(ROOT, "build", "meetingd"))
@@ -467,6 +503,49 @@ def main():
         check(f"a body of exactly {MAX_BODY} bytes passes nginx and is answered by a replica",
               r[0] == 200 and len(seen) == 1 and seen[0].get("bytes_in") == MAX_BODY,
               f"status {r[0]}, replica log {json.dumps(seen[0]) if seen else None}")
+
+        # -- a slow-header crowd: nginx holds it, a well-behaved client is served
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < 4096 and (hard == resource.RLIM_INFINITY or hard >= 4096):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (4096, hard))
+        t_crowd = time.monotonic()
+        crowd = slow_heads(port, 1000, 200)
+        worst, probes = 0.0, []
+        for i in range(10):
+            t = time.monotonic()
+            r = request(port, "GET", "/healthz", timeout=5, source="127.0.0.1")
+            worst = max(worst, time.monotonic() - t)
+            probes.append(r[0])
+        check("1,000 connections trickling their heads from 200 addresses: ten requests of another "
+              "client each answered within 1 s", probes == [200] * 10 and worst < 1.0,
+              f"statuses {sorted(set(probes))}, worst {worst:.3f} s")
+        # -- one address over limit_conn: the service's 503 problem from nginx
+        held = []
+        for i in range(70):
+            c = socket.create_connection(("127.0.0.1", port), timeout=5, source_address=("127.0.0.250", 0))
+            c.sendall(b"POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                      b"Content-Length: 100\r\n\r\n")
+            held.append(c)
+        time.sleep(0.5)
+        refused = 0
+        for c in held:
+            c.setblocking(False)
+            try:
+                head = c.recv(4096)
+            except BlockingIOError:
+                head = b""
+            if head.startswith(b"HTTP/1.1 503") and b"/problems/overloaded" in head:
+                refused += 1
+            c.close()
+        check("70 requests at once from one address: those over limit_conn 64 get the 503 overloaded problem",
+              refused == 6, f"{refused} refused")
+        while time.monotonic() - t_crowd < 6.5:  # client_header_timeout 5s
+            time.sleep(0.1)
+        gone = sum(1 for s in crowd if closed(s))
+        check("the crowd's connections are closed by client_header_timeout (5 s)", gone == len(crowd),
+              f"{gone} of {len(crowd)} closed after {time.monotonic() - t_crowd:.1f} s")
+        for s in crowd:
+            s.close()
 
         # -- SIGTERM on one replica under load
         before = {"a": len(a.log()), "b": len(b.log())}

@@ -100,7 +100,8 @@ static double start_timeout(void)
 	return w && *w ? 60.0 : 10.0;
 }
 
-void harness_start_env(struct harness_server *s, const char *const *args, const char *const *env)
+static void start(struct harness_server *s, const char *const *args, const char *const *env,
+		  int stdout_fd)
 {
 	const char *bin = harness_bin();
 	char *argv[64], wrapbuf[512];
@@ -135,7 +136,8 @@ void harness_start_env(struct harness_server *s, const char *const *args, const 
 	s->pid = fork();
 	cr_assert(s->pid >= 0, "fork: %s", strerror(errno));
 	if (s->pid == 0) {
-		int out = open(s->out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int out = stdout_fd >= 0 ? dup(stdout_fd)
+					 : open(s->out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		int err = open(s->err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		/* a crashed or killed test must not leave its server behind */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -190,9 +192,19 @@ void harness_start_env(struct harness_server *s, const char *const *args, const 
 	}
 }
 
+void harness_start_env(struct harness_server *s, const char *const *args, const char *const *env)
+{
+	start(s, args, env, -1);
+}
+
+void harness_start_stdout(struct harness_server *s, const char *const *args, int stdout_fd)
+{
+	start(s, args, NULL, stdout_fd);
+}
+
 void harness_start(struct harness_server *s, const char *const *args)
 {
-	harness_start_env(s, args, NULL);
+	start(s, args, NULL, -1);
 }
 
 int harness_stop(struct harness_server *s, int timeout_s)

@@ -49,6 +49,10 @@ void harness_start(struct harness_server *s, const char *const *args);
 /* Same, with extra environment entries "NAME=value" (NULL-terminated). */
 void harness_start_env(struct harness_server *s, const char *const *args, const char *const *env);
 
+/* Same, with the server's stdout (the access log) on stdout_fd instead of
+ * out_path: a pipe whose reader stalls, say. */
+void harness_start_stdout(struct harness_server *s, const char *const *args, int stdout_fd);
+
 /* SIGTERM the server and wait; returns its exit status (or 128+signal), or
  * -1 when it was not running. Kills it after timeout_s seconds. */
 int harness_stop(struct harness_server *s, int timeout_s);

