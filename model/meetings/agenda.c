@@ -136,7 +136,7 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		for (size_t q = 0; q < np; q++) {
 			const person_mention_t *p = &d->person_mentions.v[pm[q]];
 			if (p->ctx_start > i && p->ctx_end <= v && !p->is_title_only &&
-			    push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
+			    push_presenter(c, m, p->person, -1, ACTION_PRESENT, sa, sb))
 				return -1;
 		}
 	}
@@ -154,11 +154,11 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
 				if (p->ctx_start == k && !p->is_title_only)
-					return push_presenter(c, m, p->person, -1, "báo cáo", sa, sb);
+					return push_presenter(c, m, p->person, -1, ACTION_REPORT, sa, sb);
 			}
 			int om = meetings_org_mention_at(d, k);
 			if (om >= 0)
-				return push_presenter(c, m, -1, om, "báo cáo", sa, sb);
+				return push_presenter(c, m, -1, om, ACTION_REPORT, sa, sb);
 		}
 	}
 	/* "do X trình bày" */
@@ -172,7 +172,7 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			    (tok_kw2(t, p->ctx_end, KW_trinhf, KW_bayf) ||
 			     tok_kw2(t, p->ctx_end, KW_baos, KW_caos) ||
 			     (meetings_is_punct(t, p->ctx_end, ',') && tok_kw2(t, p->ctx_end + 1, KW_trinhf, KW_bayf))))
-				if (push_presenter(c, m, p->person, -1, "trình bày", sa, sb))
+				if (push_presenter(c, m, p->person, -1, ACTION_PRESENT, sa, sb))
 					return -1;
 		}
 	}
@@ -221,7 +221,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		a.conclusion_speaker = -1;
 		a.presenter.org = a.presenter.person = -1;
 		int end = -1;
-		const char *action = "báo cáo";
+		const char *action = ACTION_REPORT;
 		/* "nghe X báo cáo/trình bày ..." */
 		if ((tok_kw(t, i) == KW_nghe)) {
 			end = presenter_at(c, &a, i + 1, sb);
@@ -234,13 +234,13 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 				continue;
 			}
 			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
-				action = "trình";
+				action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&
 			   (tok_kw(t, i + 2) == KW_cuar)) {
 			/* "Theo báo cáo của X", "báo cáo của X" */
 			end = presenter_at(c, &a, i + 3, sb);
 			if (tok_kw2(t, i, KW_towf, KW_trinhf))
-				action = "trình";
+				action = ACTION_SUBMIT;
 		} else if (tok_kw2(t, i, KW_trinhf, KW_bayf) &&
 			   (tok_kw2(t, i + 2, KW_towf, KW_trinhf) || tok_kw2(t, i + 2, KW_baos, KW_caos) ||
 			    tok_kw2(t, i + 2, KW_tham, KW_luaanj) || tok_kw2(t, i + 2, KW_ddeef, KW_ans) ||
@@ -273,7 +273,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					}
 				}
 			}
-			action = "trình";
+			action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
 			   ((tok_kw2(t, i, KW_quans, KW_trieetj) || tok_kw2(t, i, KW_truyeenf, KW_ddatj) ||
 			     tok_kw2(t, i, KW_trieenr, KW_khai)) &&
@@ -381,7 +381,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 				}
 			}
 			if ((tok_kw(t, i) == KW_trinhf))
-				action = "trình";
+				action = ACTION_SUBMIT;
 		} else {
 			continue;
 		}

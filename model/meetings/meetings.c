@@ -129,7 +129,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		m->ordinal = meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind);
 	} else {
 		m->kind = "working_session";
-		m->kind_text = doc_strdup(c->d, "làm việc");
+		m->kind_text = doc_strdup(c->d, lex_entry(LEX_PHRASE_KIND_WORKING, 0)->form);
 	}
 	resolve_date(c, m, di, prev_y, prev_m, prev_d);
 	if (!m->year && m->month) {

@@ -7,6 +7,11 @@
 #include "model/lexicon/lex.h"
 #include "model/text/fold.h"
 
+/* The words the model writes for an agenda item's action (phrases.tsv). */
+#define ACTION_REPORT (lex_entry(LEX_PHRASE_ACTION_REPORT, 0)->form)
+#define ACTION_PRESENT (lex_entry(LEX_PHRASE_ACTION_PRESENT, 0)->form)
+#define ACTION_SUBMIT (lex_entry(LEX_PHRASE_ACTION_SUBMIT, 0)->form)
+
 typedef struct kmention {
 	size_t tok, ntok;
 	const char *kind;

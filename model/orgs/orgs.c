@@ -451,7 +451,8 @@ int orgs_extract(doc_t *d)
 			size_t j2 = read_org(d, j + 1, t->n, &om2, canon2, sizeof canon2);
 			if (j2 > j + 1) {
 				size_t cl = strlen(canon);
-				snprintf(canon + cl, sizeof canon - cl, " của %.200s", canon2);
+				snprintf(canon + cl, sizeof canon - cl, " %s %.200s",
+					 lex_entry(LEX_PHRASE_OF, 0)->form, canon2);
 				om.term = om2.term;
 				if (!om.level)
 					om.level = om2.level;
