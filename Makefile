@@ -91,7 +91,7 @@ $(BUILD)/lexgen: tools/lexgen.c $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c model/t
 $(BUILD)/gen/lexicon_tables.c: $(BUILD)/lexgen $(LEXICONS)
 	@mkdir -p $(@D)
 	$(BUILD)/lexgen $(BUILD)/gen $(LEXICONS)
-$(BUILD)/gen/lexicon_ids.h: $(BUILD)/gen/lexicon_tables.c
+$(BUILD)/gen/lexicon_ids.h: $(BUILD)/gen/lexicon_tables.c ;
 
 $(MODEL_OBJ) $(SERVER_OBJ) $(CLI_OBJ) $(TEST_OBJ): | $(BUILD)/gen/lexicon_ids.h $(BUILD)/gen/chars_table.c
 
