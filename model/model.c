@@ -123,7 +123,6 @@ static void doc_free(doc_t *d)
 {
 	text_free(&d->tx);
 	arena_free(&d->arena);
-	segment_free(&d->art);
 	tokens_free(&d->toks);
 	free(d->sent_tok.v);
 	free(d->org_at_tok);
@@ -768,7 +767,7 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 	if (opt->published_at)
 		d.pub_from_request = 1;
 	if (text_scan(&d.tx, d.text, d.len, &d.arena) || tag_text(&d.tx) ||
-	    segment_article(d.text, d.len, &d.art) || tokens_build(&d.toks, d.text, d.len) ||
+	    segment_article(&d.tx, &d.art) || tokens_build(&d.toks, d.text, d.len) ||
 	    sentence_index(&d)) {
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 		goto out;
