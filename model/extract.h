@@ -6,7 +6,7 @@
 
 #include "dates.h"
 #include "documents.h"
-#include "segment.h"
+#include "model/segment/segment.h"
 #include "span.h"
 #include "tokens.h"
 #include "model/tag/tag.h"

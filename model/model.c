@@ -118,7 +118,6 @@ static int parse_published(doc_t *d, const char *s)
 static void doc_free(doc_t *d)
 {
 	text_free(&d->tx);
-	segment_free(&d->art);
 	tokens_free(&d->toks);
 	free(d->dates.v);
 	free(d->terms.v);
@@ -238,7 +237,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	if (opt->published_at)
 		d->pub_from_request = 1;
 	if (budget_poll(&d->budget) || text_scan(&d->tx, d->text, d->len, &d->arena) ||
-	    tag_text(&d->tx) || segment_article(d->text, d->len, &d->art) || sentence_index(d)) {
+	    tag_text(&d->tx) || segment_article(&d->tx, &d->art) || sentence_index(d)) {
 		stage_error(d, err);
 		goto out;
 	}
