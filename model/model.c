@@ -788,8 +788,8 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 		warn(&d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
 		     span_make(0, 0), 0);
 	if (dates_find(d.text, d.len, &d.dates) || dates_find_terms(d.text, d.len, &d.terms) ||
-	    documents_find(d.text, d.len, &d.docs) || orgs_extract(&d) || people_extract(&d) ||
-	    meetings_extract(&d)) {
+	    documents_find(&d.tx, &d.dates, &d.terms, &d.docs) || orgs_extract(&d) ||
+	    people_extract(&d) || meetings_extract(&d)) {
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 		goto out;
 	}
