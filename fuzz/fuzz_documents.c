@@ -1,9 +1,12 @@
 /* libFuzzer target: the document-reference recogniser on the NFC text
- * model_parse() would hand it. Checks every span, that the strings it
+ * model_parse() would hand it, tagged and with its dates and terms found
+ * as model_parse() finds them. Checks every span, that the strings it
  * builds are valid UTF-8, and that re-mentions point back to a first
  * citation of the same document. */
 #include "fuzz/fuzz_common.h"
-#include "model/documents.h"
+#include "model/dates.h"
+#include "model/documents/documents.h"
+#include "model/tag/tag.h"
 
 static void check_string(const char *what, const char *s)
 {
@@ -25,6 +28,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	doc_list_t dl = {0};
+	date_list_t dates = {0};
+	term_list_t terms = {0};
+	arena_t arena = {0};
+	text_t tx;
 	char *owned;
 	size_t len, i;
 	const char *text;
@@ -34,7 +41,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = fz_nfc(data, size, &len, &owned);
 	if (!text)
 		return 0;
-	FZ_CHECK(documents_find(text, len, &dl) == 0, "documents_find: out of memory");
+	FZ_CHECK(text_scan(&tx, text, len, &arena, NULL) == 0 && tag_text(&tx) == 0 &&
+		     dates_find(text, len, &dates) == 0 && dates_find_terms(text, len, &terms) == 0,
+		 "text layer or dates: out of memory");
+	FZ_CHECK(documents_find(&tx, &dates, &terms, &dl) == 0, "documents_find: out of memory");
 	for (i = 0; i < dl.n; i++) {
 		const doc_cite_t *d = &dl.v[i];
 		fz_span("citation", text, len, d->span.start, d->span.end, 0);
@@ -57,6 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				 "citations %zu and %zu are out of order", i - 1, i);
 	}
 	documents_list_free(&dl);
+	free(dates.v);
+	free(terms.v);
+	text_free(&tx);
+	arena_free(&arena);
 	free(owned);
 	return 0;
 }

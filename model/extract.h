@@ -5,7 +5,7 @@
 #define MEETINGD_EXTRACT_H
 
 #include "dates.h"
-#include "documents.h"
+#include "model/documents/documents.h"
 #include "model/segment/segment.h"
 #include "span.h"
 #include "tokens.h"

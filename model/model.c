@@ -179,7 +179,6 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	d->ar = &d->arena;
 	d->budget.deadline_ns = opt->deadline_ns;
 	d->budget.cancel = opt->cancel;
-	d->tx.budget = &d->budget;
 	*nfc_out = NULL;
 	if (!bytes)
 		len = 0, bytes = "";
@@ -236,7 +235,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	}
 	if (opt->published_at)
 		d->pub_from_request = 1;
-	if (budget_poll(&d->budget) || text_scan(&d->tx, d->text, d->len, &d->arena) ||
+	if (budget_poll(&d->budget) || text_scan(&d->tx, d->text, d->len, &d->arena, &d->budget) ||
 	    tag_text(&d->tx) || segment_article(&d->tx, &d->art) || sentence_index(d)) {
 		stage_error(d, err);
 		goto out;
@@ -257,7 +256,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		     span_make(0, 0), 0);
 	if (budget_poll(&d->budget) || dates_find(d->text, d->len, &d->dates) ||
 	    dates_find_terms(d->text, d->len, &d->terms) ||
-	    documents_find(d->text, d->len, &d->docs) || budget_poll(&d->budget) ||
+	    documents_find(&d->tx, &d->dates, &d->terms, &d->docs) || budget_poll(&d->budget) ||
 	    orgs_extract(d) || people_extract(d) || meetings_extract(d) ||
 	    budget_poll(&d->budget) || d->arena.failed) {
 		stage_error(d, err);

@@ -256,7 +256,7 @@ static int add_form(int lx, size_t idx, const char *form, const char *where)
 {
 	text_t tx = {0};
 	arena_t ar = {0};
-	if (text_scan(&tx, form, strlen(form), &ar))
+	if (text_scan(&tx, form, strlen(form), &ar, NULL))
 		die("out of memory");
 	if (tx.n == 0 || tx.n > MAX_TOK) {
 		text_free(&tx);

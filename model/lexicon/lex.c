@@ -117,7 +117,7 @@ const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 	text_t tx = {0};
 	arena_t ar = {0};
 	const lex_entry_t *r = NULL;
-	if (text_scan(&tx, s, len, &ar) == 0 && tx.n) {
+	if (text_scan(&tx, s, len, &ar, NULL) == 0 && tx.n) {
 		uint32_t node = 0;
 		size_t j = 0;
 		for (; j < tx.n; j++) {

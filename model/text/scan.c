@@ -26,9 +26,8 @@ static inline uint8_t sat(unsigned v)
 	return v > 255 ? 255 : (uint8_t)v;
 }
 
-int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena)
+int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget)
 {
-	budget_t *budget = tx->budget;
 	memset(tx, 0, sizeof *tx);
 	tx->budget = budget;
 	tx->s = s;

@@ -65,9 +65,10 @@ typedef struct text {
 
 /* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
  * with text_free) and the keys (in the arena). Vocabulary ids are not set
- * here (tag_text does that). tx->budget is kept (set it before, or zero
- * tx). 0, or -1 when out of memory or over the budget. */
-int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena);
+ * here (tag_text does that). budget (may be NULL) is polled as it goes and
+ * kept in tx->budget for the later stages. 0, or -1 when out of memory or
+ * over the budget. */
+int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget);
 
 /* Free what text_scan() and tag_text() allocated outside the arena. */
 void text_free(text_t *tx);

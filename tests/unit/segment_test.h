@@ -31,7 +31,7 @@ static inline int seg_try(const char *t, size_t n)
 {
 	fini();
 	txt = t;
-	cr_assert_eq(text_scan(&tx, t, n, &ar), 0);
+	cr_assert_eq(text_scan(&tx, t, n, &ar, NULL), 0);
 	cr_assert_eq(tag_text(&tx), 0);
 	return segment_article(&tx, &art);
 }

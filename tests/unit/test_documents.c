@@ -1,6 +1,8 @@
-/* Official document references (model/documents.c): symbols, types, dates,
- * issuers, subjects, short re-mentions and what is not a document.
- * Every sentence is written for these tests; numbers and dates are invented. */
+/* Official document references (model/documents/): symbols, types, dates,
+ * issuers, subjects, short re-mentions and what is not a document. Each text
+ * goes through the shared text layer and the dates recogniser first
+ * (doc_fixture.h), as in model_parse. Every sentence is written for these
+ * tests; numbers and dates are invented. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdint.h>
@@ -8,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/documents.h"
+#include "doc_fixture.h"
 
 /* One citation to check. NULL strings mean "expect NULL / an empty span".
  * same1 is the expected same_as + 1; 0 means the citation's own index. */
@@ -395,6 +397,32 @@ static struct dcase CASES[] = {
 	{.text = "Chỉ thị 05, 120 cán bộ được khen thưởng.",
 	 .count = 1, .type = "Chỉ thị", .number = "05", .symbol = "05",
 	 .type_text = "Chỉ thị", .symbol_text = "05", .is_short = 1, .rule = SHORT},
+
+	/* ---- read from the shared tokens and the dates and terms lists ---- */
+	/* a code written in other letter case: the folded key finds it */
+	{.text = "Theo 05-QĐI/TW, các chi bộ rà soát.",
+	 .count = 1, .type = "Quy định", .type_code = "QĐI", .number = "05", .symbol = "05-QĐI/TW", .issuer_code = "TW",
+	 .symbol_text = "05-QĐI/TW", .rule = PARTY},
+	/* a number with a letter is two glued atoms, still one number */
+	{.text = "Các chi bộ quán triệt Chỉ thị 05a của Bộ Chính trị.",
+	 .count = 1, .type = "Chỉ thị", .number = "05a", .symbol = "05a",
+	 .issuer = "Bộ Chính trị", .type_text = "Chỉ thị", .symbol_text = "05a", .is_short = 1, .rule = SHORT},
+	/* the date before the agent may carry a part of day */
+	{.text = "Sáng ngày 17.2.2025, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU về chuyển đổi số.",
+	 .count = 1, .type = "Kế hoạch", .type_code = "KH", .number = "12", .symbol = "12-KH/TU", .issuer_code = "TU", DATE(2025, 2, 17),
+	 .issuer = "Ban Thường vụ Tỉnh ủy", .subject = "về chuyển đổi số", .type_text = "Kế hoạch", .symbol_text = "12-KH/TU", .rule = PARTY},
+	/* a range of days is one date (its first day), and the issuer follows */
+	{.text = "Quyết định số 7/QĐ-UBND ngày 5-7/3/2021 của UBND tỉnh.",
+	 .count = 1, .type = "Quyết định", .type_code = "QĐ", .number = "7", .symbol = "7/QĐ-UBND", .issuer_code = "UBND", DATE(2021, 3, 5),
+	 .issuer = "UBND tỉnh", .type_text = "Quyết định", .symbol_text = "7/QĐ-UBND", .rule = STATE},
+	/* so is a date with its clock time */
+	{.text = "Quyết định số 12/QĐ-UBND ngày 5/3/2021 lúc 8 giờ của UBND tỉnh.",
+	 .count = 1, .type = "Quyết định", .type_code = "QĐ", .number = "12", .symbol = "12/QĐ-UBND", .issuer_code = "UBND", DATE(2021, 3, 5),
+	 .issuer = "UBND tỉnh", .type_text = "Quyết định", .symbol_text = "12/QĐ-UBND", .rule = STATE},
+	/* a term period written with "đến" closes the issuer name */
+	{.text = "Nghị quyết số 03-NQ/TU của Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ 2020 đến 2025 về phát triển du lịch.",
+	 .count = 1, .type = "Nghị quyết", .type_code = "NQ", .number = "03", .symbol = "03-NQ/TU", .issuer_code = "TU",
+	 .issuer = "Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ 2020 đến 2025", .subject = "về phát triển du lịch", .type_text = "Nghị quyết", .symbol_text = "03-NQ/TU", .rule = PARTY},
 };
 /* clang-format on */
 
@@ -438,8 +466,9 @@ ParameterizedTest(int *id, documents, cases)
 {
 	const struct dcase *tc = &CASES[*id];
 	doc_list_t l = {0};
+	doc_fixture_t fx;
 	size_t len = strlen(tc->text);
-	cr_assert_eq(documents_find(tc->text, len, &l), 0);
+	cr_assert_eq(doc_fixture_find(&fx, tc->text, len, &l), 0);
 	cr_assert_eq((int)l.n, tc->count, "expected %d citations, got %zu in: %s", tc->count, l.n,
 		     tc->text);
 	const doc_cite_t *d = &l.v[tc->idx];
@@ -466,6 +495,7 @@ ParameterizedTest(int *id, documents, cases)
 	if (d->subject_span.end)
 		cr_expect(d->subject_span.start > d->symbol_span.end && d->subject_span.end <= len);
 	documents_list_free(&l);
+	doc_fixture_free(&fx);
 }
 
 /* ---- Not documents ----
@@ -528,6 +558,8 @@ static struct ncase NEG[] = {
 	{"Tổng kết 10 năm thực hiện Nghị quyết 26-NQ/TW về nông nghiệp, nông dân.", "26-NQ/TW"},
 	{"Vốn đạt 1.234/QĐ-UBND không phải là số hiệu.", ""},
 	{"Mã A12-KL/TW không phải số hiệu vì có chữ phía trước.", ""},
+	/* a type word glued to digits is no type, a number glued after letters no number */
+	{"Kết luận30-KL/TW và U23-KL/TW không phải số hiệu.", ""},
 };
 /* clang-format on */
 
@@ -545,7 +577,8 @@ ParameterizedTest(int *id, doc_negative, cases)
 {
 	const struct ncase *tc = &NEG[*id];
 	doc_list_t l = {0};
-	cr_assert_eq(documents_find(tc->text, strlen(tc->text), &l), 0);
+	doc_fixture_t fx;
+	cr_assert_eq(doc_fixture_find(&fx, tc->text, strlen(tc->text), &l), 0);
 	char got[512] = "";
 	for (size_t i = 0; i < l.n; i++) {
 		if (i)
@@ -554,186 +587,5 @@ ParameterizedTest(int *id, doc_negative, cases)
 	}
 	cr_expect_str_eq(got, tc->symbols, "in: %s", tc->text);
 	documents_list_free(&l);
-}
-
-/* ---- Robustness ---- */
-
-/* A heap copy without a terminating NUL, so reading past len is caught by
- * AddressSanitizer. */
-static char *exact_copy(const char *s, size_t n)
-{
-	char *p = malloc(n ? n : 1);
-	cr_assert_not_null(p);
-	memcpy(p, s, n);
-	return p;
-}
-
-static void check_spans(const doc_list_t *l, size_t len)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const doc_cite_t *d = &l->v[i];
-		cr_assert(d->span.start < d->span.end && d->span.end <= len);
-		cr_assert(d->symbol_span.start >= d->span.start &&
-			  d->symbol_span.end <= d->span.end);
-		if (d->type_span.end)
-			cr_assert(d->type_span.start < d->type_span.end && d->type_span.end <= len);
-		if (d->issuer_span.end)
-			cr_assert(d->issuer_span.start < d->issuer_span.end &&
-				  d->issuer_span.end <= len);
-		if (d->subject_span.end)
-			cr_assert(d->subject_span.start < d->subject_span.end &&
-				  d->subject_span.end <= len);
-		cr_assert(d->same_as >= 0 && (size_t)d->same_as < l->n);
-		cr_assert(l->v[d->same_as].same_as == d->same_as,
-			  "same_as must point at a first citation");
-		cr_assert_not_null(d->number);
-		cr_assert_not_null(d->symbol);
-		cr_assert_not_null(d->rule);
-		if (i)
-			cr_assert(l->v[i - 1].span.start <= d->span.start,
-				  "citations in text order");
-	}
-}
-
-Test(documents, stops_at_len)
-{
-	const char *s = "Kết luận số 21-KL/TW của Bộ Chính trị về công tác cán bộ.";
-	const char *cut = strstr(s, "-KL/TW");
-	/* cut right after "21-KL/": no symbol, and "21" is glued to a dash */
-	size_t n = (size_t)(cut - s) + 4;
-	char *p = exact_copy(s, n);
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(p, n, &l), 0);
-	cr_expect_eq(l.n, 0);
-	documents_list_free(&l);
-	/* cut inside "Chính": the issuer stops at the end of the buffer */
-	n = (size_t)(strstr(s, "Chính") - s) + 2;
-	free(p);
-	p = exact_copy(s, n);
-	cr_assert_eq(documents_find(p, n, &l), 0);
-	cr_assert_eq(l.n, 1);
-	cr_expect_str_eq(l.v[0].symbol, "21-KL/TW");
-	check_spans(&l, n);
-	documents_list_free(&l);
-	free(p);
-}
-
-Test(documents, nul_and_invalid_bytes)
-{
-	static const char s[] =
-	    "Nghị quyết số 12/NQ-CP\0 về \xff\xfe an sinh; Chỉ thị 05-CT/TW \xc3";
-	size_t n = sizeof(s) - 1;
-	char *p = exact_copy(s, n);
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(p, n, &l), 0);
-	cr_assert_eq(l.n, 2);
-	cr_expect_str_eq(l.v[0].symbol, "12/NQ-CP");
-	cr_expect_str_eq(l.v[1].symbol, "05-CT/TW");
-	check_spans(&l, n);
-	documents_list_free(&l);
-	free(p);
-}
-
-Test(documents, decomposed_text)
-{
-	/* "Kết luận" in NFD: the recogniser folds marks, offsets stay bytes */
-	const char *s = "Ke\xcc\x82\xcc\x81t lua\xcc\xa3\xcc\x82n so\xcc\x82\xcc\x81 21-KL/TW";
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(s, strlen(s), &l), 0);
-	cr_assert_eq(l.n, 1);
-	cr_expect_str_eq(l.v[0].type, "Kết luận");
-	char *t = slice(s, l.v[0].type_span);
-	cr_expect_str_eq(t, "Ke\xcc\x82\xcc\x81t lua\xcc\xa3\xcc\x82n");
-	free(t);
-	documents_list_free(&l);
-}
-
-Test(documents, appends_with_offsets)
-{
-	const char *s = "Kết luận số 21-KL/TW của Bộ Chính trị. Kết luận 21 được quán triệt.";
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(s, strlen(s), &l), 0);
-	cr_assert_eq(l.n, 2);
-	cr_assert_eq(documents_find(s, strlen(s), &l), 0);
-	cr_assert_eq(l.n, 4);
-	cr_expect_eq(l.v[2].same_as, 2);
-	cr_expect_eq(l.v[3].same_as, 2);
-	documents_list_free(&l);
-	cr_expect_eq(l.n, 0);
-	cr_expect_null(l.v);
-}
-
-Test(documents, subject_is_capped)
-{
-	char buf[4096] = "Nghị quyết số 12/NQ-CP về ";
-	for (int i = 0; i < 200; i++)
-		strcat(buf, "phát triển ");
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(buf, strlen(buf), &l), 0);
-	cr_assert_eq(l.n, 1);
-	span_t s = l.v[0].subject_span;
-	cr_assert(s.end > s.start);
-	cr_expect_leq(s.end - s.start, 400);
-	cr_expect_eq(buf[s.end], ' ', "the cap falls between words");
-	documents_list_free(&l);
-}
-
-Test(documents, long_input_is_linear, .timeout = 20)
-{
-	const char *unit =
-	    "Thực hiện Nghị quyết số 12/NQ-CP ngày 5/3/2021 của Chính phủ về an sinh; "
-	    "Chỉ thị 05, 06 của Bộ Chính trị; Kế hoạch 5 năm. ";
-	size_t ul = strlen(unit), reps = 20000, n = ul * reps;
-	char *p = malloc(n);
-	cr_assert_not_null(p);
-	for (size_t i = 0; i < reps; i++)
-		memcpy(p + i * ul, unit, ul);
-	doc_list_t l = {0};
-	cr_assert_eq(documents_find(p, n, &l), 0);
-	cr_expect_eq(l.n, reps * 3);
-	cr_expect_eq(l.v[l.n - 3].same_as, 0);
-	cr_expect_eq(l.v[l.n - 1].same_as, 2);
-	documents_list_free(&l);
-	free(p);
-}
-
-/* Random splices of citation fragments: never a crash, spans stay sane. */
-Test(documents, random_fragments)
-{
-	static const char *frag[] = {
-	    "Kết luận", " số ",	    "21",	"-",
-	    "–",	" ",	    "/",	"KL",
-	    "TW",	"2020",	    "NĐ",	"CP",
-	    "ngày ",	"5/3/2021", " của ",	"Ban Thường vụ Tỉnh ủy",
-	    " về ",	"đẩy mạnh", ".",	",",
-	    ";",	"(",	    ")",	"\n",
-	    "“",	"”",	    "\"",	"Quyết định",
-	    "935",	" và ",	    "khóa XII", "\xe1",
-	    "\xcc\x81", "UBND",	    "tỉnh",	"phê duyệt",
-	    " tại ",	"ban hành", "đã",	"QĐi",
-	    "a",	"0",	    "&",	"T.Ư",
-	    "năm",	"Chỉ thị",  "được",	"Chính phủ",
-	};
-	size_t nf = sizeof(frag) / sizeof(frag[0]);
-	uint32_t seed = 12345;
-	char buf[1024];
-	for (int iter = 0; iter < 3000; iter++) {
-		size_t n = 0;
-		int parts = 1 + (int)(seed % 60);
-		for (int k = 0; k < parts; k++) {
-			seed = seed * 1103515245u + 12345u;
-			const char *f = frag[(seed >> 8) % nf];
-			size_t fl = strlen(f);
-			if (n + fl > sizeof(buf))
-				break;
-			memcpy(buf + n, f, fl);
-			n += fl;
-		}
-		char *p = exact_copy(buf, n);
-		doc_list_t l = {0};
-		cr_assert_eq(documents_find(p, n, &l), 0);
-		check_spans(&l, n);
-		documents_list_free(&l);
-		free(p);
-	}
+	doc_fixture_free(&fx);
 }

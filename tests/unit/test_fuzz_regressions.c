@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 
 #include "model/dates.h"
-#include "model/documents.h"
 #include "model/model.h"
 #include "model/normalize.h"
 #include "tests/http/harness.h"
+#include "tests/unit/doc_fixture.h"
 
 TestSuite(fuzz_regressions, .timeout = 300);
 
@@ -203,16 +203,18 @@ Test(fuzz_regressions, documents)
 	cr_assert_gt(n, 0);
 	for (i = 0; i < n; i++) {
 		doc_list_t dl = {0};
+		doc_fixture_t fx;
 		char *text = nfc_text(&v[i], &len);
 		if (!text)
 			continue;
-		cr_assert_eq(documents_find(text, len, &dl), 0);
+		cr_assert_eq(doc_fixture_find(&fx, text, len, &dl), 0);
 		for (k = 0; k < dl.n; k++) {
 			span_ok(v[i].path, text, len, dl.v[k].span);
 			cr_assert(dl.v[k].same_as >= 0 && (size_t)dl.v[k].same_as <= k,
 				  "%s: citation %zu same as %d", v[i].path, k, dl.v[k].same_as);
 		}
 		documents_list_free(&dl);
+		doc_fixture_free(&fx);
 		free(text);
 	}
 	release(v, n);

@@ -114,7 +114,7 @@ Test(segment_text, out_of_memory_fails_cleanly)
 	int fails = 0, r = -1;
 	for (size_t extra = 0; extra <= (32u << 20) && r; extra += 32 * 1024) {
 		fini();
-		cr_assert_eq(text_scan(&tx, buf, n, &ar), 0);
+		cr_assert_eq(text_scan(&tx, buf, n, &ar, NULL), 0);
 		cr_assert_eq(tag_text(&tx), 0);
 		ar.limit = ar.total + extra;
 		r = segment_article(&tx, &art);

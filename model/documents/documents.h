@@ -2,10 +2,12 @@
 #ifndef MEETINGD_DOCUMENTS_H
 #define MEETINGD_DOCUMENTS_H
 
-#include "span.h"
+#include "model/dates.h"
+#include "model/span.h"
+#include "model/text/text.h"
 
-/* One citation of a document as written. Strings are malloc'ed and owned by
- * the list (documents_list_free). */
+/* One citation of a document as written. The strings live in the arena of
+ * the text they were found in (freed with it). */
 typedef struct doc_cite {
 	span_t span;         /* whole citation: "Kết luận số 21-KL/TW, ngày 25.10.2021 của ... về ..." */
 	span_t type_span;    /* "Kết luận" as written; {0,0} when no type word */
@@ -27,11 +29,17 @@ typedef struct doc_cite {
 
 typedef VEC(doc_cite_t) doc_list_t;
 
-/* Append every document citation in text[0..len) to *out, in text order.
- * "dự thảo Kế hoạch" (no number) and plenum names ("Nghị quyết Trung ương 4")
- * are not documents. Returns 0 or -1 when out of memory. */
-int documents_find(const char *text, size_t len, doc_list_t *out);
+/* Append every document citation of the tagged text tx (text_scan +
+ * tag_text) to *out, in text order. dates and terms are what dates_find and
+ * dates_find_terms found in the same text (either may be NULL: no dates, no
+ * terms); the issue date and the term closing an issuer name are read from
+ * them. "dự thảo Kế hoạch" (no number) and plenum names ("Nghị quyết Trung
+ * ương 4") are not documents. Strings go to tx->arena. Returns 0, or -1 when
+ * out of memory (then nothing is appended). */
+int documents_find(const text_t *tx, const date_list_t *dates, const term_list_t *terms,
+		   doc_list_t *out);
 
+/* Frees the array (the strings belong to the arena); the list is left empty. */
 void documents_list_free(doc_list_t *list);
 
 #endif
