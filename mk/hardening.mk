@@ -40,7 +40,7 @@ fuzz-build:
 $(FUZZ_BUILD)/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libserver.a \
                       $(FUZZ_BUILD)/libmodel.a
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(FUZZ_OPT) -fsanitize=fuzzer $(WARN) $(PKG_CFLAGS) \
-	  -I. -o $@ $< $(FUZZ_BUILD)/libserver.a $(FUZZ_BUILD)/libmodel.a $(PKG_LIBS) -lpthread -lm
+	  -I. -I$(FUZZ_BUILD)/gen -o $@ $< $(FUZZ_BUILD)/libserver.a $(FUZZ_BUILD)/libmodel.a $(PKG_LIBS) -lpthread -lm
 
 fuzz: fuzz-build
 	$(MAKE) --no-print-directory -j$(FUZZ_JOBS) $(addprefix fuzz-run-,$(FUZZ_TARGETS))

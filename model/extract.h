@@ -4,7 +4,7 @@
 #ifndef MEETINGD_EXTRACT_H
 #define MEETINGD_EXTRACT_H
 
-#include "dates.h"
+#include "model/dates/dates.h"
 #include "documents.h"
 #include "segment.h"
 #include "span.h"

@@ -269,7 +269,8 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 			break;
 		if (tok_is(t, k, "thứ") && k + 1 < lim) {
 			const token_t *x = &t->v[k + 1];
-			int v = dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+			int v = dates_parse_ordinal(&c->d->tx, text_tok_at(&c->d->tx, x->start),
+						    text_tok_at(&c->d->tx, x->end));
 			/* weekdays are not ordinals: "thứ Tư, 5/6" */
 			if (v > 0 && !(k > 0 && tok_is(t, k - 1, "ngày")))
 				return v;
@@ -278,7 +279,8 @@ static int ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind
 		if (k == i && tok_is2(t, k, "trung", "ương") && k + 2 < lim &&
 		    t->v[k + 2].kind == OTK_NUM) {
 			const token_t *x = &t->v[k + 2];
-			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+			return dates_parse_ordinal(&c->d->tx, text_tok_at(&c->d->tx, x->start),
+						   text_tok_at(&c->d->tx, x->end));
 		}
 	}
 	return 0;

@@ -1440,7 +1440,7 @@ static int find_dateline(ctx_t *c, size_t *which)
 			continue;
 		dateline_t dl;
 		memset(&dl, 0, sizeof dl);
-		if (dates_parse_dateline(c->t + l.start, l.end - l.start, &dl) == 1) {
+		if (dates_parse_dateline_bytes(c->t + l.start, l.end - l.start, &dl) == 1) {
 			c->a->has_dateline = 1;
 			c->a->dateline_span = l;
 			c->a->dateline = dl;

@@ -2,7 +2,7 @@
 #ifndef MEETINGD_SEGMENT_H
 #define MEETINGD_SEGMENT_H
 
-#include "dates.h"
+#include "model/dates/dates.h"
 #include "span.h"
 
 typedef struct author {
