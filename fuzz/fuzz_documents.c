@@ -4,7 +4,7 @@
  * builds are valid UTF-8, and that re-mentions point back to a first
  * citation of the same document. */
 #include "fuzz/fuzz_common.h"
-#include "model/dates.h"
+#include "model/dates/dates.h"
 #include "model/documents/documents.h"
 #include "model/tag/tag.h"
 
@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!text)
 		return 0;
 	FZ_CHECK(text_scan(&tx, text, len, &arena, NULL) == 0 && tag_text(&tx) == 0 &&
-		     dates_find(text, len, &dates) == 0 && dates_find_terms(text, len, &terms) == 0,
+		     dates_find(&tx, &dates) == 0 && dates_find_terms(&tx, &terms) == 0,
 		 "text layer or dates: out of memory");
 	FZ_CHECK(documents_find(&tx, &dates, &terms, &dl) == 0, "documents_find: out of memory");
 	for (i = 0; i < dl.n; i++) {
@@ -67,8 +67,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				 "citations %zu and %zu are out of order", i - 1, i);
 	}
 	documents_list_free(&dl);
-	free(dates.v);
-	free(terms.v);
 	text_free(&tx);
 	arena_free(&arena);
 	free(owned);

@@ -4,7 +4,7 @@
 #ifndef MEETINGD_EXTRACT_H
 #define MEETINGD_EXTRACT_H
 
-#include "dates.h"
+#include "model/dates/dates.h"
 #include "model/documents/documents.h"
 #include "model/segment/segment.h"
 #include "span.h"

@@ -68,50 +68,20 @@ static void seterr(struct model_error *err, enum model_errcode c, size_t off, co
 	snprintf(err->message, sizeof err->message, fmt, arg);
 }
 
-/* published_at: "YYYY-MM-DD" optionally followed by "THH:MM[:SS]" and an
- * offset. Returns 0 or -1. */
+/* published_at: a strict ISO 8601 date or date-time (dates_parse_published).
+ * Returns 0 or -1. */
 static int parse_published(doc_t *d, const char *s)
 {
-	int y, mo, da, h = -1, mi = -1, se = 0, n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &da, &n) != 3 || n != 10)
+	dateline_t p;
+	if (!dates_parse_published(s, &p))
 		return -1;
-	if (!dates_valid(y, mo, da))
-		return -1;
-	const char *p = s + 10;
-	if (*p == 'T' || *p == ' ') {
-		int m2 = 0;
-		if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m2) != 2 || m2 != 5)
-			return -1;
-		p += 1 + m2;
-		if (*p == ':') {
-			if (sscanf(p + 1, "%2d", &se) != 1)
-				return -1;
-			p += 3;
-			if (*p == '.')
-				while (*++p >= '0' && *p <= '9')
-					;
-		}
-		if (h > 23 || mi > 59 || se > 60)
-			return -1;
-		int tz = 420;
-		if (*p == 'Z') {
-			tz = 0;
-			p++;
-		} else if (*p == '+' || *p == '-') {
-			int th, tm;
-			if (sscanf(p + 1, "%2d:%2d", &th, &tm) != 2 || th > 14 || tm > 59)
-				return -1;
-			tz = (th * 60 + tm) * (*p == '-' ? -1 : 1);
-			p += 6;
-		}
-		if (*p)
-			return -1;
-		d->pub_hour = h, d->pub_min = mi, d->pub_sec = se, d->pub_has_time = 1;
-		d->pub_tz = tz;
-	} else if (*p) {
-		return -1;
+	if (p.hour >= 0) {
+		d->pub_hour = p.hour, d->pub_min = p.minute;
+		d->pub_sec = p.second < 0 ? 0 : p.second;
+		d->pub_has_time = 1;
+		d->pub_tz = p.tz_minutes;
 	}
-	d->pub_year = y, d->pub_month = mo, d->pub_day = da;
+	d->pub_year = p.year, d->pub_month = p.month, d->pub_day = p.day;
 	return 0;
 }
 
@@ -119,8 +89,6 @@ static void doc_free(doc_t *d)
 {
 	text_free(&d->tx);
 	tokens_free(&d->toks);
-	free(d->dates.v);
-	free(d->terms.v);
 	documents_list_free(&d->docs);
 	arena_free(&d->arena); /* bodies, people, meetings and their lists */
 }
@@ -254,8 +222,8 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	if (was_nfd)
 		doc_warn(d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
 		     span_make(0, 0), 0);
-	if (budget_poll(&d->budget) || dates_find(d->text, d->len, &d->dates) ||
-	    dates_find_terms(d->text, d->len, &d->terms) ||
+	if (budget_poll(&d->budget) || dates_find(&d->tx, &d->dates) ||
+	    dates_find_terms(&d->tx, &d->terms) ||
 	    documents_find(&d->tx, &d->dates, &d->terms, &d->docs) || budget_poll(&d->budget) ||
 	    orgs_extract(d) || people_extract(d) || meetings_extract(d) ||
 	    budget_poll(&d->budget) || d->arena.failed) {

@@ -2,7 +2,7 @@
 #ifndef MEETINGD_DOCUMENTS_H
 #define MEETINGD_DOCUMENTS_H
 
-#include "model/dates.h"
+#include "model/dates/dates.h"
 #include "model/span.h"
 #include "model/text/text.h"
 

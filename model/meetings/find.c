@@ -222,8 +222,7 @@ int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *ki
 		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) || tok_kw2(t, k, KW_hooij, KW_nghij))
 			break;
 		if ((tok_kw(t, k) == KW_thuws) && k + 1 < lim) {
-			const tok_t *x = &t->tok[k + 1];
-			int v = dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+			int v = dates_parse_ordinal(t, k + 1, k + 2);
 			/* weekdays are not ordinals: "thứ Tư, 5/6" */
 			if (v > 0 && !(k > 0 && (tok_kw(t, k - 1) == KW_ngayf)))
 				return v;
@@ -231,8 +230,7 @@ int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *ki
 		/* "Hội nghị Trung ương 5" */
 		if (k == i && tok_kw2(t, k, KW_trung, KW_uwowng) && k + 2 < lim &&
 		    t->tok[k + 2].kind == TK_NUM) {
-			const tok_t *x = &t->tok[k + 2];
-			return dates_parse_ordinal(c->d->text + x->start, x->end - x->start);
+			return dates_parse_ordinal(t, k + 2, k + 3);
 		}
 	}
 	return 0;

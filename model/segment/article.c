@@ -164,8 +164,7 @@ static void find_dateline(seg_ctx_t *c, size_t *which)
 			continue;
 		dateline_t dl;
 		memset(&dl, 0, sizeof dl);
-		/* (the token form: dates_parse_dateline(c->tx, l->t0, l->t1, &dl)) */
-		if (dates_parse_dateline(c->t + l->start, l->end - l->start, &dl) == 1) {
+		if (dates_parse_dateline(c->tx, l->t0, l->t1, &dl) == 1) {
 			c->a->has_dateline = 1;
 			c->a->dateline_span = span_make(l->start, l->end);
 			c->a->dateline = dl;

@@ -3,7 +3,7 @@
 #ifndef MEETINGD_SEGMENT_SEGMENT_H
 #define MEETINGD_SEGMENT_SEGMENT_H
 
-#include "model/dates.h"
+#include "model/dates/dates.h"
 #include "model/span.h"
 #include "model/text/arena.h"
 #include "model/text/text.h"

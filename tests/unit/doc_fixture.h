@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/dates.h"
+#include "model/dates/dates.h"
 #include "model/documents/documents.h"
 #include "model/normalize.h"
 #include "model/tag/tag.h"
@@ -37,7 +37,7 @@ static inline int doc_fixture_init(doc_fixture_t *f, const char *s, size_t n)
 		f->s = f->nfc;
 	}
 	if (text_scan(&f->tx, f->s, f->len, &f->arena, NULL) || tag_text(&f->tx) ||
-	    dates_find(f->s, f->len, &f->dates) || dates_find_terms(f->s, f->len, &f->terms))
+	    dates_find(&f->tx, &f->dates) || dates_find_terms(&f->tx, &f->terms))
 		return -1;
 	return 0;
 }
@@ -46,8 +46,6 @@ static inline void doc_fixture_free(doc_fixture_t *f)
 {
 	text_free(&f->tx);
 	arena_free(&f->arena);
-	free(f->dates.v);
-	free(f->terms.v);
 	free(f->nfc);
 	memset(f, 0, sizeof *f);
 }

@@ -1,36 +1,18 @@
-/* Unit tests for model/dates.c: date/time expressions, terms, datelines,
- * ordinals and calendar helpers. Every fixture sentence is written for these
- * tests (invented names and facts). Each text is copied into a buffer of its
- * exact length, without a terminating NUL, so a read past `len` shows under
- * the sanitizers. */
+/* Unit tests for model/dates/: date/time expressions (dates_find) and the
+ * grammar's vocabulary. Every fixture sentence is written for these tests
+ * (invented names and facts). Each text is copied into a buffer of its
+ * exact length, without a terminating NUL, and tagged as model_parse()
+ * does (textfix.h), so a read past `len` shows under the sanitizers. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/dates.h"
-
-/* ---- helpers ----------------------------------------------------------- */
-
-static char *exact_copy(const char *s, size_t n)
-{
-	char *b = malloc(n ? n : 1);
-	cr_assert_not_null(b);
-	memcpy(b, s, n);
-	return b;
-}
-
-static const char *wday_name(int wd)
-{
-	static const char *names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-	return wd >= 0 && wd <= 6 ? names[wd] : NULL;
-}
-
-static int streq_null(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
+#include "model/dates/dates.h"
+#include "model/lexicon.h"
+#include "tests/unit/datesfix.h"
+#include "tests/unit/textfix.h"
 
 /* Spans of every expression, for failure messages. */
 static void list_spans(const char *text, const date_list_t *l, char *buf, size_t cap)
@@ -46,24 +28,6 @@ static void list_spans(const char *text, const date_list_t *l, char *buf, size_t
 		n += (size_t)w;
 	}
 }
-
-/* Parameterised tests get an index into a static table: Criterion runs each
- * case in a fresh process where pointers copied from the parent (the
- * strings of a case) would not be valid. */
-#define MAXCASES 512
-static size_t case_index[MAXCASES];
-
-static size_t *case_indices(size_t n)
-{
-	cr_assert_leq(n, MAXCASES);
-	for (size_t i = 0; i < n; i++)
-		case_index[i] = i;
-	return case_index;
-}
-
-#define INDEX_PARAMS(table)                                                                        \
-	cr_make_param_array(size_t, case_indices(sizeof table / sizeof table[0]),                  \
-			    sizeof table / sizeof table[0])
 
 /* ---- dates_find -------------------------------------------------------- */
 
@@ -425,11 +389,13 @@ ParameterizedTest(size_t *k, dates, find)
 {
 	const struct dcase *c = &dcases[*k];
 	size_t n = strlen(c->text);
-	char *b = exact_copy(c->text, n);
+	textfix_t f;
+	const text_t *tx = textfix_open(&f, c->text, n);
+	const char *b = tx->s;
 	date_list_t l = {0};
 	char found[512];
 
-	cr_assert_eq(dates_find(b, n, &l), 0);
+	cr_assert_eq(dates_find(tx, &l), 0);
 	list_spans(b, &l, found, sizeof found);
 	if (!c->span) {
 		cr_expect_eq(l.n, 0, "%s: expected no date, found %s", c->text, found);
@@ -470,9 +436,11 @@ ParameterizedTest(size_t *k, dates, find)
 		cr_expect(e->hour == -1 && e->minute == -1, "%s: time %d:%d", c->text, e->hour,
 			  e->minute);
 	}
+	cr_expect(e->tok_start < e->tok_end && e->tok_end <= tx->n);
+	cr_expect_eq(tx->tok[e->tok_start].start, e->span.start, "%s: first token", c->text);
+	cr_expect_eq(tx->tok[e->tok_end - 1].end, e->span.end, "%s: last token", c->text);
 out:
-	free(l.v);
-	free(b);
+	textfix_close(&f);
 }
 
 /* Several expressions in one paragraph come out in order, not overlapping. */
@@ -484,61 +452,62 @@ Test(dates, paragraph_order)
 	    "đến 20/3 sẽ kiểm tra 5 xã, hoàn thành trước 30/4.";
 	static const char *want[] = {"Sáng 14/3", "quý I/2024", "Chiều cùng ngày",
 				     "từ ngày 18 đến 20/3", "30/4"};
-	size_t n = strlen(text);
-	char *b = exact_copy(text, n);
+	textfix_t f;
+	const text_t *tx = textfix_str(&f, text);
+	const char *b = tx->s;
 	date_list_t l = {0};
-	cr_assert_eq(dates_find(b, n, &l), 0);
+	cr_assert_eq(dates_find(tx, &l), 0);
 	cr_assert_eq(l.n, 5);
 	for (size_t i = 0; i < l.n; i++) {
 		span_t s = l.v[i].span;
 		cr_expect_eq(s.end - s.start, strlen(want[i]));
 		cr_expect_eq(memcmp(b + s.start, want[i], strlen(want[i])), 0, "item %zu", i);
-		if (i)
+		if (i) {
 			cr_expect_geq(s.start, l.v[i - 1].span.end);
+			cr_expect_geq(l.v[i].tok_start, l.v[i - 1].tok_end);
+		}
 	}
-	free(l.v);
-	free(b);
+	textfix_close(&f);
 }
 
 /* dates_find appends: earlier items of the vector are kept. */
 Test(dates, appends)
 {
 	static const char a[] = "Sáng 26.1, hội nghị.", c[] = "Chiều 7-2, làm việc.";
+	textfix_t fa, fc;
 	date_list_t l = {0};
-	cr_assert_eq(dates_find(a, strlen(a), &l), 0);
-	cr_assert_eq(dates_find(c, strlen(c), &l), 0);
+	cr_assert_eq(dates_find(textfix_str(&fa, a), &l), 0);
+	cr_assert_eq(dates_find(textfix_str(&fc, c), &l), 0);
 	cr_assert_eq(l.n, 2);
 	cr_expect_eq(l.v[0].day, 26);
 	cr_expect_eq(l.v[1].day, 7);
-	free(l.v);
+	textfix_close(&fc);
+	textfix_close(&fa);
 }
 
 /* The length bounds the text: a date cut short is read only up to len. */
 Test(dates, respects_len)
 {
 	static const char text[] = "Sáng 26/12, hội nghị.";
+	textfix_t f;
 	date_list_t l = {0};
 	size_t cut = strlen("Sáng 26/1");
-	char *b = exact_copy(text, cut);
-	cr_assert_eq(dates_find(b, cut, &l), 0);
+	cr_assert_eq(dates_find(textfix_open(&f, text, cut), &l), 0);
 	cr_assert_eq(l.n, 1);
 	cr_expect_eq(l.v[0].month, 1);
 	cr_expect_eq(l.v[0].span.end, cut);
-	free(l.v);
-	free(b);
+	textfix_close(&f);
 
 	l = (date_list_t){0};
 	cut = strlen("Sáng 26/");
-	b = exact_copy(text, cut);
-	cr_assert_eq(dates_find(b, cut, &l), 0);
+	cr_assert_eq(dates_find(textfix_open(&f, text, cut), &l), 0);
 	cr_expect_eq(l.n, 0);
-	free(l.v);
-	free(b);
+	textfix_close(&f);
 
 	l = (date_list_t){0};
-	cr_assert_eq(dates_find(text, 0, &l), 0);
+	cr_assert_eq(dates_find(textfix_open(&f, text, 0), &l), 0);
 	cr_expect_eq(l.n, 0);
-	free(l.v);
+	textfix_close(&f);
 }
 
 /* A 1 MiB article: every repetition found once, the number shapes between
@@ -551,8 +520,9 @@ Test(dates, one_mebibyte)
 	cr_assert_not_null(b);
 	for (size_t i = 0; i < reps; i++)
 		memcpy(b + i * ul, unit, ul);
+	textfix_t f;
 	date_list_t l = {0};
-	cr_assert_eq(dates_find(b, n, &l), 0);
+	cr_assert_eq(dates_find(textfix_open(&f, b, n), &l), 0);
 	cr_assert_eq(l.n, 2 * reps);
 	for (size_t i = 0; i < l.n; i++) {
 		const date_expr_t *e = &l.v[i];
@@ -562,7 +532,7 @@ Test(dates, one_mebibyte)
 		    (i / 2) * ul +
 			(i % 2 ? strlen("Chiều 7-2, tỷ lệ 3/4 và 1.500 tỷ đồng; Hội nghị (") : 0));
 	}
-	free(l.v);
+	textfix_close(&f);
 	free(b);
 }
 
@@ -573,247 +543,30 @@ Test(dates, junk_input)
 	    "\xff\xfe\xc3(26/1\xe2\x82 /-/-.. 1/2/3/4/5 :::: 99999999999999999999/12";
 	date_list_t l = {0};
 	size_t n = sizeof junk - 1;
-	char *b = exact_copy(junk, n);
-	cr_assert_eq(dates_find(b, n, &l), 0);
+	textfix_t f;
+	cr_assert_eq(dates_find(textfix_open(&f, junk, n), &l), 0);
 	for (size_t i = 0; i < l.n; i++)
 		cr_assert(l.v[i].span.end <= n);
-	free(l.v);
-	free(b);
+	textfix_close(&f);
 }
 
-/* ---- ordinals and calendar --------------------------------------------- */
-
-struct ocase {
-	const char *s;
-	int v;
-};
-
-static struct ocase ocases[] = {
-    {"XIII", 13},	{"XIX", 19},	   {"V", 5},	     {"xiv", 14},
-    {"MMXXIV", 2024},	{"IX", 9},	   {"53", 53},	     {"8", 8},
-    {" 12 ", 12},	{"nhất", 1},	   {"hai", 2},	     {"ba", 3},
-    {"tư", 4},		{"bốn", 4},	   {"Năm", 5},	     {"sáu", 6},
-    {"Bảy", 7},		{"bẩy", 7},	   {"Tám", 8},	     {"TÁM", 8},
-    {"chín", 9},	{"mười", 10},	   {"mười một", 11}, {"mười hai", 12},
-    {"mười lăm", 15},	{"mười chín", 19}, {"hai mươi", 20}, {"hai mươi mốt", 21},
-    {"ba mươi tư", 34}, {"thứ Tám", 8},	   {"IIII", 0},	     {"VX", 0},
-    {"abc", 0},		{"", 0},	   {"mười mười", 0}, {"hai mươi mươi", 0},
-    {"12a", 0},
-};
-
-ParameterizedTestParameters(dates, ordinal)
+Test(dates, lexicon_classes)
 {
-	return INDEX_PARAMS(ocases);
-}
-
-ParameterizedTest(size_t *k, dates, ordinal)
-{
-	const struct ocase *c = &ocases[*k];
-	size_t n = strlen(c->s);
-	char *b = exact_copy(c->s, n);
-	cr_expect_eq(dates_parse_ordinal(b, n), c->v, "[%s] -> %d", c->s,
-		     dates_parse_ordinal(b, n));
-	free(b);
-}
-
-Test(dates, valid)
-{
-	cr_expect(dates_valid(2024, 2, 29));
-	cr_expect(!dates_valid(2023, 2, 29));
-	cr_expect(dates_valid(0, 2, 29)); /* year not written */
-	cr_expect(!dates_valid(2022, 4, 31));
-	cr_expect(!dates_valid(2022, 13, 1));
-	cr_expect(!dates_valid(2022, 0, 1));
-	cr_expect(!dates_valid(2022, 1, 0));
-	cr_expect(dates_valid(2022, 12, 31));
-	cr_expect(!dates_valid(1900, 2, 29));
-	cr_expect(dates_valid(2000, 2, 29));
-}
-
-Test(dates, add_days)
-{
-	int y = 2022, m = 1, d = 31;
-	dates_add_days(&y, &m, &d, 1);
-	cr_expect(y == 2022 && m == 2 && d == 1);
-	y = 2024, m = 2, d = 28;
-	dates_add_days(&y, &m, &d, 1);
-	cr_expect(y == 2024 && m == 2 && d == 29);
-	y = 2025, m = 1, d = 1;
-	dates_add_days(&y, &m, &d, -1);
-	cr_expect(y == 2024 && m == 12 && d == 31);
-	y = 2022, m = 3, d = 1;
-	dates_add_days(&y, &m, &d, -1);
-	cr_expect(y == 2022 && m == 2 && d == 28);
-	y = 2022, m = 1, d = 26;
-	dates_add_days(&y, &m, &d, 365);
-	cr_expect(y == 2023 && m == 1 && d == 26);
-	y = 2022, m = 2, d = 30; /* invalid: untouched */
-	dates_add_days(&y, &m, &d, 1);
-	cr_expect(y == 2022 && m == 2 && d == 30);
-}
-
-Test(dates, infer_year)
-{
-	cr_expect_eq(dates_infer_year(1, 26, 2022, 1, 26), 2022);
-	cr_expect_eq(dates_infer_year(12, 28, 2022, 1, 5), 2021);
-	cr_expect_eq(dates_infer_year(2, 20, 2022, 1, 26), 2022); /* 25 days after */
-	cr_expect_eq(dates_infer_year(2, 25, 2022, 1, 26), 2022); /* 30 days after */
-	cr_expect_eq(dates_infer_year(2, 26, 2022, 1, 26), 2021); /* 31 days after */
-	cr_expect_eq(dates_infer_year(4, 29, 2025, 3, 21), 2024);
-	cr_expect_eq(dates_infer_year(3, 30, 2025, 3, 30), 2025);
-	cr_expect_eq(dates_infer_year(2, 29, 2023, 2, 10), 2023);
-}
-
-/* ---- terms ------------------------------------------------------------- */
-
-struct tcase {
-	const char *text;
-	const char *span; /* NULL: no term at all */
-	int ord, from, to;
-	const char *rule;
-	int count;
-};
-
-static struct tcase tcases[] = {
-    {"thực hiện Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII về xây dựng Đảng", "khóa XIII",
-     13, 0, 0, "term.khoa_roman", 1},
-    {"kỳ họp thứ sáu, HĐND tỉnh khoá XIV", "khoá XIV", 14, 0, 0, "term.khoa_roman", 1},
-    {"Đại hội Đảng bộ huyện khóa 8 đã bầu Ban Chấp hành", "khóa 8", 8, 0, 0, "term.khoa_number", 1},
-    {"Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng", "khóa XII", 12, 0, 0, NULL, 1},
-    {"Quốc hội Khóa X đã thông qua luật", "Khóa X", 10, 0, 0, NULL, 1},
-    {"BAN CHẤP HÀNH KHÓA XV", "KHÓA XV", 15, 0, 0, NULL, 1},
-    {"Hội nghị Tỉnh ủy khóa IX lần thứ 3", "khóa IX", 9, 0, 0, NULL, 1},
-    {"Hội nghị lần thứ 25 BCH Đảng bộ tỉnh khóa XIX", "khóa XIX", 19, 0, 0, NULL, 1},
-    {"Thành đoàn khóa 14 họp phiên đầu tiên", "khóa 14", 14, 0, 0, NULL, 1},
-    {"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "khóa XV", 15, 0, 0, NULL, 2},
-    {"HĐND thành phố khóa XV, nhiệm kỳ 2021-2026 khai mạc", "nhiệm kỳ 2021-2026", 0, 2021, 2026,
-     "term.nhiem_ky", 2},
-    {"Đại hội đại biểu nhiệm kỳ 2020 - 2025 thành công tốt đẹp", "nhiệm kỳ 2020 - 2025", 0, 2020,
-     2025, NULL, 1},
-    {"Hội Sinh viên khóa IV, nhiệm kỳ 2017- 2022 đã diễn ra", "nhiệm kỳ 2017- 2022", 0, 2017, 2022,
-     NULL, 2},
-    {"Quận ủy nhiệm kỳ 2015–2020 tổng kết", "nhiệm kỳ 2015–2020", 0, 2015, 2020, NULL, 1},
-    {"kế hoạch giai đoạn 2021-2025 của tỉnh", "giai đoạn 2021-2025", 0, 2021, 2025,
-     "term.giai_doan", 1},
-    {"Giai đoạn: 2017 - 2030 từng bước hoàn thiện", "Giai đoạn: 2017 - 2030", 0, 2017, 2030, NULL,
-     1},
-    {"HĐND huyện nhiệm kì 2016 - 2021", "nhiệm kì 2016 - 2021", 0, 2016, 2021, NULL, 1},
-    {"NHIỆM KỲ 2020-2025", "NHIỆM KỲ 2020-2025", 0, 2020, 2025, NULL, 1},
-    {"Khoá 8 và khoá IX", "khoá IX", 9, 0, 0, NULL, 2},
-    {"Sinh viên tham gia khóa học bồi dưỡng kỹ năng", NULL, 0, 0, 0, NULL, 0},
-    {"Nhớ khóa cửa trước khi về", NULL, 0, 0, 0, NULL, 0},
-    {"Trong nhiệm kỳ tới, tỉnh tập trung vào hạ tầng", NULL, 0, 0, 0, NULL, 0},
-    {"nhiệm kỳ 2025 - 2020 là sai", NULL, 0, 0, 0, NULL, 0},
-    {"giai đoạn 1 của dự án", NULL, 0, 0, 0, NULL, 0},
-    {"khóa IIII không phải số La Mã", NULL, 0, 0, 0, NULL, 0},
-    {"nhiệm kỳ 2000 - 2025 quá dài", NULL, 0, 0, 0, NULL, 0},
-    {"khóa 2.0 trực tuyến", NULL, 0, 0, 0, NULL, 0},
-};
-
-ParameterizedTestParameters(terms, find)
-{
-	return INDEX_PARAMS(tcases);
-}
-
-ParameterizedTest(size_t *k, terms, find)
-{
-	const struct tcase *c = &tcases[*k];
-	size_t n = strlen(c->text);
-	char *b = exact_copy(c->text, n);
-	term_list_t l = {0};
-	cr_assert_eq(dates_find_terms(b, n, &l), 0);
-	cr_expect_eq(l.n, (size_t)c->count, "%s: %zu terms", c->text, l.n);
-	if (c->span) {
-		const term_expr_t *t = NULL;
-		size_t sl = strlen(c->span);
-		for (size_t i = 0; i < l.n && !t; i++)
-			if (l.v[i].span.end - l.v[i].span.start == sl &&
-			    memcmp(b + l.v[i].span.start, c->span, sl) == 0)
-				t = &l.v[i];
-		cr_assert_not_null(t, "%s: no term [%s]", c->text, c->span);
-		cr_expect_eq(t->ordinal, c->ord, "%s: ordinal %d", c->text, t->ordinal);
-		cr_expect_eq(t->from_year, c->from, "%s: from %d", c->text, t->from_year);
-		cr_expect_eq(t->to_year, c->to, "%s: to %d", c->text, t->to_year);
-		cr_expect_not_null(t->rule);
-		if (c->rule && t->rule)
-			cr_expect_str_eq(t->rule, c->rule);
+	static const char *const classes[] = {"start", "word", "ctx", "unit", "dur", "ord", "score"};
+	const struct embedded_file *f = lexicon_file("dates");
+	cr_assert_not_null(f, "model/lexicon/dates.tsv is not embedded");
+	size_t pos = 0, rows = 0;
+	char buf[256], *cols[4];
+	int nc;
+	while ((nc = lexicon_next_row(f, &pos, buf, sizeof buf, cols, 4)) >= 0) {
+		if (buf[0] == '#')
+			continue;
+		cr_assert_eq(nc, 3, "dates.tsv: row '%s' has %d columns", buf, nc);
+		int known = 0;
+		for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+			known |= strcmp(cols[1], classes[k]) == 0;
+		cr_expect(known, "dates.tsv: '%s' has the unknown class '%s'", cols[0], cols[1]);
+		rows++;
 	}
-	free(l.v);
-	free(b);
-}
-
-/* ---- datelines --------------------------------------------------------- */
-
-struct lcase {
-	const char *line;
-	int ok;
-	int y, m, d;
-	const char *time; /* "HH:MM:SS", "HH:MM" or NULL */
-	const char *wday;
-	int tz;
-};
-
-static struct lcase lcases[] = {
-    {"THỨ TƯ, 26/01/2022 14:00:11", 1, 2022, 1, 26, "14:00:11", "wed", 420},
-    {"Thứ 6, 21/03/2025 | 15:45", 1, 2025, 3, 21, "15:45", "fri", 420},
-    {"Thứ 4, 19/03/2025 | 20:17", 1, 2025, 3, 19, "20:17", "wed", 420},
-    {"2025-04-22 15:17:00", 1, 2025, 4, 22, "15:17:00", NULL, 420},
-    {"23/10/2013 02:25", 1, 2013, 10, 23, "02:25", NULL, 420},
-    {"3/11/2013 11:01", 1, 2013, 11, 3, "11:01", NULL, 420},
-    {"Thứ sáu, 6/8/2021, 01:08 (GMT+7)", 1, 2021, 8, 6, "01:08", "fri", 420},
-    {"Cập nhật: 08:15 ngày 12/05/2024", 1, 2024, 5, 12, "08:15", NULL, 420},
-    {"12/05/2024 - 08:15", 1, 2024, 5, 12, "08:15", NULL, 420},
-    {"Thứ Hai, 12/5/2024 - 08:15 (GMT+07:00)", 1, 2024, 5, 12, "08:15", "mon", 420},
-    {"  26/01/2022  ", 1, 2022, 1, 26, NULL, NULL, 420},
-    {"Chủ nhật, 01/01/2023 07:00 (GMT+9)", 1, 2023, 1, 1, "07:00", "sun", 540},
-    {"Thứ Bảy, 10/6/2023 02:15 PM", 1, 2023, 6, 10, "14:15", "sat", 420},
-    {"Đăng lúc 14:30 ngày 1/2/2024", 1, 2024, 2, 1, "14:30", NULL, 420},
-    {"26.01.2022 09:05 (UTC+0)", 1, 2022, 1, 26, "09:05", NULL, 0},
-    {"Thứ ba, 4/7/2017 10:20 GMT+7\r", 1, 2017, 7, 4, "10:20", "tue", 420},
-    {"Sáng 26/1, Ban Thường vụ Tỉnh ủy họp.", 0, 0, 0, 0, NULL, NULL, 0},
-    {"26/01/2022 14:00:11 Hoàng Minh", 0, 0, 0, 0, NULL, NULL, 0},
-    {"Hôm nay 26/01/2022", 0, 0, 0, 0, NULL, NULL, 0},
-    {"31/02/2022 10:00", 0, 0, 0, 0, NULL, NULL, 0},
-    {"26/01/22 14:00", 0, 0, 0, 0, NULL, NULL, 0},
-    {"", 0, 0, 0, 0, NULL, NULL, 0},
-    {"THỨ TƯ", 0, 0, 0, 0, NULL, NULL, 0},
-    {"14:00", 0, 0, 0, 0, NULL, NULL, 0},
-    {"26/01/2022 25:00", 0, 0, 0, 0, NULL, NULL, 0},
-    {"Hội nghị lần thứ 53", 0, 0, 0, 0, NULL, NULL, 0},
-};
-
-ParameterizedTestParameters(dateline, parse)
-{
-	return INDEX_PARAMS(lcases);
-}
-
-ParameterizedTest(size_t *k, dateline, parse)
-{
-	const struct lcase *c = &lcases[*k];
-	size_t n = strlen(c->line);
-	char *b = exact_copy(c->line, n);
-	dateline_t d;
-	memset(&d, 0x55, sizeof d);
-	int ok = dates_parse_dateline(b, n, &d);
-	cr_assert_eq(ok, c->ok, "[%s] -> %d", c->line, ok);
-	if (ok) {
-		cr_expect(d.year == c->y && d.month == c->m && d.day == c->d, "[%s] %d-%d-%d",
-			  c->line, d.year, d.month, d.day);
-		char t[16];
-		if (!c->time)
-			cr_expect(d.hour == -1 && d.minute == -1 && d.second == -1, "[%s]",
-				  c->line);
-		else if (strlen(c->time) == 5) {
-			snprintf(t, sizeof t, "%02d:%02d", d.hour, d.minute);
-			cr_expect_str_eq(t, c->time, "[%s]", c->line);
-			cr_expect_eq(d.second, -1);
-		} else {
-			snprintf(t, sizeof t, "%02d:%02d:%02d", d.hour, d.minute, d.second);
-			cr_expect_str_eq(t, c->time, "[%s]", c->line);
-		}
-		cr_expect(streq_null(wday_name(d.weekday), c->wday), "[%s] weekday %d", c->line,
-			  d.weekday);
-		cr_expect_eq(d.tz_minutes, c->tz, "[%s] tz %d", c->line, d.tz_minutes);
-	}
-	free(b);
+	cr_expect_gt(rows, 150);
 }

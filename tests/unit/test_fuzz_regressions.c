@@ -13,9 +13,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "model/dates.h"
+#include "model/dates/dates.h"
 #include "model/model.h"
 #include "model/normalize.h"
+#include "model/tag/tag.h"
 #include "tests/http/harness.h"
 #include "tests/unit/doc_fixture.h"
 
@@ -172,10 +173,13 @@ Test(fuzz_regressions, dates)
 	for (i = 0; i < n; i++) {
 		date_list_t dl = {0};
 		term_list_t tl = {0};
+		arena_t ar = {0};
+		text_t tx;
 		char *text = nfc_text(&v[i], &len);
 		if (!text)
 			continue;
-		cr_assert_eq(dates_find(text, len, &dl), 0);
+		cr_assert(text_scan(&tx, text, len, &ar, NULL) == 0 && tag_text(&tx) == 0);
+		cr_assert_eq(dates_find(&tx, &dl), 0);
 		for (k = 0; k < dl.n; k++) {
 			span_ok(v[i].path, text, len, dl.v[k].span);
 			cr_assert(dl.v[k].month >= 0 && dl.v[k].month <= 12 && dl.v[k].day >= 0 &&
@@ -185,11 +189,11 @@ Test(fuzz_regressions, dates)
 				cr_assert(dl.v[k - 1].span.end <= dl.v[k].span.start,
 					  "%s: dates overlap", v[i].path);
 		}
-		cr_assert_eq(dates_find_terms(text, len, &tl), 0);
+		cr_assert_eq(dates_find_terms(&tx, &tl), 0);
 		for (k = 0; k < tl.n; k++)
 			span_ok(v[i].path, text, len, tl.v[k].span);
-		free(dl.v);
-		free(tl.v);
+		text_free(&tx);
+		arena_free(&ar);
 		free(text);
 	}
 	release(v, n);
