@@ -30,7 +30,7 @@ GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c
 MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
 SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
 CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
+TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c tests/cli/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all help deps check test asan bench-model valgrind run install clean format format-check \
@@ -57,7 +57,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
 	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
-	  clang-format valgrind libclang-rt-14-dev
+	  clang-format valgrind libclang-rt-14-dev tmux
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 
