@@ -471,7 +471,7 @@ int cli_archive_run(const struct cli_opts *o)
 	struct timespec tick;
 
 	p->o = o;
-	p->window = (size_t)(jobs * 4 < 16 ? 16 : jobs * 4);
+	p->window = (size_t)jobs * 4 + 4;
 	p->slots = calloc(p->window, sizeof *p->slots);
 	workers = calloc((size_t)jobs, sizeof *workers);
 	if (!p->slots || !workers) {

@@ -12,9 +12,9 @@
 #include "cli/archive.h"
 
 struct frame {
-	char *dir;	     /* path of the folder, as it will prefix its entries */
-	char **names;	     /* sorted; each malloc'ed */
-	unsigned char *type; /* d_type of each name */
+	char *dir;   /* path of the folder, as it will prefix its entries */
+	char *pool;  /* per name: its d_type byte, the name, a NUL */
+	size_t *off; /* where each name starts in pool, sorted by name */
 	size_t n, i;
 	struct frame *up;
 };
@@ -27,63 +27,81 @@ struct cli_walk {
 	struct frame *top;
 };
 
-static int skip_dot(const struct dirent *d)
-{
-	return d->d_name[0] != '.';
-}
-
 /* byte order, so the walk is the same on every file system and locale */
-static int by_name(const struct dirent **a, const struct dirent **b)
+static int by_name(const void *a, const void *b, void *pool)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	return strcmp((char *)pool + *(const size_t *)a + 1, (char *)pool + *(const size_t *)b + 1);
 }
 
 static void frame_free(struct frame *f)
 {
-	size_t i;
-
-	for (i = f->i; i < f->n; i++)
-		free(f->names[i]);
-	free(f->names);
-	free(f->type);
+	free(f->pool);
+	free(f->off);
 	free(f->dir);
 	free(f);
 }
 
 /* Read folder dir onto the stack: 0 (the frame owns dir), or errno (dir
- * is still the caller's). */
+ * is still the caller's). The names go into one block (a few bytes each,
+ * no allocation per name): a folder of 100,000 files costs about 2 MB
+ * while it is walked. */
 static int push_dir(struct cli_walk *w, char *dir)
 {
-	struct dirent **ents;
+	DIR *d = opendir(dir);
+	struct dirent *de;
 	struct frame *f;
-	int n, i, e;
+	size_t len = 0, cap = 0, ocap = 0;
+	int e = 0;
 
-	n = scandir(dir, &ents, skip_dot, by_name);
-	if (n < 0)
+	if (!d)
 		return errno;
 	f = calloc(1, sizeof *f);
-	if (f) {
-		f->names = calloc((size_t)n + 1, sizeof *f->names);
-		f->type = calloc((size_t)n + 1, 1);
+	if (!f) {
+		closedir(d);
+		return ENOMEM;
 	}
-	e = f && f->names && f->type ? 0 : ENOMEM;
-	for (i = 0; i < n; i++) {
-		if (!e) {
-			f->names[i] = strdup(ents[i]->d_name);
-			f->type[i] = ents[i]->d_type;
-			if (!f->names[i])
+	errno = 0;
+	while ((de = readdir(d))) {
+		size_t k = strlen(de->d_name);
+		if (de->d_name[0] == '.')
+			continue; /* ., .., and hidden names */
+		if (len + k + 2 > cap) {
+			char *p;
+			cap = cap ? cap * 2 : 4096;
+			while (cap < len + k + 2)
+				cap *= 2;
+			p = realloc(f->pool, cap);
+			if (!p) {
 				e = ENOMEM;
-			else
-				f->n++;
+				break;
+			}
+			f->pool = p;
 		}
-		free(ents[i]);
+		if (f->n == ocap) {
+			size_t *o;
+			ocap = ocap ? ocap * 2 : 256;
+			o = realloc(f->off, ocap * sizeof *o);
+			if (!o) {
+				e = ENOMEM;
+				break;
+			}
+			f->off = o;
+		}
+		f->off[f->n++] = len;
+		f->pool[len] = (char)de->d_type;
+		memcpy(f->pool + len + 1, de->d_name, k + 1);
+		len += k + 2;
+		errno = 0;
 	}
-	free(ents);
+	if (!e && errno)
+		e = errno;
+	closedir(d);
 	if (e) {
-		if (f)
-			frame_free(f);
+		frame_free(f);
 		return e;
 	}
+	if (f->n)
+		qsort_r(f->off, f->n, sizeof *f->off, by_name, f->pool);
 	f->dir = dir;
 	f->up = w->top;
 	w->top = f;
@@ -137,15 +155,13 @@ static int next_in_dir(struct cli_walk *w, struct cli_item *it)
 	struct frame *f = w->top;
 
 	while (f->i < f->n) {
-		char *name = f->names[f->i];
-		unsigned char t = f->type[f->i];
+		const char *entry = f->pool + f->off[f->i++];
+		unsigned char t = (unsigned char)entry[0];
 		char *path;
 		struct stat st;
 		int e;
 
-		f->names[f->i++] = NULL;
-		path = join(f->dir, name);
-		free(name);
+		path = join(f->dir, entry + 1);
 		if (!path)
 			return -1;
 		if (t == DT_UNKNOWN) { /* some file systems do not say */
