@@ -441,16 +441,22 @@ static int default_jobs(void)
 	return n > 0 ? (int)n : 1;
 }
 
+/* Before an _exit() with threads running: the writer may be writing, so
+ * only the temporary file's name is removed (an unnamed one needs
+ * nothing); nothing is freed under it. */
+static void drop_output(struct pipeline *p)
+{
+	if (p->out.is_file && !p->out.direct && p->out.tmp_name)
+		unlink(p->out.tmp_name);
+}
+
 static void stop_now(struct pipeline *p, const char *unit)
 {
 	const struct cli_opts *o = p->o;
 	int file = p->out.is_file && !p->out.direct;
 
 	p->cancel = 1;
-	/* the writer may be writing: only the temporary file is dropped
-	 * (unlink, or nothing for an unnamed one), never freed under it */
-	if (file && p->out.tmp_name)
-		unlink(p->out.tmp_name);
+	drop_output(p);
 	cli_progress_end();
 	if (!o->quiet)
 		cli_summary(&p->st, unit, 1,
@@ -474,12 +480,13 @@ int cli_archive_run(const struct cli_opts *o)
 	p->window = (size_t)jobs * 4 + 4;
 	p->slots = calloc(p->window, sizeof *p->slots);
 	workers = calloc((size_t)jobs, sizeof *workers);
-	if (!p->slots || !workers) {
-		fprintf(stderr, "meetingd: out of memory\n");
-		return 1;
-	}
-	if (cli_out_open(&p->out, o->out_path, err, sizeof err)) {
-		fprintf(stderr, "meetingd: cannot create the output: %s\n", err);
+	if (!p->slots || !workers || cli_out_open(&p->out, o->out_path, err, sizeof err)) {
+		if (!p->slots || !workers)
+			fprintf(stderr, "meetingd: out of memory\n");
+		else
+			fprintf(stderr, "meetingd: cannot create the output: %s\n", err);
+		free(workers);
+		free(p->slots);
 		return 1;
 	}
 	to_file = p->out.is_file && !p->out.direct;
@@ -501,12 +508,16 @@ int cli_archive_run(const struct cli_opts *o)
 	}
 	if (pthread_create(&wr, NULL, writer, p)) {
 		fprintf(stderr, "meetingd: cannot start a thread\n");
+		cli_out_abort(&p->out); /* only the counting walk may run: it leaves out alone */
+		free(workers);
+		free(p->slots);
 		return 1;
 	}
 	for (i = 0; i < jobs; i++)
 		if (pthread_create(&workers[i], NULL, worker, p)) {
 			fprintf(stderr, "meetingd: cannot start %d workers\n", jobs);
-			return 1; /* before any output was committed */
+			drop_output(p);
+			_exit(1); /* the writer runs: leave without unwinding it */
 		}
 	producer_joinable = pthread_create(&prod, NULL, producer, p) == 0;
 	if (!producer_joinable) {
