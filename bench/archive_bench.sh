@@ -80,6 +80,8 @@ bytes=$(cat "$tmp/big"/*.txt | wc -c | tr -d ' ')
 # run NAME JOBS DIR: one timed run; appends "NAME wall cpu rss" to $tmp/runs
 run() {
 	"$STATS" "$MEETINGD" parse --quiet -j "$2" -o "$tmp/out.ndjson" "$3" 2>"$tmp/stats" || true
+	# word splitting wanted: five numbers become $2..$6
+	# shellcheck disable=SC2046
 	set -- "$1" $(tail -n 1 "$tmp/stats")
 	if [ $# -ne 6 ] || [ "$6" -gt 1 ]; then
 		echo "archive_bench: meetingd parse failed:" >&2
