@@ -33,7 +33,7 @@ MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
                $(BUILD)/obj/gen/chars_table.o $(BUILD)/obj/gen/lexicon_tables.o
 SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
 CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c))
+TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c tests/cli/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all help deps check test asan bench-model valgrind run install clean format format-check \
@@ -50,6 +50,7 @@ help:
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
 	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
+	@echo "make bench-archive  meetingd parse over 2,000 files: -j 2 vs -j 1, peak RSS"
 	@echo "make run        build and serve on port 8080"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
 	@echo "make format     clang-format the C sources"
@@ -60,7 +61,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
 	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
-	  clang-format valgrind libclang-rt-14-dev
+	  clang-format valgrind libclang-rt-14-dev tmux
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 

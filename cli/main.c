@@ -27,15 +27,19 @@ static void usage(FILE *out)
 	    out,
 	    "Usage:\n"
 	    "  meetingd [serve] [OPTIONS]     run the HTTP service (default command)\n"
-	    "  meetingd parse [PARSE-OPTIONS] FILE|-\n"
-	    "                                 parse one article, print the ParseResult JSON\n"
+	    "  meetingd parse [PARSE-OPTIONS] FILE|DIR|- ...\n"
+	    "                                 parse articles: one FILE prints its ParseResult\n"
+	    "                                 JSON; many files and folders run on every core\n"
+	    "                                 (NDJSON, CSV or TSV out; see meetingd parse --help)\n"
 	    "  meetingd --help | --version\n"
 	    "\n"
-	    "Parse options:\n"
+	    "Parse options (all of them, with examples: meetingd parse --help):\n"
 	    "  --published-at DATE            ISO 8601 date or date-time anchoring relative dates\n"
 	    "  --offsets codepoint|utf16|byte unit of every start/end (default codepoint)\n"
 	    "  --include-text                 add the normalised text the offsets index\n"
 	    "  --explain                      add the rule that produced each object\n"
+	    "  --format json|ndjson|csv|tsv|text|html   output and/or input format\n"
+	    "  -j N, -o FILE, --ndjson, --unordered, --bom, --progress, --quiet\n"
 	    "\n");
 	config_usage(out);
 	fprintf(out, "\nFlags override MEETINGD_* environment variables, which override the "
@@ -223,8 +227,13 @@ int main(int argc, char **argv)
 	int a;
 
 	for (a = 1; a < argc; a++) {
+		if (!strcmp(argv[a], "--"))
+			break; /* what follows is file names */
 		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-			usage(stdout);
+			if (!strcmp(cmd, "parse"))
+				cli_parse_usage(stdout);
+			else
+				usage(stdout);
 			return 0;
 		}
 		if (!strcmp(argv[a], "--version") || !strcmp(argv[a], "-V")) {

@@ -279,7 +279,7 @@ Test(http_cli, parse_failures)
 	static const char *const no_file[] = {"parse", NULL};
 	static const char *const bad_unit[] = {"parse", "--offsets", "words", "-", NULL};
 	static const char *const bad_opt[] = {"parse", "--frobnicate", "-", NULL};
-	static const char *const two_files[] = {"parse", "a", "b", NULL};
+	static const char *const two_files[] = {"parse", "-", "-", NULL}; /* stdin twice */
 	static const char *const bad_date[] = {"parse", "--published-at", "hôm qua", "-", NULL};
 
 	expect_failure(stdin_args, "", 0, 1, "empty");
