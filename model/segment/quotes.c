@@ -219,6 +219,10 @@ static int add_quote(seg_ctx_t *c, size_t a, size_t b)
 		quote_t *q = &c->a->quotes.v[k];
 		if (c->qhash[k] == hv && q->span.end - q->span.start == n &&
 		    memcmp(c->t + q->span.start, c->t + s, n) == 0) {
+			span_t *at = avec_push(c->ar, &q->at);
+			if (!at)
+				return -1;
+			*at = span_make(s, e);
 			q->count++;
 			return 0;
 		}
@@ -229,6 +233,10 @@ static int add_quote(seg_ctx_t *c, size_t a, size_t b)
 		return -1;
 	q->span = span_make(s, e);
 	q->count = 1;
+	span_t *at = avec_push(c->ar, &q->at);
+	if (!at)
+		return -1;
+	*at = q->span;
 	c->qhash[c->a->quotes.n - 1] = hv;
 	c->qtab[h] = (uint32_t)c->a->quotes.n;
 	return 0;

@@ -524,21 +524,10 @@ static void write_quotes(wctx_t *c)
 		jw_int(w, q->count > 0 ? q->count : 1);
 		jw_key(w, "mentions");
 		jw_arr(w);
-		/* every occurrence of the same text */
-		size_t ql = q->span.end - q->span.start;
-		const char *qt = d->text + q->span.start;
-		const char *p = d->text, *end = d->text + d->len;
-		int seen = 0;
-		while (ql && p < end && seen < (q->count > 0 ? q->count : 1)) {
-			const char *f = memmem(p, (size_t)(end - p), qt, ql);
-			if (!f)
-				break;
-			mention(c, span_make((size_t)(f - d->text), (size_t)(f - d->text) + ql));
-			seen++;
-			p = f + ql;
-		}
-		if (!seen)
-			mention(c, q->span);
+		/* every occurrence in quotation marks (not the same words written
+		 * elsewhere without them) */
+		for (size_t k = 0; k < q->at.n && room(c); k++)
+			mention(c, q->at.v[k]);
 		jw_arr_end(w);
 		rule(c, "quote.marks");
 		jw_obj_end(w);

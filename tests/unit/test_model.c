@@ -337,3 +337,27 @@ Test(model, output_is_bounded_by_the_input)
 	free(out.data);
 	free(s);
 }
+
+/* A quote's mentions are its occurrences in quotation marks: the same words
+ * written earlier without marks are not the quote (the old writer searched
+ * the whole text for the words and pointed at the unquoted ones). */
+Test(model, quote_mentions_are_the_quoted_occurrences)
+{
+	static const char t[] = "Làm việc theo 5 rõ là yêu cầu của Tỉnh ủy. Đồng chí Bí thư "
+				"nhấn mạnh: phải làm đúng “5 rõ”, rồi lại “5 rõ”.";
+	struct model_error err;
+	json_t *r = model_parse(t, sizeof t - 1, NULL, &err);
+	cr_assert_not_null(r, "%s", err.message);
+	json_t *q = json_array_get(json_object_get(r, "quotes"), 0);
+	cr_assert_str_eq(json_string_value(json_object_get(q, "text")), "5 rõ");
+	cr_assert_eq(json_integer_value(json_object_get(q, "count")), 2);
+	json_t *ms = json_object_get(q, "mentions");
+	cr_assert_eq(json_array_size(ms), 2);
+	/* code points: the first quoted "5 rõ" opens after “ at 78 */
+	size_t first_unquoted = 14;
+	for (size_t i = 0; i < 2; i++) {
+		json_int_t s = json_integer_value(json_object_get(json_array_get(ms, i), "start"));
+		cr_assert_neq((size_t)s, first_unquoted, "mention %zu points at the unquoted words", i);
+	}
+	json_decref(r);
+}
