@@ -25,11 +25,11 @@ SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
 CLI_SRC     := $(sort $(wildcard cli/*.c))
 LEXICONS    := $(sort $(wildcard model/lexicon/*.tsv))
 WEB_FILES   := $(sort $(wildcard web/*.html web/*.css web/*.js))
-GEN_SRC     := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/embedded_files.c \
+GEN_SRC     := $(BUILD)/gen/embedded_files.c \
                $(BUILD)/gen/chars_table.c $(BUILD)/gen/lexicon_tables.c
 HOSTCC      ?= cc
 
-MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o \
+MODEL_OBJ   := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o) \
                $(BUILD)/obj/gen/chars_table.o $(BUILD)/obj/gen/lexicon_tables.o
 SERVER_OBJ  := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_files.o
 CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -64,10 +64,6 @@ deps:
 	  clang-format valgrind libclang-rt-14-dev tmux
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
-
-$(BUILD)/gen/lexicon_data.c: $(LEXICONS) tools/embed.sh
-	@mkdir -p $(@D)
-	sh tools/embed.sh lexicon $(LEXICONS) > $@.tmp && mv $@.tmp $@
 
 # The vocabulary compiler (tools/lexgen*.c) runs on the build machine: the
 # character table first, then the lexicons tokenized with the model's own

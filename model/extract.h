@@ -8,7 +8,6 @@
 #include "model/documents/documents.h"
 #include "model/segment/segment.h"
 #include "span.h"
-#include "tokens.h"
 #include "model/tag/tag.h"
 #include "model/text/arena.h"
 #include "model/text/text.h"
@@ -134,7 +133,6 @@ typedef struct doc {
 	budget_t budget; /* the work bound (model_options), polled by every stage */
 	text_t tx;     /* the tokens every recogniser reads, tagged once */
 	article_t art;
-	tokens_t toks;
 	AVEC(size_t) sent_tok; /* first token of each sentence in art.sentences */
 	date_list_t dates;
 	term_list_t terms;

@@ -88,7 +88,6 @@ static int parse_published(doc_t *d, const char *s)
 static void doc_free(doc_t *d)
 {
 	text_free(&d->tx);
-	tokens_free(&d->toks);
 	documents_list_free(&d->docs);
 	arena_free(&d->arena); /* bodies, people, meetings and their lists */
 }

@@ -33,10 +33,6 @@ void offset_map_free(offset_map_t *m);
 /* unit: 0 code points, 1 UTF-16, 2 bytes. */
 size_t offset_map_convert(const offset_map_t *m, size_t byte_off, int unit);
 
-/* utf8proc_decompose_char (UTF8PROC_DECOMPOSE, optionally CASEFOLD) from a
- * table for the Latin and Vietnamese blocks (model/tokens.c). Returns the
- * count, or < 0. */
-long fold_decompose(int32_t cp, int32_t *out, long cap, int casefold);
 
 /* Decode one code point of valid UTF-8 at s[*i], advancing *i. */
 static inline uint32_t utf8_next(const char *s, size_t len, size_t *i)

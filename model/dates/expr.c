@@ -337,8 +337,10 @@ int dates_find(const text_t *tx, date_list_t *out)
 		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
-	for (size_t i = 0; i < tx->n;) { /* WORK CHECK */
+	for (size_t i = 0; i < tx->n;) {
 		const tok_t *t = &tx->tok[i];
+		if (budget_check(tx->budget))
+			return -1;
 		if (t->kind == TK_NUM ||
 		    (t->kind == TK_WORD && lex_starts(tx, LEX_DATE_START, i))) {
 			date_expr_t e;

@@ -65,8 +65,10 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
-	for (size_t i = 0; i < tx->n;) { /* WORK CHECK */
+	for (size_t i = 0; i < tx->n;) {
 		uint16_t kw = tx->tok[i].kw;
+		if (budget_check(tx->budget))
+			return -1;
 		if (kw == KW_khoas || kw == KW_nhieemj || kw == KW_giai) {
 			term_expr_t e;
 			dv_anchor(&v, i);

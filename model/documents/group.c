@@ -179,7 +179,9 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 static int find_symbols(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
 	const tok_t *t = c->t;
-	for (size_t i = 0; i < c->n; i++) { /* WORK CHECK */
+	for (size_t i = 0; i < c->n; i++) {
+		if (budget_check(c->tx->budget))
+			return -1;
 		if (t[i].kind != TK_NUM || t[i].ndig > 5)
 			continue;
 		if (i > 0 && !(t[i].flags & TF_SPACE)) {

@@ -70,7 +70,7 @@ static void find_agent(const doc_ctx_t *c, size_t s, doc_cand_t *cd)
 			vs = st;
 		} else {
 			/* "X phê duyệt đề án ... tại Quyết định": up to 30 units back */
-			for (size_t k = s1, dist = 1; k > 0;) { /* WORK CHECK */
+			for (size_t k = s1, dist = 1; k > 0;) {
 				k = doc_u_prev(c, k);
 				if (++dist >= 30 || breaks_clause(c, k) ||
 				    doc_nl(c, doc_u_end(c, k)))
@@ -317,7 +317,9 @@ static int list_more(const doc_ctx_t *c, size_t i, size_t j, int ti, size_t te, 
 /* Internal: appends to *out (arena), skipping atoms of full citations. */
 int documents_find_short(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
-	for (size_t i = 0; i < c->n; i++) { /* WORK CHECK */
+	for (size_t i = 0; i < c->n; i++) {
+		if (budget_check(c->tx->budget))
+			return -1;
 		if (!lex_starts(c->tx, LEX_DOC_TYPE, i) || c->used[i])
 			continue;
 		size_t len = 0;

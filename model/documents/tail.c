@@ -117,7 +117,7 @@ size_t documents_parse_issuer(const doc_ctx_t *c, size_t p)
 	bool pending = false;
 	if (!cap_word(c, p))
 		return p;
-	while (k < n && count++ < DOC_ISSUER_MAX) { /* WORK CHECK */
+	while (k < n && count++ < DOC_ISSUER_MAX) {
 		const tok_t *t = &c->t[k];
 		if (k > p && doc_nl(c, k))
 			break;
@@ -272,7 +272,7 @@ static size_t parse_subject(const doc_ctx_t *c, size_t p)
 	}
 	size_t end = p;
 	int depth = 0;
-	for (; k < n; k = nk) { /* WORK CHECK */
+	for (; k < n; k = nk) {
 		const tok_t *t = &c->t[k];
 		nk = doc_u_end(c, k);
 		if (doc_nl(c, k) || c->t[nk - 1].end - start > DOC_SUBJ_CAP)

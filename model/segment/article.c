@@ -50,9 +50,10 @@ static int scan(seg_ctx_t *c)
 {
 	const text_t *tx = c->tx;
 	size_t n = tx->n, l0 = 0;
-	/* WORK CHECK */
 	for (size_t i = 0; i < n; i++) {
 		const tok_t *t = &tx->tok[i];
+		if (budget_check(tx->budget))
+			return -1;
 		if (i > l0 && line_break(c, i)) {
 			seg_line_t *l = avec_push(c->ar, &c->lines);
 			if (!l)
@@ -178,9 +179,10 @@ static void find_dateline(seg_ctx_t *c, size_t *which)
 static int finish(seg_ctx_t *c)
 {
 	article_t *a = c->a;
-	/* WORK CHECK */
 	for (size_t k = 0; k < c->blocks.n; k++) {
 		const seg_block_t *b = &c->blocks.v[k];
+		if (budget_check(c->tx->budget))
+			return -1;
 		span_t *dst =
 		    b->caption ? avec_push(c->ar, &a->captions) : avec_push(c->ar, &a->paragraphs);
 		if (!dst)
@@ -189,8 +191,8 @@ static int finish(seg_ctx_t *c)
 		const seg_pair_t *pv;
 		size_t pn;
 		if (b->p0 != SEG_NONE) {
-			pv = c->bpairs.v + b->p0;
 			pn = b->p1 - b->p0;
+			pv = pn ? c->bpairs.v + b->p0 : NULL;
 		} else {
 			if (segment_match_quotes(c, b->sp.start, b->sp.end, &c->pairs))
 				return -1;
@@ -270,9 +272,10 @@ static int run(seg_ctx_t *c)
 		if (k != dl && !placeholder(c, &c->lines.v[k]))
 			lastb = k;
 	int first_body = 1, after_img = 0;
-	/* WORK CHECK */
 	for (size_t k = body; k < end; k++) {
 		const seg_line_t *l = &c->lines.v[k];
+		if (budget_check(c->tx->budget))
+			return -1;
 		if (k == dl)
 			continue;
 		if (placeholder(c, l)) {

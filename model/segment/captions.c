@@ -239,7 +239,6 @@ static int emit_paragraph(seg_ctx_t *c, size_t s, size_t e, int last, int cap_ok
 		return segment_push_block(c, s, e, 1, c->sents.v, c->sents.n, pv, pn);
 	size_t from = s;
 	int whole = 1;
-	/* WORK CHECK */
 	for (size_t k = 1; k < c->sents.n; k++) {
 		size_t ss = c->sents.v[k].start;
 		size_t be = segment_mid_byline(c, ss, c->sents.v[k].end);
@@ -263,7 +262,6 @@ int segment_body_line(seg_ctx_t *c, size_t s, size_t e, int first, int after_img
 {
 	size_t cur = s, ms;
 	int found = 0;
-	/* WORK CHECK */
 	for (;;) {
 		size_t me = next_credit(c, cur, e, &ms);
 		if (c->oom)

@@ -96,7 +96,6 @@ int segment_match_quotes(seg_ctx_t *c, size_t s, size_t e, seg_pair_vec *out)
 	} st[QSTACK];
 	int n = 0;
 	out->n = 0;
-	/* WORK CHECK */
 	for (size_t m = segment_mark_at(c, s); m < c->marks.n; m++) {
 		size_t i = c->marks.v[m];
 		if (tk[i].start >= e)

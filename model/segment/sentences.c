@@ -70,7 +70,6 @@ int segment_split(seg_ctx_t *c, size_t s, size_t e, const seg_pair_t *pv, size_t
 	const seg_pair_t *op = c->outer.v;
 	size_t np = c->outer.n, pr = 0, st = s, resume = s;
 	size_t st_tok = text_tok_at(c->tx, s);
-	/* WORK CHECK */
 	for (size_t m = segment_mark_at(c, s); m < c->marks.n; m++) {
 		size_t i = c->marks.v[m];
 		const tok_t *t = &tk[i];

@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "model/tokens.h"
+#include "model/tag/tag.h"
+#include "model/text/fold.h"
 
 #define MAXF 512
 
@@ -24,7 +25,15 @@ static void add(facts_t *f, const char *field, const char *val)
 {
 	if (!val || !*val || f->n >= MAXF)
 		return;
-	char *k = fold_text(val, strlen(val));
+	/* the folded form the matcher uses (case, tone placement) */
+	char k[2048];
+	text_t tx = {0};
+	arena_t ar = {0};
+	cr_assert_eq(text_scan(&tx, val, strlen(val), &ar, NULL), 0);
+	if (text_fold(&tx, 0, tx.n, k, sizeof k) == (size_t)-1)
+		k[0] = '\0';
+	text_free(&tx);
+	arena_free(&ar);
 	/* strip the punctuation the scorer strips at both ends */
 	char *s = k;
 	while (*s && strchr(" .,;:\"'()", *s))
@@ -34,7 +43,6 @@ static void add(facts_t *f, const char *field, const char *val)
 		n--;
 	char buf[2048];
 	snprintf(buf, sizeof buf, "%s\t%.*s", field, (int)n, s);
-	free(k);
 	for (int i = 0; i < f->n; i++)
 		if (!strcmp(f->v[i], buf))
 			return;

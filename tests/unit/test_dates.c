@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "model/dates/dates.h"
-#include "model/lexicon.h"
+#include "model/lexicon/lex.h"
 #include "tests/unit/datesfix.h"
 #include "tests/unit/textfix.h"
 
@@ -553,20 +553,19 @@ Test(dates, junk_input)
 Test(dates, lexicon_classes)
 {
 	static const char *const classes[] = {"start", "word", "ctx", "unit", "dur", "ord", "score"};
-	const struct embedded_file *f = lexicon_file("dates");
-	cr_assert_not_null(f, "model/lexicon/dates.tsv is not embedded");
-	size_t pos = 0, rows = 0;
-	char buf[256], *cols[4];
-	int nc;
-	while ((nc = lexicon_next_row(f, &pos, buf, sizeof buf, cols, 4)) >= 0) {
-		if (buf[0] == '#')
+	size_t rows = 0;
+	for (int lx = 0; lx < LEX_COUNT; lx++) {
+		const char *name = lex_name(lx);
+		if (strncmp(name, "date_", 5))
 			continue;
-		cr_assert_eq(nc, 3, "dates.tsv: row '%s' has %d columns", buf, nc);
 		int known = 0;
 		for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
-			known |= strcmp(cols[1], classes[k]) == 0;
-		cr_expect(known, "dates.tsv: '%s' has the unknown class '%s'", cols[0], cols[1]);
-		rows++;
+			known |= strcmp(name + 5, classes[k]) == 0;
+		cr_expect(known, "dates.tsv has the unknown class '%s'", name + 5);
+		for (size_t i = 0; i < lex_count(lx); i++)
+			cr_assert_eq(lex_entry(lx, i)->ncols, 3, "dates.tsv: row '%s' has %d columns",
+				     lex_entry(lx, i)->form, lex_entry(lx, i)->ncols);
+		rows += lex_count(lx);
 	}
 	cr_expect_gt(rows, 150);
 }
