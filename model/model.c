@@ -94,18 +94,6 @@ static void doc_free(doc_t *d)
 
 /* ---- pipeline ----------------------------------------------------------- */
 
-static int only_space(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		uint32_t c = utf8_next(s, n, &i);
-		if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-		      c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 ||
-		      c == 0x202F))
-			return 0;
-	}
-	return 1;
-}
 
 static int sentence_index(doc_t *d)
 {
@@ -153,35 +141,46 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		seterr(err, MODEL_E_FORMAT, 0, "%s", "HTML input is not supported yet");
 		return -1;
 	}
-	int is_nul = 0;
-	size_t bad = norm_utf8_check(bytes, len, &is_nul);
-	if (bad < len) {
-		char b[64];
-		snprintf(b, sizeof b, "%zu", bad);
-		seterr(err, MODEL_E_UTF8, bad,
-		       is_nul ? "text contains a NUL byte at byte offset %s"
-			      : "text is not valid UTF-8 at byte offset %s",
-		       b);
-		return -1;
-	}
 	model_init();
 	int repaired = 0;
+	size_t skipped = 0;
 	/* a UTF-8 byte order mark is not part of the article */
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
 		bytes += 3;
 		len -= 3;
 		repaired = 1;
+		skipped = 3;
 	}
-	if (only_space(bytes, len)) {
-		seterr(err, MODEL_E_EMPTY, 0, "%s", "the article is empty or only whitespace");
+	/* one pass checks the bytes and cuts the tokens; a text that NFC may
+	 * change is normalised first and cut again */
+	char *nfc = NULL;
+	int was_nfd = 0, nul = 0;
+	size_t bad = 0;
+	d->text = bytes;
+	d->len = len;
+	int sc = text_scan_input(&d->tx, bytes, len, &d->arena, &d->budget, &bad, &nul);
+	if (sc == 1) {
+		char b[64];
+		snprintf(b, sizeof b, "%zu", bad + skipped);
+		seterr(err, MODEL_E_UTF8, bad + skipped,
+		       nul ? "text contains a NUL byte at byte offset %s"
+			   : "text is not valid UTF-8 at byte offset %s",
+		       b);
 		return -1;
 	}
-	char *nfc = NULL;
-	int was_nfd = 0;
-	if (norm_is_nfc_fast(bytes, len)) {
-		d->text = bytes;
-		d->len = len;
-	} else {
+	if (sc == 2) {
+		/* the rest of the bytes is checked before normalising */
+		size_t at = norm_utf8_check(bytes, len, &nul);
+		if (at < len) {
+			char b[64];
+			snprintf(b, sizeof b, "%zu", at + skipped);
+			seterr(err, MODEL_E_UTF8, at + skipped,
+			       nul ? "text contains a NUL byte at byte offset %s"
+				   : "text is not valid UTF-8 at byte offset %s",
+			       b);
+			return -1;
+		}
+		text_free(&d->tx);
 		size_t nl;
 		nfc = norm_nfc(bytes, len, &nl);
 		*nfc_out = nfc;
@@ -192,6 +191,17 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		was_nfd = nl != len || memcmp(nfc, bytes, len) != 0;
 		d->text = nfc;
 		d->len = nl;
+		sc = text_scan_input(&d->tx, nfc, nl, &d->arena, &d->budget, &bad, &nul);
+		if (sc == 2) /* NFC text: every code point may stay */
+			sc = text_scan(&d->tx, nfc, nl, &d->arena, &d->budget);
+	}
+	if (sc) {
+		stage_error(d, err);
+		return -1;
+	}
+	if (!d->tx.n) {
+		seterr(err, MODEL_E_EMPTY, 0, "%s", "the article is empty or only whitespace");
+		return -1;
 	}
 	d->pub_tz = 420;
 		if (opt->published_at && parse_published(d, opt->published_at)) {
@@ -202,8 +212,8 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	}
 	if (opt->published_at)
 		d->pub_from_request = 1;
-	if (budget_poll(&d->budget) || text_scan(&d->tx, d->text, d->len, &d->arena, &d->budget) ||
-	    tag_text(&d->tx) || segment_article(&d->tx, &d->art) || sentence_index(d)) {
+	if (budget_poll(&d->budget) || tag_text(&d->tx) || segment_article(&d->tx, &d->art) ||
+	    sentence_index(d)) {
 		stage_error(d, err);
 		goto out;
 	}

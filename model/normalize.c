@@ -121,25 +121,108 @@ static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
 	return out;
 }
 
-char *norm_nfc(const char *s, size_t len, size_t *out_len)
+/* NFC of one stretch that holds code points NFC may change, appended to
+ * *out (of *cap bytes, *n used). 0 or -1. */
+static int nfc_stretch(const char *s, size_t len, char **out, size_t *n, size_t *cap)
 {
 	size_t sl = 0;
 	int oom;
 	char *safe = stream_safe(s, len, &sl, &oom);
 	if (oom)
-		return NULL;
+		return -1;
 	if (safe) {
 		s = safe;
 		len = sl;
 	}
 	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
 					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	free(safe);
-	if (n < 0)
+	if (m < 0)
+		return -1;
+	if (*n + (size_t)m + 1 > *cap) {
+		size_t nc = (*cap + (size_t)m + 1) * 2;
+		char *p = mem_realloc(*out, nc);
+		if (!p) {
+			free(dst);
+			return -1;
+		}
+		*out = p;
+		*cap = nc;
+	}
+	memcpy(*out + *n, dst, (size_t)m);
+	*n += (size_t)m;
+	free(dst);
+	return 0;
+}
+
+/* 1 when NFC leaves c and what follows it alone: Latin below the combining
+ * marks, Vietnamese letters, punctuation and currency (norm_is_nfc_fast). */
+static int nfc_safe(uint32_t c)
+{
+	return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x206F) ||
+	       (c >= 0x20A0 && c <= 0x20CF);
+}
+
+/* Only the stretches that may change go through utf8proc: each runs from
+ * the safe code point before a risky one (the base a combining mark may
+ * join) to the next safe code point; the rest is copied as it is. */
+char *norm_nfc(const char *s, size_t len, size_t *out_len)
+{
+	size_t cap = len + len / 8 + 16, n = 0, i = 0, copied = 0, last_safe = (size_t)-1;
+	char *out = mem_malloc(cap);
+	if (!out)
 		return NULL;
-	*out_len = (size_t)n;
-	return (char *)dst;
+	while (i < len) {
+		size_t p = i;
+		uint32_t c = utf8_next(s, len, &i);
+		if (nfc_safe(c)) {
+			last_safe = p;
+			continue;
+		}
+		size_t a = last_safe != (size_t)-1 && last_safe >= copied ? last_safe : p, e = i;
+		while (e < len) {
+			size_t q = e;
+			uint32_t d = utf8_next(s, len, &q);
+			if (nfc_safe(d))
+				break;
+			e = q;
+		}
+		/* the part before the stretch as it is */
+		if (n + (a - copied) + 1 > cap) {
+			size_t nc = (n + (a - copied) + 1) * 2;
+			char *np = mem_realloc(out, nc);
+			if (!np) {
+				free(out);
+				return NULL;
+			}
+			out = np;
+			cap = nc;
+		}
+		memcpy(out + n, s + copied, a - copied);
+		n += a - copied;
+		if (nfc_stretch(s + a, e - a, &out, &n, &cap)) {
+			free(out);
+			return NULL;
+		}
+		copied = i = e;
+		last_safe = (size_t)-1;
+	}
+	if (n + (len - copied) + 1 > cap) {
+		size_t nc = n + (len - copied) + 1;
+		char *np = mem_realloc(out, nc);
+		if (!np) {
+			free(out);
+			return NULL;
+		}
+		out = np;
+		cap = nc;
+	}
+	memcpy(out + n, s + copied, len - copied);
+	n += len - copied;
+	out[n] = '\0';
+	*out_len = n;
+	return out;
 }
 
 #define BLOCK 64

@@ -15,7 +15,7 @@ int tag_text(text_t *tx)
 	tx->lexmask = mem_calloc(n + 2, sizeof *tx->lexmask); /* 0 where no hit */
 	if (!tx->hit_at || !tx->lexmask)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !tx->kw_done; i++) {
 		tok_t *t = &tx->tok[i];
 		t->kw = t->klen ? lex_vocab_find(tx->keys + t->key, t->klen, t->hash) : 0;
 	}

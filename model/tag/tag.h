@@ -7,6 +7,14 @@
 #include "model/lexicon/lex.h"
 #include "model/text/text.h"
 
+/* Cut the request's bytes s[0..len) into tokens as text_scan() does, also
+ * checking the bytes and setting each token's keyword id. Returns 0; -1
+ * when out of memory or over the budget; 1 when the bytes are not UTF-8 or
+ * hold a NUL (the first bad byte at *bad, *nul telling which); 2 when the
+ * text needs NFC normalisation first (normalise, then scan the result). */
+int text_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
+		    size_t *bad, int *nul);
+
 /* Tag tx (after text_scan). The arrays are freed by text_free(). 0, or -1
  * when out of memory. */
 int tag_text(text_t *tx);

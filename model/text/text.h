@@ -61,6 +61,7 @@ typedef struct text {
 	uint64_t *lexmask;
 	arena_t *arena;
 	budget_t *budget; /* the parse's work bound; NULL: none */
+	int kw_done;	  /* keyword ids set by the scan (text_scan_input) */
 } text_t;
 
 /* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
