@@ -6,7 +6,7 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 GIT_REV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-PKGS     := libmicrohttpd jansson libutf8proc
+PKGS     := libmicrohttpd jansson libutf8proc libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
@@ -20,7 +20,7 @@ LDFLAGS  ?=
 LDFLAGS  += -pie -Wl,-z,relro,-z,now
 LDLIBS   := $(PKG_LIBS) -lpthread -lm
 
-MODEL_SRC   := $(sort $(wildcard model/*.c))
+MODEL_SRC   := $(sort $(wildcard model/*.c model/html/*.c))
 SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
 CLI_SRC     := $(sort $(wildcard cli/*.c))
 LEXICONS    := $(sort $(wildcard model/lexicon/*.tsv))
@@ -56,7 +56,7 @@ deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
-	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
+	  libutf8proc-dev libxml2-dev libcriterion-dev curl ca-certificates git python3 \
 	  clang-format valgrind libclang-rt-14-dev
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
@@ -129,10 +129,10 @@ install: $(BUILD)/meetingd
 	install -m 0755 $(BUILD)/meetingd $(DESTDIR)$(PREFIX)/bin/meetingd
 
 format:
-	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
+	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
 
 format-check:
-	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h)
+	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h)
 
 clean:
 	rm -rf build build-* 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "html/html.h"
 #include "lex.h"
 #include "normalize.h"
 
@@ -190,6 +191,8 @@ typedef struct ser {
 	offset_map_t map;
 	int unit;
 	int explain;
+	const struct html_article *page; /* HTML input (hook 3): the page's article, or NULL */
+	const char *page_url;		 /* the request's url of the page, or NULL */
 } ser_t;
 
 static json_t *jstr_span(const ser_t *s, span_t sp)
@@ -234,6 +237,40 @@ static json_t *date_str(int y, int m, int d)
 	char b[16];
 	snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
 	return json_string(b);
+}
+
+/* ---- HTML input (hook 3 of 3): the page in the ParseResult ------------------
+ * article.source describes the page; every paragraph gets "html", the byte
+ * range in the page of the element it came from. */
+
+static json_t *html_str(const char *v)
+{
+	return v ? json_string(v) : json_null();
+}
+
+static void html_ser_range(const ser_t *s, json_t *para, size_t start)
+{
+	const struct html_block *b = html_block_at(s->page, start);
+	if (!b || b->html_end <= b->html_start)
+		return;
+	json_object_set_new(para, "html",
+			    json_pack("{s:I,s:I}", "start", (json_int_t)b->html_start, "end",
+				      (json_int_t)b->html_end));
+}
+
+static json_t *html_ser_source(const ser_t *s)
+{
+	const struct html_article *p = s->page;
+	json_t *o = json_object();
+	json_object_set_new(o, "format", json_string("html"));
+	json_object_set_new(o, "url", html_str(s->page_url));
+	json_object_set_new(o, "canonical_url", html_str(p->canonical_url));
+	json_object_set_new(o, "site_name", html_str(p->site_name));
+	json_object_set_new(o, "language", html_str(p->language));
+	json_object_set_new(o, "charset", json_string(p->charset ? p->charset : "UTF-8"));
+	if (s->explain)
+		json_object_set_new(o, "rule", json_string(p->rule));
+	return o;
 }
 
 static json_t *ser_article(const ser_t *s)
@@ -285,11 +322,15 @@ static json_t *ser_article(const ser_t *s)
 		    x, "start", jint(offset_map_convert(&s->map, a->paragraphs.v[i].start, s->unit)));
 		json_object_set_new(
 		    x, "end", jint(offset_map_convert(&s->map, a->paragraphs.v[i].end, s->unit)));
+		if (s->page)
+			html_ser_range(s, x, a->paragraphs.v[i].start);
 		json_array_append_new(pa, x);
 	}
 	json_object_set_new(o, "paragraphs", pa);
 	json_object_set_new(o, "lead",
 			    a->paragraphs.n ? mention(s, a->paragraphs.v[0]) : json_null());
+	if (s->page)
+		json_object_set_new(o, "source", html_ser_source(s));
 	return o;
 }
 
@@ -645,9 +686,14 @@ static json_t *ser_warnings(const ser_t *s)
 	return arr;
 }
 
-static json_t *serialise(doc_t *d, const struct model_options *opt)
+static json_t *serialise(doc_t *d, const struct model_options *opt,
+			 const struct html_article *page)
 {
-	ser_t s = {.d = d, .unit = (int)opt->unit, .explain = opt->explain};
+	ser_t s = {.d = d,
+		   .unit = (int)opt->unit,
+		   .explain = opt->explain,
+		   .page = page,
+		   .page_url = opt->url};
 	if (offset_map_init(&s.map, d->text, d->len))
 		return NULL;
 	static const char *UNITS[] = {"codepoint", "utf16", "byte"};
@@ -702,18 +748,61 @@ static int sentence_index(doc_t *d)
 	return 0;
 }
 
-json_t *model_parse(const char *bytes, size_t len, const struct model_options *optin,
-		    struct model_error *err)
+/* ---- HTML input (hook 2 of 3): the page's metadata over the text's -------
+ * The title line is the title, published_at is the page's (converted to
+ * +07:00), and the page's authors (JSON-LD, <meta name=author>) replace the
+ * bylines the segmenter found; where the page names none, the segmenter's
+ * stay (the byline line). Runs before the recognisers, so published_at
+ * anchors relative dates. 0 or -1 (out of memory). */
+static int html_apply(doc_t *d, const struct html_article *page)
 {
-	struct model_options defopt = {0};
-	const struct model_options *opt = optin ? optin : &defopt;
-	memset(err, 0, sizeof *err);
-	if (!bytes)
-		len = 0, bytes = "";
-	if (opt->input == MODEL_INPUT_HTML) {
-		seterr(err, MODEL_E_FORMAT, 0, "%s", "HTML input is not supported yet");
-		return NULL;
+	article_t *a = &d->art;
+	if (page->title && page->n_blocks && page->blocks[0].kind == HTML_BLOCK_TITLE) {
+		span_t t = span_make(page->blocks[0].start, page->blocks[0].end);
+		a->title = t;
+		a->has_title = 1;
+		for (size_t i = 0; i < a->paragraphs.n; i++) /* the segmenter read it as body */
+			if (a->paragraphs.v[i].start == t.start) {
+				memmove(&a->paragraphs.v[i], &a->paragraphs.v[i + 1],
+					(a->paragraphs.n - i - 1) * sizeof *a->paragraphs.v);
+				a->paragraphs.n--;
+				break;
+			}
 	}
+	if (page->published_at)
+		parse_published(d, page->published_at);
+	if (page->n_authors) {
+		for (size_t i = 0; i < a->authors.n; i++)
+			free(a->authors.v[i].name);
+		a->authors.n = 0;
+		for (size_t i = 0; i < page->n_authors; i++) {
+			author_t *au = vec_push(&a->authors);
+			if (!au || !(au->name = strdup(page->authors[i].name)))
+				return -1;
+			au->span = span_make(page->authors[i].start, page->authors[i].end);
+		}
+	}
+	static const struct {
+		unsigned flag;
+		const char *code, *msg;
+	} W[] = {{HTML_W_REPAIRED, "encoding_repaired",
+		  "bytes that are not valid in the page's charset were replaced by U+FFFD"},
+		 {HTML_W_TRUNCATED, "html_truncated",
+		  "the page nests deeper than the parser follows; the innermost elements were "
+		  "flattened or cut"},
+		 {HTML_W_CHARSET_GUESSED, "charset_guessed",
+		  "the page declares no charset and is not UTF-8; it was read as windows-1258"}};
+	for (size_t i = 0; i < sizeof W / sizeof *W; i++)
+		if ((page->warnings & W[i].flag) && warn(d, W[i].code, W[i].msg, span_make(0, 0), 0))
+			return -1;
+	return 0;
+}
+
+/* The text pipeline; page is the web page the text was found in (HTML
+ * input), or NULL. */
+static json_t *parse_text(const char *bytes, size_t len, const struct model_options *opt,
+			  const struct html_article *page, struct model_error *err)
+{
 	int is_nul = 0;
 	size_t bad = norm_utf8_check(bytes, len, &is_nul);
 	if (bad < len) {
@@ -779,6 +868,10 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 		d.pub_sec = dl->second < 0 ? 0 : dl->second;
 		d.pub_tz = dl->tz_minutes ? dl->tz_minutes : 420;
 	}
+	if (page && html_apply(&d, page)) {
+		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
+		goto out;
+	}
 	if (repaired)
 		warn(&d, "encoding_repaired", "a UTF-8 byte order mark was removed", span_make(0, 0), 0);
 	if (was_nfd)
@@ -790,12 +883,55 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 		goto out;
 	}
-	res = serialise(&d, opt);
+	res = serialise(&d, opt, page);
 	if (!res)
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 out:
 	doc_free(&d);
 	free(nfc);
+	return res;
+}
+
+/* ---- HTML input (hook 1 of 3): a page in, its article's text parsed -------
+ * For MODEL_INPUT_HTML, and for MODEL_INPUT_AUTO when the bytes start like
+ * HTML, model/html finds the article and lays it out as the plain text the
+ * pipeline reads; every offset then indexes that text (?include=text). */
+int model_looks_like_html(const char *bytes, size_t len)
+{
+	return bytes && html_looks_like(bytes, len);
+}
+
+json_t *model_parse(const char *bytes, size_t len, const struct model_options *optin,
+		    struct model_error *err)
+{
+	struct model_options defopt = {0};
+	const struct model_options *opt = optin ? optin : &defopt;
+	memset(err, 0, sizeof *err);
+	if (!bytes)
+		len = 0, bytes = "";
+	if (opt->input == MODEL_INPUT_TEXT ||
+	    (opt->input == MODEL_INPUT_AUTO && !model_looks_like_html(bytes, len)))
+		return parse_text(bytes, len, opt, NULL, err);
+	struct html_options ho = {.charset = opt->charset,
+				  .url = opt->url,
+				  .deadline_ns = opt->deadline_ns,
+				  .cancel = opt->cancel};
+	struct html_article page;
+	struct html_error he;
+	if (html_extract(bytes, len, &ho, &page, &he)) {
+		static const enum model_errcode CODE[] = {
+		    [HTML_E_NOMEM] = MODEL_E_NOMEM,	  [HTML_E_CHARSET] = MODEL_E_FORMAT,
+		    [HTML_E_EMPTY] = MODEL_E_EMPTY,	  [HTML_E_TOO_LARGE] = MODEL_E_FORMAT,
+		    [HTML_E_DEADLINE] = MODEL_E_DEADLINE, [HTML_E_CANCELLED] = MODEL_E_CANCELLED,
+		    [HTML_E_INTERNAL] = MODEL_E_INTERNAL};
+		seterr(err, he.code > 0 && he.code <= HTML_E_INTERNAL ? CODE[he.code] : MODEL_E_INTERNAL,
+		       0, "%s", he.message);
+		return NULL;
+	}
+	json_t *res = parse_text(page.text, page.len, opt, &page, err);
+	if (!res && err->code == MODEL_E_EMPTY)
+		snprintf(err->message, sizeof err->message, "the page holds no article text");
+	html_article_free(&page);
 	return res;
 }
 
