@@ -50,24 +50,23 @@ static long count_lines(const char *s, size_t len)
 static int answer_line(struct batch *b, const char *s, size_t n)
 {
 	json_t *doc = NULL, *id = NULL, *problem = NULL;
-	const char *text;
-	size_t text_len;
+	struct handlers_request rq;
 	struct model_options opt = b->opt;
 	struct model_error err;
 	enum problem_kind kind;
 	struct model_buf mb = {b->out, 0, b->out_cap};
 	int rc = -1;
 
-	if (handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len, &opt.published_at,
-				 &id, &problem, &kind) == 0) {
+	if (handlers_decode_json(s, n, b->req->id, 1, &doc, &rq, &id, &problem, &kind) == 0) {
 		char *lead = json_dumps(id ? id : json_null(), JSON_COMPACT | JSON_ENCODE_ANY);
 		char *members = lead ? malloc(strlen(lead) + 6) : NULL;
 
 		if (members) {
 			sprintf(members, "\"id\":%s", lead);
 			opt.lead_members = members;
+			handlers_request_options(&rq, &opt);
 			memset(&err, 0, sizeof err);
-			rc = model_parse_into(text, text_len, &opt, &mb, &err);
+			rc = model_parse_into(rq.text, rq.len, &opt, &mb, &err);
 			if (rc)
 				problem = handlers_model_problem(&err, b->req->id, &kind);
 		}
