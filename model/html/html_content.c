@@ -160,7 +160,7 @@ static int self_boilerplate(const htree_t *t, uint32_t i)
 	case HT_SCRIPT: case HT_STYLE: case HT_NOSCRIPT: case HT_TEMPLATE: case HT_IFRAME:
 	case HT_SVG: case HT_MATH: case HT_CANVAS: case HT_OBJECT: case HT_EMBED: case HT_BUTTON:
 	case HT_SELECT: case HT_OPTION: case HT_TEXTAREA: case HT_INPUT: case HT_NAV: case HT_ASIDE:
-	case HT_FOOTER: case HT_DIALOG: case HT_HEAD: case HT_MAP: case HT_VIDEO: case HT_AUDIO:
+	case HT_FOOTER: case HT_DIALOG: case HT_MAP: case HT_VIDEO: case HT_AUDIO:
 	case HT_LABEL:
 		return 1;
 	default:
@@ -488,34 +488,38 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 	c->byline = find_byline(t, c, after);
 	if (c->byline)
 		t->nodes.v[c->byline].flags |= HN_USED;
-	/* <time datetime>, then an element that shows a date */
+	/* <time datetime>, then an element that shows a date: after the
+	 * headline first, then just before it (a date line above the title, as
+	 * VnExpress has it); never far above, where a site shows today's date */
 	uint32_t end = last_desc(t, root);
-	for (uint32_t i = after + 1; i <= end && i < t->nodes.n && !c->time; i++) {
-		size_t n;
-		const char *dt;
-		if (t->nodes.v[i].tag == HT_TIME && usable(t, c, i) &&
-		    ((dt = html_attr(t, i, HA_DATETIME, &n)) || (dt = html_attr(t, i, HA_PUBDATE, &n))) &&
-		    !html_date_iso(dt, n, c->time_date))
-			c->time = i;
-	}
-	for (uint32_t i = after + 1; i <= end && i < t->nodes.n; i++) {
-		const hnode_t *nd = &t->nodes.v[i];
-		if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < 6 || c->text[i] > 160 ||
-		    (nd->flags & HN_USED))
-			continue;
-		if (!(any_word(t, i, DATE_WORDS) || any_part(t, i, DATE_PARTS) ||
-		      attr_is(t, i, HA_DATA_ROLE, "publishdate") ||
-		      nd->tag == HT_TIME))
-			continue;
-		b.n = 0;
-		if (html_node_text(t, i, &b, 400))
-			goto oom;
-		if (b.n && !html_date_find(b.p, b.n, c->visible_date)) {
-			c->date = i;
-			t->nodes.v[i].flags |= HN_USED;
-			break;
+	uint32_t order[2][2] = {{after + 1, end}, {after > 60 ? after - 60 : 1, after}};
+	for (int pass = 0; pass < 2 && !c->time; pass++)
+		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->time; i++) {
+			size_t n;
+			const char *dt;
+			if (t->nodes.v[i].tag == HT_TIME && usable(t, c, i) &&
+			    ((dt = html_attr(t, i, HA_DATETIME, &n)) ||
+			     (dt = html_attr(t, i, HA_PUBDATE, &n))) &&
+			    !html_date_iso(dt, n, c->time_date))
+				c->time = i;
 		}
-	}
+	for (int pass = 0; pass < 2 && !c->date; pass++)
+		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->date; i++) {
+			const hnode_t *nd = &t->nodes.v[i];
+			if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < 6 ||
+			    c->text[i] > 160 || (nd->flags & HN_USED) || (pass && i == c->h1))
+				continue;
+			if (!(any_word(t, i, DATE_WORDS) || any_part(t, i, DATE_PARTS) ||
+			      attr_is(t, i, HA_DATA_ROLE, "publishdate") || nd->tag == HT_TIME))
+				continue;
+			b.n = 0;
+			if (html_node_text(t, i, &b, 400))
+				goto oom;
+			if (b.n && !html_date_find(b.p, b.n, c->visible_date)) {
+				c->date = i;
+				t->nodes.v[i].flags |= HN_USED;
+			}
+		}
 	if (c->time && !c->date)
 		t->nodes.v[c->time].flags |= HN_USED;
 	free(b.p);

@@ -47,6 +47,7 @@ typedef struct guard {
 	hwork_t *w;
 	open_el_t stack[HTML_MAX_DEPTH + 1];
 	int depth;
+	int in_body; /* a <body> was written (or implied) */
 	hbuf_t val; /* scratch: one decoded attribute value */
 } guard_t;
 
@@ -161,6 +162,28 @@ static int put_escaped(guard_t *g, const char *s, size_t n, hbuf_t *out, int in_
 		run = i + 1;
 	}
 	return hbuf_put(out, p + run, m - run);
+}
+
+/* Elements that belong in <head>. Any other start tag, or text, before
+ * <body> starts the body (as in HTML5); libxml2 2.9.14 knows only HTML4's
+ * body elements and would keep an <article> or a <header> in <head>. */
+static int push_start(guard_t *g, const char *name, int is_void, int self_closing);
+
+static const char *const HEAD_TAGS[] = {"html", "head", "title", "meta", "link", "script",
+					"style", "base", "noscript", "template", "body", NULL};
+
+static int start_body(guard_t *g)
+{
+	if (g->in_body)
+		return 0;
+	g->in_body = 1;
+	if (push_start(g, "body", 0, 0) != 1)
+		return 0;
+	size_t *at = hvec_push(&g->c->tags);
+	if (!at)
+		return -1;
+	*at = g->c->out.n;
+	return hbuf_puts(&g->c->out, "<body>");
 }
 
 /* ---- the stack libxml2 will build ------------------------------------------ */
@@ -409,6 +432,10 @@ static size_t start_tag(guard_t *g, size_t i)
 		      ? RAW_DROP
 		      : RAW_NONE;
 	int is_void = in_list(name, VOID_TAGS);
+	if (!strcmp(name, "body"))
+		g->in_body = 1;
+	else if (!g->in_body && !in_list(name, HEAD_TAGS) && (token(g, i) || start_body(g)))
+		return 0;
 	if (raw == RAW_DROP) {
 		if (self)
 			return end;
@@ -517,6 +544,13 @@ int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t 
 		if (page[i] != '<') {
 			const char *lt = memchr(page + i, '<', len - i);
 			size_t e = lt ? (size_t)(lt - page) : len;
+			size_t k = i;
+			while (k < e && is_ws(page[k]))
+				k++;
+			if (k < e && !g->in_body && (token(g, i) || start_body(g))) {
+				rc = -1;
+				break;
+			}
 			if (token(g, i) || put_escaped(g, page + i, e - i, &c->out, 0)) {
 				rc = -1;
 				break;

@@ -510,6 +510,7 @@ int html_author_is_org(const char *s, const char *site_name)
 
 /* ---- JSON-LD ------------------------------------------------------------------ */
 
+/* 2 for an article type, 1 for a web page (publisher and url only), 0. */
 static int is_article_type(json_t *ty)
 {
 	static const char *const T[] = {"NewsArticle",	    "Article",		"ReportageNews",
@@ -519,8 +520,13 @@ static int is_article_type(json_t *ty)
 	if (json_is_array(ty)) {
 		size_t i;
 		json_t *x;
-		json_array_foreach(ty, i, x) if (is_article_type(x)) return 1;
-		return 0;
+		int best = 0;
+		json_array_foreach(ty, i, x)
+		{
+			int k = is_article_type(x);
+			best = k > best ? k : best;
+		}
+		return best;
 	}
 	if (!json_is_string(ty))
 		return 0;
