@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "model/html/html_int.h"
+#include "model/normalize.h"
 
 /* ---- metadata helpers ------------------------------------------------------- */
 
@@ -170,10 +171,14 @@ typedef struct assembly {
  * single line break, every other line is followed by a blank line. */
 static int add_line(assembly_t *a, const char *s, size_t n, int kind, uint32_t src)
 {
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (m < 0)
+	/* the model's own normaliser: the same NFC (stream-safe, linear in
+	 * the length however many combining marks a letter carries), so the
+	 * model finds this text already normalised and its offsets stand */
+	size_t m = n;
+	char *nfc = norm_is_nfc_fast(s, n) ? NULL : norm_nfc(s, n, &m);
+	if (!nfc && !norm_is_nfc_fast(s, n))
+		return -1;
+	if (!nfc && !(nfc = strndup(s, n)))
 		return -1;
 	if (a->blocks.n) {
 		const struct html_block *prev = &a->blocks.v[a->blocks.n - 1];
@@ -183,12 +188,12 @@ static int add_line(assembly_t *a, const char *s, size_t n, int kind, uint32_t s
 		}
 	}
 	struct html_block *b = hvec_push(&a->blocks);
-	if (!b || hbuf_put(&a->text, nfc, (size_t)m)) {
+	if (!b || hbuf_put(&a->text, nfc, m)) {
 		free(nfc);
 		return -1;
 	}
 	free(nfc);
-	b->start = a->text.n - (size_t)m;
+	b->start = a->text.n - m;
 	b->end = a->text.n;
 	b->kind = (enum html_block_kind)kind;
 	if (src) {

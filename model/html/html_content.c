@@ -478,8 +478,12 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 		t->nodes.v[c->h1].flags |= HN_USED;
 		if (html_node_text(t, c->h1, &b, sizeof c->h1_text - 1))
 			goto oom;
-		memcpy(c->h1_text, b.p ? b.p : "", b.n + 1 < sizeof c->h1_text ? b.n + 1 : sizeof c->h1_text - 1);
-		c->h1_text[sizeof c->h1_text - 1] = '\0';
+		size_t n = b.n < sizeof c->h1_text ? b.n : sizeof c->h1_text - 1;
+		while (n && n < b.n && ((unsigned char)b.p[n] & 0xC0) == 0x80)
+			n--; /* not inside a character */
+		if (n)
+			memcpy(c->h1_text, b.p, n);
+		c->h1_text[n] = '\0';
 	}
 	uint32_t after = c->h1 ? c->h1 : (root ? t->nodes.v[root].parent : 0);
 	c->sapo = find_near(t, c, after, SAPO_WORDS, SAPO_PARTS, HA_DATA_ROLE, "sapo", 30, 2000, 0);

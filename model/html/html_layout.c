@@ -229,9 +229,16 @@ static int walk(walker_t *w, uint32_t root, hwork_t *wk)
 
 /* Casefolded NFC with punctuation and spaces removed: a key for "is this
  * line the title again". malloc'ed, NULL when out of memory. */
+#define KEY_MAX 1024 /* bytes compared: titles are shorter; bounds the fold's work */
+
 static char *key_of(const char *s, size_t n)
 {
 	utf8proc_uint8_t *f = NULL;
+	if (n > KEY_MAX) {
+		n = KEY_MAX;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
 					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 	if (m < 0)

@@ -476,8 +476,14 @@ char *html_name_case(const char *s, size_t n)
 static char *fold(const char *s)
 {
 	utf8proc_uint8_t *o = NULL;
-	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &o,
-			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+	size_t n = strlen(s);
+	if (n > 512) { /* names are short; bounds the fold's work */
+		n = 512;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &o,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
 		return NULL;
 	return (char *)o;
 }

@@ -388,8 +388,10 @@ int html_node_text(const htree_t *t, uint32_t root, hbuf_t *out, size_t max)
 		int skip = n->tag == HT_SCRIPT || n->tag == HT_STYLE || n->tag == HT_TEMPLATE;
 		if (n->tag == HT_TEXT) {
 			const unsigned char *s = (const unsigned char *)t->strs.p + n->text;
-			for (size_t k = 0; k < n->text_len && seen < max; k++, seen++) {
+			for (size_t k = 0; k < n->text_len; k++, seen++) {
 				unsigned c = s[k];
+				if (seen >= max && (c & 0xC0) != 0x80)
+					break; /* at a character boundary */
 				int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 				if (c == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0) {
 					ws = 1; /* no-break space */
