@@ -75,18 +75,19 @@ static inline void fz_html_check(const uint8_t *data, size_t size)
 	}
 	if (a.published_at) {
 		int y, mo, d;
-		FZ_CHECK(sscanf(a.published_at, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
-			     (strlen(a.published_at) == 10 ||
-			      (strlen(a.published_at) == 25 && !strcmp(a.published_at + 19, "+07:00"))),
-			 "published_at \"%s\" is not ISO 8601 in +07:00", a.published_at);
+		FZ_CHECK(
+		    sscanf(a.published_at, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
+			(strlen(a.published_at) == 10 ||
+			 (strlen(a.published_at) == 25 && !strcmp(a.published_at + 19, "+07:00"))),
+		    "published_at \"%s\" is not ISO 8601 in +07:00", a.published_at);
 	}
 	FZ_CHECK(a.charset && *a.charset, "no charset");
 	html_article_free(&a);
 
 	/* the model over the same page: a ParseResult whose paragraphs point
 	 * into the page, or the same refusal */
-	struct model_options mo = {.input = MODEL_INPUT_HTML, .charset = o.charset, .url = o.url,
-				   .include_text = 1};
+	struct model_options mo = {
+	    .input = MODEL_INPUT_HTML, .charset = o.charset, .url = o.url, .include_text = 1};
 	struct model_error me;
 	json_t *r = model_parse(page, size, &mo, &me), *p;
 	FZ_CHECK(r, "model_parse refused a page html_extract read: %s", me.message);

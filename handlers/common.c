@@ -273,6 +273,7 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 	return 0;
 }
 
+/* Options of a decoded request (see handlers.h). */
 void handlers_request_options(const struct handlers_request *rq, struct model_options *opt)
 {
 	opt->published_at = rq->published_at;
@@ -362,6 +363,7 @@ int handlers_content_type(struct request *req, const char *const *accepted,
 	return which;
 }
 
+/* The Content-Type's charset parameter (see handlers.h). */
 const char *handlers_content_charset(struct request *req, char *buf, size_t cap)
 {
 	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE), *p = ct, *s;

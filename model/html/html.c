@@ -28,10 +28,12 @@
 
 static int site_like(const char *s, const char *site)
 {
-	static const char *const W[] = {".vn", ".com", ".net", "báo ", "Báo ", "online", "Online",
-					"cổng thông tin", "Cổng thông tin", "Cổng TTĐT", "VnExpress",
-					"Tuổi Trẻ", "Thanh Niên", "Nhân Dân", "Chính phủ", "QĐND",
-					"Dân trí", "VietnamPlus", "TTXVN", "VOV", "VTV", NULL};
+	static const char *const W[] = {
+	    ".vn",	 ".com",     ".net",	       "báo ",		 "Báo ",
+	    "online",	 "Online",   "cổng thông tin", "Cổng thông tin", "Cổng TTĐT",
+	    "VnExpress", "Tuổi Trẻ", "Thanh Niên",     "Nhân Dân",	 "Chính phủ",
+	    "QĐND",	 "Dân trí",  "VietnamPlus",    "TTXVN",		 "VOV",
+	    "VTV",	 NULL};
 	if (site && *site && html_same_text(s, strlen(s), site, strlen(site)))
 		return 1;
 	for (int k = 0; W[k]; k++)
@@ -276,7 +278,8 @@ static int place_authors(struct html_article *out, assembly_t *a, hstrvec_t *nam
 	for (size_t k = 0; k < names->n; k++) {
 		size_t s, e;
 		if (!find_name(a->text.p, from, a->text.n, names->v[k], &s, &e) &&
-		    ((missing.n && hbuf_puts(&missing, " - ")) || hbuf_puts(&missing, names->v[k]))) {
+		    ((missing.n && hbuf_puts(&missing, " - ")) ||
+		     hbuf_puts(&missing, names->v[k]))) {
 			free(missing.p);
 			return -1;
 		}
@@ -345,11 +348,13 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 		goto stopped;
 
 	/* site name and title */
-	const char *site = meta.site_name ? meta.site_name : meta.ld_publisher ? meta.ld_publisher
-									       : meta.app_name;
+	const char *site = meta.site_name      ? meta.site_name
+			   : meta.ld_publisher ? meta.ld_publisher
+					       : meta.app_name;
 	if (meta.doc_title)
 		dt = strip_suffix(meta.doc_title, site, 1, &suffix);
-	if (!site && suffix && dt && (ct.h1_text[0] ? html_same_text(dt, strlen(dt), ct.h1_text, strlen(ct.h1_text)) : 1))
+	if (!site && suffix && dt &&
+	    (ct.h1_text[0] ? html_same_text(dt, strlen(dt), ct.h1_text, strlen(ct.h1_text)) : 1))
 		site = suffix;
 	if (meta.og_title)
 		og = strip_suffix(meta.og_title, site, 0, NULL);
@@ -398,9 +403,11 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 		fail(err, HTML_E_EMPTY, "the page holds no article text");
 		goto done;
 	}
-	if (title && add_line(&as, title, strlen(title), HTML_BLOCK_TITLE,
-			      ct.h1 && html_same_text(title, strlen(title), ct.h1_text,
-						      strlen(ct.h1_text)) ? ct.h1 : 0))
+	if (title &&
+	    add_line(&as, title, strlen(title), HTML_BLOCK_TITLE,
+		     ct.h1 && html_same_text(title, strlen(title), ct.h1_text, strlen(ct.h1_text))
+			 ? ct.h1
+			 : 0))
 		goto oom;
 	if (iso[0]) {
 		char dl[40];
@@ -415,7 +422,8 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 		if (l->kind == HTML_BLOCK_PLACEHOLDER) {
 			if (add_line(&as, "[img]", 5, l->kind, l->src))
 				goto oom;
-		} else if (add_line(&as, lines.buf.p + l->start, l->end - l->start, l->kind, l->src)) {
+		} else if (add_line(&as, lines.buf.p + l->start, l->end - l->start, l->kind,
+				    l->src)) {
 			goto oom;
 		}
 	}
@@ -444,10 +452,11 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 	out->title = title, title = NULL;
 	if (iso[0] && !(out->published_at = strdup(iso)))
 		goto oom;
-	const char *canon_src = meta.canonical ? meta.canonical : meta.og_url ? meta.og_url
-									   : meta.ld_url;
-	out->canonical_url = resolve_url(canon_src ? canon_src : opt->url,
-					 opt->url ? opt->url : meta.og_url);
+	const char *canon_src = meta.canonical ? meta.canonical
+				: meta.og_url  ? meta.og_url
+					       : meta.ld_url;
+	out->canonical_url =
+	    resolve_url(canon_src ? canon_src : opt->url, opt->url ? opt->url : meta.og_url);
 	if (site && !(out->site_name = strdup(site)))
 		goto oom;
 	out->language = language_of(meta.lang);
@@ -542,9 +551,10 @@ const struct html_block *html_block_at(const struct html_article *a, size_t off)
 int html_looks_like(const char *s, size_t n)
 {
 	static const char *const TAGS[] = {
-	    "html", "head", "body", "meta", "title", "div", "p",      "article", "section", "span",
-	    "table", "link", "script", "style", "main", "header", "nav", "h1", "h2", "h3", "ul",
-	    "ol", "br", "img", "a", "strong", "b", "i", "em", "figure", "base", "iframe", NULL};
+	    "html", "head",  "body",   "meta",	 "title",  "div",  "p",	     "article", "section",
+	    "span", "table", "link",   "script", "style",  "main", "header", "nav",	"h1",
+	    "h2",   "h3",    "ul",     "ol",	 "br",	   "img",  "a",	     "strong",	"b",
+	    "i",    "em",    "figure", "base",	 "iframe", NULL};
 	size_t i = 0;
 	if (n > 1024)
 		n = 1024;

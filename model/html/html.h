@@ -8,8 +8,9 @@
  * The pipeline: html_charset.c picks the charset and decodes, html_guard.c
  * turns the page into a canonical, bounded token stream (capped attributes,
  * capped nesting), html_parse.c runs libxml2's HTML parser over it into a
- * compact tree, html_meta.c reads the metadata, html_content.c finds the
- * article body and html_layout.c writes the text. */
+ * compact tree, html_meta.c and html_date.c read the metadata,
+ * html_content.c finds the article body, html_layout.c writes its lines and
+ * html.c chooses the metadata and assembles the text. */
 #ifndef MEETINGD_HTML_H
 #define MEETINGD_HTML_H
 
@@ -19,8 +20,8 @@
 
 enum html_block_kind {
 	HTML_BLOCK_TITLE = 0,
-	HTML_BLOCK_DATE,	/* the date line, written as dd/mm/yyyy HH:MM[:SS] */
-	HTML_BLOCK_LEAD,	/* the sapo */
+	HTML_BLOCK_DATE, /* the date line, written as dd/mm/yyyy HH:MM[:SS] */
+	HTML_BLOCK_LEAD, /* the sapo */
 	HTML_BLOCK_PARAGRAPH,
 	HTML_BLOCK_HEADING,	/* a sub-heading of the body */
 	HTML_BLOCK_PLACEHOLDER, /* "[img]" before a caption */
@@ -36,8 +37,8 @@ struct html_block {
 };
 
 struct html_author {
-	char *name;	       /* Title Case */
-	size_t start, end;     /* where the name is written in the text */
+	char *name;	   /* Title Case */
+	size_t start, end; /* where the name is written in the text */
 };
 
 struct html_article {
@@ -50,7 +51,7 @@ struct html_article {
 	char *published_at; /* "YYYY-MM-DDTHH:MM:SS+07:00" or "YYYY-MM-DD" */
 	char *canonical_url;
 	char *site_name;
-	char *language; /* primary language subtag, lower case: "vi" */
+	char *language;	     /* primary language subtag, lower case: "vi" */
 	const char *charset; /* the charset the page was read in (static) */
 	struct html_author *authors;
 	size_t n_authors;
@@ -64,8 +65,8 @@ struct html_article {
 #define HTML_W_CHARSET_GUESSED 4u /* undeclared, not UTF-8: read as windows-1258 */
 
 struct html_options {
-	const char *charset; /* the transport's charset (HTTP Content-Type), or NULL */
-	const char *url;     /* the page's address, or NULL */
+	const char *charset;  /* the transport's charset (HTTP Content-Type), or NULL */
+	const char *url;      /* the page's address, or NULL */
 	uint64_t deadline_ns; /* CLOCK_MONOTONIC bound, 0: none */
 	const atomic_int *cancel;
 };
@@ -73,8 +74,8 @@ struct html_options {
 enum html_errcode {
 	HTML_OK = 0,
 	HTML_E_NOMEM,
-	HTML_E_CHARSET,	 /* an unknown or unsupported charset */
-	HTML_E_EMPTY,	 /* the page holds no article text */
+	HTML_E_CHARSET,	  /* an unknown or unsupported charset */
+	HTML_E_EMPTY,	  /* the page holds no article text */
 	HTML_E_TOO_LARGE, /* over 1 GiB */
 	HTML_E_DEADLINE,
 	HTML_E_CANCELLED,

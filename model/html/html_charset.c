@@ -28,33 +28,57 @@ struct alias {
  * them. The WHATWG Encoding Standard reads Latin-1 and ASCII labels as
  * windows-1252; so do we. UTF-16 in a <meta> is read as UTF-8 (the page
  * could not have been parsed to find it otherwise). */
-static const struct alias ALIASES[] = {
-    {"utf-8", "UTF-8"},		      {"utf8", "UTF-8"},
-    {"unicode-1-1-utf-8", "UTF-8"},   {"x-unicode20utf8", "UTF-8"},
-    {"windows-1258", "WINDOWS-1258"}, {"cp1258", "WINDOWS-1258"},
-    {"x-cp1258", "WINDOWS-1258"},     {"vn", "WINDOWS-1258"},
-    {"windows-1252", "WINDOWS-1252"}, {"cp1252", "WINDOWS-1252"},
-    {"x-cp1252", "WINDOWS-1252"},     {"iso-8859-1", "WINDOWS-1252"},
-    {"iso8859-1", "WINDOWS-1252"},    {"latin1", "WINDOWS-1252"},
-    {"l1", "WINDOWS-1252"},	      {"us-ascii", "WINDOWS-1252"},
-    {"ascii", "WINDOWS-1252"},	      {"ansi_x3.4-1968", "WINDOWS-1252"},
-    {"iso-8859-15", "ISO-8859-15"},   {"latin9", "ISO-8859-15"},
-    {"iso-8859-2", "ISO-8859-2"},     {"windows-1250", "WINDOWS-1250"},
-    {"windows-1251", "WINDOWS-1251"}, {"cp1251", "WINDOWS-1251"},
-    {"windows-1253", "WINDOWS-1253"}, {"windows-1254", "WINDOWS-1254"},
-    {"windows-1255", "WINDOWS-1255"}, {"windows-1256", "WINDOWS-1256"},
-    {"windows-1257", "WINDOWS-1257"}, {"koi8-r", "KOI8-R"},
-    {"koi8-u", "KOI8-U"},	      {"viscii", "VISCII"},
-    {"csviscii", "VISCII"},	      {"tcvn", "TCVN5712-1"},
-    {"tcvn-5712", "TCVN5712-1"},      {"tcvn5712-1", "TCVN5712-1"},
-    {"x-viet-tcvn", "TCVN5712-1"},    {"tis-620", "TIS-620"},
-    {"windows-874", "CP874"},	      {"gbk", "GB18030"},
-    {"gb2312", "GB18030"},	      {"gb18030", "GB18030"},
-    {"big5", "BIG5-HKSCS"},	      {"shift-jis", "SHIFT_JIS"},
-    {"sjis", "SHIFT_JIS"},	      {"euc-jp", "EUC-JP"},
-    {"euc-kr", "EUC-KR"},	      {"utf-16", "UTF-16"},
-    {"utf-16le", "UTF-16"},	      {"utf-16be", "UTF-16"},
-    {NULL, NULL}};
+static const struct alias ALIASES[] = {{"utf-8", "UTF-8"},
+				       {"utf8", "UTF-8"},
+				       {"unicode-1-1-utf-8", "UTF-8"},
+				       {"x-unicode20utf8", "UTF-8"},
+				       {"windows-1258", "WINDOWS-1258"},
+				       {"cp1258", "WINDOWS-1258"},
+				       {"x-cp1258", "WINDOWS-1258"},
+				       {"vn", "WINDOWS-1258"},
+				       {"windows-1252", "WINDOWS-1252"},
+				       {"cp1252", "WINDOWS-1252"},
+				       {"x-cp1252", "WINDOWS-1252"},
+				       {"iso-8859-1", "WINDOWS-1252"},
+				       {"iso8859-1", "WINDOWS-1252"},
+				       {"latin1", "WINDOWS-1252"},
+				       {"l1", "WINDOWS-1252"},
+				       {"us-ascii", "WINDOWS-1252"},
+				       {"ascii", "WINDOWS-1252"},
+				       {"ansi_x3.4-1968", "WINDOWS-1252"},
+				       {"iso-8859-15", "ISO-8859-15"},
+				       {"latin9", "ISO-8859-15"},
+				       {"iso-8859-2", "ISO-8859-2"},
+				       {"windows-1250", "WINDOWS-1250"},
+				       {"windows-1251", "WINDOWS-1251"},
+				       {"cp1251", "WINDOWS-1251"},
+				       {"windows-1253", "WINDOWS-1253"},
+				       {"windows-1254", "WINDOWS-1254"},
+				       {"windows-1255", "WINDOWS-1255"},
+				       {"windows-1256", "WINDOWS-1256"},
+				       {"windows-1257", "WINDOWS-1257"},
+				       {"koi8-r", "KOI8-R"},
+				       {"koi8-u", "KOI8-U"},
+				       {"viscii", "VISCII"},
+				       {"csviscii", "VISCII"},
+				       {"tcvn", "TCVN5712-1"},
+				       {"tcvn-5712", "TCVN5712-1"},
+				       {"tcvn5712-1", "TCVN5712-1"},
+				       {"x-viet-tcvn", "TCVN5712-1"},
+				       {"tis-620", "TIS-620"},
+				       {"windows-874", "CP874"},
+				       {"gbk", "GB18030"},
+				       {"gb2312", "GB18030"},
+				       {"gb18030", "GB18030"},
+				       {"big5", "BIG5-HKSCS"},
+				       {"shift-jis", "SHIFT_JIS"},
+				       {"sjis", "SHIFT_JIS"},
+				       {"euc-jp", "EUC-JP"},
+				       {"euc-kr", "EUC-KR"},
+				       {"utf-16", "UTF-16"},
+				       {"utf-16le", "UTF-16"},
+				       {"utf-16be", "UTF-16"},
+				       {NULL, NULL}};
 
 /* Canonical name of a charset label, NULL when unknown. */
 const char *html_charset_name(const char *label, size_t n)
@@ -278,7 +302,8 @@ int html_charset_open(const char *page, size_t len, const char *transport, hconv
 		/* a page saved as UTF-8 that kept its old <meta charset>: text in a
 		 * legacy charset is practically never valid UTF-8 with multi-byte
 		 * sequences, so the bytes win over the tag */
-		if (name && strcmp(name, "UTF-8") && has_multibyte(page, len) && valid_utf8(page, len))
+		if (name && strcmp(name, "UTF-8") && has_multibyte(page, len) &&
+		    valid_utf8(page, len))
 			name = "UTF-8";
 		if (!name) {
 			name = "UTF-8";

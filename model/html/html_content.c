@@ -11,6 +11,7 @@
  * pass sees parents before children and a backward pass children before
  * parents. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,79 +20,185 @@
 
 /* Class or id words that make an element boilerplate whatever else it says. */
 static const char *const NEG_STRONG[] = {
-    "comment", "comments", "related", "relate", "share", "sharing", "social", "breadcrumb",
-    "breadcrumbs", "banner", "ads", "advert", "advertisement", "sponsor", "sponsored", "tags",
-    "keyword", "keywords", "navbar", "navigation", "nav", "menu", "popup", "modal", "newsletter",
-    "subscribe", "login", "cookie", "toolbar", "rating", "ratings", "poll", "pagination", "pager", "trending",
-    "mostread", "mostview", "readmore", "recommend", "zalo", "facebook", "fb", "twitter",
-    "adsbygoogle", "qc", "adv", "ad", "binhluan", "tinlienquan", "lienquan", "tinkhac",
-    "xemthem", "docthem", "quangcao", "docnhieu", "xemnhieu", "chiase", "tieudiem", "hotnews",
-    NULL};
+    "comment",	     "comments",    "related",	   "relate",   "share",	   "sharing",
+    "social",	     "breadcrumb",  "breadcrumbs", "banner",   "ads",	   "advert",
+    "advertisement", "sponsor",	    "sponsored",   "tags",     "keyword",  "keywords",
+    "navbar",	     "navigation",  "nav",	   "menu",     "popup",	   "modal",
+    "newsletter",    "subscribe",   "login",	   "cookie",   "toolbar",  "rating",
+    "ratings",	     "poll",	    "pagination",  "pager",    "trending", "mostread",
+    "mostview",	     "readmore",    "recommend",   "zalo",     "facebook", "fb",
+    "twitter",	     "adsbygoogle", "qc",	   "adv",      "ad",	   "binhluan",
+    "tinlienquan",   "lienquan",    "tinkhac",	   "xemthem",  "docthem",  "quangcao",
+    "docnhieu",	     "xemnhieu",    "chiase",	   "tieudiem", "hotnews",  NULL};
 /* The same in words split by '-' or '_' ("tin-lien-quan"): matched as parts
  * of the class or id written in lower case. */
-static const char *const NEG_PARTS[] = {"lien-quan", "lien_quan", "tin-khac", "tin_khac",
-					"binh-luan", "binh_luan", "xem-them", "doc-them",
-					"quang-cao", "doc-nhieu", "xem-nhieu", "chia-se",
-					"tieu-diem", "admzone", "adsense", "relatednews",
-					"box-tin-moi", "tin-moi", "most-", "mxh", NULL};
+static const char *const NEG_PARTS[] = {
+    "lien-quan", "lien_quan",	"tin-khac",    "tin_khac",  "binh-luan", "binh_luan", "xem-them",
+    "doc-them",	 "quang-cao",	"doc-nhieu",   "xem-nhieu", "chia-se",	 "tieu-diem", "admzone",
+    "adsense",	 "relatednews", "box-tin-moi", "tin-moi",   "most-",	 "mxh",	      NULL};
 /* Words that make an element boilerplate unless it also has a word of
  * POSITIVE ("header" is the page's, "article__header" the article's). */
-static const char *const NEG_WEAK[] = {"tag", "widget", "other", "more", "next", "prev", "print",
-				       "hot", "footer", "header", "aside", "top", "bottom",
-				       "sitemap", "copyright", "contact", "search", NULL};
-static const char *const POSITIVE[] = {"content", "article", "body", "main", "detail", "post",
-				       "entry", "story", "text", "chitiet", "noidung", "news",
-				       "sapo", "title", NULL};
+static const char *const NEG_WEAK[] = {
+    "tag",    "widget", "other", "more",   "next",    "prev",	   "print",   "hot",	"footer",
+    "header", "aside",	"top",	 "bottom", "sitemap", "copyright", "contact", "search", NULL};
+static const char *const POSITIVE[] = {"content", "article", "body",  "main",  "detail",
+				       "post",	  "entry",   "story", "text",  "chitiet",
+				       "noidung", "news",    "sapo",  "title", NULL};
 /* Roles of landmarks that are not the article. */
-static const char *const NEG_ROLES[] = {"navigation", "banner", "contentinfo", "complementary",
-					"search", "menu", "menubar", "toolbar", "dialog",
-					"alertdialog", NULL};
+static const char *const NEG_ROLES[] = {"navigation", "banner",	     "contentinfo", "complementary",
+					"search",     "menu",	     "menubar",	    "toolbar",
+					"dialog",     "alertdialog", NULL};
 
 /* Article bodies by class token (exact), in order of trust. */
-static const char *const BODY_CLASSES[] = {
-    "fck_detail", /* VnExpress */
-    "detail-content", "detail__content", "detail-cmain", "afcbc-body", /* Tuổi Trẻ, Thanh Niên, Báo Chính phủ */
-    "article__body", "article-body", "articlebody", "cms-body", "zce-content-body", /* Nhân Dân, VietnamPlus */
-    "post-content", "post-body", "entry-content", "td-post-content", "single-content", /* QĐND, WordPress */
-    "singular-content", "dt-news__content", "e-magazine__body", /* Dân trí */
-    "maincontent", "content-detail", "the-article-body", "article-content", "news-content",
-    "news-detail-content", "detail-news-content", "content-news", "newsdetail", "news-detail",
-    "contentdetail", "content_detail", "detail_content", "box-content-detail", "journal-content-article", /* Liferay */
-    "ms-rtestate-field", /* SharePoint */
-    "item-page", "field-name-body", "field--name-body", /* Joomla, Drupal */
-    "noidung", "noi-dung", "noidungchitiet", "chitiet", "chi-tiet", "content-body", "story__body",
-    "story-body", "text-long", "art-body", "article__content", "main-content-detail", NULL};
-static const char *const BODY_IDS[] = {"main-detail", "article-body", "articlebody",
+static const char *const BODY_CLASSES[] = {"fck_detail", /* VnExpress */
+					   "detail-content",
+					   "detail__content",
+					   "detail-cmain",
+					   "afcbc-body", /* Tuổi Trẻ, Thanh Niên, Báo Chính phủ */
+					   "article__body",
+					   "article-body",
+					   "articlebody",
+					   "cms-body",
+					   "zce-content-body", /* Nhân Dân, VietnamPlus */
+					   "post-content",
+					   "post-body",
+					   "entry-content",
+					   "td-post-content",
+					   "single-content", /* QĐND, WordPress */
+					   "singular-content",
+					   "dt-news__content",
+					   "e-magazine__body", /* Dân trí */
+					   "maincontent",
+					   "content-detail",
+					   "the-article-body",
+					   "article-content",
+					   "news-content",
+					   "news-detail-content",
+					   "detail-news-content",
+					   "content-news",
+					   "newsdetail",
+					   "news-detail",
+					   "contentdetail",
+					   "content_detail",
+					   "detail_content",
+					   "box-content-detail",
+					   "journal-content-article", /* Liferay */
+					   "ms-rtestate-field",	      /* SharePoint */
+					   "item-page",
+					   "field-name-body",
+					   "field--name-body", /* Joomla, Drupal */
+					   "noidung",
+					   "noi-dung",
+					   "noidungchitiet",
+					   "chitiet",
+					   "chi-tiet",
+					   "content-body",
+					   "story__body",
+					   "story-body",
+					   "text-long",
+					   "art-body",
+					   "article__content",
+					   "main-content-detail",
+					   NULL};
+static const char *const BODY_IDS[] = {"main-detail",	 "article-body",  "articlebody",
 				       "content-detail", "contentdetail", "news-content",
-				       "noidung", "chitiet", "post-content", "divnewscontent",
-				       "abody", NULL};
+				       "noidung",	 "chitiet",	  "post-content",
+				       "divnewscontent", "abody",	  NULL};
 
-static const char *const SAPO_WORDS[] = {"sapo", "lead", "chapeau", "summary", "excerpt",
-					 "intro", "tomtat", "mota", "abstract", "standfirst",
-					 "description", "desc", "short", "teaser", NULL};
-static const char *const DATE_WORDS[] = {"date", "time", "datetime", "publish", "published",
-					 "pubdate", "ngay", "ngaydang", "thoigian", "posted",
-					 "dateline", "publishdate", "created", NULL};
+static const char *const SAPO_WORDS[] = {
+    "sapo",	"lead",	      "chapeau",     "summary", "excerpt", "intro",  "tomtat", "mota",
+    "abstract", "standfirst", "description", "desc",	"short",   "teaser", NULL};
+static const char *const DATE_WORDS[] = {
+    "date",	"time",	    "datetime", "publish",  "published",   "pubdate", "ngay",
+    "ngaydang", "thoigian", "posted",	"dateline", "publishdate", "created", NULL};
 /* Vietnamese class names written with dashes ("tom-tat", "chu-thich"). */
 static const char *const SAPO_PARTS[] = {"tom-tat", "tom_tat", "mo-ta", "trich-yeu", NULL};
-static const char *const DATE_PARTS[] = {"ngay-gio", "ngay-dang", "thoi-gian", "ngaygio", "ngay_dang",
-					 NULL};
+static const char *const DATE_PARTS[] = {"ngay-gio", "ngay-dang", "thoi-gian",
+					 "ngaygio",  "ngay_dang", NULL};
 static const char *const CAPTION_PARTS[] = {"chu-thich", "chuthich", "chu_thich", NULL};
-static const char *const CAPTION_WORDS[] = {"caption", "figcaption", "image_desc", "imgcaption",
-					    "photocms_caption", "wp-caption-text", "desc_image",
-					    "expnoedit", "note-image", NULL};
+static const char *const CAPTION_WORDS[] = {
+    "caption",	       "figcaption", "image_desc", "imgcaption", "photocms_caption",
+    "wp-caption-text", "desc_image", "expnoedit",  "note-image", NULL};
 
-static const char *const PHOTO_WORDS[] = {"image", "photo", "picture", "img", "figure", "pic",
-					  NULL};
+static const char *const PHOTO_WORDS[] = {"image",  "photo", "picture", "img",
+					  "figure", "pic",   NULL};
 
 /* ---- classes ----------------------------------------------------------------- */
 
-static int any_word(const htree_t *t, uint32_t i, const char *const *words)
+/* Every list above in one sorted table, word -> the lists it is in, built
+ * once; an element's class and id words are looked up once (measure()). */
+enum { W_NEG = 1, W_WEAK = 2, W_POS = 4, W_CAPTION = 8, W_SAPO = 16, W_DATE = 32, W_PHOTO = 64 };
+
+typedef struct wentry {
+	const char *w;
+	unsigned mask;
+} wentry_t;
+
+static wentry_t WTAB[256];
+static size_t wtab_n;
+static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
+
+static int wentry_cmp(const void *a, const void *b)
 {
-	for (; *words; words++)
-		if (html_has_word(t, i, *words))
-			return 1;
-	return 0;
+	return strcmp(((const wentry_t *)a)->w, ((const wentry_t *)b)->w);
+}
+
+static void wtab_add(const char *const *list, unsigned mask)
+{
+	for (; *list; list++) {
+		size_t k = 0;
+		while (k < wtab_n && strcmp(WTAB[k].w, *list))
+			k++;
+		if (k == wtab_n && wtab_n < sizeof WTAB / sizeof *WTAB)
+			WTAB[wtab_n++].w = *list;
+		if (k < wtab_n)
+			WTAB[k].mask |= mask;
+	}
+}
+
+static void wtab_build(void)
+{
+	wtab_add(NEG_STRONG, W_NEG);
+	wtab_add(NEG_WEAK, W_WEAK);
+	wtab_add(POSITIVE, W_POS);
+	wtab_add(CAPTION_WORDS, W_CAPTION);
+	wtab_add(SAPO_WORDS, W_SAPO);
+	wtab_add(DATE_WORDS, W_DATE);
+	wtab_add(PHOTO_WORDS, W_PHOTO);
+	qsort(WTAB, wtab_n, sizeof *WTAB, wentry_cmp);
+}
+
+/* The lists the words of node i's class and id are in (split at spaces,
+ * '-' and '_', lower-cased). */
+static unsigned word_mask(const htree_t *t, uint32_t i)
+{
+	enum hattr_key keys[2] = {HA_CLASS, HA_ID};
+	unsigned m = 0;
+	for (int k = 0; k < 2; k++) {
+		size_t n;
+		const char *v = html_attr(t, i, keys[k], &n);
+		for (size_t a = 0; v && a < n;) {
+			while (a < n &&
+			       (isspace((unsigned char)v[a]) || v[a] == '-' || v[a] == '_'))
+				a++;
+			char w[32];
+			size_t l = 0;
+			while (a < n && !isspace((unsigned char)v[a]) && v[a] != '-' &&
+			       v[a] != '_') {
+				if (l < sizeof w - 1)
+					w[l] = (char)tolower((unsigned char)v[a]);
+				l++, a++;
+			}
+			if (!l || l >= sizeof w)
+				continue;
+			w[l] = '\0';
+			wentry_t key = {w, 0},
+				 *hit = bsearch(&key, WTAB, wtab_n, sizeof *WTAB, wentry_cmp);
+			if (hit)
+				m |= hit->mask;
+		}
+	}
+	return m;
 }
 
 /* 1 when the lower-cased class or id contains one of the parts. */
@@ -153,14 +260,33 @@ static int is_hidden(const htree_t *t, uint32_t i)
 	return html_attr(t, i, HA_HIDDEN, NULL) || attr_is(t, i, HA_ARIA_HIDDEN, "true");
 }
 
-/* The element is boilerplate by itself (its subtree is dropped). */
-static int self_boilerplate(const htree_t *t, uint32_t i)
+/* The element is boilerplate by itself (its subtree is dropped); m is its
+ * word_mask(). */
+static int self_boilerplate(const htree_t *t, uint32_t i, unsigned m)
 {
 	switch (t->nodes.v[i].tag) {
-	case HT_SCRIPT: case HT_STYLE: case HT_NOSCRIPT: case HT_TEMPLATE: case HT_IFRAME:
-	case HT_SVG: case HT_MATH: case HT_CANVAS: case HT_OBJECT: case HT_EMBED: case HT_BUTTON:
-	case HT_SELECT: case HT_OPTION: case HT_TEXTAREA: case HT_INPUT: case HT_NAV: case HT_ASIDE:
-	case HT_FOOTER: case HT_DIALOG: case HT_MAP: case HT_VIDEO: case HT_AUDIO:
+	case HT_SCRIPT:
+	case HT_STYLE:
+	case HT_NOSCRIPT:
+	case HT_TEMPLATE:
+	case HT_IFRAME:
+	case HT_SVG:
+	case HT_MATH:
+	case HT_CANVAS:
+	case HT_OBJECT:
+	case HT_EMBED:
+	case HT_BUTTON:
+	case HT_SELECT:
+	case HT_OPTION:
+	case HT_TEXTAREA:
+	case HT_INPUT:
+	case HT_NAV:
+	case HT_ASIDE:
+	case HT_FOOTER:
+	case HT_DIALOG:
+	case HT_MAP:
+	case HT_VIDEO:
+	case HT_AUDIO:
 	case HT_LABEL:
 		return 1;
 	default:
@@ -181,22 +307,58 @@ static int self_boilerplate(const htree_t *t, uint32_t i)
 		return 1;
 	if (!html_attr(t, i, HA_CLASS, NULL) && !html_attr(t, i, HA_ID, NULL))
 		return 0;
-	if (any_word(t, i, NEG_STRONG) || any_part(t, i, NEG_PARTS))
+	if ((m & W_NEG) || any_part(t, i, NEG_PARTS))
 		return 1;
-	return any_word(t, i, NEG_WEAK) && !any_word(t, i, POSITIVE);
+	return (m & W_WEAK) && !(m & W_POS);
 }
 
 static int is_block_tag(int tag)
 {
 	switch (tag) {
-	case HT_P: case HT_DIV: case HT_H1: case HT_H2: case HT_H3: case HT_H4: case HT_H5:
-	case HT_H6: case HT_LI: case HT_UL: case HT_OL: case HT_DL: case HT_DT: case HT_DD:
-	case HT_TABLE: case HT_TR: case HT_TD: case HT_TH: case HT_THEAD: case HT_TBODY:
-	case HT_TFOOT: case HT_CAPTION: case HT_FIGURE: case HT_FIGCAPTION: case HT_SECTION:
-	case HT_ARTICLE: case HT_HEADER: case HT_FOOTER: case HT_MAIN: case HT_ASIDE:
-	case HT_BLOCKQUOTE: case HT_PRE: case HT_ADDRESS: case HT_CENTER: case HT_FORM:
-	case HT_HR: case HT_NAV: case HT_DETAILS: case HT_SUMMARY: case HT_FIELDSET:
-	case HT_LEGEND: case HT_BODY: case HT_HTML: case HT_MENU:
+	case HT_P:
+	case HT_DIV:
+	case HT_H1:
+	case HT_H2:
+	case HT_H3:
+	case HT_H4:
+	case HT_H5:
+	case HT_H6:
+	case HT_LI:
+	case HT_UL:
+	case HT_OL:
+	case HT_DL:
+	case HT_DT:
+	case HT_DD:
+	case HT_TABLE:
+	case HT_TR:
+	case HT_TD:
+	case HT_TH:
+	case HT_THEAD:
+	case HT_TBODY:
+	case HT_TFOOT:
+	case HT_CAPTION:
+	case HT_FIGURE:
+	case HT_FIGCAPTION:
+	case HT_SECTION:
+	case HT_ARTICLE:
+	case HT_HEADER:
+	case HT_FOOTER:
+	case HT_MAIN:
+	case HT_ASIDE:
+	case HT_BLOCKQUOTE:
+	case HT_PRE:
+	case HT_ADDRESS:
+	case HT_CENTER:
+	case HT_FORM:
+	case HT_HR:
+	case HT_NAV:
+	case HT_DETAILS:
+	case HT_SUMMARY:
+	case HT_FIELDSET:
+	case HT_LEGEND:
+	case HT_BODY:
+	case HT_HTML:
+	case HT_MENU:
 		return 1;
 	default:
 		return 0;
@@ -229,8 +391,10 @@ static int measure(htree_t *t, hcontent_t *c, hwork_t *w)
 	c->text = calloc(n, sizeof *c->text);
 	c->link = calloc(n, sizeof *c->link);
 	c->inboil = calloc(n, 1);
-	if (!c->text || !c->link || !c->inboil)
+	c->wmask = calloc(n, sizeof *c->wmask);
+	if (!c->text || !c->link || !c->inboil || !c->wmask)
 		return -1;
+	pthread_once(&wtab_once, wtab_build);
 	for (uint32_t i = 1; i < n; i++) {
 		hnode_t *nd = &t->nodes.v[i];
 		if (hwork_tick(w, 1))
@@ -240,13 +404,16 @@ static int measure(htree_t *t, hcontent_t *c, hwork_t *w)
 			continue;
 		if (is_block_tag(nd->tag))
 			nd->flags |= HN_BLOCK;
-		if (self_boilerplate(t, i))
+		if (nd->nattr)
+			c->wmask[i] = (uint8_t)word_mask(t, i);
+		if (self_boilerplate(t, i, c->wmask[i]))
 			nd->flags |= HN_BOIL;
-		if (nd->tag == HT_FIGCAPTION || nd->tag == HT_CAPTION || any_word(t, i, CAPTION_WORDS) ||
-		    any_part(t, i, CAPTION_PARTS))
+		if (nd->tag == HT_FIGCAPTION || nd->tag == HT_CAPTION ||
+		    (c->wmask[i] & W_CAPTION) || (nd->nattr && any_part(t, i, CAPTION_PARTS)))
 			nd->flags |= HN_CAPTION;
 		if (nd->tag == HT_FIGURE || attr_is(t, i, HA_TYPE, "Photo") ||
-		    html_has_class(t, i, "tplCaption") || html_has_class(t, i, "VCSortableInPreviewMode"))
+		    html_has_class(t, i, "tplCaption") ||
+		    html_has_class(t, i, "VCSortableInPreviewMode"))
 			nd->flags |= HN_PHOTO_BOX;
 	}
 	for (uint32_t i = (uint32_t)n - 1; i >= 1; i--) {
@@ -259,10 +426,10 @@ static int measure(htree_t *t, hcontent_t *c, hwork_t *w)
 		if (nd->tag == HT_IMG || nd->tag == HT_PICTURE || (nd->flags & HN_HAS_IMG))
 			t->nodes.v[nd->parent].flags |= HN_HAS_IMG;
 		if ((nd->tag == HT_TABLE || nd->tag == HT_DIV) && (nd->flags & HN_HAS_IMG) &&
-		    c->text[i] < 300 && (nd->tag == HT_TABLE || any_word(t, i, PHOTO_WORDS)))
+		    c->text[i] < 300 && (nd->tag == HT_TABLE || (c->wmask[i] & W_PHOTO)))
 			nd->flags |= HN_PHOTO_BOX;
 		/* "<p class="Image">caption</p>" (VnExpress): an image class without an image */
-		if (nd->tag == HT_P && html_has_word(t, i, "image") && !(nd->flags & HN_HAS_IMG))
+		if (nd->tag == HT_P && (c->wmask[i] & W_PHOTO) && !(nd->flags & HN_HAS_IMG))
 			nd->flags |= HN_CAPTION;
 		if (!(nd->flags & HN_BOIL) && i > 0) {
 			c->text[nd->parent] += c->text[i];
@@ -398,19 +565,19 @@ static uint32_t find_h1(const htree_t *t, const hcontent_t *c)
 
 /* First element after `after` (and before the end of the body) with one of
  * the words, usable, with text in [minlen, maxlen]. */
-static uint32_t find_near(const htree_t *t, const hcontent_t *c, uint32_t after,
-			  const char *const *words, const char *const *parts, enum hattr_key also,
-			  const char *also_val,
+static uint32_t find_near(const htree_t *t, const hcontent_t *c, uint32_t after, unsigned words,
+			  const char *const *parts, enum hattr_key also, const char *also_val,
 			  uint32_t minlen, uint32_t maxlen, int allow_root_ancestor)
 {
 	uint32_t end = last_desc(t, c->root);
 	for (uint32_t i = after + 1; i <= end && i < t->nodes.n; i++) {
 		const hnode_t *nd = &t->nodes.v[i];
-		if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < minlen || c->text[i] > maxlen)
+		if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < minlen ||
+		    c->text[i] > maxlen)
 			continue;
 		if (!allow_root_ancestor && i < c->root && in_range(t, c->root, i))
 			continue; /* it holds the body */
-		if (any_word(t, i, words) || any_part(t, i, parts) ||
+		if ((c->wmask[i] & words) || any_part(t, i, parts) ||
 		    (also_val && attr_is(t, i, also, also_val)))
 			return i;
 	}
@@ -424,14 +591,15 @@ static uint32_t find_byline(const htree_t *t, const hcontent_t *c, uint32_t afte
 	uint32_t limit = end + 400 < t->nodes.n ? end + 400 : (uint32_t)t->nodes.n - 1;
 	for (uint32_t i = after + 1; i <= limit; i++) {
 		const hnode_t *nd = &t->nodes.v[i];
-		if (nd->tag == HT_TEXT || nd->tag == HT_META || !usable(t, c, i) || c->text[i] < 2 ||
-		    c->text[i] > 100)
+		if (nd->tag == HT_TEXT || nd->tag == HT_META || !usable(t, c, i) ||
+		    c->text[i] < 2 || c->text[i] > 100)
 			continue;
 		if (i < c->root && in_range(t, c->root, i))
 			continue;
-		int hit = attr_is(t, i, HA_ITEMPROP, "author") || attr_has(t, i, HA_CLASS, "author") ||
-			  attr_has(t, i, HA_CLASS, "byline") || attr_has(t, i, HA_CLASS, "tacgia") ||
-			  attr_has(t, i, HA_CLASS, "tac-gia") || attr_has(t, i, HA_ID, "author");
+		int hit =
+		    attr_is(t, i, HA_ITEMPROP, "author") || attr_has(t, i, HA_CLASS, "author") ||
+		    attr_has(t, i, HA_CLASS, "byline") || attr_has(t, i, HA_CLASS, "tacgia") ||
+		    attr_has(t, i, HA_CLASS, "tac-gia") || attr_has(t, i, HA_ID, "author");
 		if (hit)
 			return i;
 	}
@@ -486,7 +654,7 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 		c->h1_text[n] = '\0';
 	}
 	uint32_t after = c->h1 ? c->h1 : (root ? t->nodes.v[root].parent : 0);
-	c->sapo = find_near(t, c, after, SAPO_WORDS, SAPO_PARTS, HA_DATA_ROLE, "sapo", 30, 2000, 0);
+	c->sapo = find_near(t, c, after, W_SAPO, SAPO_PARTS, HA_DATA_ROLE, "sapo", 30, 2000, 0);
 	if (c->sapo)
 		t->nodes.v[c->sapo].flags |= HN_USED;
 	c->byline = find_byline(t, c, after);
@@ -498,7 +666,8 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 	uint32_t end = last_desc(t, root);
 	uint32_t order[2][2] = {{after + 1, end}, {after > 60 ? after - 60 : 1, after}};
 	for (int pass = 0; pass < 2 && !c->time; pass++)
-		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->time; i++) {
+		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->time;
+		     i++) {
 			size_t n;
 			const char *dt;
 			if (t->nodes.v[i].tag == HT_TIME && usable(t, c, i) &&
@@ -508,12 +677,13 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 				c->time = i;
 		}
 	for (int pass = 0; pass < 2 && !c->date; pass++)
-		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->date; i++) {
+		for (uint32_t i = order[pass][0]; i <= order[pass][1] && i < t->nodes.n && !c->date;
+		     i++) {
 			const hnode_t *nd = &t->nodes.v[i];
 			if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < 6 ||
 			    c->text[i] > 160 || (nd->flags & HN_USED) || (pass && i == c->h1))
 				continue;
-			if (!(any_word(t, i, DATE_WORDS) || any_part(t, i, DATE_PARTS) ||
+			if (!((c->wmask[i] & W_DATE) || any_part(t, i, DATE_PARTS) ||
 			      attr_is(t, i, HA_DATA_ROLE, "publishdate") || nd->tag == HT_TIME))
 				continue;
 			b.n = 0;
@@ -539,6 +709,7 @@ void html_content_free(hcontent_t *c)
 	free(c->text);
 	free(c->link);
 	free(c->inboil);
+	free(c->wmask);
 	c->text = c->link = NULL;
-	c->inboil = NULL;
+	c->inboil = c->wmask = NULL;
 }

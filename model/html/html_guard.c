@@ -25,10 +25,10 @@
 
 /* Elements that never have content (emitted self-closed, so that libxml2
  * pops them at once also where it does not know them). */
-static const char *const VOID_TAGS[] = {"area", "base",	  "basefont", "bgsound", "br",	 "col",
-					"embed", "frame", "hr",	      "image",	 "img",	 "input",
-					"isindex", "keygen", "link",  "meta",	 "param", "source",
-					"track", "wbr",	  NULL};
+static const char *const VOID_TAGS[] = {
+    "area",  "base", "basefont", "bgsound", "br",    "col",	"embed",
+    "frame", "hr",   "image",	 "img",	    "input", "isindex", "keygen",
+    "link",  "meta", "param",	 "source",  "track", "wbr",	NULL};
 
 /* Elements whose content is not markup. The first two are kept (script
  * only for JSON-LD), title and textarea are read as text, the rest dropped. */
@@ -48,7 +48,7 @@ typedef struct guard {
 	open_el_t stack[HTML_MAX_DEPTH + 1];
 	int depth;
 	int in_body; /* a <body> was written (or implied) */
-	hbuf_t val; /* scratch: one decoded attribute value */
+	hbuf_t val;  /* scratch: one decoded attribute value */
 } guard_t;
 
 static int in_list(const char *name, const char *const *list)
@@ -66,7 +66,7 @@ static int end_priority(const char *n)
 	static const struct {
 		const char *n;
 		int p;
-	} T[] = {{"div", 150},	 {"td", 160},	 {"th", 160},	{"tr", 170},
+	} T[] = {{"div", 150},	 {"td", 160},	 {"th", 160},	 {"tr", 170},
 		 {"thead", 180}, {"tbody", 180}, {"tfoot", 180}, {"table", 190},
 		 {"head", 200},	 {"body", 200},	 {"html", 220},	 {NULL, 0}};
 	for (int i = 0; T[i].n; i++)
@@ -80,12 +80,12 @@ static int end_priority(const char *n)
  * less than libxml2 only overestimates the depth. */
 static int auto_closes(const char *x, const char *top)
 {
-	static const char *const CLOSE_P[] = {"p",  "div", "ul", "ol", "dl", "table", "h1",
-					      "h2", "h3",  "h4", "h5", "h6", "blockquote",
-					      "pre", "form", "address", "li", "dt", "dd",
-					      "center", "hr", NULL};
-	static const char *const FONTSTYLE[] = {"tt", "i", "b", "u", "s", "strike", "big", "small",
-						NULL};
+	static const char *const CLOSE_P[] = {
+	    "p",  "div", "ul", "ol",	 "dl",	       "table", "h1",	"h2",
+	    "h3", "h4",	 "h5", "h6",	 "blockquote", "pre",	"form", "address",
+	    "li", "dt",	 "dd", "center", "hr",	       NULL};
+	static const char *const FONTSTYLE[] = {"tt",	  "i",	 "b",	  "u", "s",
+						"strike", "big", "small", NULL};
 	static const char *const CELL_CLOSES[] = {"span", "font", "a", "b", "i", "u", "p", NULL};
 	if (!strcmp(top, "p"))
 		return in_list(x, CLOSE_P);
@@ -169,7 +169,7 @@ static int put_escaped(guard_t *g, const char *s, size_t n, hbuf_t *out, int in_
  * body elements and would keep an <article> or a <header> in <head>. */
 static int push_start(guard_t *g, const char *name, int is_void, int self_closing);
 
-static const char *const HEAD_TAGS[] = {"html", "head", "title", "meta", "link", "script",
+static const char *const HEAD_TAGS[] = {"html",	 "head", "title",    "meta",	 "link", "script",
 					"style", "base", "noscript", "template", "body", NULL};
 
 static int start_body(guard_t *g)
@@ -317,7 +317,8 @@ static size_t lex_attrs(guard_t *g, size_t i, int *self, lattr_t *keep, int *nke
 		if (*nkeep < HTML_MAX_ATTRS) {
 			size_t len = a.ne - a.ns;
 			for (int k = 0; k < HA_COUNT; k++) {
-				if (strlen(html_attr_names[k]) != len || strncasecmp(s + a.ns, html_attr_names[k], len))
+				if (strlen(html_attr_names[k]) != len ||
+				    strncasecmp(s + a.ns, html_attr_names[k], len))
 					continue;
 				int dup = 0; /* the first of two wins, as in browsers */
 				for (int d = 0; d < *nkeep; d++)
@@ -424,11 +425,12 @@ static size_t start_tag(guard_t *g, size_t i)
 	char name[41];
 	if (!tag_name(s, a, b, name))
 		return end; /* a name libxml2 would misread: the tag is dropped */
-	int raw = !strcmp(name, "script")   ? RAW_SCRIPT
-		  : !strcmp(name, "style")  ? RAW_STYLE
+	int raw = !strcmp(name, "script")				? RAW_SCRIPT
+		  : !strcmp(name, "style")				? RAW_STYLE
 		  : !strcmp(name, "title") || !strcmp(name, "textarea") ? RAW_RCDATA
-		  : !strcmp(name, "noscript") || !strcmp(name, "iframe") || !strcmp(name, "noembed") ||
-			  !strcmp(name, "noframes") || !strcmp(name, "xmp") || !strcmp(name, "template")
+		  : !strcmp(name, "noscript") || !strcmp(name, "iframe") ||
+			  !strcmp(name, "noembed") || !strcmp(name, "noframes") ||
+			  !strcmp(name, "xmp") || !strcmp(name, "template")
 		      ? RAW_DROP
 		      : RAW_NONE;
 	int is_void = in_list(name, VOID_TAGS);

@@ -41,9 +41,9 @@ int hbuf_put_cp(hbuf_t *b, uint32_t cp);
 	}
 void *hvec_grow(void **v, size_t *cap, size_t n, size_t elem);
 #define hvec_push(vec)                                                                             \
-	((vec)->n < (vec)->cap || hvec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n,             \
-					    sizeof(*(vec)->v))                                     \
-	     ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])         \
+	((vec)->n < (vec)->cap ||                                                                  \
+		 hvec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))           \
+	     ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])          \
 	     : NULL)
 
 /* ---- work bound ---------------------------------------------------------- */
@@ -102,9 +102,9 @@ typedef struct hcanon {
 	int truncated;
 } hcanon_t;
 
-#define HTML_MAX_DEPTH 256    /* nesting the guard lets through */
-#define HTML_MAX_ATTRS 16     /* attributes kept per tag (of the ones we read) */
-#define HTML_HARD_DEPTH 1024  /* libxml2's own depth at which the parse stops */
+#define HTML_MAX_DEPTH 256   /* nesting the guard lets through */
+#define HTML_MAX_ATTRS 16    /* attributes kept per tag (of the ones we read) */
+#define HTML_HARD_DEPTH 1024 /* libxml2's own depth at which the parse stops */
 
 /* Rewrite page[skip..len) (in the charset of *cv) into c->out. 0 or -1. */
 int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t *c, hwork_t *w);
@@ -118,31 +118,133 @@ enum htag {
 	HT_NONE = 0,
 	HT_TEXT,
 	HT_OTHER,
-	HT_A, HT_ABBR, HT_ADDRESS, HT_ARTICLE, HT_ASIDE, HT_AUDIO, HT_B, HT_BIG, HT_BLOCKQUOTE,
-	HT_BODY, HT_BR, HT_BUTTON, HT_CANVAS, HT_CAPTION, HT_CENTER, HT_CITE, HT_CODE, HT_DD,
-	HT_DEL, HT_DETAILS, HT_DIALOG, HT_DIV, HT_DL, HT_DT, HT_EM, HT_EMBED, HT_FIELDSET,
-	HT_FIGCAPTION, HT_FIGURE, HT_FONT, HT_FOOTER, HT_FORM, HT_H1, HT_H2, HT_H3, HT_H4, HT_H5,
-	HT_H6, HT_HEAD, HT_HEADER, HT_HR, HT_HTML, HT_I, HT_IFRAME, HT_IMG, HT_INPUT, HT_INS,
-	HT_LABEL, HT_LEGEND, HT_LI, HT_LINK, HT_MAIN, HT_MAP, HT_MARK, HT_MATH, HT_MENU, HT_META,
-	HT_NAV, HT_NOSCRIPT, HT_OBJECT, HT_OL, HT_OPTION, HT_P, HT_PICTURE, HT_PRE, HT_Q, HT_S,
-	HT_SCRIPT, HT_SECTION, HT_SELECT, HT_SMALL, HT_SOURCE, HT_SPAN, HT_STRIKE, HT_STRONG,
-	HT_STYLE, HT_SUB, HT_SUMMARY, HT_SUP, HT_SVG, HT_TABLE, HT_TBODY, HT_TD, HT_TEMPLATE,
-	HT_TEXTAREA, HT_TFOOT, HT_TH, HT_THEAD, HT_TIME, HT_TITLE, HT_TR, HT_TT, HT_U, HT_UL,
-	HT_VIDEO, HT_WBR,
+	HT_A,
+	HT_ABBR,
+	HT_ADDRESS,
+	HT_ARTICLE,
+	HT_ASIDE,
+	HT_AUDIO,
+	HT_B,
+	HT_BIG,
+	HT_BLOCKQUOTE,
+	HT_BODY,
+	HT_BR,
+	HT_BUTTON,
+	HT_CANVAS,
+	HT_CAPTION,
+	HT_CENTER,
+	HT_CITE,
+	HT_CODE,
+	HT_DD,
+	HT_DEL,
+	HT_DETAILS,
+	HT_DIALOG,
+	HT_DIV,
+	HT_DL,
+	HT_DT,
+	HT_EM,
+	HT_EMBED,
+	HT_FIELDSET,
+	HT_FIGCAPTION,
+	HT_FIGURE,
+	HT_FONT,
+	HT_FOOTER,
+	HT_FORM,
+	HT_H1,
+	HT_H2,
+	HT_H3,
+	HT_H4,
+	HT_H5,
+	HT_H6,
+	HT_HEAD,
+	HT_HEADER,
+	HT_HR,
+	HT_HTML,
+	HT_I,
+	HT_IFRAME,
+	HT_IMG,
+	HT_INPUT,
+	HT_INS,
+	HT_LABEL,
+	HT_LEGEND,
+	HT_LI,
+	HT_LINK,
+	HT_MAIN,
+	HT_MAP,
+	HT_MARK,
+	HT_MATH,
+	HT_MENU,
+	HT_META,
+	HT_NAV,
+	HT_NOSCRIPT,
+	HT_OBJECT,
+	HT_OL,
+	HT_OPTION,
+	HT_P,
+	HT_PICTURE,
+	HT_PRE,
+	HT_Q,
+	HT_S,
+	HT_SCRIPT,
+	HT_SECTION,
+	HT_SELECT,
+	HT_SMALL,
+	HT_SOURCE,
+	HT_SPAN,
+	HT_STRIKE,
+	HT_STRONG,
+	HT_STYLE,
+	HT_SUB,
+	HT_SUMMARY,
+	HT_SUP,
+	HT_SVG,
+	HT_TABLE,
+	HT_TBODY,
+	HT_TD,
+	HT_TEMPLATE,
+	HT_TEXTAREA,
+	HT_TFOOT,
+	HT_TH,
+	HT_THEAD,
+	HT_TIME,
+	HT_TITLE,
+	HT_TR,
+	HT_TT,
+	HT_U,
+	HT_UL,
+	HT_VIDEO,
+	HT_WBR,
 	HT_COUNT
 };
 
 /* The attributes the extractor reads; the guard drops every other one. */
 enum hattr_key {
-	HA_CLASS = 0, HA_ID, HA_ITEMPROP, HA_ITEMTYPE, HA_PROPERTY, HA_NAME, HA_CONTENT,
-	HA_DATETIME, HA_HREF, HA_REL, HA_TYPE, HA_ROLE, HA_STYLE, HA_HIDDEN, HA_ARIA_HIDDEN,
-	HA_LANG, HA_DATA_ROLE, HA_TITLE, HA_PUBDATE, HA_COUNT
+	HA_CLASS = 0,
+	HA_ID,
+	HA_ITEMPROP,
+	HA_ITEMTYPE,
+	HA_PROPERTY,
+	HA_NAME,
+	HA_CONTENT,
+	HA_DATETIME,
+	HA_HREF,
+	HA_REL,
+	HA_TYPE,
+	HA_ROLE,
+	HA_STYLE,
+	HA_HIDDEN,
+	HA_ARIA_HIDDEN,
+	HA_LANG,
+	HA_DATA_ROLE,
+	HA_TITLE,
+	HA_PUBDATE,
+	HA_COUNT
 };
 
 extern const char *const html_attr_names[HA_COUNT];
 
 typedef struct hattr {
-	uint32_t key; /* enum hattr_key */
+	uint32_t key;	       /* enum hattr_key */
 	uint32_t val, val_len; /* in tree.strs */
 } hattr_t;
 
@@ -198,7 +300,7 @@ typedef struct hmeta {
 int html_meta_read(const htree_t *t, hmeta_t *m);
 void html_meta_free(hmeta_t *m);
 
-/* The ISO 8601 form ("YYYY-MM-DDTHH:MM:SS+07:00", converted to Vietnam time,
+/* (html_date.c) The ISO 8601 form ("YYYY-MM-DDTHH:MM:SS+07:00", converted to Vietnam time,
  * or "YYYY-MM-DD") of a machine date ("2025-03-12T10:20:00Z",
  * "2025-03-12 10:20", "12/03/2025 10:20") written into out[32]; 0, or -1
  * when s is no date. */
@@ -216,20 +318,20 @@ int html_author_is_org(const char *s, const char *site_name);
 
 /* ---- content (html_content.c) and layout (html_layout.c) ------------------ */
 
-#define HN_BOIL 1u	  /* the element itself is boilerplate (subtree dropped) */
-#define HN_CAPTION 2u	  /* a photo caption */
-#define HN_USED 4u	  /* emitted elsewhere (title, sapo, date, byline) */
-#define HN_BLOCK 8u	  /* a block-level element */
-#define HN_PHOTO_BOX 16u  /* a figure or caption table: its captions get "[img]" */
-#define HN_HAS_IMG 32u	  /* holds an image */
+#define HN_BOIL 1u	 /* the element itself is boilerplate (subtree dropped) */
+#define HN_CAPTION 2u	 /* a photo caption */
+#define HN_USED 4u	 /* emitted elsewhere (title, sapo, date, byline) */
+#define HN_BLOCK 8u	 /* a block-level element */
+#define HN_PHOTO_BOX 16u /* a figure or caption table: its captions get "[img]" */
+#define HN_HAS_IMG 32u	 /* holds an image */
 
 typedef struct hcontent {
-	uint32_t root;	  /* the article body */
-	uint32_t h1;	  /* the headline element; 0: none */
-	uint32_t sapo;	  /* 0: none */
-	uint32_t byline;  /* 0: none */
-	uint32_t date;	  /* an element showing the date; 0: none */
-	uint32_t time;	  /* a <time datetime> element; 0: none */
+	uint32_t root;	 /* the article body */
+	uint32_t h1;	 /* the headline element; 0: none */
+	uint32_t sapo;	 /* 0: none */
+	uint32_t byline; /* 0: none */
+	uint32_t date;	 /* an element showing the date; 0: none */
+	uint32_t time;	 /* a <time datetime> element; 0: none */
 	char h1_text[512];
 	char time_date[32];    /* ISO from <time datetime>, "" when none */
 	char visible_date[32]; /* ISO from the date element, "" when none */
@@ -237,6 +339,7 @@ typedef struct hcontent {
 	uint32_t *text;	       /* per node: visible bytes of its subtree, boilerplate left out */
 	uint32_t *link;	       /* per node: the part of it inside links */
 	uint8_t *inboil;       /* per node: an ancestor is boilerplate */
+	uint8_t *wmask;	       /* per node: the word lists its class and id are in */
 } hcontent_t;
 
 /* Mark boilerplate and find the body, the headline, the sapo, the byline

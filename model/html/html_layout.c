@@ -8,6 +8,7 @@
  * stories, tag lists) and the page's own chrome ("Chia sẻ", "Bình luận")
  * are dropped, and so are copies of the title, the sapo and the date. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,8 @@ static void put_text(walker_t *w, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-		    utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			cp = 0xFFFD;
 			k = 1;
@@ -263,6 +264,10 @@ static char *key_of(const char *s, size_t n)
 /* 1 when a and b say the same (or the longer starts with the shorter). */
 int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 {
+	/* far apart in length, they cannot qualify (spaces and punctuation
+	 * aside): spares the fold */
+	if (an > 2 * bn + 16 || bn > 2 * an + 16)
+		return 0;
 	char *ka = key_of(a, an), *kb = key_of(b, bn);
 	int r = 0;
 	if (ka && kb && *ka && *kb) {
@@ -270,7 +275,8 @@ int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 		/* a prefix counts when it is most of the longer one (a headline
 		 * cut short, a site name left on), not when a paragraph merely
 		 * starts with the sapo */
-		r = !strcmp(ka, kb) || (la > 20 && lb > la && lb * 2 <= la * 3 && !strncmp(ka, kb, la)) ||
+		r = !strcmp(ka, kb) ||
+		    (la > 20 && lb > la && lb * 2 <= la * 3 && !strncmp(ka, kb, la)) ||
 		    (lb > 20 && la > lb && la * 2 <= lb * 3 && !strncmp(ka, kb, lb));
 	}
 	free(ka);
@@ -281,25 +287,64 @@ int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 /* ---- which lines stay ----------------------------------------------------------------- */
 
 /* Short lines that are the page's own chrome, not the article's. */
-static const char *const CHROME[] = {
-    "chia sẻ", "bình luận", "gửi bình luận", "ý kiến bạn đọc", "ý kiến của bạn", "in bài",
-    "gửi bài", "in", "tags", "tag", "từ khóa", "từ khoá", "tin liên quan", "bài liên quan",
-    "tin cùng chuyên mục", "xem thêm", "đọc thêm", "đọc tiếp", "quay lại", "về đầu trang",
-    "lên đầu trang", "theo dõi", "quan tâm", "facebook", "zalo", "twitter", "email", "copy link",
-    "sao chép liên kết", "lưu", "bản in", "cỡ chữ", "nghe", "nghe bài viết", "trở về",
-    "trang chủ", "tiếp", "top", NULL};
+static const char *const CHROME[] = {"chia sẻ",
+				     "bình luận",
+				     "gửi bình luận",
+				     "ý kiến bạn đọc",
+				     "ý kiến của bạn",
+				     "in bài",
+				     "gửi bài",
+				     "in",
+				     "tags",
+				     "tag",
+				     "từ khóa",
+				     "từ khoá",
+				     "tin liên quan",
+				     "bài liên quan",
+				     "tin cùng chuyên mục",
+				     "xem thêm",
+				     "đọc thêm",
+				     "đọc tiếp",
+				     "quay lại",
+				     "về đầu trang",
+				     "lên đầu trang",
+				     "theo dõi",
+				     "quan tâm",
+				     "facebook",
+				     "zalo",
+				     "twitter",
+				     "email",
+				     "copy link",
+				     "sao chép liên kết",
+				     "lưu",
+				     "bản in",
+				     "cỡ chữ",
+				     "nghe",
+				     "nghe bài viết",
+				     "trở về",
+				     "trang chủ",
+				     "tiếp",
+				     "top",
+				     NULL};
+
+static char *chrome_keys[sizeof CHROME / sizeof *CHROME];
+static pthread_once_t chrome_once = PTHREAD_ONCE_INIT;
+
+static void chrome_build(void)
+{
+	for (size_t i = 0; CHROME[i]; i++)
+		chrome_keys[i] = key_of(CHROME[i], strlen(CHROME[i]));
+}
 
 static int chrome_line(const char *s, size_t n)
 {
 	if (n > 40)
 		return 0;
+	pthread_once(&chrome_once, chrome_build);
 	char *k = key_of(s, n);
 	int r = 0;
-	for (int i = 0; k && CHROME[i] && !r; i++) {
-		char *c = key_of(CHROME[i], strlen(CHROME[i]));
-		r = c && !strcmp(c, k);
-		free(c);
-	}
+	for (int i = 0; k && CHROME[i] && !r; i++)
+		r = chrome_keys[i] && !strcmp(chrome_keys[i], k);
 	if (k && !*k)
 		r = 1; /* only punctuation: "|", "•", "---" stays? a rule, not text */
 	free(k);
@@ -340,8 +385,8 @@ int html_body_lines(const htree_t *t, const hcontent_t *c, const char *title, co
 		/* an italic line after an image without caption is its caption */
 		int kind = l->kind;
 		uint32_t box = l->box;
-		if (kind == HTML_BLOCK_PARAGRAPH && l->img_before && l->em_chars * 10 >= l->chars * 9 &&
-		    len < 600) {
+		if (kind == HTML_BLOCK_PARAGRAPH && l->img_before &&
+		    l->em_chars * 10 >= l->chars * 9 && len < 600) {
 			kind = HTML_BLOCK_CAPTION;
 			box = l->src;
 		}

@@ -63,12 +63,14 @@ Test(http_html, text_html_utf8_page)
 	cr_assert_str_eq(json_string_value(json_object_get(src, "site_name")), "VnExpress");
 	cr_assert_str_eq(json_string_value(json_object_get(src, "charset")), "UTF-8");
 	const char *text = json_string_value(json_object_get(r.json, "text"));
-	cr_assert(text && !strncmp(text, TITLE_UTF8 "\n\n12/03/2025 10:20\n\n", strlen(TITLE_UTF8) + 20),
-		  "text: %.200s", text);
+	cr_assert(
+	    text && !strncmp(text, TITLE_UTF8 "\n\n12/03/2025 10:20\n\n", strlen(TITLE_UTF8) + 20),
+	    "text: %.200s", text);
 	cr_assert_null(strstr(text, "Tin liên quan"), "related list leaked: %s", text);
 	cr_assert_null(strstr(text, "Tổng Biên tập"), "footer leaked: %s", text);
 	cr_assert_eq(json_array_size(json_object_get(r.json, "meetings")), 1);
-	json_t *p0 = json_array_get(json_object_get(json_object_get(r.json, "article"), "paragraphs"), 0);
+	json_t *p0 =
+	    json_array_get(json_object_get(json_object_get(r.json, "article"), "paragraphs"), 0);
 	json_t *h = json_object_get(p0, "html");
 	json_int_t a = json_integer_value(json_object_get(h, "start"));
 	cr_assert(json_is_object(h) && a > 0 && (size_t)a < len && page[a] == '<',
@@ -93,8 +95,8 @@ Test(http_html, text_html_windows_1258_by_content_type_and_by_meta)
 		cr_assert_str_eq(title_of(&r), TITLE_1258, "%s", headers[k]);
 		cr_assert_str_eq(json_string_value(json_object_get(source_of(&r), "charset")),
 				 "WINDOWS-1258");
-		cr_assert_str_eq(json_string_value(json_object_get(json_object_get(r.json, "article"),
-								     "published_at")),
+		cr_assert_str_eq(json_string_value(json_object_get(
+				     json_object_get(r.json, "article"), "published_at")),
 				 "2025-06-03T14:30:00+07:00");
 		harness_response_free(&r);
 	}
@@ -106,7 +108,8 @@ Test(http_html, json_html_with_url_and_text_html_agree)
 	struct harness_response a, b;
 	size_t len;
 	char *page = load(PAGE_UTF8, &len);
-	json_t *doc = json_pack("{s:s, s:s}", "html", page, "url", "https://vnexpress.net/a-1.html");
+	json_t *doc =
+	    json_pack("{s:s, s:s}", "html", page, "url", "https://vnexpress.net/a-1.html");
 	char *body = json_dumps(doc, JSON_COMPACT);
 
 	harness_request(&srv, "POST", "/v1/parse", "Content-Type: application/json\r\n", body,
@@ -117,8 +120,9 @@ Test(http_html, json_html_with_url_and_text_html_agree)
 	harness_request(&srv, "POST", "/v1/parse", "Content-Type: text/html\r\n", page, len, &b);
 	cr_assert_eq(b.status, 200);
 	cr_assert(json_is_null(json_object_get(source_of(&b), "url")));
-	cr_assert(json_equal(json_object_get(a.json, "meetings"), json_object_get(b.json, "meetings")),
-		  "the same page as JSON and as text/html");
+	cr_assert(
+	    json_equal(json_object_get(a.json, "meetings"), json_object_get(b.json, "meetings")),
+	    "the same page as JSON and as text/html");
 	cr_assert(json_equal(json_object_get(a.json, "people"), json_object_get(b.json, "people")));
 	harness_response_free(&a);
 	harness_response_free(&b);
@@ -133,7 +137,8 @@ Test(http_html, batch_lines_with_html)
 	size_t len;
 	char *page = load(PAGE_UTF8, &len);
 	json_t *l1 = json_pack("{s:i, s:s}", "id", 1, "html", page);
-	json_t *l2 = json_pack("{s:i, s:s}", "id", 2, "text", "Sáng 5/3, Ban Thường vụ Huyện ủy họp.");
+	json_t *l2 =
+	    json_pack("{s:i, s:s}", "id", 2, "text", "Sáng 5/3, Ban Thường vụ Huyện ủy họp.");
 	char *s1 = json_dumps(l1, JSON_COMPACT), *s2 = json_dumps(l2, JSON_COMPACT);
 	size_t n = strlen(s1) + strlen(s2) + 3;
 	char *body = malloc(n);
@@ -144,7 +149,8 @@ Test(http_html, batch_lines_with_html)
 	cr_assert_eq(r.status, 200, "body: %.300s", r.body);
 	char *nl = strchr(r.body, '\n');
 	cr_assert(nl);
-	json_t *a = json_loadb(r.body, (size_t)(nl - r.body), 0, NULL), *b = json_loads(nl + 1, 0, NULL);
+	json_t *a = json_loadb(r.body, (size_t)(nl - r.body), 0, NULL),
+	       *b = json_loads(nl + 1, 0, NULL);
 	cr_assert(a && b, "two answer lines: %.300s", r.body);
 	cr_assert_eq(json_integer_value(json_object_get(a, "id")), 1);
 	cr_assert(json_is_object(json_object_get(json_object_get(a, "article"), "source")));

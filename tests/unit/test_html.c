@@ -193,7 +193,8 @@ Test(html_fixtures, extracted_text_scores_char_f1_at_least_0_97)
 		char *want = read_file(path, NULL);
 		struct html_article a;
 		struct html_error e;
-		cr_assert_eq(html_extract(page, len, NULL, &a, &e), 0, "%s: %s", names[k], e.message);
+		cr_assert_eq(html_extract(page, len, NULL, &a, &e), 0, "%s: %s", names[k],
+			     e.message);
 		double p, r, f1 = char_f1(a.text, want, &p, &r);
 		cr_log_info("%-30s char-F1 %.4f (P %.4f R %.4f), body by %s", names[k], f1, p, r,
 			    a.rule);
@@ -236,11 +237,14 @@ Test(html_fixtures, every_metadata_field_is_right)
 			    str_at(want, "canonical_url"));
 		expect_same(names[k], "site_name", str_at(src, "site_name"),
 			    str_at(want, "site_name"));
-		expect_same(names[k], "language", str_at(src, "language"), str_at(want, "language"));
+		expect_same(names[k], "language", str_at(src, "language"),
+			    str_at(want, "language"));
 		expect_same(names[k], "charset", str_at(src, "charset"), str_at(want, "charset"));
-		json_t *au = json_object_get(art, "authors"), *wa = json_object_get(want, "authors");
-		cr_expect_eq(json_array_size(au), json_array_size(wa), "%s: %zu authors, expected %zu",
-			     names[k], json_array_size(au), json_array_size(wa));
+		json_t *au = json_object_get(art, "authors"),
+		       *wa = json_object_get(want, "authors");
+		cr_expect_eq(json_array_size(au), json_array_size(wa),
+			     "%s: %zu authors, expected %zu", names[k], json_array_size(au),
+			     json_array_size(wa));
 		for (size_t i = 0; i < json_array_size(au) && i < json_array_size(wa); i++)
 			expect_same(names[k], "author", str_at(json_array_get(au, i), "name"),
 				    json_string_value(json_array_get(wa, i)));
@@ -288,24 +292,25 @@ static char *model_facts(json_t *r)
 			str_at(m, "part_of_day") ? str_at(m, "part_of_day") : "-",
 			json_is_object(body) ? str_at(body, "name") : "-");
 		json_array_foreach(json_object_get(m, "chairs"), j, x)
-			fprintf(f, " %s", name_of(people, json_string_value(x)));
+		    fprintf(f, " %s", name_of(people, json_string_value(x)));
 		fprintf(f, " | attendees");
 		json_array_foreach(json_object_get(m, "attendees"), j, x)
-			fprintf(f, " %s", name_of(people, json_string_value(x)));
-		fprintf(f, " | agenda %zu tasks %zu\n", json_array_size(json_object_get(m, "agenda")),
+		    fprintf(f, " %s", name_of(people, json_string_value(x)));
+		fprintf(f, " | agenda %zu tasks %zu\n",
+			json_array_size(json_object_get(m, "agenda")),
 			json_array_size(json_object_get(m, "tasks")));
 	}
 	json_array_foreach(people, i, m)
 	{
 		fprintf(f, "person %s:", str_at(m, "name"));
 		json_array_foreach(json_object_get(m, "positions"), j, x)
-			fprintf(f, " [%s]", str_at(x, "text"));
+		    fprintf(f, " [%s]", str_at(x, "text"));
 		fputc('\n', f);
 	}
 	json_array_foreach(json_object_get(r, "documents"), i, m)
-		fprintf(f, "document %s %s %s\n", str_at(m, "symbol"),
-			str_at(m, "issued_on") ? str_at(m, "issued_on") : "-",
-			str_at(m, "issuer") ? str_at(m, "issuer") : "-");
+	    fprintf(f, "document %s %s %s\n", str_at(m, "symbol"),
+		    str_at(m, "issued_on") ? str_at(m, "issued_on") : "-",
+		    str_at(m, "issuer") ? str_at(m, "issuer") : "-");
 	fclose(f);
 	return out;
 }
@@ -326,9 +331,12 @@ Test(html_fixtures, page_and_plain_text_give_the_same_meetings_people_documents)
 		cr_assert(t, "%s: %s", path, e.message);
 		json_t *h = parse_page(names[k], 0);
 		char *ft = model_facts(t), *fh = model_facts(h);
-		cr_expect(strstr(ft, "meeting ") != NULL, "%s: the article reports a meeting", path);
-		cr_expect_str_eq(fh, ft, "%s: the page's model differs from the text's\n--- text\n%s--- page\n%s",
-				 names[k], ft, fh);
+		cr_expect(strstr(ft, "meeting ") != NULL, "%s: the article reports a meeting",
+			  path);
+		cr_expect_str_eq(
+		    fh, ft,
+		    "%s: the page's model differs from the text's\n--- text\n%s--- page\n%s",
+		    names[k], ft, fh);
 		free(ft);
 		free(fh);
 		free(text);
@@ -350,25 +358,28 @@ Test(html_fixtures, paragraphs_carry_their_element_byte_range)
 		json_t *r = parse_page(names[k], 1), *p;
 		const char *text = str_at(r, "text");
 		size_t i, seen = 0;
-		json_array_foreach(json_object_get(json_object_get(r, "article"), "paragraphs"), i, p)
+		json_array_foreach(json_object_get(json_object_get(r, "article"), "paragraphs"), i,
+				   p)
 		{
 			json_t *h = json_object_get(p, "html");
-			cr_assert(json_is_object(h), "%s: paragraph %zu has no html range", names[k], i);
+			cr_assert(json_is_object(h), "%s: paragraph %zu has no html range",
+				  names[k], i);
 			json_int_t a = json_integer_value(json_object_get(h, "start")),
 				   b = json_integer_value(json_object_get(h, "end"));
-			cr_assert(a >= 0 && a < b && (size_t)b <= len, "%s: range %lld..%lld", names[k],
-				  (long long)a, (long long)b);
-			cr_expect_eq(page[a], '<', "%s: paragraph %zu's range starts inside a tag: %.30s",
+			cr_assert(a >= 0 && a < b && (size_t)b <= len, "%s: range %lld..%lld",
+				  names[k], (long long)a, (long long)b);
+			cr_expect_eq(page[a], '<',
+				     "%s: paragraph %zu's range starts inside a tag: %.30s",
 				     names[k], i, page + a);
 			/* the paragraph's first word is in the element (UTF-8 pages) */
-			const char *w =
-			    text + cp_to_byte(text, (size_t)json_integer_value(json_object_get(p, "start")));
+			const char *w = text + cp_to_byte(text, (size_t)json_integer_value(
+								    json_object_get(p, "start")));
 			size_t wl = strcspn(w, " ,.\n");
 			char *slice = strndup(page + a, (size_t)(b - a));
 			if (!strstr(path, "1258"))
 				cr_expect(memmem(slice, strlen(slice), w, wl) != NULL,
-					  "%s: \"%.*s\" not in its element %.80s", names[k], (int)wl, w,
-					  slice);
+					  "%s: \"%.*s\" not in its element %.80s", names[k],
+					  (int)wl, w, slice);
 			free(slice);
 			seen++;
 		}

@@ -41,8 +41,9 @@ Test(html_charset, labels)
 
 Test(html_charset, windows_1258_by_transport_and_by_meta_is_composed_nfc)
 {
-	const char *page = "<html><head><meta charset=\"windows-1258\"><title>" HOI_NGHI_1258
-			   "</title></head><body><p>" HOI_NGHI_1258 " t\x69\xD2nh</p></body></html>";
+	const char *page =
+	    "<html><head><meta charset=\"windows-1258\"><title>" HOI_NGHI_1258
+	    "</title></head><body><p>" HOI_NGHI_1258 " t\x69\xD2nh</p></body></html>";
 	struct html_article a = extract(page, NULL);
 	cr_assert_str_eq(a.charset, "WINDOWS-1258");
 	cr_assert_str_eq(a.title, "Hội nghị");
@@ -55,9 +56,10 @@ Test(html_charset, windows_1258_by_transport_and_by_meta_is_composed_nfc)
 	cr_assert(strstr(a.text, "Hội nghị"), "text: %s", a.text);
 	html_article_free(&a);
 	/* http-equiv, quoted and unquoted */
-	a = extract("<meta http-equiv=Content-Type content='text/html; charset=cp1258'><p>" HOI_NGHI_1258
-		    "</p>",
-		    NULL);
+	a = extract(
+	    "<meta http-equiv=Content-Type content='text/html; charset=cp1258'><p>" HOI_NGHI_1258
+	    "</p>",
+	    NULL);
 	cr_assert_str_eq(a.charset, "WINDOWS-1258");
 	html_article_free(&a);
 }
@@ -65,7 +67,8 @@ Test(html_charset, windows_1258_by_transport_and_by_meta_is_composed_nfc)
 Test(html_charset, utf8_default_repair_and_guess)
 {
 	struct html_article a = extract("<p>Hội nghị \xFF tỉnh</p>", "utf-8");
-	cr_assert(strstr(a.text, "Hội nghị \xEF\xBF\xBD tỉnh"), "U+FFFD for the bad byte: %s", a.text);
+	cr_assert(strstr(a.text, "Hội nghị \xEF\xBF\xBD tỉnh"), "U+FFFD for the bad byte: %s",
+		  a.text);
 	cr_assert(a.warnings & HTML_W_REPAIRED);
 	html_article_free(&a);
 	/* undeclared, not UTF-8: read as windows-1258, with a warning */
@@ -120,13 +123,15 @@ Test(html_guard, canonical_stream)
 	cr_assert_str_eq(canon("<DIV Class=a onclick=\"x>y\" ID='b>c'>t</DIV>", &c),
 			 "<body><div class=\"a\" id=\"b&gt;c\">t</div>");
 	html_guard_free(&c);
-	cr_assert_str_eq(canon("a < b <!-- <p>hidden</p> --> c<br>d", &c), "<body>a &lt; b  c<br/>d");
+	cr_assert_str_eq(canon("a < b <!-- <p>hidden</p> --> c<br>d", &c),
+			 "<body>a &lt; b  c<br/>d");
 	html_guard_free(&c);
 	cr_assert_str_eq(canon("<script>if (a</b) document.write('</div>');</script><p>x", &c),
 			 "<script></script><body><p>x");
 	html_guard_free(&c);
-	cr_assert_str_eq(canon("<script type=\"application/ld+json\">{\"a\":\"</p>\"}</script>", &c),
-			 "<script type=\"application/ld+json\">{\"a\":\"<\\/p>\"}</script>");
+	cr_assert_str_eq(
+	    canon("<script type=\"application/ld+json\">{\"a\":\"</p>\"}</script>", &c),
+	    "<script type=\"application/ld+json\">{\"a\":\"<\\/p>\"}</script>");
 	html_guard_free(&c);
 	cr_assert_str_eq(canon("<title>a <b> c</title><iframe><p>x</p></iframe>y", &c),
 			 "<title>a &lt;b> c</title><body>y");
@@ -141,7 +146,8 @@ Test(html_guard, canonical_stream)
 
 Test(html_guard, offsets_map_back_to_the_page)
 {
-	const char *page = "<div   class=a  junk=1 x=2><p>Hội nghị</p><!-- c --><p id=q>Tỉnh ủy</p></div>";
+	const char *page =
+	    "<div   class=a  junk=1 x=2><p>Hội nghị</p><!-- c --><p id=q>Tỉnh ủy</p></div>";
 	struct html_article a = extract(page, "utf-8");
 	cr_assert_eq(a.n_blocks, 2);
 	for (size_t k = 0; k < 2; k++) {
@@ -178,8 +184,8 @@ Test(html_dates, visible_date_lines_are_strict)
 {
 	char iso[32];
 	static const char *yes[] = {"Thứ tư, 12/3/2025, 10:20 (GMT+7)", "12/03/2025 10:20 GMT+7",
-				    "Cập nhật: 10:20 ngày 12/03/2025", "Thứ Ba, 18-02-2025, 17:10",
-				    "Ngày đăng: 08/04/2025 | 16:45", "(03/06/2025 14:30)",
+				    "Cập nhật: 10:20 ngày 12/03/2025",	"Thứ Ba, 18-02-2025, 17:10",
+				    "Ngày đăng: 08/04/2025 | 16:45",	"(03/06/2025 14:30)",
 				    "ngày 12 tháng 3 năm 2025"};
 	for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
 		cr_expect(html_date_line(yes[k], strlen(yes[k]), iso), "%s", yes[k]);
@@ -209,9 +215,9 @@ Test(html_names, title_case_and_organisations)
 
 /* ---- metadata in order of trust ----------------------------------------------------- */
 
-#define BODY                                                                                       \
-	"<article><h1>Hội nghị Ban Thường vụ Huyện ủy lần thứ 5</h1><p>Sáng 5/3, đồng chí "      \
-	"Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị lần thứ 5 của Ban Thường vụ Huyện "    \
+#define BODY                                                                                                              \
+	"<article><h1>Hội nghị Ban Thường vụ Huyện ủy lần thứ 5</h1><p>Sáng 5/3, đồng chí "         \
+	"Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị lần thứ 5 của Ban Thường vụ Huyện " \
 	"ủy.</p></article>"
 
 Test(html_meta, trust_order)
@@ -234,14 +240,16 @@ Test(html_meta, trust_order)
 	cr_assert_str_eq(a.language, "vi");
 	cr_assert_str_eq(a.canonical_url, "/a/1.html");
 	/* the author is written in the text, where its span points */
-	cr_assert(!strncmp(a.text + a.authors[0].start, "Trần Bình", a.authors[0].end - a.authors[0].start));
+	cr_assert(!strncmp(a.text + a.authors[0].start, "Trần Bình",
+			   a.authors[0].end - a.authors[0].start));
 	html_article_free(&a);
 
 	struct html_options o = {.url = "https://baox.vn/thoi-su/b.html"};
 	struct html_error e;
-	const char *p2 = "<head><title>Tiêu đề cũ của mẫu trang</title><meta property=og:title "
-			 "content=\"Tiêu đề cũ của mẫu trang\"><link rel=canonical href=\"/a/1.html\">"
-			 "</head><body><time datetime=\"2025-03-05 08:00\">5/3</time>" BODY "</body>";
+	const char *p2 =
+	    "<head><title>Tiêu đề cũ của mẫu trang</title><meta property=og:title "
+	    "content=\"Tiêu đề cũ của mẫu trang\"><link rel=canonical href=\"/a/1.html\">"
+	    "</head><body><time datetime=\"2025-03-05 08:00\">5/3</time>" BODY "</body>";
 	cr_assert_eq(html_extract(p2, strlen(p2), &o, &a, &e), 0);
 	/* og:title that says something else than the headline: the headline */
 	cr_assert_str_eq(a.title, "Hội nghị Ban Thường vụ Huyện ủy lần thứ 5");
@@ -280,23 +288,25 @@ Test(html_content, boilerplate_stays_out_captions_and_byline_stay_in)
 	    "<body><nav><a>Thời sự</a><a>Kinh tế</a></nav><div class=\"breadcrumb\">Trang chủ</div>"
 	    "<h1>Hội nghị Ban Thường vụ Huyện ủy lần thứ 5</h1><div class=\"main\"><div "
 	    "class=\"post\"><p>Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị "
-	    "lần thứ 5 của Ban Thường vụ Huyện ủy.</p><div class=\"share-bar\">Chia sẻ Facebook</div>"
+	    "lần thứ 5 của Ban Thường vụ Huyện ủy.</p><div class=\"share-bar\">Chia sẻ "
+	    "Facebook</div>"
 	    "<figure><img src=a.jpg><figcaption>Quang cảnh hội nghị</figcaption></figure>"
 	    "<p><a href=\"/x\">Xem thêm: Huyện ủy họp phiên thường kỳ tháng 2</a></p>"
 	    "<p>Hội nghị cho ý kiến vào dự thảo báo cáo chính trị trình Đại hội Đảng bộ huyện lần "
 	    "thứ XX, nhiệm kỳ 2025 - 2030.</p><p style=\"display:none\">ẩn</p><p><strong>NGỌC "
 	    "LAN</strong></p></div><div class=\"comments\"><p>Ông Tám: hội nghị hôm qua rất hay, "
-	    "mong các đồng chí sớm có kết luận cụ thể.</p></div></div><aside>Tin nổi bật: Tỉnh ủy họp"
+	    "mong các đồng chí sớm có kết luận cụ thể.</p></div></div><aside>Tin nổi bật: Tỉnh ủy "
+	    "họp"
 	    "</aside><footer>Tổng biên tập: Trần Văn B</footer></body>",
 	    NULL);
-	cr_assert_str_eq(a.text,
-			 "Hội nghị Ban Thường vụ Huyện ủy lần thứ 5\n\n"
-			 "Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị lần thứ 5 "
-			 "của Ban Thường vụ Huyện ủy.\n\n"
-			 "[img]\nQuang cảnh hội nghị\n\n"
-			 "Hội nghị cho ý kiến vào dự thảo báo cáo chính trị trình Đại hội Đảng bộ "
-			 "huyện lần thứ XX, nhiệm kỳ 2025 - 2030.\n\n"
-			 "NGỌC LAN\n");
+	cr_assert_str_eq(
+	    a.text, "Hội nghị Ban Thường vụ Huyện ủy lần thứ 5\n\n"
+		    "Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị lần thứ 5 "
+		    "của Ban Thường vụ Huyện ủy.\n\n"
+		    "[img]\nQuang cảnh hội nghị\n\n"
+		    "Hội nghị cho ý kiến vào dự thảo báo cáo chính trị trình Đại hội Đảng bộ "
+		    "huyện lần thứ XX, nhiệm kỳ 2025 - 2030.\n\n"
+		    "NGỌC LAN\n");
 	html_article_free(&a);
 }
 
@@ -315,7 +325,8 @@ Test(html_content, empty_and_sniffing)
 	struct model_options o = {.input = MODEL_INPUT_AUTO};
 	struct model_error me;
 	json_t *r = model_parse("<p>Sáng 5/3, Huyện ủy họp.</p>", 31, &o, &me);
-	cr_assert(r && json_object_get(json_object_get(r, "article"), "source"), "AUTO read a page");
+	cr_assert(r && json_object_get(json_object_get(r, "article"), "source"),
+		  "AUTO read a page");
 	json_decref(r);
 	r = model_parse("Sáng 5/3, Huyện ủy họp.", 24, &o, &me);
 	cr_assert(r && !json_object_get(json_object_get(r, "article"), "source"), "AUTO read text");
@@ -363,7 +374,8 @@ static void bounded(page_t pg, const char *what)
 		cr_assert_leq(t.nodes.v[i].nattr, HTML_MAX_ATTRS, "%s: attributes", what);
 	}
 	cr_assert_leq(maxdepth, HTML_MAX_DEPTH + 8, "%s: depth %zu", what, maxdepth);
-	cr_assert_leq(t.nodes.n, pg.n / 2 + 16, "%s: %zu nodes for %zu bytes", what, t.nodes.n, pg.n);
+	cr_assert_leq(t.nodes.n, pg.n / 2 + 16, "%s: %zu nodes for %zu bytes", what, t.nodes.n,
+		      pg.n);
 	html_tree_free(&t);
 	html_guard_free(&c);
 	html_charset_close(&cv);
