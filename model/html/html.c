@@ -26,8 +26,38 @@
 
 /* ---- metadata helpers ------------------------------------------------------- */
 
+/* 1 when the key of a starts the key of b, both at least 3 long. */
+static int key_prefix(const char *a, const char *b)
+{
+	size_t la = 0, lb = 0;
+	char ka[64], kb[64];
+	for (const char *p = a; *p && la < sizeof ka - 1; p++)
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			ka[la++] = (char)tolower((unsigned char)*p);
+	for (const char *p = b; *p && lb < sizeof kb - 1; p++)
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			kb[lb++] = (char)tolower((unsigned char)*p);
+	return la >= 3 && la <= lb && !memcmp(ka, kb, la);
+}
+
+/* One word in capitals ("ZNEWS", "VTV", "QĐND"): a brand at a title's end. */
+static int brand_word(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 16 || strchr(s, ' '))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static int site_like(const char *s, const char *site)
 {
+	if (site && *site && (key_prefix(s, site) || key_prefix(site, s)))
+		return 1;
+	if (brand_word(s))
+		return 1;
 	static const char *const W[] = {
 	    ".vn",	 ".com",     ".net",	       "báo ",		 "Báo ",
 	    "online",	 "Online",   "cổng thông tin", "Cổng thông tin", "Cổng TTĐT",
@@ -42,33 +72,40 @@ static int site_like(const char *s, const char *site)
 	return 0;
 }
 
-/* s without a site suffix (" - VnExpress", " | Báo Chính phủ"); with force
- * (the <title> element) the last segment after a separator goes whenever
- * the rest is long enough, and *suffix gets it. malloc'ed. */
-static char *strip_suffix(const char *s, const char *site, int force, char **suffix)
+/* s without its site suffixes (" - VnExpress", " | Báo Chính phủ", " -
+ * ZNEWS"): the rightmost separator goes with what follows it, as long as
+ * that names the site; a separator inside the headline ("Việt Nam – Lào")
+ * stays. *suffix, when asked, gets the last one cut. malloc'ed. */
+static char *strip_suffix(const char *s, const char *site, char **suffix)
 {
 	static const char *const SEP[] = {" - ", " | ", " – ", " — ", " :: ", " » ", " · ", NULL};
-	size_t n = strlen(s), cut = n, tail_at = n;
-	for (int k = 0; SEP[k]; k++) {
-		const char *p = s, *last = NULL;
-		while ((p = strstr(p, SEP[k])))
-			last = p++;
-		if (!last || (size_t)(last - s) < 10 || (size_t)(last - s) >= cut)
-			continue;
-		const char *tail = last + strlen(SEP[k]);
-		if (site_like(tail, site) || (force && strlen(tail) <= 60)) {
-			cut = (size_t)(last - s);
-			tail_at = (size_t)(tail - s);
+	size_t cut = strlen(s);
+	for (int round = 0; round < 3; round++) {
+		size_t at = 0, tail = 0;
+		for (int k = 0; SEP[k]; k++) {
+			size_t l = strlen(SEP[k]);
+			for (const char *p = s; (p = strstr(p, SEP[k])) && (size_t)(p - s) + l <= cut; p++)
+				if ((size_t)(p - s) > at)
+					at = (size_t)(p - s), tail = at + l;
 		}
+		if (at < 10)
+			break;
+		char *t = strndup(s + tail, cut - tail);
+		if (!t)
+			break;
+		if (!site_like(t, site)) {
+			free(t);
+			break;
+		}
+		if (suffix) {
+			free(*suffix);
+			*suffix = t;
+		} else {
+			free(t);
+		}
+		cut = at;
 	}
-	if (suffix && tail_at < n)
-		*suffix = strdup(s + tail_at);
-	char *r = malloc(cut + 1);
-	if (r) {
-		memcpy(r, s, cut);
-		r[cut] = '\0';
-	}
-	return r;
+	return strndup(s, cut);
 }
 
 /* u resolved against base (absolute, "//host", "/path", "path"). */
@@ -352,15 +389,23 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 			   : meta.ld_publisher ? meta.ld_publisher
 					       : meta.app_name;
 	if (meta.doc_title)
-		dt = strip_suffix(meta.doc_title, site, 1, &suffix);
+		dt = strip_suffix(meta.doc_title, site, &suffix);
 	if (!site && suffix && dt &&
 	    (ct.h1_text[0] ? html_same_text(dt, strlen(dt), ct.h1_text, strlen(ct.h1_text)) : 1))
 		site = suffix;
 	if (meta.og_title)
-		og = strip_suffix(meta.og_title, site, 0, NULL);
+		og = strip_suffix(meta.og_title, site, NULL);
 	if (meta.ld_headline)
-		ld = strip_suffix(meta.ld_headline, site, 0, NULL);
+		ld = strip_suffix(meta.ld_headline, site, NULL);
+	/* a headline that is only the site's name (a logo in <h1>) or a word or
+	 * two (a section name) is no check on og:title */
 	const char *h1 = ct.h1_text[0] ? ct.h1_text : NULL;
+	if (h1 && ((site && html_same_text(h1, strlen(h1), site, strlen(site))) ||
+		   (suffix && html_same_text(h1, strlen(h1), suffix, strlen(suffix))) ||
+		   !strncmp(h1, "Cổng thông tin", strlen("Cổng thông tin")) ||
+		   !strncmp(h1, "Cổng TTĐT", strlen("Cổng TTĐT")) || !strchr(h1, ' ') ||
+		   (meta.og_title && strlen(h1) < 16)))
+		h1 = NULL;
 	if (og && (!h1 || html_same_text(og, strlen(og), h1, strlen(h1))))
 		title = og, og = NULL, trule = "og:title";
 	else if (ld && (!h1 || html_same_text(ld, strlen(ld), h1, strlen(h1))))

@@ -40,7 +40,8 @@ static const char *const NEG_PARTS[] = {
  * POSITIVE ("header" is the page's, "article__header" the article's). */
 static const char *const NEG_WEAK[] = {
     "tag",    "widget", "other", "more",   "next",    "prev",	   "print",   "hot",	"footer",
-    "header", "aside",	"top",	 "bottom", "sitemap", "copyright", "contact", "search", NULL};
+    "header", "aside",	"top",	 "bottom", "sitemap", "copyright", "contact", "search",
+    "video",  "player", "embed", "audio", "podcast", NULL};
 static const char *const POSITIVE[] = {"content", "article", "body",  "main",  "detail",
 				       "post",	  "entry",   "story", "text",  "chitiet",
 				       "noidung", "news",    "sapo",  "title", NULL};
@@ -606,6 +607,25 @@ static uint32_t find_byline(const htree_t *t, const hcontent_t *c, uint32_t afte
 	return 0;
 }
 
+/* 1 when node i and the headline meet within three levels above the
+ * headline: a date line in the article's header, not the site's bar with
+ * the day's date. */
+static int near_headline(const htree_t *t, const hcontent_t *c, uint32_t i)
+{
+	if (!c->h1)
+		return 0;
+	uint32_t a = i, b = c->h1;
+	while (t->nodes.v[a].depth > t->nodes.v[b].depth)
+		a = t->nodes.v[a].parent;
+	while (t->nodes.v[b].depth > t->nodes.v[a].depth)
+		b = t->nodes.v[b].parent;
+	while (a != b) {
+		a = t->nodes.v[a].parent;
+		b = t->nodes.v[b].parent;
+	}
+	return t->nodes.v[a].depth + 3 >= t->nodes.v[c->h1].depth;
+}
+
 /* Mark boilerplate and find the parts (see html_int.h). */
 int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 {
@@ -671,6 +691,7 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 			size_t n;
 			const char *dt;
 			if (t->nodes.v[i].tag == HT_TIME && usable(t, c, i) &&
+			    (!pass || near_headline(t, c, i)) &&
 			    ((dt = html_attr(t, i, HA_DATETIME, &n)) ||
 			     (dt = html_attr(t, i, HA_PUBDATE, &n))) &&
 			    !html_date_iso(dt, n, c->time_date))
@@ -681,7 +702,8 @@ int html_content_find(htree_t *t, hcontent_t *c, hwork_t *w)
 		     i++) {
 			const hnode_t *nd = &t->nodes.v[i];
 			if (nd->tag == HT_TEXT || !usable(t, c, i) || c->text[i] < 6 ||
-			    c->text[i] > 160 || (nd->flags & HN_USED) || (pass && i == c->h1))
+			    c->text[i] > 160 || (nd->flags & HN_USED) ||
+			    (pass && (i == c->h1 || !near_headline(t, c, i))))
 				continue;
 			if (!((c->wmask[i] & W_DATE) || any_part(t, i, DATE_PARTS) ||
 			      attr_is(t, i, HA_DATA_ROLE, "publishdate") || nd->tag == HT_TIME))
