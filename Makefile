@@ -46,7 +46,7 @@ help:
 	@echo "                make test, then make asan"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
-	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
+	@echo "make bench      model throughput (MB/s of the recognisers, the entry point, the HTML path)"
 	@echo "make run        build and serve on port 8080"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
 	@echo "make format     clang-format the C sources"
