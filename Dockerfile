@@ -1,5 +1,6 @@
 # meetingd container image: build stage with the -dev packages, runtime stage
-# with only the three runtime libraries and the binary.
+# with only the four runtime libraries and the binary (glibc's iconv modules,
+# WINDOWS-1258 among them, come with libc6).
 #
 #   make image                       # buildah (or docker where an engine runs)
 #   podman run --rm -p 8080:8080 --read-only --cap-drop=ALL \
@@ -15,7 +16,7 @@ FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       gcc libc6-dev make pkg-config \
-      libmicrohttpd-dev libjansson-dev libutf8proc-dev \
+      libmicrohttpd-dev libjansson-dev libutf8proc-dev libxml2-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # .dockerignore lets in only what `make` needs (no build dirs, no .git)
@@ -30,7 +31,7 @@ RUN make BUILD=build-image GIT_REV="$MEETINGD_REVISION" -j"$(nproc)" build-image
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libmicrohttpd12 libjansson4 libutf8proc2 \
+      libmicrohttpd12 libjansson4 libutf8proc2 libxml2 \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt/* /var/log/dpkg.log
 COPY --from=build /out/meetingd /usr/local/bin/meetingd
 # a fixed numeric UID/GID (no passwd entry needed): Kubernetes' runAsNonRoot

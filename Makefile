@@ -6,7 +6,7 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 GIT_REV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-PKGS     := libmicrohttpd jansson libutf8proc
+PKGS     := libmicrohttpd jansson libutf8proc libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
@@ -49,7 +49,7 @@ help:
 	@echo "                make test, then make asan"
 	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
 	@echo "make asan       the same tests under AddressSanitizer + UBSan"
-	@echo "make bench      model throughput (MB/s of the recognisers and the entry point)"
+	@echo "make bench      model throughput (MB/s of the recognisers, the entry point, the HTML path)"
 	@echo "make bench-archive  meetingd parse over 2,000 files: -j 2 vs -j 1, peak RSS"
 	@echo "make run        build and serve on port 8080"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
@@ -60,7 +60,7 @@ deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
-	  libutf8proc-dev libcriterion-dev curl ca-certificates git python3 \
+	  libutf8proc-dev libxml2-dev libcriterion-dev curl ca-certificates git python3 \
 	  clang-format valgrind libclang-rt-14-dev tmux
 	command -v node >/dev/null && command -v npm >/dev/null || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
@@ -159,10 +159,10 @@ install: $(BUILD)/meetingd
 	install -m 0755 $(BUILD)/meetingd $(DESTDIR)$(PREFIX)/bin/meetingd
 
 format:
-	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
+	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
 
 format-check:
-	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h server/*.h handlers/*.h cli/*.h)
+	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h)
 
 clean:
 	rm -rf build build-* 

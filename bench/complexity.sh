@@ -203,6 +203,99 @@ for fam in $FAMILIES; do
 		failed="$failed $fam"
 	fi
 done
+# ---- HTML pages --------------------------------------------------------------
+# The same bound on the HTML path: model_parse() of a page (build/html-probe,
+# what POST /v1/parse with text/html runs), on genre paragraphs inside a news
+# site's boilerplate (128 vs 256 KiB of page), and on the hostile shapes of
+# markup at 32 vs 64 KiB: deep nesting, nesting libxml2 cannot close with
+# stray end tags over it, unclosed inline tags, attributes on one tag (the
+# guard keeps 16; libxml2 alone compares each with every other), the same
+# attribute repeated, an entity flood, one huge comment, one huge script,
+# nested tables, unclosed paragraphs, combining marks after one letter of a
+# title. Self-contained: HTML_FAMILIES selects, HTML_FAMILIES= skips it.
+HTML_FAMILIES=${HTML_FAMILIES-page deep strayend unclosed attrs dupattrs entities comment script tables paragraphs combining}
+probe=$BUILD/html-probe
+if [ -n "$HTML_FAMILIES" ] && [ ! -x "$probe" ]; then
+	echo "complexity: $probe is missing (make BUILD=${BUILD#"$root"/} complexity builds it)" >&2
+	exit 2
+fi
+
+# A page of genre paragraphs: file $1 (paragraphs separated by blank lines)
+# wrapped in a header, a menu, a related-articles list and a footer.
+html_page() {
+	awk 'BEGIN { RS = ""
+		print "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Hội nghị</title>"
+		print "<meta property=\"og:title\" content=\"Hội nghị\"><script>var a = 1;</script></head><body>"
+		print "<nav class=\"main-nav\"><ul><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/ts\">Thời sự</a></li></ul></nav>"
+		print "<h1 class=\"title-detail\">Hội nghị</h1><article class=\"fck_detail\">" }
+	{ gsub(/\n/, " "); printf "<p class=\"Normal\">%s</p>\n", $0
+	  if (NR % 20 == 0) print "<div class=\"box-tinlienquanv2\"><a href=\"/r\">Tỉnh ủy họp hội nghị lần thứ 20</a></div>" }
+	END { print "</article><footer>Tổng biên tập: Nguyễn Văn A</footer></body></html>" }' "$1"
+}
+
+# Hostile markup: a head, one unit repeated to $2 bytes, a tail.
+html_shape() {
+	awk -v fam="$1" -v want="$2" '
+	BEGIN {
+		head = "<html><body><p>Hội nghị Ban Thường vụ.</p>"; tail = "</body></html>"
+		if (fam == "deep") u = "<div>"
+		else if (fam == "strayend") u = "<span><div></span>"
+		else if (fam == "unclosed") u = "<b><i><u><font><a>"
+		else if (fam == "attrs") { head = head "<div "; u = "a1=\"x\" data-y=z "; tail = ">x</div>" tail }
+		else if (fam == "dupattrs") { head = head "<div "; u = "class=\"a b\" "; tail = ">x</div>" tail }
+		else if (fam == "entities") { head = head "<p>"; u = "&amp;&lt;&#x41;&eacute;&nosuch;&#9999999;" }
+		else if (fam == "comment") { head = head "<!--"; u = "<p>x</p>--"; tail = "-->" tail }
+		else if (fam == "script") { head = head "<script>"; u = "var a = \"</div><p>\"; "; tail = "</script>" tail }
+		else if (fam == "tables") u = "<table><tr><td>"
+		else if (fam == "paragraphs") u = "<p>Hội nghị"
+		else if (fam == "combining") { head = "<html><head><title>a"; u = "\314\201\314\243"; tail = "</title></head><body><p>Hội nghị.</p></body></html>" }
+		printf "%s", head
+		n = length(head) + length(tail)
+		while (n + length(u) <= want) { printf "%s", u; n += length(u) }
+		printf "%s\n", tail
+	}'
+}
+
+count_html() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$probe" "$1" \
+		>/dev/null 2>"$work/cg.log" || {
+		echo "complexity: html-probe $1 failed:" >&2
+		cat "$work/cg.log" >&2
+		exit 1
+	}
+	sed -n 's/.*Collected : *\([0-9][0-9]*\).*/\1/p' "$work/cg.log"
+}
+
+if [ -n "$HTML_FAMILIES" ]; then
+	printf '<p>Hội nghị.</p>\n' >"$work/hbase.html"
+	hbase=$(count_html "$work/hbase.html")
+	echo "complexity: HTML path, fixed cost (one-paragraph page): $hbase instructions"
+	for fam in $HTML_FAMILIES; do
+		if [ "$fam" = page ]; then
+			small=131072
+			genre $((small * 2)) >"$work/hall.txt"
+			cut_to "$work/hall.txt" $((small * 7 / 10)) >"$work/ha.txt"
+			cut_to "$work/hall.txt" $((small * 14 / 10)) >"$work/hb.txt"
+			html_page "$work/ha.txt" >"$work/a.html"
+			html_page "$work/hb.txt" >"$work/b.html"
+		else
+			small=32768
+			html_shape "$fam" $small >"$work/a.html"
+			html_shape "$fam" $((small * 2)) >"$work/b.html"
+		fi
+		sa=$(wc -c <"$work/a.html")
+		sb=$(wc -c <"$work/b.html")
+		ia=$(count_html "$work/a.html")
+		ib=$(count_html "$work/b.html")
+		verdict=$(awk -v a="$ia" -v b="$ib" -v z="$hbase" -v sa="$sa" -v sb="$sb" -v lim="$LIMIT" 'BEGIN {
+			r = b / a * sa / sb * 2; net = (b - z) / (a - z) * sa / sb * 2
+			printf "%.2f %.2f %s", r, net, (net <= lim ? "ok" : "FAIL") }')
+		set -- $verdict
+		printf '%-12s %10s %16s %10s %16s %7s %7s %s\n' "html:$fam" "$sa" "$ia" "$sb" "$ib" "$1" "$2" "$3"
+		[ "$3" = ok ] || status=1
+	done
+fi
+# ---- end of the HTML pages ------------------------------------------------------
 if [ $status -ne 0 ]; then
 	echo "complexity: FAILED:$failed (doubling past the bound in the net column, or costing more than ${COST}x genre text)" >&2
 fi

@@ -1,7 +1,8 @@
 /* In-process benchmark of the model: the date and document recognisers and
  * the whole entry point over a concatenation of the project's own articles
- * (tests/corpus/own, tests/cases), repeated to a few MB. Prints MB/s and
- * articles/s on one core. */
+ * (tests/corpus/own, tests/cases), repeated to a few MB; then the HTML path
+ * over the fixture pages (tests/html/pages): html_extract() alone and the
+ * model on the page. Prints MB/s and articles (pages)/s on one core. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "model/dates/dates.h"
 #include "model/documents/documents.h"
+#include "model/html/html.h"
 #include "model/model.h"
 #include "model/tag/tag.h"
 
@@ -37,6 +39,62 @@ static int load(const char *path, buf_t *b)
 	b->n = fread(b->p, 1, (size_t)n, f);
 	fclose(f);
 	return 0;
+}
+
+/* The HTML path over the fixture pages, repeated to about 8 MB of HTML. */
+static void html_bench(void)
+{
+	buf_t pages[64];
+	int np = 0;
+	DIR *dir = opendir("tests/html/pages");
+	struct dirent *de;
+	while (dir && (de = readdir(dir)) && np < 64) {
+		char p[600];
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof p, "tests/html/pages/%s/page.html", de->d_name);
+		if (load(p, &pages[np]) == 0)
+			np++;
+	}
+	if (dir)
+		closedir(dir);
+	if (!np) {
+		printf("html bench: no pages in tests/html/pages\n");
+		return;
+	}
+	size_t one = 0, text = 0;
+	for (int i = 0; i < np; i++)
+		one += pages[i].n;
+	int reps = (int)(8e6 / one) + 1;
+	double mb = (double)one * reps / 1e6;
+	double t0 = now();
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < np; i++) {
+			struct html_article a;
+			struct html_error e;
+			if (html_extract(pages[i].p, pages[i].n, NULL, &a, &e) == 0) {
+				text += a.len;
+				html_article_free(&a);
+			}
+		}
+	double th = now() - t0;
+	t0 = now();
+	for (int r = 0; r < reps; r++)
+		for (int i = 0; i < np; i++) {
+			struct model_options o = {.input = MODEL_INPUT_HTML};
+			struct model_error e;
+			json_decref(model_parse(pages[i].p, pages[i].n, &o, &e));
+		}
+	double tm = now() - t0;
+	printf("html bench: %d pages, %.2f MB of HTML per pass (%d repetitions), %.0f%% of it "
+	       "article text\n",
+	       np, mb, reps, 100.0 * (double)text / ((double)one * reps));
+	printf("  html_extract    %8.1f MB/s  %8.0f pages/s (one core)\n", mb / th,
+	       (double)np * reps / th);
+	printf("  model_parse     %8.1f MB/s  %8.0f pages/s (HTML in, the page's model out)\n",
+	       mb / tm, (double)np * reps / tm);
+	for (int i = 0; i < np; i++)
+		free(pages[i].p);
 }
 
 int main(void)
@@ -149,5 +207,6 @@ int main(void)
 	printf("  (%zu recognised expressions)\n", found);
 	for (int i = 0; i < na; i++)
 		free(arts[i].p);
+	html_bench();
 	return 0;
 }

@@ -308,8 +308,7 @@ static int run_line(const struct cli_opts *o, struct cli_job *job, struct model_
 		    const char *source)
 {
 	json_t *doc = NULL, *id = NULL, *problem = NULL;
-	const char *text = NULL, *pub = NULL;
-	size_t text_len = 0;
+	struct handlers_request rq;
 	enum problem_kind kind;
 	struct model_error err;
 	int parsed = 0, rc;
@@ -319,15 +318,14 @@ static int run_line(const struct cli_opts *o, struct cli_job *job, struct model_
 				    problem_new(PROBLEM_BODY_TOO_LARGE, o->run_id,
 						"The line is longer than %u bytes.", CLI_MAX_INPUT),
 				    NULL, source);
-	if (handlers_decode_json(job->line, job->line_len, o->run_id, 1, &doc, &text, &text_len,
-				 &pub, &id, &problem, &kind)) {
+	if (handlers_decode_json(job->line, job->line_len, o->run_id, 1, &doc, &rq, &id,
+				 &problem, &kind)) {
 		rc = emit_problem(o, job, problem, id, source);
 		json_decref(doc);
 		return rc;
 	}
-	if (pub)
-		opt->published_at = pub;
-	rc = emit_result(o, job, text, text_len, opt, id, source, &err, &parsed);
+	handlers_request_options(&rq, opt);
+	rc = emit_result(o, job, rq.text, rq.len, opt, id, source, &err, &parsed);
 	if (!rc && !parsed)
 		rc = emit_problem(o, job, model_problem(o, &err), id, source);
 	json_decref(doc);

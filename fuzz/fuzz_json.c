@@ -1,6 +1,7 @@
 /* libFuzzer target: the JSON request decoder of POST /v1/parse and of
  * each batch line (handlers_decode_json), with and without "id". A decoded
- * request must hand the model valid UTF-8 text from a JSON object; a
+ * request must hand the model valid UTF-8 text from a JSON object (its
+ * "text" or its "html", never both); a
  * refusal must be a 400 problem of the right kind that serialises. The
  * decoder's own UTF-8 check is also compared with the model's. */
 #include <jansson.h>
@@ -11,21 +12,25 @@
 static void decode(const char *s, size_t size, int allow_id)
 {
 	json_t *doc, *id, *problem;
-	const char *text = NULL, *published = NULL;
-	size_t text_len = 0, dumped;
+	struct handlers_request rq;
+	size_t dumped;
 	enum problem_kind kind;
 	char *out;
-	int rc = handlers_decode_json(s, size, "fuzz-1", allow_id, &doc, &text, &text_len,
-				      &published, &id, &problem, &kind);
+	int rc = handlers_decode_json(s, size, "fuzz-1", allow_id, &doc, &rq, &id, &problem, &kind);
 
 	if (rc == 0) {
-		FZ_CHECK(json_is_object(doc) && text && !problem, "accepted without a request");
-		FZ_CHECK(json_string_value(json_object_get(doc, "text")) == text,
+		FZ_CHECK(json_is_object(doc) && rq.text && !problem, "accepted without a request");
+		FZ_CHECK(json_string_value(json_object_get(doc, rq.is_html ? "html" : "text")) ==
+			     rq.text,
 			 "text is not the request's member");
-		FZ_CHECK(handlers_utf8_invalid_at(text, text_len) < 0,
+		FZ_CHECK(!json_object_get(doc, rq.is_html ? "text" : "html"),
+			 "both \"text\" and \"html\" accepted");
+		FZ_CHECK(handlers_utf8_invalid_at(rq.text, rq.len) < 0,
 			 "accepted text is not UTF-8");
-		FZ_CHECK(!published || json_is_string(json_object_get(doc, "published_at")),
+		FZ_CHECK(!rq.published_at || json_is_string(json_object_get(doc, "published_at")),
 			 "published_at borrowed from elsewhere");
+		FZ_CHECK(!rq.url || json_is_string(json_object_get(doc, "url")),
+			 "url borrowed from elsewhere");
 	} else {
 		FZ_CHECK(problem != NULL, "refused without a problem");
 		FZ_CHECK(kind == PROBLEM_MALFORMED_JSON || kind == PROBLEM_INVALID_REQUEST ||

@@ -53,16 +53,15 @@ static long count_lines(const char *s, size_t len)
 static int answer_line(struct batch *b, const char *s, size_t n)
 {
 	json_t *doc = NULL, *id = NULL, *problem = NULL;
-	const char *text;
-	size_t text_len;
+	struct handlers_request rq;
 	struct model_options opt = b->opt;
 	struct model_error err;
 	enum problem_kind kind;
 	struct model_buf mb = {b->out, 0, b->out_cap};
 	int rc = -1, decoded;
 
-	decoded = handlers_decode_json(s, n, b->req->id, 1, &doc, &text, &text_len,
-				       &opt.published_at, &id, &problem, &kind) == 0;
+	decoded = handlers_decode_json(s, n, b->req->id, 1, &doc, &rq, &id, &problem,
+				       &kind) == 0;
 	if (decoded &&
 	    ((opt.cancel && atomic_load(opt.cancel)) ||
 	     (opt.deadline_ns && http_now_ns() > opt.deadline_ns))) {
@@ -79,8 +78,9 @@ static int answer_line(struct batch *b, const char *s, size_t n)
 		if (members) {
 			sprintf(members, "\"id\":%s", lead);
 			opt.lead_members = members;
+			handlers_request_options(&rq, &opt);
 			memset(&err, 0, sizeof err);
-			rc = model_parse_into(text, text_len, &opt, &mb, &err);
+			rc = model_parse_into(rq.text, rq.len, &opt, &mb, &err);
 			if (rc)
 				problem = handlers_model_problem(&err, b->req->id, &kind);
 		}

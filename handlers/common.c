@@ -140,7 +140,9 @@ char *handlers_model_error_message(const struct model_error *err, char *buf, siz
 			 err->offset);
 		break;
 	case MODEL_E_EMPTY:
-		snprintf(buf, cap, "the article is empty or only whitespace");
+		snprintf(buf, cap, "%s",
+			 strstr(err->message, "page") ? err->message
+						      : "the article is empty or only whitespace");
 		break;
 	case MODEL_E_PUBLISHED:
 		snprintf(buf, cap,
@@ -155,6 +157,9 @@ char *handlers_model_error_message(const struct model_error *err, char *buf, siz
 		break;
 	case MODEL_E_CANCELLED:
 		snprintf(buf, cap, "the parse was stopped: the service is shutting down");
+		break;
+	case MODEL_E_FORMAT: /* the page's charset, said by the model */
+		snprintf(buf, cap, "%s", err->message);
 		break;
 	default:
 		snprintf(buf, cap, "internal error while parsing the article");
@@ -184,6 +189,9 @@ json_t *handlers_model_problem(const struct model_error *err, const char *instan
 	case MODEL_E_CANCELLED:
 		*kind = PROBLEM_UNAVAILABLE;
 		break;
+	case MODEL_E_FORMAT:
+		*kind = PROBLEM_UNSUPPORTED_MEDIA;
+		break;
 	default:
 		*kind = PROBLEM_INTERNAL;
 		break;
@@ -205,18 +213,18 @@ static int fail(json_t **problem, enum problem_kind *kind, enum problem_kind k,
 }
 
 int handlers_decode_json(const char *bytes, size_t len, const char *instance, int allow_id,
-			 json_t **doc, const char **text, size_t *text_len,
-			 const char **published_at, json_t **id, json_t **problem,
+			 json_t **doc, struct handlers_request *rq, json_t **id, json_t **problem,
 			 enum problem_kind *kind)
 {
 	json_error_t jerr;
-	json_t *root, *t, *p, *u, *i;
+	json_t *root, *t, *h, *p, *u, *i;
 	long bad = handlers_utf8_invalid_at(bytes, len);
 	char msg[300], why[120];
 
 	*doc = NULL;
 	*id = NULL;
 	*problem = NULL;
+	memset(rq, 0, sizeof *rq);
 	if (bad >= 0) {
 		snprintf(msg, sizeof msg,
 			 "The body is not valid UTF-8 (first invalid byte at offset %ld).", bad);
@@ -246,16 +254,22 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 		json_decref(root);
 		*id = NULL;
 		return fail(problem, kind, PROBLEM_INVALID_REQUEST, instance,
-			    "The JSON body must be an object {\"text\": string, \"published_at\"?: "
-			    "string, \"url\"?: string}.");
+			    "The JSON body must be an object {\"text\" or \"html\": string, "
+			    "\"published_at\"?: string, \"url\"?: string}.");
 	}
 	t = json_object_get(root, "text");
+	h = json_object_get(root, "html");
 	p = json_object_get(root, "published_at");
 	u = json_object_get(root, "url");
-	if (!json_is_string(t))
+	if (t && h)
+		snprintf(msg, sizeof msg, "Send the article as \"text\" or the page as \"html\", "
+					  "not both.");
+	else if (h && !json_is_string(h))
+		snprintf(msg, sizeof msg, "\"html\" must be a string.");
+	else if (!h && !json_is_string(t))
 		snprintf(msg, sizeof msg, "%s",
 			 t ? "\"text\" must be a string."
-			   : "The member \"text\" (a string) is missing.");
+			   : "The member \"text\" (or \"html\" for a page; a string) is missing.");
 	else if (p && !json_is_string(p) && !json_is_null(p))
 		snprintf(msg, sizeof msg, "\"published_at\" must be a string.");
 	else if (u && !json_is_string(u) && !json_is_null(u))
@@ -267,10 +281,26 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 		return fail(problem, kind, PROBLEM_INVALID_REQUEST, instance, msg);
 	}
 	*doc = root;
-	*text = json_string_value(t);
-	*text_len = json_string_length(t);
-	*published_at = json_is_string(p) ? json_string_value(p) : NULL;
+	rq->is_html = h != NULL;
+	rq->text = json_string_value(h ? h : t);
+	rq->len = json_string_length(h ? h : t);
+	rq->published_at = json_is_string(p) ? json_string_value(p) : NULL;
+	rq->url = json_is_string(u) ? json_string_value(u) : NULL;
 	return 0;
+}
+
+/* Options of a decoded request (see handlers.h). */
+void handlers_request_options(const struct handlers_request *rq, struct model_options *opt)
+{
+	/* members that are absent leave the query's or the flag's values */
+	if (rq->published_at)
+		opt->published_at = rq->published_at;
+	if (rq->url)
+		opt->url = rq->url;
+	if (rq->is_html) {
+		opt->input = MODEL_INPUT_HTML;
+		opt->charset = "utf-8";
+	}
 }
 
 /* Next ';'-separated piece of a header value, trimmed; 0 at the end. */
@@ -338,8 +368,9 @@ int handlers_content_type(struct request *req, const char *const *accepted,
 			vn -= 2;
 		}
 		/* an article in another encoding would parse into mojibake and
-		 * offsets into the wrong bytes: ask for UTF-8 instead of guessing */
-		if (!(vn == 5 && !strncasecmp(v, "utf-8", 5))) {
+		 * offsets into the wrong bytes: ask for UTF-8 instead of guessing
+		 * (a page's charset the model reads itself) */
+		if (!(vn == 5 && !strncasecmp(v, "utf-8", 5)) && strcmp(accepted[which], "text/html")) {
 			http_reply_problem(req, out, PROBLEM_UNSUPPORTED_MEDIA,
 					   "charset '%s' is not supported; the body must be UTF-8 "
 					   "(send %s).",
@@ -349,4 +380,28 @@ int handlers_content_type(struct request *req, const char *const *accepted,
 		}
 	}
 	return which;
+}
+
+/* The Content-Type's charset parameter (see handlers.h). */
+const char *handlers_content_charset(struct request *req, char *buf, size_t cap)
+{
+	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE), *p = ct, *s;
+	size_t n;
+
+	buf[0] = '\0';
+	if (!ct || !next_piece(&p, &s, &n))
+		return buf;
+	while (next_piece(&p, &s, &n)) {
+		if (n < 8 || strncasecmp(s, "charset=", 8))
+			continue;
+		s += 8;
+		n -= 8;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		snprintf(buf, cap, "%.*s", (int)n, s);
+		break;
+	}
+	return buf;
 }

@@ -35,8 +35,9 @@ int handlers_query_options(struct request *req, struct model_options *opt, struc
 
 /* Match the request's Content-Type against accepted (NULL-terminated,
  * lower case media types); a charset parameter, when present, must be
- * utf-8. Returns the index of the match, or -1 with a 415 problem written to
- * *out; accepted_text names the accepted forms in the detail. */
+ * utf-8 (for text/html any charset: the model reads it, and refuses one it
+ * does not know). Returns the index of the match, or -1 with a 415 problem
+ * written to *out; accepted_text names the accepted forms in the detail. */
 int handlers_content_type(struct request *req, const char *const *accepted,
 			  const char *accepted_text, struct http_reply *out);
 
@@ -53,15 +54,30 @@ json_t *handlers_model_problem(const struct model_error *err, const char *instan
  * problem detail; written into buf. Returns buf. */
 char *handlers_model_error_message(const struct model_error *err, char *buf, size_t cap);
 
-/* Decode one JSON request object {"text", "published_at"?, "url"?, "id"?}
- * from bytes (checked for UTF-8 first, duplicates rejected). Returns 0 with
- * *text and *published_at borrowed from *doc, or -1 with a new problem
- * object in *problem (kind in *kind). Either way *doc, when not NULL, is a
- * new reference the caller decrefs, and *id (NULL when absent, always NULL
+/* A decoded JSON request: the article ("text") or the page ("html"). */
+struct handlers_request {
+	const char *text; /* the "text" or "html" member */
+	size_t len;
+	int is_html;	  /* it came as "html" */
+	const char *published_at, *url; /* NULL when absent */
+};
+
+/* Decode one JSON request object {"text" | "html", "published_at"?, "url"?,
+ * "id"?} from bytes (checked for UTF-8 first, duplicates rejected). Returns
+ * 0 with *rq borrowing from *doc, or -1 with a new problem object in
+ * *problem (kind in *kind). Either way *doc, when not NULL, is a new
+ * reference the caller decrefs, and *id (NULL when absent, always NULL
  * unless allow_id) borrows from it, so a failed batch line keeps its id. */
 int handlers_decode_json(const char *bytes, size_t len, const char *instance, int allow_id,
-			 json_t **doc, const char **text, size_t *text_len,
-			 const char **published_at, json_t **id, json_t **problem,
+			 json_t **doc, struct handlers_request *rq, json_t **id, json_t **problem,
 			 enum problem_kind *kind);
+
+/* Options for a decoded request: an "html" member is a page (its JSON
+ * string is Unicode, so the page's own <meta charset> is not read). */
+void handlers_request_options(const struct handlers_request *rq, struct model_options *opt);
+
+/* The charset parameter of the request's Content-Type, unquoted, in
+ * buf[cap] (or "" when there is none). Returns buf. */
+const char *handlers_content_charset(struct request *req, char *buf, size_t cap);
 
 #endif

@@ -12,7 +12,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
-FUZZ_TARGETS := model json batch dates documents
+FUZZ_TARGETS := model json batch dates documents html
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 # libFuzzer flags: a per-input time limit turns a pathological slowdown

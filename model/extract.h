@@ -12,6 +12,8 @@
 #include "model/text/arena.h"
 #include "model/text/text.h"
 
+struct html_article;
+
 typedef AVEC(int) int_vec_t;
 
 enum org_category { CAT_PARTY, CAT_STATE, CAT_FRONT, CAT_MASS, CAT_MILITARY, CAT_OTHER };
@@ -153,6 +155,8 @@ typedef struct doc {
 	 * token lies inside a person's phrase */
 	int *org_at_tok;
 	unsigned char *pctx_tok;
+	/* HTML input: the page the text was laid out from, or NULL */
+	const struct html_article *page;
 } doc_t;
 
 /* extractors, run in this order by model_parse */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "html/html.h"
 #include "normalize.h"
 #include "model/write/write.h"
 #include "model/mem.h"
@@ -123,24 +124,72 @@ static void stage_error(doc_t *d, struct model_error *err)
 		seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory");
 }
 
+/* ---- HTML input: the page's metadata over the text's --------------------
+ * The title line is the title, published_at is the page's (converted to
+ * +07:00), and the page's authors (JSON-LD, <meta name=author>) replace the
+ * bylines the segmenter found; where the page names none, the segmenter's
+ * stay (the byline line). Runs before the recognisers, so published_at
+ * anchors relative dates. 0 or -1 (out of memory). */
+static int html_apply(doc_t *d, const struct html_article *page)
+{
+	article_t *a = &d->art;
+	if (page->title && page->n_blocks && page->blocks[0].kind == HTML_BLOCK_TITLE) {
+		span_t t = span_make(page->blocks[0].start, page->blocks[0].end);
+		a->title = t;
+		a->has_title = 1;
+		for (size_t i = 0; i < a->paragraphs.n; i++) /* the segmenter read it as body */
+			if (a->paragraphs.v[i].start == t.start) {
+				memmove(&a->paragraphs.v[i], &a->paragraphs.v[i + 1],
+					(a->paragraphs.n - i - 1) * sizeof *a->paragraphs.v);
+				a->paragraphs.n--;
+				break;
+			}
+	}
+	if (page->published_at)
+		parse_published(d, page->published_at);
+	if (page->n_authors) {
+		a->authors.n = 0;
+		for (size_t i = 0; i < page->n_authors; i++) {
+			author_t *au = avec_push(d->ar, &a->authors);
+			if (!au || !(au->name = arena_strndup(d->ar, page->authors[i].name,
+							      strlen(page->authors[i].name))))
+				return -1;
+			au->span = span_make(page->authors[i].start, page->authors[i].end);
+		}
+	}
+	static const struct {
+		unsigned flag;
+		const char *code, *msg;
+	} W[] = {{HTML_W_REPAIRED, "encoding_repaired",
+		  "bytes that are not valid in the page's charset were replaced by U+FFFD"},
+		 {HTML_W_TRUNCATED, "html_truncated",
+		  "the page nests deeper than the parser follows; the innermost elements were "
+		  "flattened or cut"},
+		 {HTML_W_CHARSET_GUESSED, "charset_guessed",
+		  "the page declares no charset and is not UTF-8; it was read as windows-1258"}};
+	for (size_t i = 0; i < sizeof W / sizeof *W; i++)
+		if ((page->warnings & W[i].flag) &&
+		    doc_warn(d, W[i].code, W[i].msg, span_make(0, 0), 0))
+			return -1;
+	return 0;
+}
+
 /* Run the pipeline on bytes into *d (zeroed here; the caller frees it with
  * doc_free even on failure). *nfc gets the normalised copy when one was
  * made (the caller frees it). 0, or -1 with *err filled-> */
-static int parse_doc(const char *bytes, size_t len, const struct model_options *opt, doc_t *d,
-		     char **nfc_out, struct model_error *err)
+static int parse_doc(const char *bytes, size_t len, const struct model_options *opt,
+		     const struct html_article *page, doc_t *d, char **nfc_out,
+		     struct model_error *err)
 {
 	memset(err, 0, sizeof *err);
 	memset(d, 0, sizeof *d);
 	d->ar = &d->arena;
+	d->page = page;
 	d->budget.deadline_ns = opt->deadline_ns;
 	d->budget.cancel = opt->cancel;
 	*nfc_out = NULL;
 	if (!bytes)
 		len = 0, bytes = "";
-	if (opt->input == MODEL_INPUT_HTML) {
-		seterr(err, MODEL_E_FORMAT, 0, "%s", "HTML input is not supported yet");
-		return -1;
-	}
 	model_init();
 	int repaired = 0;
 	size_t skipped = 0;
@@ -192,8 +241,10 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		d->text = nfc;
 		d->len = nl;
 		sc = text_scan_input(&d->tx, nfc, nl, &d->arena, &d->budget, &bad, &nul);
-		if (sc == 2) /* NFC text: every code point may stay */
+		if (sc == 2) { /* NFC text: every code point may stay */
+			text_free(&d->tx);
 			sc = text_scan(&d->tx, nfc, nl, &d->arena, &d->budget);
+		}
 	}
 	if (sc) {
 		stage_error(d, err);
@@ -204,7 +255,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		return -1;
 	}
 	d->pub_tz = 420;
-		if (opt->published_at && parse_published(d, opt->published_at)) {
+	if (opt->published_at && parse_published(d, opt->published_at)) {
 		seterr(err, MODEL_E_PUBLISHED, 0,
 		       "published_at must be an ISO 8601 date or date-time, got \"%.60s\"",
 		       opt->published_at);
@@ -226,6 +277,10 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		d->pub_sec = dl->second < 0 ? 0 : dl->second;
 		d->pub_tz = dl->tz_minutes ? dl->tz_minutes : 420;
 	}
+	if (page && html_apply(d, page)) {
+		stage_error(d, err);
+		goto out;
+	}
 	if (repaired)
 		doc_warn(d, "encoding_repaired", "a UTF-8 byte order mark was removed", span_make(0, 0), 0);
 	if (was_nfd)
@@ -244,14 +299,15 @@ out:
 	return -1;
 }
 
-int model_parse_into(const char *bytes, size_t len, const struct model_options *optin,
-		     struct model_buf *out, struct model_error *err)
+/* The text pipeline and the writer; page is the web page the text was found
+ * in (HTML input), or NULL. */
+static int parse_text(const char *bytes, size_t len, const struct model_options *opt,
+		      const struct html_article *page, struct model_buf *out,
+		      struct model_error *err)
 {
-	struct model_options defopt = {0};
-	const struct model_options *opt = optin ? optin : &defopt;
 	doc_t d;
 	char *nfc = NULL;
-	int rc = parse_doc(bytes, len, opt, &d, &nfc, err);
+	int rc = parse_doc(bytes, len, opt, page, &d, &nfc, err);
 	if (rc == 0) {
 		doc_groups_t groups;
 		jw_t w = {.buf = out->data, .len = out->len, .cap = out->cap};
@@ -269,6 +325,49 @@ int model_parse_into(const char *bytes, size_t len, const struct model_options *
 	}
 	doc_free(&d);
 	free(nfc);
+	return rc;
+}
+
+int model_looks_like_html(const char *bytes, size_t len)
+{
+	return bytes && html_looks_like(bytes, len);
+}
+
+/* For MODEL_INPUT_HTML, and for MODEL_INPUT_AUTO when the bytes start like
+ * HTML, model/html finds the article and lays it out as the plain text the
+ * pipeline reads; every offset then indexes that text (?include=text). */
+int model_parse_into(const char *bytes, size_t len, const struct model_options *optin,
+		     struct model_buf *out, struct model_error *err)
+{
+	struct model_options defopt = {0};
+	const struct model_options *opt = optin ? optin : &defopt;
+	if (!bytes)
+		len = 0, bytes = "";
+	if (opt->input == MODEL_INPUT_TEXT ||
+	    (opt->input == MODEL_INPUT_AUTO && !model_looks_like_html(bytes, len)))
+		return parse_text(bytes, len, opt, NULL, out, err);
+	static const enum model_errcode CODE[] = {
+	    [HTML_E_NOMEM] = MODEL_E_NOMEM,	  [HTML_E_CHARSET] = MODEL_E_FORMAT,
+	    [HTML_E_EMPTY] = MODEL_E_EMPTY,	  [HTML_E_TOO_LARGE] = MODEL_E_FORMAT,
+	    [HTML_E_DEADLINE] = MODEL_E_DEADLINE, [HTML_E_CANCELLED] = MODEL_E_CANCELLED,
+	    [HTML_E_INTERNAL] = MODEL_E_INTERNAL};
+	struct html_options ho = {.charset = opt->charset,
+				  .url = opt->url,
+				  .deadline_ns = opt->deadline_ns,
+				  .cancel = opt->cancel};
+	struct html_article page;
+	struct html_error he;
+	memset(err, 0, sizeof *err);
+	if (html_extract(bytes, len, &ho, &page, &he)) {
+		seterr(err,
+		       he.code > 0 && he.code <= HTML_E_INTERNAL ? CODE[he.code] : MODEL_E_INTERNAL,
+		       0, "%s", he.message);
+		return -1;
+	}
+	int rc = parse_text(page.text, page.len, opt, &page, out, err);
+	if (rc && err->code == MODEL_E_EMPTY)
+		snprintf(err->message, sizeof err->message, "the page holds no article text");
+	html_article_free(&page);
 	return rc;
 }
 

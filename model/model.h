@@ -22,7 +22,13 @@ enum model_offset_unit {
 };
 
 /* What the bytes are: an article as plain text, a web page whose article
- * the model first finds, or either, told apart by the content. */
+ * the model first finds, or either, told apart by the content
+ * (model_looks_like_html()). For a page, model/html finds the article and
+ * lays it out as a plain-text article (title line, date line, sapo,
+ * paragraphs, "[img]" + caption lines, byline); every offset of the result
+ * indexes that text, which ?include=text returns, article.source describes
+ * the page and each paragraph carries "html", its element's byte range in
+ * the page as given. */
 enum model_input_format {
 	MODEL_INPUT_TEXT = 0, /* default */
 	MODEL_INPUT_HTML,
@@ -65,8 +71,8 @@ enum model_errcode {
 	MODEL_E_INTERNAL,
 	MODEL_E_DEADLINE,  /* options.deadline_ns passed */
 	MODEL_E_CANCELLED, /* *options.cancel became nonzero */
-	MODEL_E_FORMAT,    /* the input format cannot be read (e.g. HTML before it is supported,
-			      an unknown charset) */
+	MODEL_E_FORMAT,    /* the input format cannot be read (an unknown charset, a
+			      UTF-16 page) */
 };
 
 struct model_error {
@@ -101,6 +107,11 @@ json_t *model_parse(const char *bytes, size_t len, const struct model_options *o
  * emits it: compact UTF-8 plus a final newline. Returns malloc'ed memory the
  * caller frees; *len_out gets the length. NULL on allocation failure. */
 char *model_dump(const json_t *result, size_t *len_out);
+
+/* 1 when the bytes start like an HTML page or fragment (after a byte order
+ * mark and white space: a doctype, a comment, or a tag of HTML's own
+ * vocabulary); what MODEL_INPUT_AUTO goes by. Reads at most 1 KiB. */
+int model_looks_like_html(const char *bytes, size_t len);
 
 /* Short name of an error code ("invalid_utf8", ...). Static storage. */
 const char *model_errcode_name(enum model_errcode code);

@@ -141,8 +141,8 @@ bad=$(grep -E -e '-dev$' \
 	"$work/packages" | tr '\n' ' ' || true)
 check "runtime stage has no compiler and no -dev package${bad:+ (found: $bad)}" \
 	test "$npkg" -gt 50 -a -z "$bad"
-check "runtime stage has libmicrohttpd12 libjansson4 libutf8proc2" \
-	sh -c "grep -qx libmicrohttpd12 $work/packages && grep -qx libjansson4 $work/packages && grep -qx libutf8proc2 $work/packages"
+check "runtime stage has libmicrohttpd12 libjansson4 libutf8proc2 libxml2" \
+	sh -c "grep -qx libmicrohttpd12 $work/packages && grep -qx libjansson4 $work/packages && grep -qx libutf8proc2 $work/packages && grep -qx libxml2 $work/packages"
 check "no C compiler on the image's PATH" \
 	$podman run --rm $RUN_OPTS --no-healthcheck --entrypoint bash "$IMAGE" \
 	-c '! command -v cc && ! command -v gcc && ! command -v c99 && ! command -v clang' 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/extract.h"
+#include "model/html/html.h"
 #include "model/model.h"
 #include "model/normalize.h"
 #include "model/write/jw.h"
@@ -29,6 +30,7 @@ typedef struct wctx {
 	offset_map_t map;
 	int unit;
 	int explain;
+	const char *url; /* the request's url of an HTML page, or NULL */
 	const int *doc_gid; /* group of each citation */
 	size_t limit;	    /* output bytes the lists may fill (in w->buf) */
 	int cut;	    /* a list was cut short at the limit */
@@ -106,6 +108,45 @@ static void id(jw_t *w, char prefix, int i)
 	jw_str(w, b, (size_t)n);
 }
 
+/* HTML input: the byte range in the page of the element a paragraph came
+ * from. */
+static void write_html_range(wctx_t *c, size_t start)
+{
+	const struct html_block *b = html_block_at(c->d->page, start);
+	if (!b || b->html_end <= b->html_start)
+		return;
+	jw_key(c->w, "html");
+	jw_obj(c->w);
+	jw_key(c->w, "start");
+	jw_int(c->w, (long long)b->html_start);
+	jw_key(c->w, "end");
+	jw_int(c->w, (long long)b->html_end);
+	jw_obj_end(c->w);
+}
+
+/* HTML input: article.source, the page as given. */
+static void write_source(wctx_t *c)
+{
+	const struct html_article *p = c->d->page;
+	jw_t *w = c->w;
+	jw_key(w, "source");
+	jw_obj(w);
+	jw_key(w, "format");
+	jw_cstr(w, "html");
+	jw_key(w, "url");
+	jw_cstr(w, c->url);
+	jw_key(w, "canonical_url");
+	jw_cstr(w, p->canonical_url);
+	jw_key(w, "site_name");
+	jw_cstr(w, p->site_name);
+	jw_key(w, "language");
+	jw_cstr(w, p->language);
+	jw_key(w, "charset");
+	jw_cstr(w, p->charset ? p->charset : "UTF-8");
+	rule(c, p->rule);
+	jw_obj_end(w);
+}
+
 static void write_article(wctx_t *c)
 {
 	const doc_t *d = c->d;
@@ -168,6 +209,8 @@ static void write_article(wctx_t *c)
 		off(c, a->paragraphs.v[i].start);
 		jw_key(w, "end");
 		off(c, a->paragraphs.v[i].end);
+		if (d->page)
+			write_html_range(c, a->paragraphs.v[i].start);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);
@@ -176,6 +219,8 @@ static void write_article(wctx_t *c)
 		mention(c, a->paragraphs.v[0]);
 	else
 		jw_null(w);
+	if (d->page)
+		write_source(c);
 	jw_obj_end(w);
 }
 
@@ -570,7 +615,7 @@ static void write_warnings(wctx_t *c)
 int write_result(const doc_t *d, const struct model_options *opt, const doc_groups_t *groups,
 		 jw_t *w)
 {
-	wctx_t c = {.d = d, .w = w, .unit = (int)opt->unit, .explain = opt->explain,
+	wctx_t c = {.d = d, .w = w, .unit = (int)opt->unit, .explain = opt->explain, .url = opt->url,
 		    .doc_gid = groups->gid,
 		    /* lists stop 16 KiB short: what follows them (warnings, closing
 		     * brackets) fits in that */
