@@ -31,13 +31,40 @@ void text_free(text_t *tx)
 
 size_t text_tok_at(const text_t *tx, size_t off)
 {
-	size_t lo = 0, hi = tx->n;
+	size_t n = tx->n, h = tx->tok_hint < n ? tx->tok_hint : n;
+	size_t lo, hi, step = 1;
+	if (h < n && tx->tok[h].start < off) {
+		/* the answer is past h: gallop forward */
+		lo = h + 1;
+		hi = n;
+		while (h + step < n) {
+			if (tx->tok[h + step].start >= off) {
+				hi = h + step;
+				break;
+			}
+			lo = h + step + 1;
+			step *= 2;
+		}
+	} else {
+		/* the answer is at h or before: gallop back */
+		lo = 0;
+		hi = h;
+		while (step <= h) {
+			if (tx->tok[h - step].start < off) {
+				lo = h - step + 1;
+				break;
+			}
+			hi = h - step;
+			step *= 2;
+		}
+	}
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
+		size_t mid = lo + (hi - lo) / 2;
 		if (tx->tok[mid].start < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	((text_t *)tx)->tok_hint = lo;
 	return lo;
 }

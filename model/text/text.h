@@ -62,6 +62,10 @@ typedef struct text {
 	arena_t *arena;
 	budget_t *budget; /* the parse's work bound; NULL: none */
 	int kw_done;	  /* keyword ids set by the scan (text_scan_input) */
+	/* text_tok_at's last answer, a cache it updates through const
+	 * pointers (the recognisers mostly ask in text order); a text_t is
+	 * never an object defined const */
+	size_t tok_hint;
 } text_t;
 
 /* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
@@ -74,7 +78,9 @@ int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *b
 /* Free what text_scan() and tag_text() allocated outside the arena. */
 void text_free(text_t *tx);
 
-/* First token whose start is at or after byte off (n when none). */
+/* First token whose start is at or after byte off (n when none): a
+ * galloping search from the last answer, O(1) when asked in text order,
+ * O(log distance) otherwise. */
 size_t text_tok_at(const text_t *tx, size_t off);
 
 static inline const char *tok_key(const text_t *tx, size_t i)
