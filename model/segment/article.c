@@ -305,6 +305,19 @@ int segment_article(const text_t *tx, article_t *out)
 	int r = tx->s && tx->len < UINT32_MAX ? run(&c) : 0;
 	if (c.oom)
 		r = -1;
+	/* the scratch arrays go before the recognisers run */
+	avec_free(c.ar, &c.lines);
+	avec_free(c.ar, &c.blocks);
+	avec_free(c.ar, &c.marks);
+	avec_free(c.ar, &c.credits);
+	avec_free(c.ar, &c.pairs);
+	avec_free(c.ar, &c.outer);
+	avec_free(c.ar, &c.cpairs);
+	avec_free(c.ar, &c.bpairs);
+	avec_free(c.ar, &c.sents);
+	avec_free(c.ar, &c.csents);
+	avec_free(c.ar, &c.bsents);
+	avec_free(c.ar, &c.toks);
 	if (r)
 		memset(out, 0, sizeof *out);
 	return r ? -1 : 0;

@@ -11,6 +11,12 @@ struct arena_block {
 	max_align_t data[];
 };
 
+/* A large array: linked so that arena_free finds it, moved by realloc. */
+struct arena_big {
+	struct arena_big *prev, *next;
+	max_align_t data[];
+};
+
 #define ARENA_FIRST (64 * 1024)
 #define ALIGN (sizeof(max_align_t))
 
@@ -67,16 +73,57 @@ char *arena_strndup(arena_t *a, const char *s, size_t n)
 	return p;
 }
 
+static void *big_grow(arena_t *a, void **v, size_t old_bytes, size_t bytes)
+{
+	struct arena_big *b = NULL, *prev = NULL, *next = a->big;
+	size_t add = bytes - (old_bytes >= ARENA_BIG ? old_bytes : 0);
+	if (a->limit && a->total + add > a->limit) {
+		a->failed = 1;
+		return NULL;
+	}
+	if (old_bytes >= ARENA_BIG) {
+		struct arena_big *o = (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
+		prev = o->prev;
+		next = o->next;
+		b = mem_realloc(o, sizeof *b + bytes);
+	} else {
+		b = mem_malloc(sizeof *b + bytes);
+		if (b && old_bytes)
+			memcpy(b->data, *v, old_bytes);
+	}
+	if (!b) {
+		a->failed = 1;
+		return NULL; /* the old block stays linked where it was */
+	}
+	b->prev = prev;
+	b->next = next;
+	if (prev)
+		prev->next = b;
+	else
+		a->big = b;
+	if (next)
+		next->prev = b;
+	a->total += add;
+	*v = b->data;
+	return *v;
+}
+
 void *arena_grow(arena_t *a, void **v, size_t *cap, size_t need, size_t elem)
 {
 	size_t nc = *cap ? *cap * 2 : 8;
 	while (nc < need)
 		nc *= 2;
-	if (nc > SIZE_MAX / elem) {
+	if (nc > SIZE_MAX / elem - sizeof(struct arena_big)) {
 		a->failed = 1;
 		return NULL;
 	}
-	void *p = arena_alloc(a, nc * elem);
+	if (nc * elem >= ARENA_BIG) {
+		if (!big_grow(a, v, *cap * elem, nc * elem))
+			return NULL;
+		*cap = nc;
+		return *v;
+	}
+	void *p = arena_alloc_raw(a, nc * elem);
 	if (!p)
 		return NULL;
 	if (*cap)
@@ -86,8 +133,30 @@ void *arena_grow(arena_t *a, void **v, size_t *cap, size_t need, size_t elem)
 	return p;
 }
 
+void arena_vec_free(arena_t *a, void **v, size_t *cap, size_t elem)
+{
+	size_t bytes = *cap * elem;
+	if (*v && bytes >= ARENA_BIG) {
+		struct arena_big *b = (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
+		if (b->prev)
+			b->prev->next = b->next;
+		else
+			a->big = b->next;
+		if (b->next)
+			b->next->prev = b->prev;
+		free(b);
+		a->total -= bytes;
+	}
+	*v = NULL;
+	*cap = 0;
+}
+
 void arena_free(arena_t *a)
 {
+	for (struct arena_big *g = a->big, *n; g; g = n) {
+		n = g->next;
+		free(g);
+	}
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *n = b->next;
