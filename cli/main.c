@@ -176,10 +176,10 @@ static int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "meetingd: SIGHUP ignored (nothing to reload; restart to change "
 				"the configuration)\n");
 	}
-	fprintf(stderr, "meetingd: %s: draining %ld in-flight request(s), up to %d s\n",
-		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(), cfg.drain_timeout);
+	fprintf(stderr, "meetingd: %s: draining %ld in-flight request(s), up to %.3g s\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(), cfg.drain_timeout_ms / 1e3);
 	http_begin_drain();
-	deadline = now_s() + cfg.drain_timeout;
+	deadline = now_s() + cfg.drain_timeout_ms / 1e3;
 	while (http_in_flight() > 0) {
 		int s2;
 		if (now_s() >= deadline) {

@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-enum opt_type { OPT_INT, OPT_SIZE, OPT_BOOL, OPT_STR, OPT_LIST };
+enum opt_type { OPT_INT, OPT_SIZE, OPT_MS, OPT_BOOL, OPT_STR, OPT_LIST };
 
 struct option_def {
 	const char *name; /* flag without "--"; env is MEETINGD_ + upper(name) with '-' -> '_' */
@@ -42,16 +42,17 @@ static const struct option_def options[] = {
     {"max-body-memory", OPT_SIZE, F(max_body_memory), "64m", 1, 1LL << 40, 0,
      "request body bytes held in memory at once over all connections; past it a "
      "request is refused with 503 before its body is read"},
-    {"header-timeout", OPT_INT, F(header_timeout), "5", 1, 3600, 0,
-     "seconds a client may take to send its request line and headers"},
-    {"connection-timeout", OPT_INT, F(connection_timeout), "10", 1, 3600, 0,
-     "seconds of silence before an idle keep-alive connection, or a body being sent, is "
-     "closed (keep below drain-timeout)"},
-    {"request-timeout", OPT_INT, F(request_timeout), "30", 1, 3600, 0,
-     "total seconds a request may take, from its first byte to the last byte sent; a "
+    {"header-timeout", OPT_MS, F(header_timeout_ms), "5", 1, 3600000, 0,
+     "time a client may take to send its request line and headers (durations: seconds, "
+     "or 1.5s, 250ms)"},
+    {"connection-timeout", OPT_MS, F(connection_timeout_ms), "10", 1, 3600000, 0,
+     "silence before an idle keep-alive connection, or a body being sent, is closed "
+     "(keep below drain-timeout)"},
+    {"request-timeout", OPT_MS, F(request_timeout_ms), "30", 1, 3600000, 0,
+     "total time a request may take, from its first byte to the last byte sent; a "
      "parse stops there and answers 503"},
-    {"drain-timeout", OPT_INT, F(drain_timeout), "20", 1, 3600, 0,
-     "seconds to let in-flight requests finish after SIGTERM/SIGINT; then their parses "
+    {"drain-timeout", OPT_MS, F(drain_timeout_ms), "20", 1, 3600000, 0,
+     "time to let in-flight requests finish after SIGTERM/SIGINT; then their parses "
      "are cancelled and the exit status is 3"},
     {"cors-origins", OPT_LIST, F(cors_origins), "*", 0, 0, 0,
      "comma list of allowed browser origins, or *"},
@@ -132,6 +133,42 @@ static int parse_number(const char *s, int allow_suffix, long long *out)
 	return 0;
 }
 
+/* A duration in milliseconds: "30" and "30s" are seconds, "1.5s" (or
+ * "1.5") a fraction of them, "250ms" milliseconds. 0 or -1. */
+static int parse_duration(const char *s, long long *ms)
+{
+	long long whole = 0, frac = 0, scale = 1;
+	const char *p = s;
+
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (whole > 100000000)
+			return -1;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (*p == '.') {
+		p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		for (; isdigit((unsigned char)*p); p++)
+			if (scale < 1000000) {
+				frac = frac * 10 + (*p - '0');
+				scale *= 10;
+			}
+	}
+	if (!strcasecmp(p, "ms")) {
+		if (frac) /* no fractions of a millisecond */
+			return -1;
+		*ms = whole;
+		return 0;
+	}
+	if (*p && strcasecmp(p, "s"))
+		return -1;
+	*ms = whole * 1000 + (frac * 1000 + scale / 2) / scale;
+	return 0;
+}
+
 /* Store one value; origin names where it came from for the error message. */
 static int set_value(struct config *cfg, const struct option_def *o, const char *val,
 		     const char *origin, char *err, size_t errlen)
@@ -152,6 +189,15 @@ static int set_value(struct config *cfg, const struct option_def *o, const char 
 			*(int *)(void *)field = (int)n;
 		else
 			*(size_t *)(void *)field = (size_t)n;
+		return 0;
+	case OPT_MS:
+		if (parse_duration(val, &n) || n < o->min || n > o->max) {
+			snprintf(err, errlen,
+				 "%s: expected a duration from %lldms to %llds (30, 1.5s, 250ms)",
+				 origin, o->min, o->max / 1000);
+			return -1;
+		}
+		*(int *)(void *)field = (int)n;
 		return 0;
 	case OPT_BOOL:
 		if (parse_bool(val, &b)) {
@@ -200,10 +246,11 @@ static int validate(struct config *cfg, char *err, size_t errlen)
 	}
 	if (cfg->threads < 2)
 		cfg->threads = 2; /* one epoll thread stalls under many keep-alives */
-	if (cfg->connection_timeout >= cfg->drain_timeout) {
+	if (cfg->connection_timeout_ms >= cfg->drain_timeout_ms) {
 		/* idle keep-alive connections would hold every drain to its deadline */
-		snprintf(err, errlen, "connection-timeout (%d) must be below drain-timeout (%d)",
-			 cfg->connection_timeout, cfg->drain_timeout);
+		snprintf(err, errlen,
+			 "connection-timeout (%d ms) must be below drain-timeout (%d ms)",
+			 cfg->connection_timeout_ms, cfg->drain_timeout_ms);
 		return -1;
 	}
 	if (cfg->max_body_memory < cfg->max_body) {
@@ -318,6 +365,16 @@ void config_print(const struct config *cfg, FILE *out)
 			n += (size_t)snprintf(line + n, sizeof line - n, " %s=%zu", o->name,
 					      *(const size_t *)(const void *)field);
 			break;
+		case OPT_MS: {
+			int ms = *(const int *)(const void *)field;
+			if (ms % 1000)
+				n += (size_t)snprintf(line + n, sizeof line - n, " %s=%dms",
+						      o->name, ms);
+			else
+				n += (size_t)snprintf(line + n, sizeof line - n, " %s=%ds", o->name,
+						      ms / 1000);
+			break;
+		}
 		case OPT_BOOL:
 			n += (size_t)snprintf(line + n, sizeof line - n, " %s=%s", o->name,
 					      *(const int *)(const void *)field ? "on" : "off");

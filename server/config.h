@@ -18,10 +18,11 @@ struct config {
 	int max_connections;
 	int max_client_connections; /* 0: no limit */
 	size_t max_body_memory;
-	int header_timeout;
-	int connection_timeout;
-	int request_timeout;
-	int drain_timeout;
+	/* durations in milliseconds (given as 30, 30s, 1.5s or 250ms) */
+	int header_timeout_ms;
+	int connection_timeout_ms;
+	int request_timeout_ms;
+	int drain_timeout_ms;
 	char *cors_origins;
 	char *web_dir;
 	char *auth_token; /* secret: never printed or logged */

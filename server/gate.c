@@ -51,9 +51,9 @@ static uint64_t now_ns(void)
 
 static uint64_t header_limit_ns(void)
 {
-	int s = G.cfg->header_timeout < G.cfg->request_timeout ? G.cfg->header_timeout
-								: G.cfg->request_timeout;
-	return (uint64_t)s * SEC;
+	int ms = G.cfg->header_timeout_ms < G.cfg->request_timeout_ms ? G.cfg->header_timeout_ms
+								      : G.cfg->request_timeout_ms;
+	return (uint64_t)ms * (SEC / 1000);
 }
 
 /* The address a per-client limit counts: IPv4, or the /64 of IPv6. */
@@ -224,8 +224,8 @@ static void on_listen(void)
 static void sweep(void)
 {
 	const struct config *cfg = G.cfg;
-	uint64_t now = G.now, hl = header_limit_ns(), rt = (uint64_t)cfg->request_timeout * SEC,
-		 ct = (uint64_t)cfg->connection_timeout * SEC;
+	uint64_t now = G.now, hl = header_limit_ns(), rt = (uint64_t)cfg->request_timeout_ms * (SEC / 1000),
+		 ct = (uint64_t)cfg->connection_timeout_ms * (SEC / 1000);
 	struct gate_conn *c, *next;
 
 	for (c = G.head; c; c = next) {

@@ -133,6 +133,7 @@ void gate_drop_link(struct gate_conn *c, int status)
 		return;
 	atomic_store(&l->cancel, 1);
 	l->aborted = status == 0;
+	l->cut = status != 0;
 	l->g.status = status;
 	l->relayed_body = c->relayed > c->rh.head_len ? c->relayed - c->rh.head_len : 0;
 	l->g.end_ns = G.now;

@@ -21,6 +21,7 @@ struct gate_link {
 	struct accesslog_record g;
 	size_t route_g;
 	int aborted;	     /* the client went before the whole answer reached it */
+	int cut;	     /* the gate ended it itself (a deadline, the stop) */
 	size_t relayed_body; /* answer body bytes that reached the client */
 	uint64_t reserved;   /* body memory held for this request */
 	int log;	     /* --access-log */

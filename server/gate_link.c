@@ -119,8 +119,9 @@ static void finalize(struct gate_link *l)
 	}
 	r.start_ns = l->g.start_ns;
 	r.end_ns = l->g.end_ns > r.end_ns ? l->g.end_ns : r.end_ns;
-	if (l->g.status == 408 || l->g.status == 503) {
-		/* cut by the gate at a deadline, or by the stop */
+	if (l->cut) {
+		/* cut by the gate at a deadline, or by the stop (a 503 relayed
+		 * from the server keeps its problem) */
 		r.status = l->g.status;
 		r.problem = NULL;
 	} else if (l->aborted) {

@@ -126,7 +126,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	req->link = ci ? ci->socket_context : NULL;
 	/* the request began when its first byte reached the gate */
 	req->start_ns = req->link ? gate_link_start_ns(req->link) : http_now_ns();
-	req->deadline_ns = req->start_ns + (uint64_t)S.cfg->request_timeout * 1000000000u;
+	req->deadline_ns = req->start_ns + (uint64_t)S.cfg->request_timeout_ms * 1000000u;
 	n = strcspn(uri, "?");
 	if (n >= sizeof req->path)
 		n = sizeof req->path - 1;
@@ -264,7 +264,7 @@ int http_start(const struct config *cfg, const struct http_route *routes, size_t
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_THREAD_POOL_SIZE,
 	    (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)(cfg->max_connections + cfg->threads + 16), MHD_OPTION_CONNECTION_TIMEOUT,
-	    (unsigned)(cfg->request_timeout + cfg->connection_timeout + 5),
+	    (unsigned)((cfg->request_timeout_ms + cfg->connection_timeout_ms) / 1000 + 5),
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT, MHD_OPTION_STRICT_FOR_CLIENT,
 	    1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri,
 	    NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
