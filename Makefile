@@ -7,8 +7,15 @@ VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 GIT_REV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 PKGS     := libmicrohttpd jansson libutf8proc libxml-2.0
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+# pkg-config is asked when a recipe first needs the flags, not when make
+# reads this file: `make deps run` installs pkg-config and the libraries
+# in its first goal, so a `:=` here would link the second without them.
+# Each answer is kept after that first use (the eval), so pkg-config runs
+# once per make, not once per object.
+pkg_config = $(shell pkg-config $(1) $(PKGS) || echo '?')
+pkg_checked = $(if $(filter ?,$(1)),$(error pkg-config cannot find $(PKGS) (see above): install them with 'make deps' (root)),$(1))
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg_checked,$(call pkg_config,--cflags)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_checked,$(call pkg_config,--libs)))$(PKG_LIBS)
 
 OPT      ?= -O2
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
@@ -18,7 +25,7 @@ CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) $(HARDEN) $(PKG_CFLAGS) \
             -I. -I$(BUILD)/gen -DMEETINGD_VERSION='"$(VERSION)"' -DMEETINGD_REVISION='"$(GIT_REV)"'
 LDFLAGS  ?=
 LDFLAGS  += -pie -Wl,-z,relro,-z,now
-LDLIBS   := $(PKG_LIBS) -lpthread -lm
+LDLIBS    = $(PKG_LIBS) -lpthread -lm
 
 MODEL_SRC   := $(sort $(wildcard model/*.c model/*/*.c))
 SERVER_SRC  := $(sort $(wildcard server/*.c handlers/*.c))
@@ -36,27 +43,41 @@ CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c tests/cli/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all help deps check test asan bench-model valgrind run install clean format format-check \
-        lint-api bench fuzz image image-test proxy-test
+.PHONY: all help help-check deps check test asan bench-model valgrind run install clean format \
+        format-check bench
 
-all: $(BUILD)/meetingd
+all: $(BUILD)/meetingd ## build build/meetingd (the default goal; BUILD=dir elsewhere, CC=clang)
 
-help:
-	@echo "make            build $(BUILD)/meetingd"
-	@echo "make deps       install the Debian packages needed to build and test (root)"
-	@echo "make check      what CI runs: clang build, deploy checks, 60 s of each fuzzer,"
-	@echo "                the complexity bound,"
-	@echo "                make test, then make asan"
-	@echo "make test       build and run every test (unit, golden, HTTP, contract)"
-	@echo "make asan       the same tests under AddressSanitizer + UBSan"
-	@echo "make bench      model throughput (MB/s of the recognisers, the entry point, the HTML path)"
-	@echo "make bench-archive  meetingd parse over 2,000 files: -j 2 vs -j 1, peak RSS"
-	@echo "make run        build and serve on port 8080"
-	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX)/bin"
-	@echo "make format     clang-format the C sources"
-	@echo "make clean      remove $(BUILD)/"
+# `make help` prints every target that carries a `## description` on its
+# rule line, in the order of Makefile and mk/*.mk; a `## NAME: description`
+# line documents a family of targets (fuzz-run-<target>). `make help-check`
+# (part of `make check`) fails when a .PHONY target has none.
+HELP_FILES = Makefile $(sort $(wildcard mk/*.mk))
+help: ## this list
+	@echo "meetingd $(VERSION): make [TARGET] [VAR=value ...]"
+	@awk '/^## [A-Za-z0-9_<>.-]+: / { sub(/^## /, ""); n = index($$0, ": "); \
+	    printf "  make %-18s %s\n", substr($$0, 1, n - 1), substr($$0, n + 2); next } \
+	  /^[A-Za-z0-9_.-]+:.*## / { n = index($$0, ":"); d = $$0; sub(/^[^#]*## /, "", d); \
+	    printf "  make %-18s %s\n", substr($$0, 1, n - 1), d }' $(HELP_FILES)
 
-deps:
+help-check: ## fail when a .PHONY target is missing from `make help`
+	@phony=$$($(MAKE) --no-print-directory -pRrq -f $(firstword $(MAKEFILE_LIST)) \
+	    help-check-no-such-target 2>/dev/null | sed -n 's/^\.PHONY: //p' | tr ' ' '\n' | sort -u); \
+	listed=$$($(MAKE) --no-print-directory help | awk '$$1 == "make" { print $$2 }'); \
+	missing=""; \
+	for t in $$phony; do \
+	  found=; \
+	  for l in $$listed; do \
+	    case $$t in $$(echo "$$l" | sed 's/<[^>]*>/*/g')) found=1; break ;; esac; \
+	  done; \
+	  [ -n "$$found" ] || missing="$$missing $$t"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "help-check: FAIL: no '## description' for:$$missing"; exit 1; \
+	fi; \
+	echo "help-check: PASS: all $$(echo $$phony | wc -w) .PHONY targets are in make help"
+
+deps: ## install the Debian packages to build and test: compilers, libraries, Node.js 18 and npm, valgrind (root)
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  build-essential clang pkg-config libmicrohttpd-dev libjansson-dev \
@@ -117,10 +138,15 @@ $(BUILD)/meetingd: $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libmodel.a
 $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a $(LDLIBS) $(shell pkg-config --libs criterion)
 
-# the README's test command: every test, then again under ASan + UBSan
-check:
+# The README's test command: every test this machine can run, then the C
+# tests again under ASan + UBSan. It installs no system package: `make
+# deps` (and `make deploy-deps`, `make web-deps` for the optional parts)
+# do that, and a check whose tools are missing says SKIPPED with the reason.
+check: ## the README's test command (what CI runs): help-check, clang build, ci-deploy, newcomer-test, fuzz-ci, complexity, test, asan; installs nothing
+	$(MAKE) --no-print-directory help-check
 	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) ci-deploy
+	$(MAKE) newcomer-test
 	$(MAKE) fuzz-ci
 	$(MAKE) complexity
 	$(MAKE) test
@@ -129,16 +155,16 @@ check:
 # browser tests first (they skip without Chromium), so that Criterion's
 # summary is the last line
 WEB_TESTS ?= 1
-test: $(BUILD)/meetingd $(BUILD)/test-suite
+test: $(BUILD)/meetingd $(BUILD)/test-suite ## every test: browser (when Chromium is installed), unit, golden, HTTP, contract
 	@if [ "$(WEB_TESTS)" = 1 ]; then MEETINGD_BIN=$(BUILD)/meetingd sh tests/web/run.sh; fi
 	BUILD=$(BUILD) sh tests/run.sh
 
-asan:
+asan: ## the C tests again under AddressSanitizer + UBSan (build-asan/)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	  HARDEN= LDFLAGS="-fsanitize=address,undefined" WEB_TESTS=0 test
 
-valgrind: $(BUILD)/meetingd $(BUILD)/test-suite
+valgrind: $(BUILD)/meetingd $(BUILD)/test-suite ## the C tests with every server under valgrind memcheck
 	BUILD=$(BUILD) MEETINGD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q" sh tests/run.sh
 
 $(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
@@ -146,25 +172,25 @@ $(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
 
 # benchmarks: the model in-process (recognisers and the whole entry point);
 # mk/*.mk add more prerequisites to `bench` (the HTTP benchmark)
-bench: bench-model
+bench: bench-model ## the benchmarks: bench-model, bench-archive, then bench-http
 
-bench-model: $(BUILD)/model-bench
+bench-model: $(BUILD)/model-bench ## model throughput in-process (MB/s of the recognisers, the entry point, the HTML path)
 	$(BUILD)/model-bench
 
-run: $(BUILD)/meetingd
+run: $(BUILD)/meetingd ## build and serve on port 8080 (Ctrl+C stops it)
 	$(BUILD)/meetingd serve
 
-install: $(BUILD)/meetingd
+install: $(BUILD)/meetingd ## install the binary to DESTDIR/PREFIX/bin (PREFIX=/usr/local)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BUILD)/meetingd $(DESTDIR)$(PREFIX)/bin/meetingd
 
-format:
-	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
+format: ## clang-format the C sources in place
+	clang-format -i $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard model/*.h model/*/*.h server/*.h handlers/*.h cli/*.h tests/*/*.h)
 
-format-check:
-	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h model/html/*.h server/*.h handlers/*.h cli/*.h)
+format-check: ## fail when a C source is not clang-formatted
+	clang-format --dry-run --Werror $(MODEL_SRC) $(SERVER_SRC) $(CLI_SRC) $(wildcard model/*.h model/*/*.h server/*.h handlers/*.h cli/*.h)
 
-clean:
+clean: ## remove build/ and build-*/
 	rm -rf build build-* 
 
 # more targets (image, proxy-test, web tests, benchmarks, fuzzing) live in mk/*.mk

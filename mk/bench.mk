@@ -9,5 +9,5 @@ $(BUILD)/ref-server: bench/ref_server.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libmicrohttpd) -lpthread
 
-bench-http: $(BUILD)/meetingd $(BUILD)/ref-server
+bench-http: $(BUILD)/meetingd $(BUILD)/ref-server ## meetingd vs a bare libmicrohttpd server under wrk (installs wrk as root when missing)
 	BUILD=$(BUILD) sh bench/http_bench.sh

@@ -54,6 +54,11 @@ if [ ! -f node_modules/.package-lock.json ] ||
 	npm ci --no-audit --no-fund --loglevel=error >"$log" 2>&1 || fail "npm ci"
 fi
 
+# (a2) every npm package of the three lock files runs on Debian 12's Node 18
+# (npm only warns, and not at all on a machine with a newer Node)
+echo "contract: npm engines accept Debian 12's Node"
+node "$contract/engines.mjs" >"$log" 2>&1 || fail "the npm engines check"
+
 # (b) lint (redocly.yaml in this folder makes warnings errors too)
 echo "contract: redocly lint openapi.yaml"
 "$redocly" lint "$root/openapi.yaml" >"$log" 2>&1 || fail "redocly lint"

@@ -130,20 +130,25 @@ if [ ! -s "$tarball" ]; then
 	# even reach /usr/local/bin
 	chmod 0755 "$rootfs"
 
-	tar --numeric-owner -C "$rootfs" -cf "$tarball.tmp" .
-	mv "$tarball.tmp" "$tarball"
+	# a name of its own, so that two first runs at once (image-test and
+	# newcomer-test, or two users) cannot interleave their writes
+	tar --numeric-owner -C "$rootfs" -cf "$tarball.tmp.$$" .
+	mv "$tarball.tmp.$$" "$tarball"
 	rm -rf "$rootfs"
 	trap - EXIT
 	echo "base-image: rootfs built in $(($(date +%s) - start)) s"
 fi
 
 echo "base-image: importing $tarball as $BASE_IMAGE"
+importlog=$(mktemp)
 $podman import \
 	--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 	--change 'CMD ["bash"]' \
-	"$tarball" "$BASE_IMAGE" >"$ROOTFS_CACHE/import.log" 2>&1 || {
-	cat "$ROOTFS_CACHE/import.log" >&2
+	"$tarball" "$BASE_IMAGE" >"$importlog" 2>&1 || {
+	cat "$importlog" >&2
+	rm -f "$importlog"
 	exit 1
 }
+rm -f "$importlog"
 $podman image exists "$BASE_IMAGE"
 echo "base-image: $BASE_IMAGE imported"

@@ -195,28 +195,44 @@ check "POST /v1/parse answers 200 with a meeting" \
 check "MEETINGD_WEB_DIR from a read-only volume is served" \
 	sh -c "curl -fsS --max-time 5 $base/ | grep -q 'served from a volume'"
 
-# an upload still arriving when SIGTERM comes must be answered: ~3 s at 24 kB/s
-i=0
-: >"$work/slow.txt"
-while [ $i -lt 90 ]; do
-	cat deploy/test/article.txt >>"$work/slow.txt"
-	i=$((i + 1))
-done
-curl -sS -o "$work/slow.json" -w '%{http_code}' --max-time 30 --limit-rate 24k \
-	-H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$work/slow.txt" \
-	"$base/v1/parse" >"$work/slow.code" 2>"$work/slow.err" &
+# An upload still arriving when SIGTERM comes must be answered, in full.
+# The body is paced by its writer (90 copies of the article, 3 every 0.1 s:
+# ~3 s), not by curl's --limit-rate, which would slow the answer's download
+# too and let the stop cut it off. Chunked, as a streaming client sends it.
+slow_writer() {
+	i=0
+	while [ $i -lt 30 ]; do
+		cat deploy/test/article.txt deploy/test/article.txt deploy/test/article.txt
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+slow_writer | curl -sS -o "$work/slow.json" -D "$work/slow.headers" \
+	-w '%{http_code} %{size_download}' --max-time 30 -X POST -T - \
+	-H 'Content-Type: text/plain; charset=utf-8' "$base/v1/parse" \
+	>"$work/slow.code" 2>"$work/slow.err" &
 slow=$!
 sleep 1
 step=$(date +%s)
 $podman stop -t 40 "$ctr" >/dev/null 2>&1 || true
 stop_s=$(elapsed "$step")
-wait $slow || true
+slow_rc=0
+wait $slow || slow_rc=$?
 exit_code=$($podman inspect --format '{{.State.ExitCode}}' "$ctr" 2>/dev/null || echo none)
 $podman logs "$ctr" >"$work/container.out" 2>"$work/container.err" || true
 check "podman stop (SIGTERM): exit code 0 (got $exit_code) in $stop_s s, before the 40 s kill" \
 	test "$exit_code" = 0 -a "$stop_s" -lt 35
-check "the upload in flight at SIGTERM got its 200 (got $(cat "$work/slow.code"))" \
-	test "$(cat "$work/slow.code")" = 200
+read -r slow_code slow_size <"$work/slow.code" || true
+slow_len=$(tr -d '\r' <"$work/slow.headers" | sed -n 's/^[Cc]ontent-[Ll]ength: *//p' | tail -n 1)
+# the whole answer: curl exited 0, every byte of Content-Length arrived, and
+# it is one complete ParseResult with the article's meeting
+slow_complete() {
+	[ "$slow_rc" = 0 ] && [ "${slow_code:-}" = 200 ] && [ -n "$slow_len" ] &&
+		[ "${slow_size:-}" = "$slow_len" ] &&
+		python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); sys.exit(0 if d["meetings"] and d["article"]["paragraphs"] else 1)' "$work/slow.json"
+}
+check "the upload in flight at SIGTERM got its whole 200 answer (curl exit $slow_rc$(sed 's/^/, /' "$work/slow.err" | head -c 120); status ${slow_code:-none}; ${slow_size:-0} of ${slow_len:-?} bytes; complete JSON)" \
+	slow_complete
 check "the server logged the drain" \
 	sh -c "grep -q 'SIGTERM: draining 1 in-flight' $work/container.err && grep -q 'meetingd: stopped' $work/container.err"
 check "the access log is JSON lines on stdout (request id image-test-1)" \

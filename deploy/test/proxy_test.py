@@ -211,6 +211,21 @@ class Nginx:
                 self.proc.wait()
 
 
+def run_or_explain(cmd, **kw):
+    """Run a setup command quietly; when it fails, the error carries the
+    command's own output (npm's error, not only its exit status)."""
+    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, errors="replace", **kw)
+    if r.returncode != 0:
+        out = r.stdout.strip()
+        lines = out.splitlines()
+        if len(lines) > 60:  # npm names the error first and the log file last
+            out = "\n".join(lines[:20] + [f"[... {len(lines) - 60} lines ...]"] + lines[-40:])
+        raise RuntimeError(f"{' '.join(os.path.basename(c) if i == 0 else c for i, c in enumerate(cmd))} "
+                           f"exited {r.returncode}:\n{out}")
+    return r
+
+
 class Validator:
     """tests/contract/validator.mjs on a port it picks, as tests/run.sh runs it."""
 
@@ -219,14 +234,17 @@ class Validator:
         self.proc = None
         if not shutil.which("node") or not shutil.which("npm"):
             raise RuntimeError("node and npm are needed for the contract check ('make deps')")
-        if not os.path.exists(os.path.join(contract, "node_modules", ".package-lock.json")):
-            subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                           cwd=contract, check=True, capture_output=True)
+        # reinstalled when the lock file changed since the last install, as
+        # tests/run.sh does
+        installed = os.path.join(contract, "node_modules", ".package-lock.json")
+        lock = os.path.join(contract, "package-lock.json")
+        if not os.path.exists(installed) or os.path.getmtime(lock) > os.path.getmtime(installed):
+            print("proxy-test: npm ci in tests/contract", flush=True)
+            run_or_explain(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=contract)
         bundle = os.path.join(tmp, "openapi.json")
         env = dict(os.environ, REDOCLY_TELEMETRY="off", REDOCLY_SUPPRESS_UPDATE_NOTICE="true")
-        subprocess.run([os.path.join(contract, "node_modules", ".bin", "redocly"), "bundle",
-                        os.path.join(ROOT, "openapi.yaml"), "-o", bundle, "--ext", "json"],
-                       check=True, capture_output=True, env=env)
+        run_or_explain([os.path.join(contract, "node_modules", ".bin", "redocly"), "bundle",
+                        os.path.join(ROOT, "openapi.yaml"), "-o", bundle, "--ext", "json"], env=env)
         portfile = os.path.join(tmp, "validator.port")
         self.proc = subprocess.Popen(["node", os.path.join(contract, "validator.mjs"), bundle, "0", portfile],
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -573,9 +591,16 @@ def main():
         m = re.search(r"draining (\d+) in-flight", err_a)
         check("replica A drained and exited 0", rc_a == 0 and m and "meetingd: stopped" in err_a,
               f"exit {rc_a}, {m.group(0) if m else 'no drain line'}")
-        la, lb = a.log()[before["a"]:], b.log()[before["b"]:]
-        ids_a = {e["id"] for e in la if str(e.get("id", "")).startswith("load-")}
-        ids_b = {e["id"] for e in lb if str(e.get("id", "")).startswith("load-")}
+
+        def load_ids():
+            la, lb = a.log()[before["a"]:], b.log()[before["b"]:]
+            return ({e["id"] for e in la if str(e.get("id", "")).startswith("load-")},
+                    {e["id"] for e in lb if str(e.get("id", "")).startswith("load-")})
+
+        # a replica writes its access log line after the answer: the last
+        # ones may land just after the client has read them
+        wait_for(lambda: len(set.union(*load_ids())) >= args.requests, 5)
+        ids_a, ids_b = load_ids()
         retried = [e for e in ngx.log() if str(e.get("id", "")).startswith("load-") and "," in e.get("upstream", "")]
         check("both replicas served the load before the stop, replica B alone after it",
               ids_a and ids_b and len(ids_a | ids_b) == args.requests,
