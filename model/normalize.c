@@ -227,25 +227,7 @@ char *norm_nfc(const char *s, size_t len, size_t *out_len)
 
 #define BLOCK 64
 
-/* Continuation bytes (10xxxxxx) and 4-byte leads (11110xxx) in the 8 bytes
- * of x: a byte counts once per code point, twice per UTF-16 surrogate
- * pair. */
-/* Bytes whose high bit is set in m (only high bits set): summed by a
- * multiplication, without a popcount instruction. */
-static inline unsigned high_bits(uint64_t m)
-{
-	return (unsigned)(((m >> 7) * 0x0101010101010101ULL) >> 56);
-}
-
-static inline unsigned cont_bytes(uint64_t x)
-{
-	return high_bits(x & ~(x << 1) & 0x8080808080808080ULL);
-}
-
-static inline unsigned lead4_bytes(uint64_t x)
-{
-	return high_bits(x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4) & 0x8080808080808080ULL);
-}
+#define ONES 0x0101010101010101ULL
 
 static inline uint64_t load8(const unsigned char *p)
 {
@@ -254,72 +236,66 @@ static inline uint64_t load8(const unsigned char *p)
 	return x;
 }
 
-/* Code points and UTF-16 units in u[a, b) (b - a <= BLOCK). */
-static void count_units(const unsigned char *u, size_t a, size_t b, uint32_t *cp, uint32_t *u16)
+/* Units of the asked kind (0 code points, 1 UTF-16) in u[a, b), b - a <=
+ * BLOCK: a code point is a byte that is not a continuation (10xxxxxx), and
+ * a 4-byte lead (11110xxx) counts twice in UTF-16. Eight bytes at a time,
+ * the flags summed per byte lane and added up by one multiplication (no
+ * popcount instruction in the baseline x86-64). */
+static uint32_t count_units(const unsigned char *u, size_t a, size_t b, int unit)
 {
 	size_t i = a;
-	uint32_t c = 0, w = 0;
+	uint64_t cont = 0, lead4 = 0;
 	for (; i + 8 <= b; i += 8) {
 		uint64_t x = load8(u + i);
-		unsigned k = cont_bytes(x);
-		c += 8 - k;
-		w += 8 - k + lead4_bytes(x);
+		cont += ((x & ~(x << 1)) >> 7) & ONES;
+		if (unit)
+			lead4 += ((x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4)) >> 7) & ONES;
 	}
+	uint32_t c = (uint32_t)(i - a) - (uint32_t)((cont * ONES) >> 56) +
+		     (uint32_t)((lead4 * ONES) >> 56);
 	for (; i < b; i++)
-		if ((u[i] & 0xC0) != 0x80) {
-			c++;
-			w += u[i] >= 0xF0 ? 2 : 1;
-		}
-	*cp = c;
-	*u16 = w;
+		if ((u[i] & 0xC0) != 0x80)
+			c += unit && u[i] >= 0xF0 ? 2 : 1;
+	return c;
 }
 
-int offset_map_init(offset_map_t *m, const char *text, size_t len)
+int offset_map_init(offset_map_t *m, const char *text, size_t len, int unit)
 {
-	size_t nb = len / BLOCK + 2;
 	m->text = text;
 	m->len = len;
-	m->cp = mem_malloc(nb * sizeof *m->cp);
-	m->u16 = mem_malloc(nb * sizeof *m->u16);
-	if (!m->cp || !m->u16) {
-		offset_map_free(m);
+	m->unit = unit;
+	m->at = NULL;
+	if (unit == 2) /* bytes: nothing to count */
+		return 0;
+	size_t nb = len / BLOCK + 2;
+	m->at = mem_malloc(nb * sizeof *m->at);
+	if (!m->at)
 		return -1;
-	}
 	const unsigned char *u = (const unsigned char *)text;
-	uint32_t cp = 0, u16 = 0;
+	uint32_t n = 0;
 	size_t b = 0;
 	for (size_t i = 0; i < len; i += BLOCK, b++) {
-		m->cp[b] = cp;
-		m->u16[b] = u16;
-		uint32_t c, w;
-		count_units(u, i, i + BLOCK < len ? i + BLOCK : len, &c, &w);
-		cp += c;
-		u16 += w;
+		m->at[b] = n;
+		n += count_units(u, i, i + BLOCK < len ? i + BLOCK : len, unit);
 	}
-	m->cp[b] = cp;
-	m->u16[b] = u16;
-	if (b + 1 < nb) {
-		m->cp[b + 1] = cp;
-		m->u16[b + 1] = u16;
-	}
+	m->at[b] = n;
+	if (b + 1 < nb)
+		m->at[b + 1] = n;
 	return 0;
 }
 
 void offset_map_free(offset_map_t *m)
 {
-	free(m->cp);
-	free(m->u16);
-	m->cp = m->u16 = NULL;
+	free(m->at);
+	m->at = NULL;
 }
 
-size_t offset_map_convert(const offset_map_t *m, size_t off, int unit)
+size_t offset_map_convert(const offset_map_t *m, size_t off)
 {
-	if (unit == 2)
+	if (m->unit == 2)
 		return off;
 	if (off > m->len)
 		off = m->len;
 	size_t b = off / BLOCK;
-	uint32_t c, w;
-	count_units((const unsigned char *)m->text, b * BLOCK, off, &c, &w);
-	return unit == 0 ? m->cp[b] + c : m->u16[b] + w;
+	return m->at[b] + count_units((const unsigned char *)m->text, b * BLOCK, off, m->unit);
 }

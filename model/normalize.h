@@ -19,19 +19,21 @@ int norm_is_nfc_fast(const char *s, size_t len);
  * and its length in *out_len, or NULL when out of memory. */
 char *norm_nfc(const char *s, size_t len, size_t *out_len);
 
-/* Byte offsets -> code point or UTF-16 offsets, in O(1) amortised time via
- * checkpoints every 64 bytes. */
+/* Byte offsets -> offsets in one unit (0 code points, 1 UTF-16 units, 2
+ * bytes), in O(1) time: the units before every 64-byte block are counted
+ * once, the rest of a block at each conversion. */
 typedef struct offset_map {
 	const char *text;
 	size_t len;
-	uint32_t *cp;  /* code points before block i */
-	uint32_t *u16; /* UTF-16 units before block i */
+	int unit;
+	uint32_t *at; /* units before block i (NULL for bytes) */
 } offset_map_t;
 
-int offset_map_init(offset_map_t *m, const char *text, size_t len);
+/* Count text[0..len) for unit. 0, or -1 when out of memory. */
+int offset_map_init(offset_map_t *m, const char *text, size_t len, int unit);
 void offset_map_free(offset_map_t *m);
-/* unit: 0 code points, 1 UTF-16, 2 bytes. */
-size_t offset_map_convert(const offset_map_t *m, size_t byte_off, int unit);
+/* The offset in the map's unit of byte offset byte_off (clamped to len). */
+size_t offset_map_convert(const offset_map_t *m, size_t byte_off);
 
 
 /* Decode one code point of valid UTF-8 at s[*i], advancing *i. */

@@ -11,6 +11,7 @@
 
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
+#include "model/text/fold.h"
 #include "model/text/strmap.h"
 
 static int cat_of(const char *s)
@@ -280,7 +281,10 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			size_t j = name_run(d, k + n, lim);
 			if (j == k + n)
 				break;
-			cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s%s ", cl ? " " : "", cn);
+			if (cl)
+				cl = text_append(canon, cl, canon_sz, " ");
+			cl = text_append(canon, cl, canon_sz, cn);
+			cl = text_append(canon, cl, canon_sz, " ");
 			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
 				size_t len = t->tok[q].end - t->tok[q].start;
 				if (q > k + n && (t->tok[q].flags & TF_SPACE))
@@ -300,9 +304,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		}
 		if (cl && cl < canon_sz - 1)
 			canon[cl++] = ' ';
-		cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", cn);
-		if (cl >= canon_sz)
-			cl = canon_sz - 1;
+		cl = text_append(canon, cl, canon_sz, cn);
 		int c = cat_of(e->ncols > 2 ? e->cols[2] : NULL);
 		int lv = level_of(e->ncols > 3 ? e->cols[3] : NULL);
 		if (!strcmp(role, "organ")) {
@@ -347,7 +349,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			size_t nn = 0;
 			const lex_entry_t *le = q == before ? lex_at(t, loc, q, k2, &nn) : NULL;
 			if (le && le->ncols > 1 && strcmp(le->cols[1], "-")) {
-				cl += (size_t)snprintf(canon + cl, canon_sz - cl, "%s", le->cols[1]);
+				cl = text_append(canon, cl, canon_sz, le->cols[1]);
 				q += nn - 1;
 				/* "Q.9" -> "quận 9" */
 				if (q + 1 < k2 && !(t->tok[q + 1].flags & TF_SPACE) && cl < canon_sz - 1)
@@ -450,9 +452,11 @@ int orgs_extract(doc_t *d)
 			memset(&om2, 0, sizeof om2);
 			size_t j2 = read_org(d, j + 1, t->n, &om2, canon2, sizeof canon2);
 			if (j2 > j + 1) {
-				size_t cl = strlen(canon);
-				snprintf(canon + cl, sizeof canon - cl, " %s %.200s",
-					 lex_entry(LEX_PHRASE_OF, 0)->form, canon2);
+				size_t cl = strlen(canon), c2 = strlen(canon2);
+				cl = text_append(canon, cl, sizeof canon, " ");
+				cl = text_append(canon, cl, sizeof canon, lex_entry(LEX_PHRASE_OF, 0)->form);
+				cl = text_append(canon, cl, sizeof canon, " ");
+				text_appendn(canon, cl, sizeof canon, canon2, c2 < 200 ? c2 : 200);
 				om.term = om2.term;
 				if (!om.level)
 					om.level = om2.level;
@@ -485,7 +489,11 @@ int orgs_extract(doc_t *d)
 		char *fk = form ? arena_alloc(d->ar, fl + 16) : NULL;
 		if (!fk)
 			return -1;
-		int kl = snprintf(fk, fl + 16, "%d\t%s", oi, form), added;
+		size_t kl = text_utoa(fk, (unsigned)oi);
+		int added;
+		fk[kl++] = '\t';
+		memcpy(fk + kl, form, fl + 1);
+		kl += fl;
 		if (!strmap_put(&forms, fk, (size_t)kl, 0, &added))
 			return -1;
 		if (added) {

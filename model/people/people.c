@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "model/people/people_internal.h"
+#include "model/text/fold.h"
 #include "model/mem.h"
 
 static char *canonical_name(const ctx_t *c, size_t a, size_t b)
@@ -189,7 +190,7 @@ static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 	/* lower-case the honorific's first letter when it's a plain word
 	 * ("Đồng chí" at sentence start is "đồng chí") */
 	if (e->ncols > 1 && !strcmp(e->cols[1], "honorific"))
-		snprintf(hon, hsz, "%s", e->form); /* the lexicon's lower-case form */
+		text_append(hon, 0, hsz, e->form); /* the lexicon's lower-case form */
 	size_t k = i + n;
 	/* "đồng chí" may be followed by another honorific/rank: "Thượng tướng" */
 	size_t n2 = 0;

@@ -225,9 +225,7 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	out->tok_start = i;
 	out->tok_end = k;
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s", e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
-	out->title = doc_strdup(c->d, buf);
+	out->title = doc_strdup(c->d, e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
 	return k;
 }
 

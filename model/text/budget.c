@@ -18,3 +18,10 @@ int budget_poll(budget_t *b)
 	}
 	return b->stopped;
 }
+
+int budget_due(budget_t *b)
+{
+	/* stopped: every later check lands here and says stop */
+	b->left = budget_poll(b) ? 0 : 255;
+	return b->stopped;
+}

@@ -7,6 +7,7 @@
 
 #include "model/extract.h"
 #include "model/html/html.h"
+#include "model/text/fold.h"
 #include "model/model.h"
 #include "model/normalize.h"
 #include "model/write/jw.h"
@@ -49,7 +50,7 @@ static int room(wctx_t *c)
 
 static void off(wctx_t *c, size_t byte)
 {
-	jw_int(c->w, (long long)offset_map_convert(&c->map, byte, c->unit));
+	jw_int(c->w, (long long)offset_map_convert(&c->map, byte));
 }
 
 static void span_text(wctx_t *c, span_t sp)
@@ -86,15 +87,30 @@ static void rule(wctx_t *c, const char *r)
 	}
 }
 
+/* v in decimal, zero-padded to width digits (printf's %0*d), at p; the end.
+ * Numbers here are parts of dates and times, never negative. */
+static char *pad(char *p, int v, int width)
+{
+	char t[12];
+	size_t n = text_utoa(t, (unsigned)(v < 0 ? 0 : v));
+	for (; (int)n < width; width--)
+		*p++ = '0';
+	memcpy(p, t, n);
+	return p + n;
+}
+
 static void date(jw_t *w, int y, int m, int d)
 {
 	if (!y || !m || !d) {
 		jw_null(w);
 		return;
 	}
-	char b[16];
-	snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
-	jw_cstr(w, b);
+	char b[40], *p = pad(b, y, 4);
+	*p++ = '-';
+	p = pad(p, m, 2);
+	*p++ = '-';
+	p = pad(p, d, 2);
+	jw_str(w, b, (size_t)(p - b));
 }
 
 static void id(jw_t *w, char prefix, int i)
@@ -104,8 +120,8 @@ static void id(jw_t *w, char prefix, int i)
 		return;
 	}
 	char b[24];
-	int n = snprintf(b, sizeof b, "%c%d", prefix, i + 1);
-	jw_str(w, b, (size_t)n);
+	b[0] = prefix;
+	jw_str(w, b, 1 + text_utoa(b + 1, (unsigned)i + 1));
 }
 
 /* HTML input: the byte range in the page of the element a paragraph came
@@ -160,16 +176,25 @@ static void write_article(wctx_t *c)
 		jw_null(w);
 	jw_key(w, "published_at");
 	if (d->pub_year) {
-		char b[40];
+		char b[64], *p = pad(b, d->pub_year, 4);
+		*p++ = '-';
+		p = pad(p, d->pub_month, 2);
+		*p++ = '-';
+		p = pad(p, d->pub_day, 2);
 		if (d->pub_has_time) {
 			int tz = d->pub_tz, at = tz < 0 ? -tz : tz;
-			snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->pub_year,
-				 d->pub_month, d->pub_day, d->pub_hour, d->pub_min, d->pub_sec,
-				 tz < 0 ? '-' : '+', at / 60, at % 60);
-		} else {
-			snprintf(b, sizeof b, "%04d-%02d-%02d", d->pub_year, d->pub_month, d->pub_day);
+			*p++ = 'T';
+			p = pad(p, d->pub_hour, 2);
+			*p++ = ':';
+			p = pad(p, d->pub_min, 2);
+			*p++ = ':';
+			p = pad(p, d->pub_sec, 2);
+			*p++ = tz < 0 ? '-' : '+';
+			p = pad(p, at / 60, 2);
+			*p++ = ':';
+			p = pad(p, at % 60, 2);
 		}
-		jw_cstr(w, b);
+		jw_str(w, b, (size_t)(p - b));
 	} else {
 		jw_null(w);
 	}
@@ -379,8 +404,10 @@ static void write_meetings(wctx_t *c)
 		date(w, m->year, m->month, m->day);
 		jw_key(w, "month_day");
 		if (m->month && m->day) {
-			snprintf(b, sizeof b, "%02d-%02d", m->month, m->day);
-			jw_cstr(w, b);
+			char *p = pad(b, m->month, 2);
+			*p++ = '-';
+			p = pad(p, m->day, 2);
+			jw_str(w, b, (size_t)(p - b));
 		} else {
 			jw_null(w);
 		}
@@ -395,8 +422,10 @@ static void write_meetings(wctx_t *c)
 		jw_cstr(w, PODS[m->pod]);
 		jw_key(w, "start_time");
 		if (m->hour >= 0) {
-			snprintf(b, sizeof b, "%02d:%02d", m->hour, m->minute < 0 ? 0 : m->minute);
-			jw_cstr(w, b);
+			char *p = pad(b, m->hour, 2);
+			*p++ = ':';
+			p = pad(p, m->minute < 0 ? 0 : m->minute, 2);
+			jw_str(w, b, (size_t)(p - b));
 		} else {
 			jw_null(w);
 		}
@@ -620,7 +649,7 @@ int write_result(const doc_t *d, const struct model_options *opt, const doc_grou
 		    /* lists stop 16 KiB short: what follows them (warnings, closing
 		     * brackets) fits in that */
 		    .limit = w->len + WRITE_LIMIT(d->len) - 16384};
-	if (offset_map_init(&c.map, d->text, d->len))
+	if (offset_map_init(&c.map, d->text, d->len, c.unit))
 		return -1;
 	jw_obj(w);
 	if (opt->lead_members) {
