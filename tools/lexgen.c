@@ -571,9 +571,15 @@ static void write_tables(const char *dir)
 		off += vocab[i].len + 1;
 	}
 	fprintf(f, "\t;\n");
-	fprintf(f, "const struct lex_vocab lex_vocab[%zu] = {\n\t{0, 0, 0},\n", nvocab);
-	for (size_t i = 1; i < nvocab; i++)
-		fprintf(f, "\t{%uu, %zu, %u},\n", vocab[i].hash, offs[i], vocab[i].len);
+	fprintf(f, "const struct lex_vocab lex_vocab[%zu] = {\n\t{0, 0, 0, 0},\n", nvocab);
+	for (size_t i = 1; i < nvocab; i++) {
+		/* the first 8 bytes as a little-endian number, zero-padded */
+		unsigned long long pre = 0;
+		for (size_t k = 0; k < 8 && k < vocab[i].len; k++)
+			pre |= (unsigned long long)(unsigned char)vocab[i].key[k] << (8 * k);
+		fprintf(f, "\t{0x%llxull, %uu, %zu, %u},\n", pre, vocab[i].hash, offs[i],
+			vocab[i].len);
+	}
 	fprintf(f, "};\n");
 	free(offs);
 	vslot_rebuild(nvocab);

@@ -8,6 +8,7 @@
 #include "model/lexicon/lex.h"
 
 struct lex_vocab {
+	uint64_t pre;  /* the key's first 8 bytes, little-endian, zero-padded */
 	uint32_t hash;
 	uint32_t key; /* offset in lex_vocab_keys */
 	uint8_t len;
@@ -41,6 +42,31 @@ extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
 extern const int32_t lex_root_child[KW_COUNT];
+
+/* lex_vocab_find for a key that has 8 readable bytes at key (a text's key
+ * buffer keeps that slack): the first 8 bytes compared at once, the rest
+ * (keys over 8 bytes) byte by byte. The scan's lookup, once per token. */
+static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t hash)
+{
+	uint64_t pre;
+	__builtin_memcpy(&pre, key, 8);
+	if (len < 8)
+		pre &= (1ULL << (8 * len)) - 1;
+	for (uint32_t s = hash & lex_vocab_mask;; s = (s + 1) & lex_vocab_mask) {
+		uint16_t id = lex_vocab_slot[s];
+		if (!id)
+			return 0;
+		const struct lex_vocab *v = &lex_vocab[id];
+		if (v->pre == pre && v->hash == hash && v->len == len) {
+			const char *k = lex_vocab_keys + v->key;
+			size_t i = 8;
+			while (i < len && k[i] == key[i])
+				i++;
+			if (i >= len)
+				return id;
+		}
+	}
+}
 
 /* Walk the trie from token i: writes every entry of every lexicon that
  * starts there, shortest first, into out[0..cap) and returns their number

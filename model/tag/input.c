@@ -4,10 +4,11 @@
 #include "model/tag/tag.h"
 
 #include "model/lexicon/lex.h"
+#include "model/lexicon/lex_tables.h"
 #include "model/mem.h"
 
 #define SCAN_CHECK 1
-#define SCAN_KW(key, len, hash) lex_vocab_find((key), (len), (hash))
+#define SCAN_KW(key, len, hash) lex_vocab_find8((key), (len), (hash))
 #include "model/text/scan_loop.h"
 
 int text_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
