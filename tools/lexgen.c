@@ -10,7 +10,18 @@
  * a form matches exactly the token keys the text will have. Each distinct
  * key gets a keyword id; each lexicon a trie of keyword ids whose nodes name
  * the entry that ends there (the first row of a duplicate form wins). The
- * format of a file is declared in its first line (model/lexicon/lex.h). */
+ * format of a file is declared in its first line (model/lexicon/lex.h).
+ *
+ * A "#! list NAME" file is no lexicon: its forms are byte strings that code
+ * tests as they are written (substrings, prefixes, whole lines), so they are
+ * not tokenized, get no keyword id and no trie node, and do not count
+ * towards LEX_COUNT. The file (or, with split=N, each class of it) becomes
+ * const char *const lex_list_NAME[] (UTF-8, file order, NULL-ended) and
+ * LEX_LIST_NAME_COUNT, written after everything the lexicons write, so that
+ * the lexicons' tables stay byte for byte what they were. A form is kept as
+ * written; one with white space at an end is written in double quotes,
+ * which are not part of it, and an unquoted one with such a space is
+ * refused (an editor would drop it unseen). */
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -284,12 +295,59 @@ static int add_form(int lx, size_t idx, const char *form, const char *where)
 	return 0;
 }
 
+/* ---- string lists ("#! list") ---- */
+
+#define MAX_LIST 64
+
+typedef struct strlist {
+	char name[160];
+	char **s;
+	size_t n, cap;
+} strlist_t;
+
+static strlist_t lists[MAX_LIST];
+static int nlist;
+
+static int list_index(const char *name)
+{
+	for (int i = 0; i < nlist; i++)
+		if (!strcmp(lists[i].name, name))
+			return i;
+	if (nlist == MAX_LIST)
+		die("more than %d lists", MAX_LIST);
+	snprintf(lists[nlist].name, sizeof lists[nlist].name, "%s", name);
+	return nlist++;
+}
+
+/* A list form as written; "..." keeps white space at either end (the
+ * quotes go, nothing inside is an escape). */
+static void list_add(int li, const char *form, const char *where)
+{
+	size_t n = strlen(form);
+	if (n >= 2 && form[0] == '"' && form[n - 1] == '"')
+		form++, n -= 2;
+	else if (n && (isspace((unsigned char)form[0]) || isspace((unsigned char)form[n - 1])))
+		die("%s: white space at an end of \"%s\": write it in quotes", where, form);
+	if (!n)
+		die("%s: an empty list entry", where);
+	strlist_t *L = &lists[li];
+	if (L->n == L->cap) {
+		L->cap = L->cap ? L->cap * 2 : 32;
+		L->s = xrealloc(L->s, L->cap * sizeof *L->s);
+	}
+	L->s[L->n] = xrealloc(NULL, n + 1);
+	memcpy(L->s[L->n], form, n);
+	L->s[L->n][n] = 0;
+	L->n++;
+}
+
 /* ---- reading the files ---- */
 
 typedef struct spec {
 	char name[48];
 	int form, split, aliases; /* 1-based columns; 0 = none */
 	int words_only;
+	int list; /* "#! list NAME": strings, not a lexicon */
 } spec_t;
 
 static void parse_spec(const char *line, spec_t *sp, const char *path)
@@ -299,21 +357,27 @@ static void parse_spec(const char *line, spec_t *sp, const char *path)
 	char buf[2048];
 	snprintf(buf, sizeof buf, "%s", line + 2);
 	char *save = NULL, *w = strtok_r(buf, " \t\r\n", &save);
-	if (!w || strcmp(w, "lex"))
-		die("%s: the first line must be '#! lex NAME ...'", path);
+	if (w && !strcmp(w, "list"))
+		sp->list = 1;
+	else if (!w || strcmp(w, "lex"))
+		die("%s: the first line must be '#! lex NAME ...' or '#! list NAME ...'", path);
 	w = strtok_r(NULL, " \t\r\n", &save);
 	if (!w)
-		die("%s: '#! lex' needs a name", path);
+		die("%s: '#! %s' needs a name", path, sp->list ? "list" : "lex");
 	snprintf(sp->name, sizeof sp->name, "%s", w);
+	if (sp->list)
+		for (const char *q = w; *q; q++)
+			if (!(islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '_'))
+				die("%s: list name '%s' is not a lower-case name", path, w);
 	while ((w = strtok_r(NULL, " \t\r\n", &save))) {
 		int v = 0;
 		if (sscanf(w, "form=%d", &v) == 1)
 			sp->form = v;
 		else if (sscanf(w, "split=%d", &v) == 1)
 			sp->split = v;
-		else if (sscanf(w, "aliases=%d", &v) == 1)
+		else if (!sp->list && sscanf(w, "aliases=%d", &v) == 1)
 			sp->aliases = v;
-		else if (!strcmp(w, "words"))
+		else if (!sp->list && !strcmp(w, "words"))
 			sp->words_only = 1;
 		else
 			die("%s: unknown directive '%s'", path, w);
@@ -366,6 +430,15 @@ static void read_file(const char *path)
 					    cols[sp.split - 1]);
 		} else {
 			snprintf(lname, sizeof lname, "%s", sp.name);
+		}
+		if (sp.list) {
+			char where[512];
+			snprintf(where, sizeof where, "%s:%d", path, lineno);
+			for (char *q = lname; *q; q++)
+				if (isupper((unsigned char)*q))
+					die("%s: class '%s' is not lower case", where, cols[sp.split - 1]);
+			list_add(list_index(lname), cols[sp.form - 1], where);
+			continue;
 		}
 		int lx = lexicon_index(lname, sp.words_only);
 		lexicon_t *L = &lexes[lx];
@@ -481,6 +554,40 @@ static void upper_name(const char *s, char *out, size_t cap)
 	out[i] = 0;
 }
 
+/* The lists' declarations, before lexicon_ids.h's #endif; nothing when
+ * there is no list, so that the lexicons' header stays as it was. */
+static void write_list_decls(FILE *f)
+{
+	if (!nlist)
+		return;
+	fprintf(f, "/* string lists (\"#! list\" files): UTF-8, file order, NULL-ended */\n");
+	for (int i = 0; i < nlist; i++) {
+		char u[160];
+		upper_name(lists[i].name, u, sizeof u);
+		fprintf(f, "#define LEX_LIST_%s_COUNT %zu\n", u, lists[i].n);
+		fprintf(f, "extern const char *const lex_list_%s[LEX_LIST_%s_COUNT + 1];\n",
+			lists[i].name, u);
+	}
+	fprintf(f, "\n");
+}
+
+/* The lists themselves, after every table of the lexicons. */
+static void write_lists(FILE *f)
+{
+	for (int i = 0; i < nlist; i++) {
+		char u[160];
+		upper_name(lists[i].name, u, sizeof u);
+		fprintf(f, "const char *const lex_list_%s[LEX_LIST_%s_COUNT + 1] = {\n",
+			lists[i].name, u);
+		for (size_t k = 0; k < lists[i].n; k++) {
+			fprintf(f, "\t");
+			c_string(f, lists[i].s[k]);
+			fprintf(f, ",\n");
+		}
+		fprintf(f, "\t0,\n};\n");
+	}
+}
+
 static void write_ids(const char *dir)
 {
 	char path[1024];
@@ -519,7 +626,9 @@ static void write_ids(const char *dir)
 		}
 		fprintf(f, "\tKW_%s = %zu,\n", names[i], i);
 	}
-	fprintf(f, "\tKW_COUNT = %zu\n};\n\n#endif\n", nvocab);
+	fprintf(f, "\tKW_COUNT = %zu\n};\n\n", nvocab);
+	write_list_decls(f);
+	fprintf(f, "#endif\n");
 	free(names);
 	fclose(f);
 	char final[1024];
@@ -653,6 +762,7 @@ static void write_tables(const char *dir)
 		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
 	}
 	fprintf(f, "};\n");
+	write_lists(f);
 	fclose(f);
 	if (rename(path, final))
 		die("%s: %s", final, strerror(errno));
@@ -674,5 +784,11 @@ int main(int argc, char **argv)
 		ne += lexes[l].n;
 	fprintf(stderr, "lexgen: %d lexicons, %zu entries, %zu words, %zu trie nodes\n", nlex, ne,
 		nvocab - 1, nnode);
+	if (nlist) {
+		size_t ns = 0;
+		for (int i = 0; i < nlist; i++)
+			ns += lists[i].n;
+		fprintf(stderr, "lexgen: %d lists, %zu strings\n", nlist, ns);
+	}
 	return 0;
 }

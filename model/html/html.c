@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "model/html/html_int.h"
+#include "model/lexicon/lex.h"
 #include "model/normalize.h"
 
 /* ---- metadata helpers ------------------------------------------------------- */
@@ -58,16 +59,22 @@ static int site_like(const char *s, const char *site)
 		return 1;
 	if (brand_word(s))
 		return 1;
-	static const char *const W[] = {
-	    ".vn",	 ".com",     ".net",	       "báo ",		 "Báo ",
-	    "online",	 "Online",   "cổng thông tin", "Cổng thông tin", "Cổng TTĐT",
-	    "VnExpress", "Tuổi Trẻ", "Thanh Niên",     "Nhân Dân",	 "Chính phủ",
-	    "QĐND",	 "Dân trí",  "VietnamPlus",    "TTXVN",		 "VOV",
-	    "VTV",	 NULL};
+	/* the words of site names (html_sites.tsv, "title"): "báo ", ".vn" */
+	const char *const *words = lex_list_html_site_title;
 	if (site && *site && html_same_text(s, strlen(s), site, strlen(site)))
 		return 1;
-	for (int k = 0; W[k]; k++)
-		if (strstr(s, W[k]))
+	for (int k = 0; words[k]; k++)
+		if (strstr(s, words[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when an <h1> starts like a portal's name ("Cổng thông tin điện tử
+ * tỉnh ...", html_sites.tsv "logo"): the logo, not the headline. */
+static int portal_logo(const char *h1)
+{
+	for (const char *const *p = lex_list_html_site_logo; *p; p++)
+		if (!strncmp(h1, *p, strlen(*p)))
 			return 1;
 	return 0;
 }
@@ -78,13 +85,15 @@ static int site_like(const char *s, const char *site)
  * stays. *suffix, when asked, gets the last one cut. malloc'ed. */
 static char *strip_suffix(const char *s, const char *site, char **suffix)
 {
-	static const char *const SEP[] = {" - ", " | ", " – ", " — ", " :: ", " » ", " · ", NULL};
+	/* " - ", " | ", dashes, guillemets (html_sites.tsv, "sep") */
+	const char *const *sep = lex_list_html_site_sep;
 	size_t cut = strlen(s);
 	for (int round = 0; round < 3; round++) {
 		size_t at = 0, tail = 0;
-		for (int k = 0; SEP[k]; k++) {
-			size_t l = strlen(SEP[k]);
-			for (const char *p = s; (p = strstr(p, SEP[k])) && (size_t)(p - s) + l <= cut; p++)
+		for (int k = 0; sep[k]; k++) {
+			size_t l = strlen(sep[k]);
+			for (const char *p = s;
+			     (p = strstr(p, sep[k])) && (size_t)(p - s) + l <= cut; p++)
 				if ((size_t)(p - s) > at)
 					at = (size_t)(p - s), tail = at + l;
 		}
@@ -402,9 +411,7 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 	const char *h1 = ct.h1_text[0] ? ct.h1_text : NULL;
 	if (h1 && ((site && html_same_text(h1, strlen(h1), site, strlen(site))) ||
 		   (suffix && html_same_text(h1, strlen(h1), suffix, strlen(suffix))) ||
-		   !strncmp(h1, "Cổng thông tin", strlen("Cổng thông tin")) ||
-		   !strncmp(h1, "Cổng TTĐT", strlen("Cổng TTĐT")) || !strchr(h1, ' ') ||
-		   (meta.og_title && strlen(h1) < 16)))
+		   portal_logo(h1) || !strchr(h1, ' ') || (meta.og_title && strlen(h1) < 16)))
 		h1 = NULL;
 	if (og && (!h1 || html_same_text(og, strlen(og), h1, strlen(h1))))
 		title = og, og = NULL, trule = "og:title";

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "model/html/html_int.h"
+#include "model/lexicon/lex.h"
 
 /* ---- dates ------------------------------------------------------------------ */
 
@@ -212,6 +213,27 @@ int html_date_iso(const char *s, size_t n, char out[32])
 	return dt_format(t, out);
 }
 
+/* The length of the date-to-time glue word s starts with ("lúc", an en
+ * dash: html_dates.tsv), 0 when none. */
+static size_t glue_at(const char *s)
+{
+	for (const char *const *p = lex_list_html_date_glue; *p; p++)
+		if (!strncmp(s, *p, strlen(*p)))
+			return strlen(*p);
+	return 0;
+}
+
+/* The length of a word of list l that s[i..n) starts with, 0 when none. */
+static size_t list_word_at(const char *s, size_t n, size_t i, const char *const *l)
+{
+	for (; *l; l++) {
+		size_t k = strlen(*l);
+		if (i + k <= n && !strncmp(s + i, *l, k))
+			return k;
+	}
+	return 0;
+}
+
 /* The first date in a short text (see html_int.h). */
 int html_date_find(const char *s, size_t n, char out[32])
 {
@@ -224,13 +246,17 @@ int html_date_find(const char *s, size_t n, char out[32])
 		size_t k = i;
 		if (!read_date(s, n, &k, &t))
 			continue;
-		/* a time before ("10:20 12/03/2025") or after ("12/03/2025 - 10:20") */
-		size_t a = k;
-		while (a < n && (s[a] == ' ' || s[a] == ',' || s[a] == '-' || s[a] == '|' ||
-				 !strncmp(s + a, "lúc", 4) || !strncmp(s + a, "\xe2\x80\x93", 3)))
-			a += !strncmp(s + a, "lúc", 4)		  ? 4
-			     : !strncmp(s + a, "\xe2\x80\x93", 3) ? 3
-								  : 1;
+		/* a time before ("10:20 12/03/2025") or after ("12/03/2025 - 10:20",
+		 * "12/03/2025 lúc 10:20": html_dates.tsv "glue") */
+		size_t a = k, g;
+		while (a < n) {
+			if (s[a] == ' ' || s[a] == ',' || s[a] == '-' || s[a] == '|')
+				a++;
+			else if ((g = glue_at(s + a)))
+				a += g;
+			else
+				break;
+		}
 		if (!read_time(s, n, &a, &t)) {
 			size_t b = i;
 			while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '-' ||
@@ -255,14 +281,8 @@ int html_date_find(const char *s, size_t n, char out[32])
 	return -1;
 }
 
-/* Words a visible date line may hold besides the date and the time. */
-static const char *const DATE_WORDS[] = {
-    "thứ",  "hai",   "ba",  "tư",  "năm",  "sáu",  "bảy",	"chủ",	   "nhật",   "cn",
-    "ngày", "tháng", "lúc", "cập", "đăng", "xuất", "bản",	"thời",	   "gian",   "giờ",
-    "sáng", "chiều", "tối", "gmt", "utc",  "ict",  "published", "updated", "posted", "on",
-    "at",   "am",    "pm",  "t2",  "t3",   "t4",   "t5",	"t6",	   "t7",     "2",
-    "3",    "4",     "5",   "6",   "7",	   NULL};
-
+/* 1 when s[0..n) is a word a visible date line may hold besides the date
+ * and the time (html_dates.tsv "word", compared case-folded). */
 static int date_word(const char *s, size_t n)
 {
 	char w[16];
@@ -276,8 +296,8 @@ static int date_word(const char *s, size_t n)
 			     UTF8PROC_CASEFOLD) < 0)
 		return 0;
 	int ok = 0;
-	for (int k = 0; DATE_WORDS[k] && !ok; k++)
-		ok = !strcmp((const char *)low, DATE_WORDS[k]);
+	for (int k = 0; lex_list_html_date_word[k] && !ok; k++)
+		ok = !strcmp((const char *)low, lex_list_html_date_word[k]);
 	free(low);
 	return ok;
 }
@@ -314,18 +334,19 @@ int html_date_line(const char *s, size_t n, char out[32])
 			k = i;
 			int l, v = num(s, n, &k, 4, &l);
 			/* "ngày 12 tháng 3 năm 2025": three numbers around the words */
-			size_t w = k;
+			size_t w = k, mw, yw;
 			while (w < n && s[w] == ' ')
 				w++;
-			if (v >= 1 && v <= 31 && w + 6 <= n && !strncmp(s + w, "tháng", 6)) {
-				size_t q = w + 6;
+			if (v >= 1 && v <= 31 &&
+			    (mw = list_word_at(s, n, w, lex_list_html_date_month))) {
+				size_t q = w + mw;
 				while (q < n && s[q] == ' ')
 					q++;
 				int mo = num(s, n, &q, 2, &l);
 				while (q < n && (s[q] == ' ' || s[q] == ','))
 					q++;
-				if (q + 4 <= n && !strncmp(s + q, "năm", 4))
-					q += 4;
+				if ((yw = list_word_at(s, n, q, lex_list_html_date_year)))
+					q += yw;
 				while (q < n && s[q] == ' ')
 					q++;
 				int y = num(s, n, &q, 4, &l);

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "model/html/html_int.h"
+#include "model/lexicon/lex.h"
 
 typedef struct line {
 	size_t start, end; /* in the walker's buffer */
@@ -286,54 +287,16 @@ int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 
 /* ---- which lines stay ----------------------------------------------------------------- */
 
-/* Short lines that are the page's own chrome, not the article's. */
-static const char *const CHROME[] = {"chia sẻ",
-				     "bình luận",
-				     "gửi bình luận",
-				     "ý kiến bạn đọc",
-				     "ý kiến của bạn",
-				     "in bài",
-				     "gửi bài",
-				     "in",
-				     "tags",
-				     "tag",
-				     "từ khóa",
-				     "từ khoá",
-				     "tin liên quan",
-				     "bài liên quan",
-				     "tin cùng chuyên mục",
-				     "xem thêm",
-				     "đọc thêm",
-				     "đọc tiếp",
-				     "quay lại",
-				     "về đầu trang",
-				     "lên đầu trang",
-				     "theo dõi",
-				     "quan tâm",
-				     "facebook",
-				     "zalo",
-				     "twitter",
-				     "email",
-				     "copy link",
-				     "sao chép liên kết",
-				     "lưu",
-				     "bản in",
-				     "cỡ chữ",
-				     "nghe",
-				     "nghe bài viết",
-				     "trở về",
-				     "trang chủ",
-				     "tiếp",
-				     "top",
-				     NULL};
-
-static char *chrome_keys[sizeof CHROME / sizeof *CHROME];
+/* Short lines that are the page's own chrome, not the article's ("Chia
+ * sẻ", "Xem thêm": html_layout.tsv lex_list_html_chrome), compared by
+ * key_of(). */
+static char *chrome_keys[LEX_LIST_HTML_CHROME_COUNT + 1];
 static pthread_once_t chrome_once = PTHREAD_ONCE_INIT;
 
 static void chrome_build(void)
 {
-	for (size_t i = 0; CHROME[i]; i++)
-		chrome_keys[i] = key_of(CHROME[i], strlen(CHROME[i]));
+	for (size_t i = 0; lex_list_html_chrome[i]; i++)
+		chrome_keys[i] = key_of(lex_list_html_chrome[i], strlen(lex_list_html_chrome[i]));
 }
 
 static int chrome_line(const char *s, size_t n)
@@ -343,7 +306,7 @@ static int chrome_line(const char *s, size_t n)
 	pthread_once(&chrome_once, chrome_build);
 	char *k = key_of(s, n);
 	int r = 0;
-	for (int i = 0; k && CHROME[i] && !r; i++)
+	for (int i = 0; k && lex_list_html_chrome[i] && !r; i++)
 		r = chrome_keys[i] && !strcmp(chrome_keys[i], k);
 	if (k && !*k)
 		r = 1; /* only punctuation: "|", "•", "---" stays? a rule, not text */

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "model/html/html_int.h"
+#include "model/lexicon/lex.h"
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -131,41 +132,15 @@ static char *fold(const char *s)
 /* Organisation or site names in author fields (see html_int.h). */
 int html_author_is_org(const char *s, const char *site_name)
 {
-	static const char *const ORG[] = {"báo ",
-					  "tạp chí",
-					  "cổng thông tin",
-					  "cổng ttđt",
-					  "trang thông tin",
-					  "đài ",
-					  "truyền hình",
-					  "thông tấn",
-					  "ttxvn",
-					  "vnexpress",
-					  "tuổi trẻ",
-					  "thanh niên",
-					  "nhân dân",
-					  "online",
-					  ".vn",
-					  ".com",
-					  "http",
-					  "www",
-					  "news",
-					  "ban biên tập",
-					  "tòa soạn",
-					  "toà soạn",
-					  "bbt",
-					  "admin",
-					  "quản trị",
-					  "biên tập viên",
-					  "chính phủ",
-					  "quân đội",
-					  NULL};
+	/* papers, portals, editorial offices, addresses (html_sites.tsv,
+	 * "org"), case-folded */
+	const char *const *orgs = lex_list_html_site_org;
 	char *f = fold(s);
 	if (!f)
 		return 1;
 	int org = 0;
-	for (int k = 0; ORG[k] && !org; k++)
-		org = strstr(f, ORG[k]) != NULL;
+	for (int k = 0; orgs[k] && !org; k++)
+		org = strstr(f, orgs[k]) != NULL;
 	if (!org && site_name) {
 		char *g = fold(site_name);
 		org = g && !strcmp(f, g);

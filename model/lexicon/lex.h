@@ -12,7 +12,13 @@
  *                                  one lexicon per value of column 1
  *                                  (LEX_DOC_TYPE, LEX_DOC_HEAD ...), form in
  *                                  column 2, more forms (comma-separated)
- *                                  in column 6 */
+ *                                  in column 6
+ *   #! list html_site split=2      no lexicon: strings code tests byte for
+ *                                  byte (substrings, prefixes), not tokens;
+ *                                  lex_list_html_site_<class>[] (NULL-ended,
+ *                                  file order) and LEX_LIST_..._COUNT, no
+ *                                  keyword ids, not in LEX_COUNT; "a " in
+ *                                  double quotes keeps its spaces */
 #ifndef MEETINGD_LEXICON_LEX_H
 #define MEETINGD_LEXICON_LEX_H
 

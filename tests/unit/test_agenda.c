@@ -1,0 +1,371 @@
+/* Meeting recogniser (model/meetings), the meeting's content, tested end to
+ * end through model_parse(): what was presented and decided (suite
+ * "agenda") and the directives given, "5 rõ" (suite "tasks"). The meetings
+ * themselves are in test_meetings.c. Contract:
+ * shared/design/meeting-model.md, "AgendaItem", "Task".
+ *
+ * Every article is written for these tests; people and events are invented.
+ * Cases that failed when first written were fixed in the recognisers
+ * and are part of these tables. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include "jsonq.h"
+#include "meeting_paths.h"
+
+/* ======================================================================== */
+/* agenda                                                                    */
+/* ======================================================================== */
+
+/* clang-format off */
+static const struct jq_case AGENDA[] = {
+    {"heard_body_report_with_document",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe Ban Tổ chức Tỉnh ủy báo "
+     "cáo dự thảo Kế hoạch thực hiện Kết luận số 21-KL/TW.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Ban Tổ chức Tỉnh ủy"},
+      {A0 "presenter.organization_id@", "Ban Tổ chức Tỉnh ủy"},
+      {A0 "presenter.person_id", "null"},
+      {A0 "action", "báo cáo"},
+      {A0 "subject", "dự thảo Kế hoạch thực hiện Kết luận số 21-KL/TW"},
+      {A0 "document_ids@", "21-KL/TW"},
+      {A0 "decision", "null"},
+      {A0 "conclusion", "null"}}},
+    {"according_to_report_of",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Theo báo cáo của Sở Tài chính, thu ngân sách tăng 12%.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Sở Tài chính"},
+      {A0 "presenter.organization_id@", "Sở Tài chính"},
+      {A0 "action", "báo cáo"}}},
+    {"as_reported_by",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Như báo cáo của Sở Tài chính, thu ngân sách tăng 12%.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Sở Tài chính"}}},
+    {"person_presents_submission",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Đồng chí Lê Văn Thành, Chủ tịch UBND tỉnh trình "
+     "bày tờ trình về kế hoạch đầu tư công năm 2025.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Lê Văn Thành"},
+      {A0 "presenter.person_id@", "Lê Văn Thành"},
+      {A0 "presenter.organization_id", "null"},
+      {A0 "action", "trình"},
+      {A0 "subject", "tờ trình về kế hoạch đầu tư công năm 2025"}}},
+    {"submission_of_a_body",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Tờ trình của UBND tỉnh nêu rõ nhu cầu vốn cho "
+     "các dự án.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "UBND tỉnh"},
+      {A0 "presenter.organization_id@", "Ủy ban nhân dân tỉnh"},
+      {A0 "action", "trình"}}},
+    {"decision_basic_agreement",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe Ban Tổ chức Tỉnh ủy báo "
+     "cáo dự thảo đề án. Ban Thường vụ Tỉnh ủy cơ bản thống nhất với dự thảo đề án.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "subject", "dự thảo đề án"},
+      {A0 "decision", "cơ bản thống nhất với dự thảo đề án"}}},
+    {"conclusion_paragraph_and_speaker",
+     "Ban Thường vụ Tỉnh ủy họp cho ý kiến dự thảo đề án\n"
+     "\n"
+     "Sáng 26/1, đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị. Hội nghị đã nghe Ban Tổ "
+     "chức Tỉnh ủy báo cáo dự thảo đề án.\n"
+     "\n"
+     "Phát biểu kết luận, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt.\n",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "conclusion.speaker_id@", "Nguyễn Văn Hải"},
+      {A0 "conclusion.mention.text",
+       "Phát biểu kết luận, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt."}}},
+    {"conclusion_speaker_after_name",
+     "Ban Thường vụ Tỉnh ủy họp cho ý kiến dự thảo đề án\n"
+     "\n"
+     "Sáng 26/1, đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị. Hội nghị đã nghe Ban Tổ "
+     "chức Tỉnh ủy báo cáo dự thảo đề án.\n"
+     "\n"
+     "Đồng chí Nguyễn Văn Hải phát biểu kết luận hội nghị.\n",
+     NULL,
+     {{A0 "conclusion.speaker_id@", "Nguyễn Văn Hải"},
+      {A0 "conclusion.mention.text", "Đồng chí Nguyễn Văn Hải phát biểu kết luận hội nghị."}}},
+    {"heard_representative_of_body",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị đã nghe đại diện lãnh đạo Sở Tài chính báo "
+     "cáo tình hình thu ngân sách.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "đại diện lãnh đạo Sở Tài chính"},
+      {A0 "presenter.organization_id@", "Sở Tài chính"},
+      {A0 "subject", "tình hình thu ngân sách"}}},
+    {"heard_committees_of_council",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Kỳ họp đã nghe các ban của HĐND tỉnh báo cáo "
+     "thẩm tra các tờ trình.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "các ban của HĐND tỉnh"},
+      {A0 "presenter.organization_id@", "Hội đồng nhân dân tỉnh"}}},
+    {"heard_person_with_position",
+     "Sáng 26/1, Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe đồng chí Phạm Thị Thu Trang, Giám đốc "
+     "Sở Nội vụ báo cáo đề án sắp xếp bộ máy.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Phạm Thị Thu Trang"},
+      {A0 "presenter.person_id@", "Phạm Thị Thu Trang"},
+      {A0 "subject", "đề án sắp xếp bộ máy"}}},
+    {"person_reports_as_subject",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Đồng chí Hồ Đức Phương, Giám đốc Sở Kế hoạch và Đầu "
+     "tư báo cáo tình hình giải ngân vốn đầu tư công.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Hồ Đức Phương"},
+      {A0 "action", "báo cáo"},
+      {A0 "subject", "tình hình giải ngân vốn đầu tư công"}}},
+    {"body_reports_as_subject",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Tại kỳ họp, UBND tỉnh báo cáo tình hình kinh tế "
+     "- xã hội năm 2024.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "UBND tỉnh"},
+      {A0 "action", "báo cáo"}}},
+    {"report_cites_state_document",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Kỳ họp đã nghe Sở Tài chính báo cáo kết quả "
+     "thực hiện Nghị quyết số 12/2023/NQ-HĐND.",
+     NULL,
+     {{A0 "presenter.name", "Sở Tài chính"},
+      {A0 "document_ids@", "12/2023/NQ-HĐND"}}},
+    {"several_presenters_in_turn",
+     "Sáng 26/1, Sở Y tế tổ chức hội thảo. Hội thảo đã nghe ông Trần Văn Minh, bà Lê Thị Hồng "
+     "Nhung và ông Phan Văn Tú lần lượt trình bày tham luận.",
+     NULL,
+     {{M0 "agenda#", "3"},
+      {"meetings[0].agenda[*].presenter.name", "Trần Văn Minh; Lê Thị Hồng Nhung; Phan Văn Tú"}}},
+    {"two_submissions_in_one_sentence",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Tờ trình của UBND tỉnh về bảng giá đất; Tờ trình "
+     "của Thường trực HĐND tỉnh về chương trình giám sát.",
+     NULL,
+     {{M0 "agenda#", "2"},
+      {"meetings[0].agenda[*].presenter.name", "UBND tỉnh; Thường trực HĐND tỉnh"},
+      {"meetings[0].agenda[*].action", "trình; trình"}}},
+    {"decision_opening_the_sentence",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe Ban Tổ chức Tỉnh ủy báo "
+     "cáo dự thảo kế hoạch. Cơ bản thống nhất với dự thảo kế hoạch, Ban Thường vụ Tỉnh ủy giao Ban "
+     "Tổ chức Tỉnh ủy hoàn thiện.",
+     NULL,
+     {{A0 "decision", "Cơ bản thống nhất với dự thảo kế hoạch"}}},
+    {"neg_no_agenda_without_report",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Các đại biểu thảo luận sôi nổi về giải pháp phát triển.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "agenda#", "0"}}},
+    /* a body that opens the sentence presents: "X trình bày báo cáo thẩm tra" */
+    {"body_presents_verification_report",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Ban Kinh tế - Ngân sách HĐND tỉnh trình bày báo "
+     "cáo thẩm tra dự toán ngân sách.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Ban Kinh tế - Ngân sách HĐND tỉnh"},
+      {A0 "subject", "báo cáo thẩm tra dự toán ngân sách"}}},
+    {"body_presents_draft",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Tổ chức Tỉnh ủy trình bày dự thảo đề "
+     "án sắp xếp bộ máy.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Ban Tổ chức Tỉnh ủy"},
+      {A0 "subject", "dự thảo đề án sắp xếp bộ máy"}}},
+    /* "X truyền đạt chuyên đề" makes X a presenter */
+    {"person_conveys_a_topic",
+     "Sáng 26/1, Tỉnh ủy tổ chức hội nghị. Đồng chí Nguyễn Hữu Đức, Trưởng Ban Tuyên giáo Tỉnh ủy "
+     "truyền đạt chuyên đề về chuyển đổi số.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Nguyễn Hữu Đức"}}},
+    {"heard_person_convey_resolution",
+     "Sáng 26/1, Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe đồng chí Nguyễn Hữu Đức, Trưởng Ban "
+     "Tuyên giáo Tỉnh ủy truyền đạt Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Nguyễn Hữu Đức"},
+      {A0 "document_ids@", "57-NQ/TW"}}},
+    /* a coordinated list of bodies stays one presenter */
+    {"coordinated_presenters_stay_one",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị đã nghe Sở Tài chính và Sở Kế hoạch và Đầu "
+     "tư báo cáo tình hình giải ngân.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Sở Tài chính và Sở Kế hoạch và Đầu tư"}}},
+    /* the chair's conclusion without "phát biểu" */
+    {"conclusion_without_phat_bieu",
+     "Ban Thường vụ Tỉnh ủy họp cho ý kiến dự thảo đề án\n"
+     "\n"
+     "Sáng 26/1, đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị. Hội nghị đã nghe Ban Tổ "
+     "chức Tỉnh ủy báo cáo dự thảo đề án.\n"
+     "\n"
+     "Kết luận hội nghị, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt.\n",
+     NULL,
+     {{A0 "conclusion.speaker_id@", "Nguyễn Văn Hải"},
+      {A0 "conclusion.mention.text",
+       "Kết luận hội nghị, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt."}}},
+};
+/* clang-format on */
+
+ParameterizedTestParameters(agenda, recognise)
+{
+	return JQ_PARAMS(AGENDA);
+}
+
+ParameterizedTest(size_t *k, agenda, recognise)
+{
+	jq_run_case(&AGENDA[*k]);
+}
+
+/* ======================================================================== */
+/* tasks ("5 rõ")                                                            */
+/* ======================================================================== */
+
+/* clang-format off */
+static const struct jq_case TASKS[] = {
+    {"assign_with_deadline_no_year",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
+     "soát nguồn vốn, báo cáo UBND tỉnh trước ngày 15/3.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Tài chính"},
+      {T0 "assignee.organization_id@", "Sở Tài chính"},
+      {T0 "assignee.person_id", "null"},
+      {T0 "deadline.text", "trước ngày 15/3"},
+      {T0 "deadline.date", "null"},
+      {T0 "clarity.who", "true"},
+      {T0 "clarity.what", "true"},
+      {T0 "clarity.when", "true"}}},
+    {"assign_with_deadline_dated",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
+     "soát nguồn vốn trước ngày 15/3.",
+     PUB,
+     {{T0 "assignee.name", "Sở Tài chính"},
+      {T0 "action", "rà soát nguồn vốn"},
+      {T0 "deadline.text", "trước ngày 15/3"},
+      {T0 "deadline.date", "2024-03-15"}}},
+    {"require_lead_coordinate_deliver_in_quarter",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị yêu cầu Sở Nội vụ chủ trì, phối "
+     "hợp với các sở, ngành liên quan xây dựng đề án, trình UBND tỉnh trong quý II.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Nội vụ"},
+      {T0 "responsibility", "lead"},
+      {T0 "deliverable", "trình UBND tỉnh"},
+      {T0 "deadline.text", "trong quý II"},
+      {T0 "clarity.responsibility", "true"},
+      {T0 "clarity.deliverable", "true"},
+      {T0 "clarity.score", "5"}}},
+    {"body_takes_in_comments_to_submit",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ủy ban Kiểm tra Tỉnh ủy tiếp thu các ý "
+     "kiến thảo luận tại hội nghị, hoàn thiện dự thảo kế hoạch để trình Ban Thường vụ Tỉnh ủy ban "
+     "hành trước ngày 15/2.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Ủy ban Kiểm tra Tỉnh ủy"},
+      {T0 "assignee.organization_id@", "Ủy ban Kiểm tra Tỉnh ủy"},
+      {T0 "action", "tiếp thu các ý kiến thảo luận tại hội nghị, hoàn thiện dự thảo kế hoạch"},
+      {T0 "deliverable", "trình Ban Thường vụ Tỉnh ủy ban hành"},
+      {T0 "deadline.text", "trước ngày 15/2"},
+      {T0 "responsibility", "null"},
+      {T0 "clarity.responsibility", "false"},
+      {T0 "clarity.score", "4"}}},
+    {"assign_coordinate_without_deadline",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh giao Sở Xây dựng phối hợp với UBND "
+     "các huyện kiểm tra các công trình.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Xây dựng"},
+      {T0 "responsibility", "coordinate"},
+      {T0 "deadline", "null"},
+      {T0 "deliverable", "null"},
+      {T0 "clarity.when", "false"},
+      {T0 "clarity.deliverable", "false"},
+      {T0 "clarity.score", "3"}}},
+    {"propose_to_a_body",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy đề nghị UBND tỉnh "
+     "chỉ đạo rà soát quy hoạch.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "UBND tỉnh"},
+      {T0 "assignee.organization_id@", "Ủy ban nhân dân tỉnh"},
+      {T0 "action", "chỉ đạo rà soát quy hoạch"}}},
+    {"assign_to_with_cho",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị giao cho Sở Y tế kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Y tế"},
+      {T0 "action", "kiểm tra an toàn thực phẩm"}}},
+    {"require_a_person",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh yêu cầu đồng chí Trần Văn Minh, "
+     "Giám đốc Sở Y tế khẩn trương hoàn thành kế hoạch tiêm chủng.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Trần Văn Minh"},
+      {T0 "assignee.person_id@", "Trần Văn Minh"},
+      {T0 "assignee.organization_id", "null"}}},
+    {"two_assignments_in_one_sentence",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị giao Sở Tài chính cân đối nguồn vốn; giao Sở "
+     "Xây dựng thẩm định thiết kế.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {"meetings[0].tasks[*].assignee.name", "Sở Tài chính; Sở Xây dựng"},
+      {T1 "action", "thẩm định thiết kế"}}},
+    {"deadline_within_month",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. UBND tỉnh giao Sở Giao thông vận tải hoàn thành sửa "
+     "chữa cầu trong tháng 6.",
+     NULL,
+     {{T0 "assignee.name", "Sở Giao thông vận tải"},
+      {T0 "deadline.text", "trong tháng 6"}}},
+    {"deadline_before_day_without_ngay",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. UBND tỉnh giao Sở Tài chính tổng hợp số liệu trước "
+     "30/6.",
+     PUB,
+     {{T0 "assignee.name", "Sở Tài chính"},
+      {T0 "deadline.text", "trước 30/6"},
+      {T0 "deadline.date", "2024-06-30"}}},
+    {"draft_then_submit_with_deadline",
+     "Sáng 26/1, Tỉnh ủy tổ chức hội nghị. Hội nghị giao Sở Nội vụ xây dựng đề án, trình Ban Thường "
+     "vụ Tỉnh ủy trước ngày 30/6.",
+     NULL,
+     {{T0 "assignee.name", "Sở Nội vụ"},
+      {T0 "action", "xây dựng đề án"},
+      {T0 "deliverable", "trình Ban Thường vụ Tỉnh ủy"},
+      {T0 "deadline.text", "trước ngày 30/6"},
+      {T0 "clarity.score", "4"}}},
+    {"task_mention_is_the_directive",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị giao cho Sở Y tế kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{T0 "mention.text", "giao cho Sở Y tế kiểm tra an toàn thực phẩm"}}},
+    {"neg_praise_is_no_task",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị đánh giá cao kết quả các địa phương đạt được.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_unnamed_assignee_gives_no_task",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị yêu cầu các địa phương tăng cường kiểm tra.",
+     NULL,
+     {{M0 "tasks#", "0"}}},
+    /* "báo cáo UBND tỉnh" is what the assignee must hand in (rõ sản phẩm) */
+    {"report_to_a_body_is_the_deliverable",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
+     "soát nguồn vốn, báo cáo UBND tỉnh trước ngày 15/3.",
+     NULL,
+     {{T0 "action", "rà soát nguồn vốn"},
+      {T0 "deliverable", "báo cáo UBND tỉnh"},
+      {T0 "clarity.score", "4"}}},
+};
+/* clang-format on */
+
+ParameterizedTestParameters(tasks, recognise)
+{
+	return JQ_PARAMS(TASKS);
+}
+
+ParameterizedTest(size_t *k, tasks, recognise)
+{
+	jq_run_case(&TASKS[*k]);
+}
