@@ -242,10 +242,8 @@ $podman rm -f "$ctr" >/dev/null 2>&1 || true
 # ---- (6) the HTTP contract suite against the image -----------------------------
 # tests/run.sh runs $BUILD/meetingd and $BUILD/test-suite: a folder where
 # meetingd is deploy/test/meetingd-in-image makes every server of the suite
-# (and every `meetingd parse` of the CLI tests) run inside the image. Two
-# tests hand the server a file in a 0700 temporary folder of the host, which
-# the container's UID 10001 cannot read by design; they are left out (the web
-# dir is tested above from a volume).
+# (and every `meetingd parse` of the CLI tests) run inside the image, with
+# the host's /tmp, where the tests put the files and folders they hand it.
 suite_dir=$BUILD/image-test
 mkdir -p "$suite_dir"
 ln -sf "$root/deploy/test/meetingd-in-image" "$suite_dir/meetingd"
@@ -253,7 +251,7 @@ ln -sf "$BUILD/test-suite" "$suite_dir/test-suite"
 # the descriptor-limit test lowers RLIMIT_NOFILE in the test process to starve a
 # server it starts itself; a server in the container runs under podman's own
 # --ulimit, so the premise does not hold there
-excluded='parse_file_equals_stdin|web_dir_serves_files_safely|descriptor_limit_refuses_at_once_instead_of_hanging'
+excluded='descriptor_limit_refuses_at_once_instead_of_hanging'
 # MEETINGD_WRAP=env: a no-op prefix that gives each server the harness's
 # longer start allowance for wrapped binaries (60 s instead of 10 s), as a
 # container start on a busy machine needs.

@@ -77,6 +77,12 @@ char *harness_read_file(const char *path)
 	return buf;
 }
 
+void harness_mkdtemp_shared(char *tmpl)
+{
+	cr_assert_not_null(mkdtemp(tmpl), "mkdtemp: %s", strerror(errno));
+	cr_assert_eq(chmod(tmpl, 0755), 0, "chmod %s: %s", tmpl, strerror(errno));
+}
+
 /* Words of MEETINGD_WRAP (e.g. "valgrind -q"), so the same tests run the
  * binary under a checker. */
 static int wrap_words(char **words, int max, char *storage, size_t cap)
@@ -139,12 +145,18 @@ static void start(struct harness_server *s, const char *const *args, const char 
 		int out = stdout_fd >= 0 ? dup(stdout_fd)
 					 : open(s->out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		int err = open(s->err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		/* serve reads no stdin: not the terminal the suite may run on
+		 * (a wrapper that hands the descriptors on, as the image test's
+		 * does, would have to refuse a terminal) */
+		int in = open("/dev/null", O_RDONLY);
 		/* a crashed or killed test must not leave its server behind */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (out < 0 || err < 0)
+		if (out < 0 || err < 0 || in < 0)
 			_exit(126);
+		dup2(in, 0);
 		dup2(out, 1);
 		dup2(err, 2);
+		close(in);
 		close(out);
 		close(err);
 		for (i = 0; env && env[i]; i++)

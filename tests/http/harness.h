@@ -62,6 +62,11 @@ int harness_stop(struct harness_server *s, int timeout_s);
  * server's stderr. */
 void harness_stop_ok(struct harness_server *s);
 
+/* mkdtemp(tmpl) that fails the test on error, then opens the folder to
+ * every user (0755): a folder handed to the server must be readable by it,
+ * and it may run as another user (the image's UID 10001). */
+void harness_mkdtemp_shared(char *tmpl);
+
 /* Read a whole file into a malloc'ed NUL-terminated string (NULL if none). */
 char *harness_read_file(const char *path);
 

@@ -199,7 +199,7 @@ Test(http_meta, web_dir_serves_files_safely)
 	struct harness_response r;
 	FILE *f;
 
-	cr_assert_not_null(mkdtemp(dir));
+	harness_mkdtemp_shared(dir);
 	snprintf(path, sizeof path, "%s/index.html", dir);
 	f = fopen(path, "w");
 	fputs("<!doctype html><title>meetingd</title>\n", f);

@@ -170,7 +170,7 @@ Test(http_ops, aborted_answer_is_logged_with_what_was_delivered)
 	int fd, rcv = 4096, found = 0;
 	char buf[1000];
 
-	cr_assert_not_null(mkdtemp(dir));
+	harness_mkdtemp_shared(dir);
 	snprintf(path, sizeof path, "%s/big.txt", dir);
 	big = malloc(size);
 	memset(big, 'x', size);
@@ -224,8 +224,8 @@ Test(http_ops, web_dir_does_not_follow_links_out)
 	struct harness_response r;
 	int fd;
 
-	cr_assert_not_null(mkdtemp(dir));
-	cr_assert_not_null(mkdtemp(out));
+	harness_mkdtemp_shared(dir);
+	harness_mkdtemp_shared(out); /* readable: a followed link would serve it */
 	snprintf(p, sizeof p, "%s/secret.txt", out);
 	fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	cr_assert(fd >= 0 && write(fd, "secret\n", 7) == 7);
