@@ -553,9 +553,12 @@ static void finish_response(struct gate_conn *c)
 		c->link = NULL;
 	}
 	c->served++;
+	/* the answer's own Connection header decides, also in a drain: an
+	 * answer that promised keep-alive (it left before the drain began)
+	 * may have a next request already on its way, which is then served
+	 * with Connection: close instead of lost */
 	close_after = c->rh.close || !c->rh.status || c->head.conn_close ||
-		      (c->head.minor == 0 && !c->head.conn_keep_alive) || c->client_eof ||
-		      atomic_load(&G.draining);
+		      (c->head.minor == 0 && !c->head.conn_keep_alive) || c->client_eof;
 	if (close_after) {
 		linger(c);
 		return;

@@ -206,8 +206,8 @@ enum wire_status wire_head_feed(struct wire_head *h, const char *buf, size_t n)
 
 		if (i >= WIRE_MAX_HEAD)
 			return refuse(h, h->lines ? WIRE_HEAD_TOO_LARGE : WIRE_URI_TOO_LONG,
-				      h->lines ? "The request head exceeds 65536 bytes."
-					       : "The request line exceeds 65536 bytes.");
+				      h->lines ? "The request head exceeds 16384 bytes."
+					       : "The request line exceeds 16384 bytes.");
 		if (h->cr) {
 			if (c != '\n')
 				return refuse(h, WIRE_BAD,

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 /* Largest request head (request line, header fields, blank line). */
-#define WIRE_MAX_HEAD (64 * 1024)
+#define WIRE_MAX_HEAD (16 * 1024)
 
 enum wire_status {
 	WIRE_MORE = 0,	     /* well formed so far; more bytes needed */
