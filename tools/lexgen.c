@@ -736,6 +736,29 @@ static void write_tables(const char *dir)
 			for (int t = node_term[i]; t >= 0; t = terms[t].next)
 				at++;
 	}
+	fprintf(f, "};\n");
+	/* each node's lexicons as bits: a token's mask without a look at
+	 * its terms */
+	fprintf(f, "const uint64_t lex_node_mask[%zu] = {\n", nnode + 1);
+	for (size_t i = 0; i <= nnode; i++) {
+		unsigned long long m = 0;
+		if (i < nnode)
+			for (int t = node_term[i]; t >= 0; t = terms[t].next)
+				m |= 1ULL << terms[t].lex;
+		fprintf(f, "0x%llxull,%s", m, i % 8 == 7 ? "\n" : "");
+	}
+	fprintf(f, "};\n");
+	/* whether a node has children: a walk stops there without a probe */
+	unsigned char *kids = calloc(nnode + 1, 1);
+	if (!kids)
+		die("out of memory");
+	for (size_t i = 0; i < capedge; i++)
+		if (edges[i].key)
+			kids[(edges[i].key >> 16) - 1] = 1;
+	fprintf(f, "const unsigned char lex_node_kids[%zu] = {\n", nnode + 1);
+	for (size_t i = 0; i <= nnode; i++)
+		fprintf(f, "%u,%s", kids[i], i % 32 == 31 ? "\n" : "");
+	free(kids);
 	fprintf(f, "};\nconst struct lex_term lex_terms[%zu] = {\n", nterm ? nterm : 1);
 	for (size_t i = 0; i < nnode; i++)
 		for (int t = node_term[i]; t >= 0; t = terms[t].next)
