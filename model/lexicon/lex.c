@@ -84,10 +84,9 @@ static int32_t node_entry(uint32_t node, int lx)
 	return e;
 }
 
-const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
+/* lex_at past its mask test (lex.h) */
+const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
 {
-	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
-		return NULL;
 	/* the longest first */
 	for (uint32_t h = tx->hit_at[i + 1]; h-- > tx->hit_at[i];) {
 		const struct lex_hit *x = &tx->hit[h];
@@ -99,10 +98,9 @@ const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t
 	return NULL;
 }
 
-int lex_is(const text_t *tx, int lx, size_t i, size_t n)
+/* lex_is past its mask test (lex.h) */
+int lex_is_hit(const text_t *tx, int lx, size_t i, size_t n)
 {
-	if (i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
-		return 0;
 	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++)
 		if (tx->hit[h].len == n && ((lex_node_mask[tx->hit[h].node] >> lx) & 1))
 			return 1;

@@ -65,10 +65,22 @@ const char *lex_vocab_key(uint16_t kw);
 /* The longest entry of lexicon lx matching tokens [i, i + *n) with
  * i + *n <= lim, or NULL. A multi-token entry never runs over a line
  * break. Needs tag_text(). */
-const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n);
+const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n);
+static inline const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim,
+					size_t *n)
+{
+	/* most asks find no entry: answered here, from the token's mask */
+	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
+		return NULL;
+	return lex_at_hit(tx, lx, i, lim, n);
+}
 
 /* 1 when some entry of lexicon lx spans exactly tokens [i, i + n). */
-int lex_is(const text_t *tx, int lx, size_t i, size_t n);
+int lex_is_hit(const text_t *tx, int lx, size_t i, size_t n);
+static inline int lex_is(const text_t *tx, int lx, size_t i, size_t n)
+{
+	return i < tx->n && ((tx->lexmask[i] >> lx) & 1) && lex_is_hit(tx, lx, i, n);
+}
 
 /* 1 when some entry of lexicon lx starts at token i. */
 static inline int lex_starts(const text_t *tx, int lx, size_t i)
