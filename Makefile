@@ -43,7 +43,7 @@ CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c tests/cli/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all help help-check deps check test asan bench-model valgrind run install clean format \
+.PHONY: all help help-check deps check test asan bench-ipb bench-model valgrind run install clean format \
         format-check bench
 
 all: $(BUILD)/meetingd ## build build/meetingd (the default goal; BUILD=dir elsewhere, CC=clang)
@@ -173,7 +173,10 @@ $(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
 
 # benchmarks: the model in-process (recognisers and the whole entry point);
 # mk/*.mk add more prerequisites to `bench` (the HTTP benchmark)
-bench: bench-model ## the benchmarks: bench-model, bench-archive, then bench-http
+bench: bench-ipb bench-model ## the benchmarks: bench-ipb, bench-model, bench-archive, then bench-http
+
+bench-ipb: $(BUILD)/meetingd ## the model's instructions per input byte (callgrind, net of a one-word article) over tests/corpus/own
+	BUILD=$(BUILD) sh bench/ipb.sh
 
 bench-model: $(BUILD)/model-bench ## model throughput in-process (MB/s of the recognisers, the entry point, the HTML path)
 	$(BUILD)/model-bench
