@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/normalize.h"
+#include "model/text/chars.h"
+#include "model/text/nfc.h"
 
 #define FUZZ_MAX_INPUT (256 * 1024)
 

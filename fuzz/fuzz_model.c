@@ -19,7 +19,7 @@ static size_t *unit_map(const char *t, size_t len, int unit, size_t *units)
 		fz_fail("out of memory");
 	while (i < len) {
 		size_t at = i;
-		uint32_t cp = utf8_next(t, len, &i);
+		uint32_t cp = chars_decode(t, len, &i);
 		if (unit == MODEL_OFFSET_BYTE) {
 			for (; at < i; at++)
 				m[u++] = at;

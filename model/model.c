@@ -8,7 +8,7 @@
 
 #include "extract.h"
 #include "html/html.h"
-#include "normalize.h"
+#include "model/text/nfc.h"
 #include "model/write/write.h"
 #include "model/mem.h"
 

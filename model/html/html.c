@@ -23,7 +23,7 @@
 
 #include "model/html/html_int.h"
 #include "model/lexicon/lex.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 
 /* ---- metadata helpers ------------------------------------------------------- */
 

@@ -9,7 +9,7 @@
 #include "model/html/html.h"
 #include "model/text/fold.h"
 #include "model/model.h"
-#include "model/normalize.h"
+#include "model/text/offsets.h"
 #include "model/write/jw.h"
 #include "model/write/write.h"
 

@@ -10,7 +10,7 @@
 
 #include "model/dates/dates.h"
 #include "model/documents/documents.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 #include "model/tag/tag.h"
 
 typedef struct doc_fixture {

@@ -15,7 +15,7 @@
 
 #include "model/dates/dates.h"
 #include "model/model.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 #include "model/tag/tag.h"
 #include "tests/http/harness.h"
 #include "tests/unit/doc_fixture.h"
