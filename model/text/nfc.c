@@ -7,7 +7,7 @@
 #include "model/mem.h"
 #include "model/text/chars.h"
 
-size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
+size_t text_utf8_check(const char *s, size_t len, int *is_nul)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -45,7 +45,7 @@ size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
 	return len;
 }
 
-int norm_is_nfc_fast(const char *s, size_t len)
+int text_is_nfc_fast(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -159,7 +159,7 @@ static int nfc_stretch(const char *s, size_t len, char **out, size_t *n, size_t 
 }
 
 /* 1 when NFC leaves c and what follows it alone: Latin below the combining
- * marks, Vietnamese letters, punctuation and currency (norm_is_nfc_fast). */
+ * marks, Vietnamese letters, punctuation and currency (text_is_nfc_fast). */
 static int nfc_safe(uint32_t c)
 {
 	return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x206F) ||
@@ -169,7 +169,7 @@ static int nfc_safe(uint32_t c)
 /* Only the stretches that may change go through utf8proc: each runs from
  * the safe code point before a risky one (the base a combining mark may
  * join) to the next safe code point; the rest is copied as it is. */
-char *norm_nfc(const char *s, size_t len, size_t *out_len)
+char *text_nfc(const char *s, size_t len, size_t *out_len)
 {
 	size_t cap = len + len / 8 + 16, n = 0, i = 0, copied = 0, last_safe = (size_t)-1;
 	char *out = mem_malloc(cap);

@@ -8,15 +8,15 @@
 /* Index of the first byte that is not valid UTF-8 (overlong forms,
  * surrogates, code points above U+10FFFF, truncated sequences) or a NUL byte;
  * len when the whole buffer is valid. *is_nul tells which. */
-size_t norm_utf8_check(const char *s, size_t len, int *is_nul);
+size_t text_utf8_check(const char *s, size_t len, int *is_nul);
 
 /* 1 when s (valid UTF-8) certainly is NFC without running the normaliser:
  * every code point is below U+0300 or in blocks that never change under NFC
  * (Vietnamese precomposed letters U+1E00-U+1EFF, general punctuation). */
-int norm_is_nfc_fast(const char *s, size_t len);
+int text_is_nfc_fast(const char *s, size_t len);
 
 /* NFC of valid UTF-8 s. Returns malloc'ed NUL-terminated text (caller frees)
  * and its length in *out_len, or NULL when out of memory. */
-char *norm_nfc(const char *s, size_t len, size_t *out_len);
+char *text_nfc(const char *s, size_t len, size_t *out_len);
 
 #endif
