@@ -142,14 +142,13 @@ $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a
 # tests again under ASan + UBSan. It installs no system package: `make
 # deps` (and `make deploy-deps`, `make web-deps` for the optional parts)
 # do that, and a check whose tools are missing says SKIPPED with the reason.
-check: ## the README's test command (what CI runs): help-check, clang build, ci-deploy, newcomer-test, fuzz-ci, complexity, engine-compare, test, asan; installs nothing
+check: ## the README's test command (what CI runs): help-check, clang build, ci-deploy, newcomer-test, fuzz-ci, complexity, test, asan; installs nothing
 	$(MAKE) --no-print-directory help-check
 	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) ci-deploy
 	$(MAKE) newcomer-test
 	$(MAKE) fuzz-ci
 	$(MAKE) complexity
-	$(MAKE) engine-compare
 	$(MAKE) test
 	$(MAKE) asan
 

@@ -12,16 +12,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
-# compare (the new model engine against the old one, mk/engine-compare.mk)
-# needs the old engine's commit in the history (ENGINE_OLD_* come from
-# mk/engine-compare.mk, which make reads before this file)
-ENGINE_OLD_PRESENT := $(shell git cat-file -e '$(ENGINE_OLD_COMMIT)^{commit}' 2>/dev/null && echo yes)
 FUZZ_TARGETS := model json batch dates documents html
-# compare is built with the others but run on demand (make fuzz-run-compare):
-# on fuzzed bytes it finds divergences of the deliberate kinds that no shape
-# rule sets aside in time (a "khóa" before a word that is no numeral), so
-# it would fail make check by chance
-FUZZ_EXTRA   := $(if $(ENGINE_OLD_PRESENT),compare)
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 # libFuzzer flags: a per-input time limit turns a pathological slowdown
@@ -30,7 +21,7 @@ FUZZ_RUNFLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stat
                  -dict=fuzz/meetingd.dict
 
 .PHONY: fuzz fuzz-ci fuzz-build fuzz-objs complexity soak \
-        $(addprefix fuzz-run-,$(FUZZ_TARGETS) $(FUZZ_EXTRA))
+        $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 
 # Objects of the instrumented build, made by a sub-make in $(FUZZ_BUILD)
 # with the Makefile's own rules; the command line (cli/) stays out: libFuzzer has the main.
@@ -43,8 +34,7 @@ $(BUILD)/libserver.a: $(SERVER_OBJ)
 fuzz-build: ## build every libFuzzer target in build-fuzz/ (clang, ASan + UBSan)
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" HARDEN= \
 	  LDFLAGS= fuzz-objs
-	$(MAKE) --no-print-directory $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS) $(FUZZ_EXTRA))
-	@$(if $(ENGINE_OLD_PRESENT),:,echo "fuzz: compare: SKIPPED: no git history (commit $(ENGINE_OLD_COMMIT) not found)")
+	$(MAKE) --no-print-directory $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS))
 
 # an archive, so that fuzz-batch's own copy of handlers/batch.c wins
 $(FUZZ_BUILD)/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libserver.a \
@@ -52,21 +42,14 @@ $(FUZZ_BUILD)/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_BUILD)/libserver.a
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(FUZZ_OPT) -fsanitize=fuzzer $(WARN) $(PKG_CFLAGS) \
 	  -I. -I$(FUZZ_BUILD)/gen -o $@ $< $(FUZZ_BUILD)/libserver.a $(FUZZ_BUILD)/libmodel.a $(PKG_LIBS) -lpthread -lm
 
-# both engines in one binary: the old one's objects renamed old_
-$(FUZZ_BUILD)/fuzz-compare: fuzz/fuzz_compare.c fuzz/fuzz_compare_old.h fuzz/fuzz_common.h \
-                            $(ENGINE_OLD_FUZZ)/libmodel-old.a $(FUZZ_BUILD)/libmodel.a
-	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(FUZZ_OPT) -fsanitize=fuzzer $(WARN) $(PKG_CFLAGS) \
-	  -I. -I$(FUZZ_BUILD)/gen -o $@ $< $(ENGINE_OLD_FUZZ)/libmodel-old.a $(FUZZ_BUILD)/libmodel.a \
-	  $(PKG_LIBS) -lpthread -lm
-
 fuzz: fuzz-build ## every fuzzer for FUZZ_SECONDS (60) each, FUZZ_JOBS (1) at a time
 	$(MAKE) --no-print-directory -j$(FUZZ_JOBS) $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 
 # New inputs go to $(FUZZ_BUILD)/corpus/<target> (seeds stay untouched);
 # a crash leaves its input in $(FUZZ_BUILD)/artifacts/<target>/: copy it to
 # fuzz/regressions/<target>/ and `make test` replays it from then on.
-## fuzz-run-<target>: one fuzzer (model, json, batch, dates, documents, html, compare) for FUZZ_SECONDS, after fuzz-build
-$(addprefix fuzz-run-,$(FUZZ_TARGETS) $(FUZZ_EXTRA)): fuzz-run-%:
+## fuzz-run-<target>: one fuzzer (model, json, batch, dates, documents, html) for FUZZ_SECONDS, after fuzz-build
+$(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%:
 	@mkdir -p $(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/artifacts/$*
 	@echo "fuzz: $* for $(FUZZ_SECONDS) s, log in $(FUZZ_BUILD)/fuzz-$*.log"
 	@$(FUZZ_BUILD)/fuzz-$* $(FUZZ_RUNFLAGS) -max_total_time=$(FUZZ_SECONDS) \
