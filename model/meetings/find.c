@@ -69,6 +69,11 @@ int meetings_collect_kinds(mctx_t *c)
 		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
 		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
 			continue;
+		/* "buổi lễ của một Thánh nữ", "Đại hội Thể dục thể thao" */
+		if (e->ncols > 1 && meetings_frame_not_meeting(t, i, n, meetings_kind_enum(e->cols[1]))) {
+			i += n - 1;
+			continue;
+		}
 		kmention_t *k = avec_push(c->d->ar, &c->kinds);
 		if (!k)
 			return -1;
@@ -123,15 +128,17 @@ size_t meetings_org_from(const doc_t *d, size_t a)
 	return doc_lower_bound(d->org_mentions.n, a, org_from_key, d);
 }
 
-const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx)
+const date_expr_t *meetings_date_in(const mctx_t *c, size_t a, size_t b, int *idx)
 {
+	const doc_t *d = c->d;
 	/* an event date written with its part of day ("chiều 30/3") or as a
 	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
 	 * 31/3/2025), chiều 30/3, ...") */
 	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
+		    meetings_date_is_event(c, x)) {
 			*idx = (int)i;
 			return x;
 		}
@@ -139,7 +146,8 @@ const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx
 	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
+		    meetings_date_is_event(c, x)) {
 			*idx = (int)i;
 			return x;
 		}
