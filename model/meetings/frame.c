@@ -30,8 +30,8 @@ static int names_class(const char *l, const char *c)
  * ending at or before lim, its length in *n */
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
-	static const char *names[] = {"",	  "future", "modal", "opener",	 "past",
-				      "deadline", "rite",   "sport", "held_pre", "held_post"};
+	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
+				      "sport", "held_pre", "held_post", "done", "named"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -125,6 +125,9 @@ int meetings_date_is_event(const mctx_t *c, const date_expr_t *x)
 		return 0;
 	if (x->year && d->pub_year && x->year < d->pub_year - 1)
 		return 0;
+	/* "diễn ra từ 22/5 đến 21/6": a session's schedule, not a day */
+	if (x->end_day && x->month && (x->end_month ? x->end_month : x->month) * 31 + x->end_day - x->month * 31 - x->day > 10)
+		return 0;
 	/* "trước ngày 10/2", "từ nay đến 30-8", "hồi tháng 3"; a date written
 	 * with its part of day ("đến sáng 5/7") still dates an event */
 	if (!x->pod && (frame_ends_at(t, ts, FR_DEADLINE) || frame_ends_at(t, ts, FR_PAST)))
@@ -158,8 +161,17 @@ static size_t happening_verb(const text_t *t, size_t a, size_t b)
 	return b;
 }
 
-int meetings_frame_refused(const mctx_t *c, size_t a, size_t b, const date_expr_t *x,
-			   const kmention_t *k, const date_expr_t *prev)
+/* "đã", "vừa" in [a, e) */
+static int told_past(const text_t *t, size_t a, size_t e)
+{
+	for (size_t i = a; i < e; i++)
+		if (frame_at(t, i, e, NULL) & FRB(FR_DONE))
+			return 1;
+	return 0;
+}
+
+int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
+			   const date_expr_t *prev)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
@@ -176,8 +188,7 @@ int meetings_frame_refused(const mctx_t *c, size_t a, size_t b, const date_expr_
 			return 1;
 		if (x->relative == REL_SAME_DAY || x->relative == REL_TODAY)
 			break;
-		if (!x->day || !x->month || x->month != prev->month || x->day - prev->day > 3 ||
-		    prev->day - x->day > 3)
+		if (!x->day || !x->month || x->month != prev->month || x->day != prev->day)
 			return 1;
 		break;
 	}
@@ -189,8 +200,10 @@ int meetings_frame_refused(const mctx_t *c, size_t a, size_t b, const date_expr_
 	size_t e = (k && k->tok >= a && k->tok < b) ? k->tok : happening_verb(t, a, b);
 	for (size_t i = a; i < e; i++) {
 		size_t n = 0;
-		if (frame_at(t, i, e, &n) & (FRB(FR_FUTURE) | FRB(FR_MODAL)))
+		if (frame_at(t, i, e, &n) & (FRB(FR_FUTURE) | FRB(FR_MODAL))) {
+			c->future_seen = 1;
 			return 1;
+		}
 		if (n > 1)
 			i += n - 1;
 	}
@@ -202,11 +215,19 @@ int meetings_frame_refused(const mctx_t *c, size_t a, size_t b, const date_expr_
 			    meetings_is_punct(t, i, ';'))
 				break;
 			unsigned m = frame_at(t, i, b, NULL);
-			if (m & FRB(FR_MODAL))
+			if (m & FRB(FR_MODAL)) {
+				c->future_seen = 1;
 				return 1;
-			if (m & FRB(FR_HELD_POST) || happening_verb(t, i, i + 1) == i)
+			}
+			if (m & FRB(FR_HELD_POST) || happening_verb(t, i, i + 1) == i) {
+				e = i + 1;
 				break;
+			}
 		}
+	/* in an article that announces meetings, one is reported only when
+	 * told in the past ("đã", "vừa") or dated yesterday */
+	if (c->future_seen && !(x && x->relative == REL_YESTERDAY) && !told_past(t, a, e > a ? e : b))
+		return 1;
 	return 0;
 }
 
@@ -277,7 +298,7 @@ int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b)
 	return stale_period(d, a, b) && meetings_kind_in(c, a, b);
 }
 
-const kmention_t *meetings_undated_kind(const mctx_t *c, size_t a, size_t b)
+const kmention_t *meetings_undated_kind(mctx_t *c, size_t a, size_t b)
 {
 	const doc_t *d = c->d;
 	if (a >= b || (c->in_quote && c->in_quote[a]) || stale_period(d, a, b))
@@ -309,4 +330,11 @@ int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok)
 			    tok_kw(t, i) == KW_trong || tok_kw(t, i) == KW_vaof))
 		i++;
 	return i == dtok && dtok > a;
+}
+
+/* "Đối thoại nhiều bên" is a meeting, "thường xuyên đối thoại" a verb */
+int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
+{
+	size_t len = 0;
+	return (frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) && len == n && !(t->tok[i].flags & TF_CAP);
 }

@@ -120,6 +120,16 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			k = st;
 	}
 	*weak = !k || meetings_weak_kind(c, k);
+	/* "phiên họp sáng nay" of "kỳ họp thứ 4": a day of a numbered kỳ
+	 * họp is that kỳ họp; a named sitting (phiên toàn thể, phiên chất
+	 * vấn) or a numbered one (Phiên họp thứ 11) stays a sitting */
+	if (k && meetings_bare_sitting(c, k) && !meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind) &&
+	    !meetings_numbered_sitting(c, sa, region_end) &&
+	    !(d->art.has_title && meetings_numbered_sitting(c, 0, doc_tok_at(d, d->art.title.end)))) {
+		const kmention_t *ss = meetings_numbered_session(c, sa, region_end);
+		if (ss)
+			k = ss;
+	}
 	if (k) {
 		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;

@@ -23,6 +23,7 @@ typedef struct mctx {
 	AVEC(kmention_t) kinds;
 	int *person_at; /* person mention index whose name starts at token */
 	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
+	int future_seen;	 /* a meeting of the text was announced for later */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */
@@ -36,7 +37,9 @@ enum meetings_frame {
 	FR_RITE,
 	FR_SPORT,
 	FR_HELD_PRE,
-	FR_HELD_POST
+	FR_HELD_POST,
+	FR_DONE,
+	FR_NAMED
 };
 
 const char *meetings_kind_enum(const char *v);
@@ -55,6 +58,9 @@ size_t meetings_kind_from(const mctx_t *c, size_t a);
 const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b);
 int meetings_weak_kind(const mctx_t *c, const kmention_t *k);
 const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b);
+int meetings_bare_sitting(const mctx_t *c, const kmention_t *k);
+const kmention_t *meetings_numbered_session(const mctx_t *c, size_t a, size_t b);
+int meetings_numbered_sitting(const mctx_t *c, size_t a, size_t b);
 int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind);
 int meetings_org_mention_at(const doc_t *d, size_t tok);
 int meetings_in_person_ctx(const doc_t *d, size_t tok);
@@ -70,13 +76,14 @@ void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_frame_init(mctx_t *c);
 int meetings_date_is_event(const mctx_t *c, const date_expr_t *x);
-int meetings_frame_refused(const mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
+int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
 			   const date_expr_t *prev);
-const kmention_t *meetings_undated_kind(const mctx_t *c, size_t a, size_t b);
+const kmention_t *meetings_undated_kind(mctx_t *c, size_t a, size_t b);
 int meetings_merge_repeats(doc_t *d, int *weak);
 int meetings_kind_held(const text_t *t, const kmention_t *k, size_t b);
 int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
 int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
+int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
 int meetings_frame_not_meeting(const text_t *t, size_t i, size_t n, const char *kind);
 
 #endif

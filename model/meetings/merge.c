@@ -6,12 +6,28 @@
  * thứ 4" then the opening of that kỳ họp. The later anchor is folded into
  * the earlier one. Two meetings of one day stay apart when their bodies,
  * parts of day, ordinals or kinds differ. */
+#include <string.h>
+
 #include "model/meetings/meetings_internal.h"
 
 static int same_day(const meeting_t *a, const meeting_t *b)
 {
 	return a->month == b->month && a->day == b->day &&
 	       (!a->year || !b->year || a->year == b->year);
+}
+
+static int shares(const int_vec_t *x, const int_vec_t *y)
+{
+	for (size_t i = 0; i < x->n; i++)
+		for (size_t j = 0; j < y->n; j++)
+			if (x->v[i] == y->v[j])
+				return 1;
+	return 0;
+}
+
+static int same_text(const doc_t *d, span_t x, span_t y)
+{
+	return x.end - x.start == y.end - y.start && !memcmp(d->text + x.start, d->text + y.start, x.end - x.start);
 }
 
 static int same_meeting(const doc_t *d, const meeting_t *a, int weak_a, const meeting_t *b,
@@ -29,6 +45,12 @@ static int same_meeting(const doc_t *d, const meeting_t *a, int weak_a, const me
 		return 0;
 	/* "Chiều cùng ngày, Đoàn làm việc với ...": another meeting */
 	if (b->date_idx >= 0 && d->dates.v[b->date_idx].relative == REL_SAME_DAY)
+		return 0;
+	/* two meetings of one afternoon: other chairs, another place */
+	if (a->chairs.n && b->chairs.n && !shares(&a->chairs, &b->chairs))
+		return 0;
+	if (!span_is_empty(a->location) && !span_is_empty(b->location) &&
+	    !same_text(d, a->location, b->location))
 		return 0;
 	/* one numbered meeting, whatever spelling of its body */
 	if (a->ordinal && a->ordinal == b->ordinal && a->kind == b->kind)
