@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -111,8 +111,11 @@ int meetings_date_is_event(const mctx_t *c, const date_expr_t *x)
 		for (size_t j = ts >= 8 ? ts - 8 : 0; j + 1 < ts; j++) {
 			if (tok_kw(t, j) == KW_soos && t->tok[j + 1].kind == TK_NUM) {
 				size_t q = j + 1;
+				/* a title line ending on "Chỉ thị số 05" does not
+				 * run into the lead's date */
 				while (q < ts && !meetings_is_punct(t, q, '.') &&
-				       !meetings_is_punct(t, q, ';'))
+				       !meetings_is_punct(t, q, ';') &&
+				       !(t->tok[q + 1].flags & (TF_NL | TF_SENT)))
 					q++;
 				if (q == ts)
 					return 0;
@@ -123,6 +126,18 @@ int meetings_date_is_event(const mctx_t *c, const date_expr_t *x)
 		return 0;
 	if (x->year && ts > 0 && meetings_is_punct(t, ts - 1, '('))
 		return 0;
+	/* the second half "(30.4.1975 - 30.4.2025)": a dash after the
+	 * bracket opens, in the same line */
+	if (x->year)
+		for (size_t j = ts, dash = 0; j > 0 && j + 12 > ts; j--) {
+			if (meetings_is_punct(t, j - 1, ')') || (t->tok[j].flags & TF_NL))
+				break;
+			if (meetings_is_punct(t, j - 1, '-'))
+				dash = 1;
+			if (meetings_is_punct(t, j - 1, '('))
+				if (dash)
+					return 0;
+		}
 	if (x->year && d->pub_year && x->year < d->pub_year - 1)
 		return 0;
 	/* "diễn ra từ 22/5 đến 21/6": a session's schedule, not a day */
@@ -337,4 +352,9 @@ int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 {
 	size_t len = 0;
 	return (frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) && len == n && !(t->tok[i].flags & TF_CAP);
+}
+
+unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n)
+{
+	return frame_at(t, i, lim, n);
 }

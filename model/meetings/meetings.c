@@ -109,6 +109,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	m->body_org = -1;
 	m->date_idx = -1;
 	m->rule = "meeting.dated_sentence";
+	const kmention_t *k0 = k; /* the anchor's own word, maybe the verb "họp" */
 	size_t sa, sb;
 	meetings_sent_tokens(d, sent, &sa, &sb);
 	if (!k || meetings_weak_kind(c, k)) {
@@ -145,6 +146,10 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	resolve_date(c, m, di, prev_y, prev_m, prev_d);
 	if (!m->year && m->month) {
 		int y = year_in_name(c, k, k && k->tok >= sb ? t->n : sb);
+		/* "Chính phủ họp phiên thường kỳ tháng 6-2017": the name follows
+		 * the anchor's verb, the noun comes later */
+		if (!y && k0 && k0 != k && k0->tok < sb)
+			y = year_in_name(c, k0, sb);
 		if (y)
 			m->year = y;
 	}
@@ -221,9 +226,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			}
 		}
 	}
-	meetings_find_location(c, m, sa, sb);
-	if (span_is_empty(m->location) && k && k->tok >= sb)
-		meetings_find_location(c, m, k->tok, kind_sent_end);
+	meetings_find_place(c, m, sent, k && k->tok >= sb ? k->tok : sb, kind_sent_end, rb);
 	/* format */
 	if (meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
 		m->format = meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";

@@ -39,8 +39,11 @@ enum meetings_frame {
 	FR_HELD_PRE,
 	FR_HELD_POST,
 	FR_DONE,
-	FR_NAMED
+	FR_NAMED,
+	FR_VENUE,
+	FR_POSTED
 };
+#define MEETINGS_FRB(x) (1u << (x))
 
 const char *meetings_kind_enum(const char *v);
 int meetings_is_punct(const text_t *t, size_t i, char ch);
@@ -84,6 +87,8 @@ int meetings_kind_held(const text_t *t, const kmention_t *k, size_t b);
 int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
 int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
+unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n);
+void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb);
 int meetings_frame_not_meeting(const text_t *t, size_t i, size_t n, const char *kind);
 
 #endif

@@ -139,6 +139,66 @@ static const struct jq_case FRAME[] = {
      "Hưng Nguyên.",
      PUB,
      {{"meetings#", "2"}}},
+    /* ---- the meeting's year and date ---- */
+    {"year_from_the_name_after_the_verb",
+     "Chính phủ họp\n"
+     "Sáng 4-7, Chính phủ họp phiên thường kỳ tháng 6-2017. Thủ tướng chủ trì phiên họp.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "date", "2017-07-04"}}},
+    {"title_citation_does_not_take_the_lead_date",
+     "Triển khai Chỉ thị số 12 của Ban Thường vụ\n"
+     "Ngày 7/7, Đoàn công tác của Tỉnh ủy có buổi làm việc với Huyện ủy Nam Đàn.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "month_day", "07-07"}}},
+    {"anniversary_range_in_brackets_dates_nothing",
+     "Giao lưu văn nghệ\n"
+     "Tối 22.4, tại tỉnh Nghệ An, Sở Văn hóa tổ chức lễ khai mạc liên hoan văn nghệ. Liên hoan "
+     "chào mừng 50 năm Ngày giải phóng (30.4.1975 - 30.4.2025).",
+     "2025-04-23",
+     {{"meetings#", "1"},
+      {M0 "month_day", "04-22"}}},
+    /* ---- the meeting's place ---- */
+    {"place_after_o_right_after_the_noun",
+     "Ngày 7/7, Bộ Ngoại giao nước này tổ chức cuộc họp báo ở Seoul.",
+     PUB,
+     {{M0 "location", "Seoul"}}},
+    {"neg_o_far_from_the_meeting_is_no_place",
+     "Ngày 7/7, Sở Y tế tổ chức hội nghị về công tác phòng dịch ở các xã vùng cao.",
+     PUB,
+     {{M0 "location", "null"}}},
+    {"place_with_its_address",
+     "Tối 19/5, lễ kỷ niệm đã diễn ra tại Quảng trường Hồ Chí Minh, thành phố Vinh, tỉnh Nghệ "
+     "An.",
+     PUB,
+     {{M0 "location", "Quảng trường Hồ Chí Minh, thành phố Vinh, tỉnh Nghệ An"}}},
+    {"place_lower_case_venue",
+     "Tối 20.9, Đại hội Hội Nông dân tỉnh đã khai mạc tại sân vận động Quy Nhơn (TP.Quy Nhơn).",
+     PUB,
+     {{M0 "location", "sân vận động Quy Nhơn"}}},
+    {"neg_tai_inside_a_body_name",
+     "Ngày 7/2/2017, Tổng Lãnh sự quán Việt Nam tại Osaka tổ chức hội thảo xúc tiến đầu tư.",
+     NULL,
+     {{M0 "location", "null"}}},
+    {"neg_tai_after_another_event",
+     "Chiều 7-2, Chủ tịch UBND tỉnh chủ trì cuộc họp về chuẩn bị các hội nghị quốc tế diễn ra "
+     "tại TP Nha Trang.",
+     PUB,
+     {{M0 "kind_text", "cuộc họp"},
+      {M0 "location", "null"}}},
+    {"place_from_a_later_sentence_naming_the_meeting",
+     "Kỳ họp thứ 3\n"
+     "Chiều 29/5, Quốc hội tiếp tục kỳ họp thứ 3. Tiếp tục kỳ họp thứ 3, các đại biểu làm việc "
+     "tại Hội trường, thảo luận dự án luật.",
+     PUB,
+     {{M0 "location", "Hội trường"}}},
+    {"neg_legal_reference_is_no_place",
+     "Phiên họp thứ 10\n"
+     "Sáng 12/7, Ủy ban Thường vụ Quốc hội tiến hành phiên họp thứ 10. Cũng trong phiên họp "
+     "này, căn cứ quy định tại Điều 74 của Hiến pháp, Ủy ban đã xem xét một tờ trình.",
+     PUB,
+     {{M0 "location", "null"}}},
 };
 /* clang-format on */
 
