@@ -127,6 +127,10 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 		if (((tok_kw(t, j) == KW_vaf) ||
 		     (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '-'))) &&
 		    j + 1 < lim && orgs_is_cap(&t->tok[j + 1])) {
+			/* "và" + another body: two bodies ("Hội Doanh nhân Việt Nam
+			 * và Ngân hàng X"), not one name ("Kế hoạch và Đầu tư") */
+			if (!tok_punct(t, j, '-') && lex_starts(t, LEX_BODIES, j + 1))
+				break;
 			/* "A - B" with spaces separates a name from a title ("X -
 			 * Chủ tịch ..."), but joins two fields in a committee's name
 			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */

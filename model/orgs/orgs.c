@@ -387,7 +387,13 @@ int orgs_extract(doc_t *d)
 			return -1;
 		/* every body starts with an entry of bodies.tsv */
 		if (t->tok[i].kind != TK_WORD || !lex_starts(t, LEX_BODIES, i)) {
-			i++;
+			/* a place of several words is not read from its middle:
+			 * "Tây Ban Nha" holds no "Ban" */
+			size_t pn = 0;
+			if (orgs_is_cap(&t->tok[i]) && lex_at(t, LEX_PLACES, i, t->n, &pn) && pn > 1)
+				i += pn;
+			else
+				i++;
 			continue;
 		}
 		memset(&om, 0, sizeof om);
