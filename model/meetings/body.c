@@ -301,7 +301,11 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			size_t v = coorganisers_end(t, e + 3, sb);
 			if (v > e + 3)
 				e = tok_kw(t, v) == KW_ddoongf ? v + 1 : v;
+		} else if (tok_kw2(t, e, KW_phoois, KW_howpj)) {
+			e += 2; /* "X và Y phối hợp tổ chức" */
 		}
+		if (tok_kw(t, e) == KW_ddoongf || (tok_kw(t, e) == KW_cungf && tok_kw2(t, e + 1, KW_toor, KW_chuwcs)))
+			e++; /* "đồng tổ chức", "cùng tổ chức" */
 		if (e < sb && ((tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
 			       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
 			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||

@@ -194,7 +194,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	const text_t *t = &d->tx;
 	const int bodies = LEX_BODIES;
 	size_t k = i;
-	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, territorial = 0;
+	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, territorial = 0, hosted = 0;
 	unsigned unit_tail = 0;
 	canon[0] = '\0';
 	size_t cl = 0;
@@ -279,6 +279,22 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		unit_tail = orgs_tail_of(e);
 		territorial = (tok_kw(t, k + n - 1) == KW_uyr) && n <= 2;
 		k += n;
+		/* a Party or mass unit of no fixed level inside the body it
+		 * serves: "Công đoàn" + "Tổng công ty Điện lực miền Bắc", "Chi
+		 * đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an" */
+		if ((c == CAT_PARTY || c == CAT_MASS) && !lv && depth == 0 && k < lim &&
+		    !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) && lex_starts(t, bodies, k)) {
+			org_mention_t o2;
+			char c2[256];
+			size_t j2 = read_org(d, k, lim, &o2, c2, sizeof c2, depth + 1);
+			if (j2 > k) {
+				cl = text_append(canon, cl, canon_sz, " ");
+				cl = text_append(canon, cl, canon_sz, c2);
+				level = o2.level;
+				k = j2;
+				hosted = 1;
+			}
+		}
 		break;
 	}
 	if (!have_unit && !have_organ)
@@ -291,7 +307,7 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 	size_t before = k, k2 = k;
 	int lv2 = LVL_NONE;
 	size_t ab = orgs_inner_abbr(d, k, lim);
-	for (int pass = 0; pass < 2 && k2 == before; pass++) {
+	for (int pass = 0; pass < 2 && k2 == before && !hosted; pass++) {
 		size_t from = pass ? ab : k;
 		if (pass && ab == k)
 			break;
