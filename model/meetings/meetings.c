@@ -192,10 +192,11 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 				meetings_sent_tokens(d, (size_t)os, &a2, &b2);
 			meeting_t tmp = *m;
 			meetings_find_body(c, &tmp, o, o->tok, b2);
-			/* only the "kind ... của BODY" reading counts here */
+			/* only the "kind ... của BODY" and "kind ... do BODY tổ
+			 * chức" readings count here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
 			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
-			    (tok_kw(t, bt - 1) == KW_cuar)) {
+			    (tok_kw(t, bt - 1) == KW_cuar || tok_kw(t, bt - 1) == KW_do)) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
 				if (span_is_empty(m->term))
