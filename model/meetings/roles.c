@@ -340,31 +340,37 @@ static int leaders_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb)
 {
 	doc_t *d = c->d;
-	size_t ns = d->art.sentences.n, s;
+	size_t ns = d->art.sentences.n, s, last = sent;
 	/* the anchor sentence, then the next few sentences and captions */
 	for (s = sent; s < ns; s++) {
 		size_t a, b;
 		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= rb && s > sent)
 			break;
+		last = s;
 		int r = chairs_in_sentence(c, m, a, b, 0);
 		if (r < 0)
 			return -1;
-		if (r > 0 || s > sent + 4)
+		if (r > 0 || s >= sent + 4)
 			break;
 	}
-	/* the rest of the region: who presides over a part of it */
-	if (m->chairs.n) {
-		for (s++; s < ns; s++) {
-			size_t a, b;
-			if (budget_check(c->t->budget))
-				return -1;
-			meetings_sent_tokens(d, s, &a, &b);
-			if (a >= rb)
-				break;
-			if (chairs_in_sentence(c, m, a, b, 1) < 0)
-				return -1;
-		}
+	/* no chair: the leading official of the session or talks */
+	for (s = sent; s <= last && !m->chairs.n; s++) {
+		size_t a, b;
+		meetings_sent_tokens(d, s, &a, &b);
+		if (leaders_in_sentence(c, m, a, b) < 0)
+			return -1;
+	}
+	/* the rest of the region: who presides over this meeting or a part */
+	for (s = last + 1; s < ns; s++) {
+		size_t a, b;
+		if (budget_check(c->t->budget))
+			return -1;
+		meetings_sent_tokens(d, s, &a, &b);
+		if (a >= rb)
+			break;
+		if (chairs_in_sentence(c, m, a, b, 1) < 0)
+			return -1;
 	}
 	/* captions before the anchor naming the chair ("Đồng chí X chủ trì
 	 * hội nghị") when the article reports one meeting */
@@ -375,15 +381,6 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb)
 			if (chairs_in_sentence(c, m, a, b, 0) < 0)
 				return -1;
 		}
-	}
-	/* no chair: the leading official of the session or talks */
-	for (s = sent; s < ns && !m->chairs.n && s <= sent + 4; s++) {
-		size_t a, b;
-		meetings_sent_tokens(d, s, &a, &b);
-		if (a >= rb && s > sent)
-			break;
-		if (leaders_in_sentence(c, m, a, b) < 0)
-			return -1;
 	}
 	return 0;
 }

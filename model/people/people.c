@@ -113,8 +113,20 @@ int people_prefer_mention(doc_t *d, const person_mention_t *pm)
 	if (!v)
 		return -1;
 	size_t w = 0;
-	for (size_t i = 0; i < pm->positions.n && w < MAX_POSITIONS; i++)
-		v[w++] = pm->positions.v[i];
+	for (size_t i = 0; i < pm->positions.n && w < MAX_POSITIONS; i++) {
+		const position_t *q = &pm->positions.v[i];
+		v[w] = *q;
+		/* a bare title ("Bí thư Đinh La Thăng chủ trì") is written in
+		 * full elsewhere: "Bí thư Thành ủy TP.HCM" */
+		if (lex_is(&d->tx, LEX_POSITIONS, q->tok_start, q->tok_end - q->tok_start))
+			for (size_t j = 0; j < p->positions.n; j++) {
+				const position_t *o = &p->positions.v[j];
+				if (o->tok_end - o->tok_start > v[w].tok_end - v[w].tok_start &&
+				    same_position(d, q, o))
+					v[w] = *o;
+			}
+		w++;
+	}
 	for (size_t j = 0; j < p->positions.n && w < MAX_POSITIONS; j++) {
 		int dup = 0;
 		for (size_t i = 0; i < pm->positions.n && !dup; i++)
