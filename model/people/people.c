@@ -480,6 +480,19 @@ int people_extract(doc_t *d)
 				k++;
 			break;
 		}
+		/* "Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Xuân Chiến",
+		 * "Phó Chủ tịch UBND tỉnh - ông A": the positions, then the
+		 * rank or form of address, then the name */
+		if (pm.positions.n && !has_hon && (people_is_punct(&c, k, ',') || people_is_dash_sep(&c, k))) {
+			char hon2[64];
+			hon2[0] = '\0';
+			size_t h = honorific_at(&c, k + 1, hon2, sizeof hon2);
+			if (h > k + 1 && tok_kw(t, k + 1) != KW_cacs && people_name_after(&c, h, 1, 1) > h) {
+				memcpy(hon, hon2, sizeof hon);
+				k = h;
+				has_hon = 1;
+			}
+		}
 		int had_pos = pm.positions.n > 0;
 		size_t ne = people_name_after(&c, k, has_hon, had_pos);
 		if (ne > k && (has_hon || had_pos)) {

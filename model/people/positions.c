@@ -32,6 +32,20 @@ int people_is_stop(const ctx_t *c, size_t i)
 	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
 }
 
+/* The verbs "giao" (to assign) and "ký" (to sign) end a position, but
+ * are also the lower-case second syllables of "Ngoại giao" and "Thư ký":
+ * between capitalised words ("Bộ trưởng Ngoại giao Trung Quốc", "Bộ
+ * trưởng Ngoại giao Vương Nghị") and not after a body ("UBND tỉnh giao
+ * ...") they do not. */
+static int stop_in_field(const ctx_t *c, size_t i, size_t k)
+{
+	const text_t *t = c->t;
+	return k > i && k + 1 < t->n && (tok_kw(t, k) == KW_giao || tok_kw(t, k) == KW_kys) &&
+	       people_is_cap(&t->tok[k - 1]) && c->org_in[k - 1] < 0 &&
+	       !(t->tok[k].flags & TF_NL) && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_NL) &&
+	       !people_title_start(c, k + 1);
+}
+
 /* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
 static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 {
@@ -149,7 +163,7 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
 		if (x->kind == TK_WORD && k > i && people_is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
-		    !people_is_stop(c, k) &&
+		    (!people_is_stop(c, k) || stop_in_field(c, i, k)) &&
 		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || people_is_stop(c, k + 1) ||
 		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0) ||
 		     /* "Trưởng ban Chỉ đạo Tây Nam bộ Vương Đình Huệ" */
@@ -169,10 +183,10 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
 		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
 		 * word follows within two tokens and no stop word is crossed */
-		if (x->kind == TK_WORD && !people_is_stop(c, k)) {
+		if (x->kind == TK_WORD && (!people_is_stop(c, k) || stop_in_field(c, i, k))) {
 			size_t q = k;
 			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
-			       !people_is_stop(c, q) && !(t->tok[q].flags & TF_NL) &&
+			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) && !(t->tok[q].flags & TF_NL) &&
 			       !lex_starts(t, LEX_HONORIFICS, q))
 				q++;
 			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
