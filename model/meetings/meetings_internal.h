@@ -22,6 +22,7 @@ typedef struct mctx {
 	const text_t *t;
 	AVEC(kmention_t) kinds;
 	int *person_at; /* person mention index whose name starts at token */
+	int task_run;   /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 const char *meetings_kind_enum(const char *v);
