@@ -24,6 +24,7 @@ typedef struct mctx {
 	int *person_at; /* person mention index whose name starts at token */
 	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
 	int future_seen;	 /* a meeting of the text was announced for later */
+	int task_run;   /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */
