@@ -32,13 +32,28 @@ struct gate_link {
 	struct gate_link *prev, *next; /* live list */
 };
 
+/* One per socket pair: the link of the request on its way to
+ * libmicrohttpd. */
+struct gate_chan {
+	atomic_int refs; /* the gate's and libmicrohttpd's */
+	_Atomic(struct gate_link *) next;
+};
+
 /* The fd-indexed slots and the live list. 0 or -1. */
 int gate_links_init(void);
 void gate_links_free(void);
 
-/* A new link with two references: the caller's, and the slot of the
- * libmicrohttpd-side fd (taken by gate_link_take()). */
-struct gate_link *gate_link_new(int fd);
+/* A new link with two references: the caller's, and the one that
+ * gate_chan_post() hands to the channel. */
+struct gate_link *gate_link_new(void);
+
+/* A new channel with two references: the caller's, and the slot of the
+ * libmicrohttpd-side fd (taken by gate_chan_take()). Dropped with
+ * gate_chan_release(). */
+struct gate_chan *gate_chan_new(int fd);
+
+/* Give l (its second reference) to ch for the request about to be sent. */
+void gate_chan_post(struct gate_chan *ch, struct gate_link *l);
 
 /* Drop a reference without counting a half. */
 void gate_link_unref(struct gate_link *l);
@@ -78,9 +93,12 @@ struct ipnode {
 
 struct gate_conn {
 	struct end ce, ie;
-	int fd, inner;
+	int fd, inner; /* inner: the socket pair's end, kept across requests */
+	struct gate_chan *chan; /* of the pair, while inner is open */
 	uint32_t cmask, imask;
-	int state, busy, dead, client_eof, inner_eof;
+	int state, busy, dead, client_eof;
+	int inner_eof;	/* the whole answer is in (or libmicrohttpd stopped) */
+	int inner_gone; /* libmicrohttpd's end closed, or the pair is not to be reused */
 	struct sockaddr_storage addr;
 	socklen_t addrlen;
 	char peer[NET_ADDR_MAX];
