@@ -370,7 +370,9 @@ int gate_start(const struct config *cfg, struct MHD_Daemon *daemon,
 	atomic_store(&G.draining, 0);
 	if (listen_on(cfg, err, errlen))
 		return -1;
-	if (gate_links_init() || (G.ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
+	G.workers = cfg->threads > 1 ? cfg->threads : 1;
+	G.pairs = calloc((size_t)G.workers, sizeof *G.pairs);
+	if (!G.pairs || gate_links_init() || (G.ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
 	    (G.wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
 		snprintf(err, errlen, "cannot start the connection thread: %s", strerror(errno));
 		gate_stop();
@@ -448,4 +450,6 @@ void gate_stop(void)
 void gate_free(void)
 {
 	gate_links_free();
+	free(G.pairs);
+	G.pairs = NULL;
 }

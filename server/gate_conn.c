@@ -106,6 +106,7 @@ static void inner_close(struct gate_conn *c)
 	c->inner = -1;
 	gate_chan_release(c->chan);
 	c->chan = NULL;
+	G.pairs[c->worker]--;
 }
 
 /* A new pair for c's requests, kept while the answers allow keep-alive:
@@ -114,28 +115,36 @@ static void inner_close(struct gate_conn *c)
 static int inner_open(struct gate_conn *c)
 {
 	struct gate_chan *ch, *again;
-	int sv[2];
+	int sv[2], mine, theirs;
 
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv))
 		return -1;
-	ch = gate_chan_new(sv[1]);
+	/* which end libmicrohttpd gets picks its worker thread: the one with
+	 * fewer pairs (pairs made in a row would all land on one worker, and
+	 * with them every small parse) */
+	theirs = G.pairs[sv[0] % G.workers] < G.pairs[sv[1] % G.workers] ? 0 : 1;
+	mine = sv[1 - theirs];
+	theirs = sv[theirs];
+	ch = gate_chan_new(theirs);
 	if (!ch) {
 		close(sv[0]);
 		close(sv[1]);
 		return -1;
 	}
-	if (MHD_add_connection(G.daemon, sv[1], (struct sockaddr *)&c->addr, c->addrlen) !=
+	if (MHD_add_connection(G.daemon, theirs, (struct sockaddr *)&c->addr, c->addrlen) !=
 	    MHD_YES) {
-		/* libmicrohttpd closed sv[1] itself */
-		again = gate_chan_take(sv[1]);
+		/* libmicrohttpd closed its end itself */
+		again = gate_chan_take(theirs);
 		if (again)
 			gate_chan_release(again);
 		gate_chan_release(ch);
-		close(sv[0]);
+		close(mine);
 		return -1;
 	}
-	c->inner = sv[0];
+	c->inner = mine;
 	c->chan = ch;
+	c->worker = theirs % G.workers;
+	G.pairs[c->worker]++;
 	c->imask = 0;
 	/* level-triggered and left as it is between requests: an event while
 	 * no answer is due means libmicrohttpd closed its end */

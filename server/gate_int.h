@@ -95,6 +95,7 @@ struct gate_conn {
 	struct end ce, ie;
 	int fd, inner; /* inner: the socket pair's end, kept across requests */
 	struct gate_chan *chan; /* of the pair, while inner is open */
+	int worker;		/* the libmicrohttpd worker serving the pair */
 	uint32_t cmask, imask;
 	int state, busy, dead, client_eof;
 	int inner_eof;	/* the whole answer is in (or libmicrohttpd stopped) */
@@ -134,6 +135,10 @@ struct gate_state {
 	struct gate_conn *head, *tail, *dead;
 	long nconns;
 	struct ipnode *ips[IP_BUCKETS];
+	/* socket pairs per libmicrohttpd worker thread: libmicrohttpd 0.9.75
+	 * hands an added connection to worker fd % workers */
+	long *pairs;
+	int workers;
 	struct end lend, wend;
 	uint64_t now;
 };
