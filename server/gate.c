@@ -235,6 +235,10 @@ static void sweep(void)
 			if (!c->busy && c->served) {
 				if (now - c->last_ns > ct)
 					gate_close_conn(c); /* idle keep-alive */
+				else if (c->inner >= 0 && now - c->last_ns > PAIR_IDLE_NS)
+					/* libmicrohttpd holds 32 KiB per connection:
+					 * not for clients that keep quiet */
+					gate_inner_close(c);
 			} else if (now - c->head_ns > hl) {
 				gate_cut(c);
 			}

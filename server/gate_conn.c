@@ -94,10 +94,7 @@ static void log_alone(struct gate_conn *c, int status, size_t bytes_out, const c
 
 /* ---- the socket pair to libmicrohttpd ---- */
 
-/* Close the gate's end of the pair: libmicrohttpd reads EOF and ends its
- * connection (a request already in its socket is still served, with its
- * cancel flag set, and logged when both halves are in). */
-static void inner_close(struct gate_conn *c)
+void gate_inner_close(struct gate_conn *c)
 {
 	if (c->inner < 0)
 		return;
@@ -160,7 +157,7 @@ void gate_close_conn(struct gate_conn *c)
 		return;
 	gate_watch(c, 0, 0);
 	close(c->fd);
-	inner_close(c);
+	gate_inner_close(c);
 	gate_budget_give(c->reserved);
 	c->reserved = 0;
 	gate_ip_drop(c);
@@ -601,7 +598,7 @@ static void finish_response(struct gate_conn *c)
 	/* the pair serves the next request only after a whole final answer
 	 * to a whole request, with libmicrohttpd keeping its end */
 	if (close_after || c->inner_gone || c->rh.status < 200 || c->fwd_done < c->fwd_total)
-		inner_close(c);
+		gate_inner_close(c);
 	if (close_after) {
 		linger(c);
 		return;
@@ -758,7 +755,7 @@ void gate_on_inner(struct gate_conn *c, uint32_t ev)
 	if (c->state != ST_FORWARD || c->inner_eof) {
 		/* nothing is due from libmicrohttpd: it closed its end (or
 		 * spoke out of turn); the next request gets a new pair */
-		inner_close(c);
+		gate_inner_close(c);
 		return;
 	}
 	if ((ev & EPOLLOUT) && c->fwd_done < c->fwd_total)

@@ -71,6 +71,7 @@ void gate_budget_give(uint64_t n);
 #define TICK_MS 100
 #define GRACE_NS 1000000000ull	/* an answer may take this long past its deadline */
 #define LINGER_NS 2000000000ull /* how long the rest of a refused request is read */
+#define PAIR_IDLE_NS 1000000000ull /* an idle client's pair is closed after this */
 #define OUT_CAP (16 * 1024)
 #define RHEAD_CAP 4096
 #define IP_BUCKETS 4096
@@ -149,6 +150,11 @@ extern struct gate_state gate_g;
 
 /* Set fd's (inner: the socket pair's) epoll interest to mask (0: none). */
 void gate_watch(struct gate_conn *c, int inner, uint32_t mask);
+
+/* Close the gate's end of c's socket pair: libmicrohttpd reads EOF and ends
+ * its connection (a request already in its socket is still served, with
+ * its cancel flag set, and logged when both halves are in). */
+void gate_inner_close(struct gate_conn *c);
 
 /* Close c and everything it holds; freed after the current round. */
 void gate_close_conn(struct gate_conn *c);

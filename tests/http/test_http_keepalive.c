@@ -1,18 +1,30 @@
 /* Keep-alive: the requests of one client connection share one connection
  * inside the server, yet each keeps its own answer, request id and access
  * log line, whatever the kinds that follow one another (a parse, a problem,
- * a HEAD, a preflight, a streamed batch), pipelined or not, and a client
- * that half-closes after its last request still gets that answer. */
+ * a HEAD, a preflight, a streamed batch), pipelined or not; a client that
+ * half-closes after its last request still gets that answer, and one that
+ * keeps quiet stops holding the connection inside. */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "tests/http/harness.h"
 
 TestSuite(http_keepalive, .timeout = 60);
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 struct step {
 	const char *method, *path, *headers, *body;
@@ -171,5 +183,61 @@ Test(http_keepalive, half_close_after_the_last_request_still_gets_its_answer)
 	cr_assert_eq(c.len, 0, "more after the answer");
 	cr_assert_eq(recv(c.fd, rest, sizeof rest, 0), 0, "the connection ends after the answer");
 	harness_close(&c);
+	harness_stop_ok(&s);
+}
+
+/* Descriptors the server process holds. */
+static int server_fds(const struct harness_server *s)
+{
+	char path[64];
+	struct dirent *e;
+	DIR *d;
+	int n = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/fd", (int)s->pid);
+	d = opendir(path);
+	cr_assert_not_null(d, "%s", path);
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* A client that keeps quiet keeps its connection, but not the server's
+ * connection inside for it (memory for every idle client), and its next
+ * request is served as the first was. */
+Test(http_keepalive, quiet_clients_keep_their_connection_but_not_its_inner_one)
+{
+	enum { QUIET = 20 };
+	static struct harness_conn c[QUIET];
+	struct harness_server s;
+	char req[4096];
+	int i, before, busy, idle = 0;
+	double end;
+
+	harness_start(&s, NULL);
+	before = server_fds(&s);
+	for (i = 0; i < QUIET; i++) {
+		harness_connect(&s, &c[i]);
+		request_bytes(0, req, sizeof req);
+		harness_send(&c[i], req, strlen(req));
+		expect_answer(&c[i], 0);
+	}
+	busy = server_fds(&s);
+	cr_assert(busy >= before + 2 * QUIET, "%d descriptors before, %d with %d clients", before,
+		  busy, QUIET);
+	/* about a second of silence lets the inner connections go */
+	for (end = now_s() + 5; now_s() < end; usleep(100000))
+		if ((idle = server_fds(&s)) <= before + QUIET)
+			break;
+	cr_assert(idle <= before + QUIET,
+		  "%d descriptors with %d quiet clients (%d before them, %d while busy)", idle,
+		  QUIET, before, busy);
+	for (i = 0; i < QUIET; i++) {
+		request_bytes(7, req, sizeof req);
+		harness_send(&c[i], req, strlen(req));
+		expect_answer(&c[i], 7);
+		harness_close(&c[i]);
+	}
 	harness_stop_ok(&s);
 }
