@@ -69,8 +69,8 @@ void gate_budget_give(uint64_t n);
 /* ---- the event loop (gate.c) and its connections (gate_conn.c) ---- */
 
 #define TICK_MS 100
-#define GRACE_NS 1000000000ull	/* an answer may take this long past its deadline */
-#define LINGER_NS 2000000000ull /* how long the rest of a refused request is read */
+#define GRACE_NS 1000000000ull	   /* an answer may take this long past its deadline */
+#define LINGER_NS 2000000000ull	   /* how long the rest of a refused request is read */
 #define PAIR_IDLE_NS 1000000000ull /* an idle client's pair is closed after this */
 #define OUT_CAP (16 * 1024)
 #define RHEAD_CAP 4096
@@ -94,7 +94,7 @@ struct ipnode {
 
 struct gate_conn {
 	struct end ce, ie;
-	int fd, inner; /* inner: the socket pair's end, kept across requests */
+	int fd, inner;		/* inner: the socket pair's end, kept across requests */
 	struct gate_chan *chan; /* of the pair, while inner is open */
 	int worker;		/* the libmicrohttpd worker serving the pair */
 	uint32_t cmask, imask;

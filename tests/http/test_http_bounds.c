@@ -309,7 +309,7 @@ static void *hammer_main(void *arg)
 		     "POST /v1/parse HTTP/1.1\r\nHost: x\r\n" TEXT "Content-Length: %zu\r\n\r\n",
 		     h->body->n);
 	while (!atomic_load(h->stop)) {
-		size_t got = 0, left = 0;
+		size_t got = 0, left = 0, have;
 		char *end = NULL;
 		if (send(fd, head, (size_t)n, MSG_NOSIGNAL) != n ||
 		    send(fd, h->body->p, h->body->n, MSG_NOSIGNAL) != (ssize_t)h->body->n) {
@@ -335,8 +335,8 @@ static void *hammer_main(void *arg)
 			}
 			cl = strcasestr(buf, "\r\nContent-Length:");
 			left = cl ? strtoul(cl + 17, NULL, 10) : 0;
-			left -= got - (size_t)(end + 4 - buf) < left ? got - (size_t)(end + 4 - buf)
-								      : left;
+			have = got - (size_t)(end + 4 - buf); /* of the body, already in */
+			left = have < left ? left - have : 0;
 		}
 		if (strncmp(buf, "HTTP/1.1 200 ", 13)) {
 			h->failed++;

@@ -58,8 +58,8 @@ static void request_bytes(size_t i, char *out, size_t cap)
 	n = snprintf(out, cap, "%s %s HTTP/1.1\r\nHost: x\r\nX-Request-Id: ka-%zu\r\n%s", s->method,
 		     s->path, i, s->headers);
 	if (post)
-		n += snprintf(out + n, cap - (size_t)n, "Content-Length: %zu\r\n\r\n%s", strlen(body),
-			      body);
+		n += snprintf(out + n, cap - (size_t)n, "Content-Length: %zu\r\n\r\n%s",
+			      strlen(body), body);
 	else
 		n += snprintf(out + n, cap - (size_t)n, "\r\n");
 	cr_assert(n > 0 && (size_t)n < cap);
@@ -104,10 +104,10 @@ static void expect_log(struct harness_server *s, size_t n)
 		snprintf(want, sizeof want, "ka-%zu", next);
 		cr_assert(next < n, "a line too many: %s", line);
 		cr_assert_str_eq(id, want, "log lines out of order or doubled: %s", line);
-		cr_assert_str_eq(json_string_value(json_object_get(j, "method")), steps[next].method,
+		cr_assert_str_eq(json_string_value(json_object_get(j, "method")),
+				 steps[next].method, "%s", line);
+		cr_assert_str_eq(json_string_value(json_object_get(j, "path")), steps[next].path,
 				 "%s", line);
-		cr_assert_str_eq(json_string_value(json_object_get(j, "path")), steps[next].path, "%s",
-				 line);
 		cr_assert_eq(json_integer_value(json_object_get(j, "status")), steps[next].status,
 			     "%s", line);
 		json_decref(j);
