@@ -17,7 +17,7 @@ pkg_checked = $(if $(filter ?,$(1)),$(error pkg-config cannot find $(PKGS) (see 
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg_checked,$(call pkg_config,--cflags)))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_checked,$(call pkg_config,--libs)))$(PKG_LIBS)
 
-OPT      ?= -O2
+OPT      ?= -O3
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS   ?=
@@ -43,7 +43,7 @@ CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(sort $(wildcard tests/unit/*.c tests/http/*.c tests/cases/*.c tests/cli/*.c))
 TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all help help-check deps check test asan bench-model valgrind run install clean format \
+.PHONY: all help help-check deps check test asan bench-ipb bench-model valgrind run install clean format \
         format-check bench
 
 all: $(BUILD)/meetingd ## build build/meetingd (the default goal; BUILD=dir elsewhere, CC=clang)
@@ -99,9 +99,9 @@ $(BUILD)/gen/chars_table.c: $(BUILD)/lexgen-chars
 	@mkdir -p $(@D)
 	$(BUILD)/lexgen-chars > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/lexgen: tools/lexgen.c $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c model/text/text.h \
+$(BUILD)/lexgen: tools/lexgen.c tools/lexgen_write.c tools/lexgen.h $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c model/text/text.h \
                  model/lexicon/lex_hash.h
-	$(HOSTCC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) $(PKG_CFLAGS) -I. -o $@ tools/lexgen.c \
+	$(HOSTCC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) $(PKG_CFLAGS) -I. -o $@ tools/lexgen.c tools/lexgen_write.c \
 	  $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c $(PKG_LIBS)
 
 # lexicon_ids.h is rewritten only when an id changes, so a TSV edit that
@@ -172,7 +172,10 @@ $(BUILD)/model-bench: bench/model_bench.c $(BUILD)/libmodel.a
 
 # benchmarks: the model in-process (recognisers and the whole entry point);
 # mk/*.mk add more prerequisites to `bench` (the HTTP benchmark)
-bench: bench-model ## the benchmarks: bench-model, bench-archive, then bench-http
+bench: bench-ipb bench-model ## the benchmarks: bench-ipb, bench-model, bench-archive, then bench-http
+
+bench-ipb: $(BUILD)/meetingd ## the model's instructions per input byte (callgrind, net of a one-word article) over tests/corpus/own
+	BUILD=$(BUILD) sh bench/ipb.sh
 
 bench-model: $(BUILD)/model-bench ## model throughput in-process (MB/s of the recognisers, the entry point, the HTML path)
 	$(BUILD)/model-bench

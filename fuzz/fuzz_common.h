@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/normalize.h"
+#include "model/text/chars.h"
+#include "model/text/nfc.h"
 
 #define FUZZ_MAX_INPUT (256 * 1024)
 
@@ -62,15 +63,15 @@ static inline const char *fz_nfc(const uint8_t *data, size_t size, size_t *len, 
 	int nul;
 
 	*owned = NULL;
-	if (norm_utf8_check(s, size, &nul) != size)
+	if (text_utf8_check(s, size, &nul) != size)
 		return NULL;
-	if (norm_is_nfc_fast(s, size)) {
+	if (text_is_nfc_fast(s, size)) {
 		*len = size;
 		return s;
 	}
-	*owned = norm_nfc(s, size, len);
+	*owned = text_nfc(s, size, len);
 	if (!*owned)
-		fz_fail("norm_nfc: out of memory on %zu bytes", size);
+		fz_fail("text_nfc: out of memory on %zu bytes", size);
 	return *owned;
 }
 

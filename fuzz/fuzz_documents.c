@@ -13,7 +13,7 @@ static void check_string(const char *what, const char *s)
 	int nul;
 
 	if (s)
-		FZ_CHECK(norm_utf8_check(s, strlen(s), &nul) == strlen(s),
+		FZ_CHECK(text_utf8_check(s, strlen(s), &nul) == strlen(s),
 			 "%s \"%s\" is not valid UTF-8", what, s);
 }
 

@@ -47,11 +47,11 @@ static inline void fz_html_check(const uint8_t *data, size_t size)
 	}
 	FZ_CHECK(a.text && a.len && a.text[a.len] == '\0' && a.text[a.len - 1] == '\n',
 		 "the text is not one NUL-terminated block ending in a line break");
-	FZ_CHECK(norm_utf8_check(a.text, a.len, &nul) == a.len, "the text is not valid UTF-8");
+	FZ_CHECK(text_utf8_check(a.text, a.len, &nul) == a.len, "the text is not valid UTF-8");
 	{
 		size_t nl;
-		char *nfc = norm_nfc(a.text, a.len, &nl);
-		FZ_CHECK(nfc, "norm_nfc failed");
+		char *nfc = text_nfc(a.text, a.len, &nl);
+		FZ_CHECK(nfc, "text_nfc failed");
 		FZ_CHECK(nl == a.len && !memcmp(nfc, a.text, nl), "the text is not NFC");
 		free(nfc);
 	}

@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* two validators, one definition: they must agree (the model's also
 	 * stops at NUL, which JSON text may carry as bytes in no string) */
 	a = handlers_utf8_invalid_at(s, size);
-	b = norm_utf8_check(s, size, &nul);
+	b = text_utf8_check(s, size, &nul);
 	if (nul)
 		FZ_CHECK(a < 0 || (size_t)a > b, "validators disagree around a NUL at %zu", b);
 	else

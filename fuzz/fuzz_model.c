@@ -19,7 +19,7 @@ static size_t *unit_map(const char *t, size_t len, int unit, size_t *units)
 		fz_fail("out of memory");
 	while (i < len) {
 		size_t at = i;
-		uint32_t cp = utf8_next(t, len, &i);
+		uint32_t cp = chars_decode(t, len, &i);
 		if (unit == MODEL_OFFSET_BYTE) {
 			for (; at < i; at++)
 				m[u++] = at;
@@ -94,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.include_text = 1;
 	r = model_parse(s, size, &o, &e);
 	if (!r) {
-		size_t bad = norm_utf8_check(s, size, &nul);
+		size_t bad = text_utf8_check(s, size, &nul);
 		switch (e.code) {
 		case MODEL_E_UTF8:
 			FZ_CHECK(bad < size && e.offset == bad,
@@ -114,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = json_string_value(json_object_get(r, "text"));
 	FZ_CHECK(text != NULL, "include_text gave no text");
 	len = json_string_length(json_object_get(r, "text"));
-	FZ_CHECK(norm_utf8_check(text, len, &nul) == len, "normalised text is not valid UTF-8");
+	FZ_CHECK(text_utf8_check(text, len, &nul) == len, "normalised text is not valid UTF-8");
 	map = unit_map(text, len, o.unit, &units);
 	check_spans(r, text, len, map, units);
 	free(map);

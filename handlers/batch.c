@@ -179,7 +179,7 @@ static void batch_free(void *cls)
 	free(b);
 }
 
-int handle_batch(struct request *req, struct http_reply *out)
+int handlers_batch(struct request *req, struct http_reply *out)
 {
 	struct model_options opt;
 	struct batch *b;

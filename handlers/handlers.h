@@ -13,17 +13,17 @@ extern const struct http_route handlers_routes[];
 extern const size_t handlers_nroutes;
 
 /* POST /v1/parse */
-int handle_parse(struct request *req, struct http_reply *out);
+int handlers_parse(struct request *req, struct http_reply *out);
 /* POST /v1/parse/batch */
-int handle_batch(struct request *req, struct http_reply *out);
+int handlers_batch(struct request *req, struct http_reply *out);
 /* GET /healthz, /readyz, /metrics, /openapi.yaml, /version, / and /web/ files */
-int handle_healthz(struct request *req, struct http_reply *out);
-int handle_readyz(struct request *req, struct http_reply *out);
-int handle_metrics(struct request *req, struct http_reply *out);
-int handle_openapi(struct request *req, struct http_reply *out);
-int handle_version(struct request *req, struct http_reply *out);
-int handle_index(struct request *req, struct http_reply *out);
-int handle_web(struct request *req, struct http_reply *out);
+int handlers_healthz(struct request *req, struct http_reply *out);
+int handlers_readyz(struct request *req, struct http_reply *out);
+int handlers_metrics(struct request *req, struct http_reply *out);
+int handlers_openapi(struct request *req, struct http_reply *out);
+int handlers_version(struct request *req, struct http_reply *out);
+int handlers_index(struct request *req, struct http_reply *out);
+int handlers_web(struct request *req, struct http_reply *out);
 
 /* "codepoint" | "utf16" | "byte" -> *unit; 0, or -1 for anything else. */
 int handlers_offset_unit(const char *s, enum model_offset_unit *unit);

@@ -13,7 +13,7 @@
 
 #define MAX_STATIC_FILE (16u * 1024 * 1024)
 
-int handle_healthz(struct request *req, struct http_reply *out)
+int handlers_healthz(struct request *req, struct http_reply *out)
 {
 	static const char body[] = "{\"status\":\"ok\"}\n";
 
@@ -21,7 +21,7 @@ int handle_healthz(struct request *req, struct http_reply *out)
 	return http_reply_bytes(out, 200, "application/json", body, sizeof body - 1, 0);
 }
 
-int handle_readyz(struct request *req, struct http_reply *out)
+int handlers_readyz(struct request *req, struct http_reply *out)
 {
 	static const char body[] = "{\"status\":\"ready\"}\n";
 
@@ -32,7 +32,7 @@ int handle_readyz(struct request *req, struct http_reply *out)
 	return http_reply_bytes(out, 200, "application/json", body, sizeof body - 1, 0);
 }
 
-int handle_metrics(struct request *req, struct http_reply *out)
+int handlers_metrics(struct request *req, struct http_reply *out)
 {
 	size_t len;
 	char *text = metrics_render(&len);
@@ -42,7 +42,7 @@ int handle_metrics(struct request *req, struct http_reply *out)
 	return http_reply_owned(out, 200, "text/plain; version=0.0.4; charset=utf-8", text, len);
 }
 
-int handle_version(struct request *req, struct http_reply *out)
+int handlers_version(struct request *req, struct http_reply *out)
 {
 	json_t *v = json_pack("{s:s, s:s, s:s}", "version", version_string(), "model_version",
 			      MODEL_VERSION, "revision", version_revision());
@@ -89,7 +89,7 @@ static const char *content_type_of(const char *name)
 	return "application/octet-stream";
 }
 
-int handle_openapi(struct request *req, struct http_reply *out)
+int handlers_openapi(struct request *req, struct http_reply *out)
 {
 	const struct embedded_file *f = embedded("openapi.yaml");
 
@@ -196,12 +196,12 @@ static int serve_static(struct request *req, struct http_reply *out, const char 
 	return http_reply_problem(req, out, PROBLEM_NOT_FOUND, "There is no such file.");
 }
 
-int handle_index(struct request *req, struct http_reply *out)
+int handlers_index(struct request *req, struct http_reply *out)
 {
 	return serve_static(req, out, "index.html");
 }
 
-int handle_web(struct request *req, struct http_reply *out)
+int handlers_web(struct request *req, struct http_reply *out)
 {
 	return serve_static(req, out, req->path + strlen("/web/"));
 }

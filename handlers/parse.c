@@ -8,7 +8,7 @@
 static const char *const accepted[] = {"text/plain", "application/json", "text/html", NULL};
 #define ACCEPTED_TEXT "text/plain; charset=utf-8, text/html or application/json"
 
-int handle_parse(struct request *req, struct http_reply *out)
+int handlers_parse(struct request *req, struct http_reply *out)
 {
 	struct model_options opt;
 	struct model_error err;

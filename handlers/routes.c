@@ -15,18 +15,18 @@
 const struct http_route handlers_routes[] = {
     /* parses run on the pool (offload), never on a libmicrohttpd thread,
      * but for small bodies */
-    {"/v1/parse", 0, HTTP_POST, POST_ALLOW, "/v1/parse", handle_parse, 1, PARSE_INLINE_MAX},
+    {"/v1/parse", 0, HTTP_POST, POST_ALLOW, "/v1/parse", handlers_parse, 1, PARSE_INLINE_MAX},
     /* the batch handler only checks the request; its lines are parsed on
      * the pool as the client reads the answer */
-    {"/v1/parse/batch", 0, HTTP_POST, POST_ALLOW, "/v1/parse/batch", handle_batch, 0, 0},
-    {"/healthz", 0, GET_HEAD, GET_ALLOW, "/healthz", handle_healthz, 0, 0},
-    {"/readyz", 0, GET_HEAD, GET_ALLOW, "/readyz", handle_readyz, 0, 0},
-    {"/metrics", 0, GET_HEAD, GET_ALLOW, "/metrics", handle_metrics, 0, 0},
-    {"/openapi.yaml", 0, GET_HEAD, GET_ALLOW, "/openapi.yaml", handle_openapi, 0, 0},
-    {"/version", 0, GET_HEAD, GET_ALLOW, "/version", handle_version, 0, 0},
-    {"/", 0, GET_HEAD, GET_ALLOW, "/", handle_index, 0, 0},
+    {"/v1/parse/batch", 0, HTTP_POST, POST_ALLOW, "/v1/parse/batch", handlers_batch, 0, 0},
+    {"/healthz", 0, GET_HEAD, GET_ALLOW, "/healthz", handlers_healthz, 0, 0},
+    {"/readyz", 0, GET_HEAD, GET_ALLOW, "/readyz", handlers_readyz, 0, 0},
+    {"/metrics", 0, GET_HEAD, GET_ALLOW, "/metrics", handlers_metrics, 0, 0},
+    {"/openapi.yaml", 0, GET_HEAD, GET_ALLOW, "/openapi.yaml", handlers_openapi, 0, 0},
+    {"/version", 0, GET_HEAD, GET_ALLOW, "/version", handlers_version, 0, 0},
+    {"/", 0, GET_HEAD, GET_ALLOW, "/", handlers_index, 0, 0},
     /* files from --web-dir are read from disk: on the pool too */
-    {"/web/", 1, GET_HEAD, GET_ALLOW, "/web/*", handle_web, 1, 0},
+    {"/web/", 1, GET_HEAD, GET_ALLOW, "/web/*", handlers_web, 1, 0},
 };
 
 const size_t handlers_nroutes = sizeof handlers_routes / sizeof handlers_routes[0];

@@ -8,7 +8,7 @@
 
 #include "extract.h"
 #include "html/html.h"
-#include "normalize.h"
+#include "model/text/nfc.h"
 #include "model/write/write.h"
 #include "model/mem.h"
 
@@ -207,7 +207,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	size_t bad = 0;
 	d->text = bytes;
 	d->len = len;
-	int sc = text_scan_input(&d->tx, bytes, len, &d->arena, &d->budget, &bad, &nul);
+	int sc = tag_scan_input(&d->tx, bytes, len, &d->arena, &d->budget, &bad, &nul);
 	if (sc == 1) {
 		char b[64];
 		snprintf(b, sizeof b, "%zu", bad + skipped);
@@ -219,7 +219,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 	}
 	if (sc == 2) {
 		/* the rest of the bytes is checked before normalising */
-		size_t at = norm_utf8_check(bytes, len, &nul);
+		size_t at = text_utf8_check(bytes, len, &nul);
 		if (at < len) {
 			char b[64];
 			snprintf(b, sizeof b, "%zu", at + skipped);
@@ -231,7 +231,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		}
 		text_free(&d->tx);
 		size_t nl;
-		nfc = norm_nfc(bytes, len, &nl);
+		nfc = text_nfc(bytes, len, &nl);
 		*nfc_out = nfc;
 		if (!nfc) {
 			seterr(err, MODEL_E_NOMEM, 0, "%s", "out of memory while normalising");
@@ -240,7 +240,7 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		was_nfd = nl != len || memcmp(nfc, bytes, len) != 0;
 		d->text = nfc;
 		d->len = nl;
-		sc = text_scan_input(&d->tx, nfc, nl, &d->arena, &d->budget, &bad, &nul);
+		sc = tag_scan_input(&d->tx, nfc, nl, &d->arena, &d->budget, &bad, &nul);
 		if (sc == 2) { /* NFC text: every code point may stay */
 			text_free(&d->tx);
 			sc = text_scan(&d->tx, nfc, nl, &d->arena, &d->budget);

@@ -5,7 +5,7 @@
 
 /* Grow a vector's storage to hold at least n + 1 elements. Returns the
  * (possibly moved) storage or NULL; on failure the old storage is kept. */
-void *vec_grow_(void **v, size_t *cap, size_t n, size_t elem)
+void *span_vec_grow(void **v, size_t *cap, size_t n, size_t elem)
 {
 	size_t ncap = *cap ? *cap * 2 : 8;
 	if (ncap <= n)

@@ -26,9 +26,9 @@ static inline span_t span_make(size_t s, size_t e)
 		size_t n, cap;                                                 \
 	}
 
-void *vec_grow_(void **v, size_t *cap, size_t n, size_t elem);
+void *span_vec_grow(void **v, size_t *cap, size_t n, size_t elem);
 #define vec_push(vec)                                                          \
-	((vec)->n < (vec)->cap || vec_grow_((void **)&(vec)->v, &(vec)->cap,   \
+	((vec)->n < (vec)->cap || span_vec_grow((void **)&(vec)->v, &(vec)->cap,   \
 					    (vec)->n, sizeof(*(vec)->v))        \
 		 ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)),       \
 		    &(vec)->v[(vec)->n++])                                    \

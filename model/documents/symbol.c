@@ -127,19 +127,20 @@ const lex_entry_t *documents_phrase_at(const doc_ctx_t *c, int lx, size_t i, siz
 	const text_t *tx = c->tx;
 	if (i >= c->n || !lex_starts(tx, lx, i) || glued_left(c, i))
 		return NULL;
-	const lex_hit_t *best = NULL;
-	/* hits are ordered by lexicon, then length: the last good one is the
-	 * longest; one ending inside a run ("Kết luận30") is no phrase */
-	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++) {
-		const lex_hit_t *x = &tx->hit[h];
-		if (x->lex == lx && !doc_joins(c, i + x->len))
-			best = x;
-	}
-	if (!best)
+	size_t best_len = 0;
+	int32_t best = -1;
+	/* entries come shortest first: the last good one is the longest; one
+	 * ending inside a run ("Kết luận30") is no phrase */
+	for (lex_iter_t it = lex_iter(tx, lx, i); lex_next(&it);)
+		if (!doc_joins(c, i + it.len)) {
+			best = it.entry;
+			best_len = it.len;
+		}
+	if (best < 0)
 		return NULL;
 	if (len)
-		*len = best->len;
-	return lex_entry(lx, (size_t)best->entry);
+		*len = best_len;
+	return lex_entry(lx, (size_t)best);
 }
 
 /* Internal: longest entry ending with unit e; static lexicon storage. */

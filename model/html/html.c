@@ -23,7 +23,7 @@
 
 #include "model/html/html_int.h"
 #include "model/lexicon/lex.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 
 /* ---- metadata helpers ------------------------------------------------------- */
 
@@ -131,17 +131,17 @@ static char *resolve_url(const char *u, const char *base)
 	hbuf_t b = {0};
 	int rc;
 	if (u[0] == '/' && u[1] == '/') {
-		rc = hbuf_put(&b, base, scheme + 1) || hbuf_puts(&b, u);
+		rc = html_buf_put(&b, base, scheme + 1) || html_buf_puts(&b, u);
 	} else if (u[0] == '/') {
-		rc = hbuf_put(&b, base, host_end) || hbuf_puts(&b, u);
+		rc = html_buf_put(&b, base, host_end) || html_buf_puts(&b, u);
 	} else {
 		const char *q = strpbrk(base + host_end, "?#");
 		size_t lim = q ? (size_t)(q - base) : strlen(base), dir = host_end;
 		for (size_t i = host_end; i < lim; i++)
 			if (base[i] == '/')
 				dir = i + 1;
-		rc = hbuf_put(&b, base, dir) || (dir == host_end && hbuf_putc(&b, '/')) ||
-		     hbuf_puts(&b, u);
+		rc = html_buf_put(&b, base, dir) || (dir == host_end && html_buf_putc(&b, '/')) ||
+		     html_buf_puts(&b, u);
 	}
 	if (rc) {
 		free(b.p);
@@ -223,20 +223,20 @@ static int add_line(assembly_t *a, const char *s, size_t n, int kind, uint32_t s
 	 * the length however many combining marks a letter carries), so the
 	 * model finds this text already normalised and its offsets stand */
 	size_t m = n;
-	char *nfc = norm_is_nfc_fast(s, n) ? NULL : norm_nfc(s, n, &m);
-	if (!nfc && !norm_is_nfc_fast(s, n))
+	char *nfc = text_is_nfc_fast(s, n) ? NULL : text_nfc(s, n, &m);
+	if (!nfc && !text_is_nfc_fast(s, n))
 		return -1;
 	if (!nfc && !(nfc = strndup(s, n)))
 		return -1;
 	if (a->blocks.n) {
 		const struct html_block *prev = &a->blocks.v[a->blocks.n - 1];
-		if (hbuf_puts(&a->text, prev->kind == HTML_BLOCK_PLACEHOLDER ? "\n" : "\n\n")) {
+		if (html_buf_puts(&a->text, prev->kind == HTML_BLOCK_PLACEHOLDER ? "\n" : "\n\n")) {
 			free(nfc);
 			return -1;
 		}
 	}
-	struct html_block *b = hvec_push(&a->blocks);
-	if (!b || hbuf_put(&a->text, nfc, m)) {
+	struct html_block *b = html_vec_push(&a->blocks);
+	if (!b || html_buf_put(&a->text, nfc, m)) {
 		free(nfc);
 		return -1;
 	}
@@ -293,7 +293,7 @@ static void add_author(struct html_article *out, hstrvec_t *names, const char *r
 			free(nm);
 			return;
 		}
-	char **slot = hvec_push(names);
+	char **slot = html_vec_push(names);
 	if (!slot) {
 		free(nm);
 		return;
@@ -324,8 +324,8 @@ static int place_authors(struct html_article *out, assembly_t *a, hstrvec_t *nam
 	for (size_t k = 0; k < names->n; k++) {
 		size_t s, e;
 		if (!find_name(a->text.p, from, a->text.n, names->v[k], &s, &e) &&
-		    ((missing.n && hbuf_puts(&missing, " - ")) ||
-		     hbuf_puts(&missing, names->v[k]))) {
+		    ((missing.n && html_buf_puts(&missing, " - ")) ||
+		     html_buf_puts(&missing, names->v[k]))) {
 			free(missing.p);
 			return -1;
 		}
@@ -522,7 +522,7 @@ int html_extract(const char *page, size_t len, const struct html_options *opt,
 		out->warnings |= HTML_W_TRUNCATED;
 	if (cv.guessed)
 		out->warnings |= HTML_W_CHARSET_GUESSED;
-	if (hbuf_putc(&as.text, '\n'))
+	if (html_buf_putc(&as.text, '\n'))
 		goto oom;
 	out->text = as.text.p, as.text.p = NULL;
 	out->len = as.text.n;

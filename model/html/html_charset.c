@@ -395,7 +395,7 @@ static int put_clean_utf8(const char *s, size_t n, hbuf_t *out, int *bad)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
-	if (hbuf_reserve(out, n))
+	if (html_buf_reserve(out, n))
 		return -1;
 	while (i < n) {
 		unsigned c = u[i];
@@ -413,21 +413,21 @@ static int put_clean_utf8(const char *s, size_t n, hbuf_t *out, int *bad)
 			i += k;
 			continue;
 		}
-		if (hbuf_put(out, s + run, i - run))
+		if (html_buf_put(out, s + run, i - run))
 			return -1;
 		if (!k) {
 			*bad = 1;
-			if (hbuf_put_cp(out, 0xFFFD))
+			if (html_buf_put_cp(out, 0xFFFD))
 				return -1;
 			i++;
 		} else {
-			if (cp < 0x20 ? hbuf_putc(out, ' ') : hbuf_put_cp(out, 0xFFFD))
+			if (cp < 0x20 ? html_buf_putc(out, ' ') : html_buf_put_cp(out, 0xFFFD))
 				return -1;
 			i += k;
 		}
 		run = i;
 	}
-	return hbuf_put(out, s + run, n - run);
+	return html_buf_put(out, s + run, n - run);
 }
 
 /* Emit what the converter holds back (glibc's WINDOWS-1258 keeps the last
@@ -441,7 +441,7 @@ static int conv_flush(hconv_t *cv, hbuf_t *tmp)
 		tmp->n = (size_t)(o - tmp->p);
 		if (r != (size_t)-1)
 			return 0;
-		if (errno != E2BIG || hbuf_reserve(tmp, tmp->cap))
+		if (errno != E2BIG || html_buf_reserve(tmp, tmp->cap))
 			return -1;
 	}
 }
@@ -455,7 +455,7 @@ int html_charset_decode(hconv_t *cv, const char *s, size_t n, hbuf_t *out)
 	char *in = (char *)s;
 	size_t il = n;
 	iconv(cv->cd, NULL, NULL, NULL, NULL);
-	if (hbuf_reserve(&tmp, n * 2 + 16))
+	if (html_buf_reserve(&tmp, n * 2 + 16))
 		return -1;
 	while (il) {
 		char *o = tmp.p + tmp.n;
@@ -465,14 +465,14 @@ int html_charset_decode(hconv_t *cv, const char *s, size_t n, hbuf_t *out)
 		if (r != (size_t)-1)
 			continue;
 		if (errno == E2BIG) {
-			if (hbuf_reserve(&tmp, tmp.cap))
+			if (html_buf_reserve(&tmp, tmp.cap))
 				goto oom;
 			continue;
 		}
 		/* EILSEQ or EINVAL: a byte the charset does not define, or a
 		 * sequence cut by the end of the run */
 		cv->repaired = 1;
-		if (conv_flush(cv, &tmp) || hbuf_put_cp(&tmp, 0xFFFD))
+		if (conv_flush(cv, &tmp) || html_buf_put_cp(&tmp, 0xFFFD))
 			goto oom;
 		in++;
 		il--;

@@ -398,7 +398,7 @@ static int measure(htree_t *t, hcontent_t *c, hwork_t *w)
 	pthread_once(&wtab_once, wtab_build);
 	for (uint32_t i = 1; i < n; i++) {
 		hnode_t *nd = &t->nodes.v[i];
-		if (hwork_tick(w, 1))
+		if (html_work_tick(w, 1))
 			return -1;
 		c->inboil[i] = c->inboil[nd->parent] || (t->nodes.v[nd->parent].flags & HN_BOIL);
 		if (nd->tag == HT_TEXT)
@@ -510,7 +510,7 @@ static uint32_t by_density(const htree_t *t, const hcontent_t *c, hwork_t *w)
 		return 0;
 	for (uint32_t i = 1; i < n; i++) {
 		const hnode_t *nd = &t->nodes.v[i];
-		if (hwork_tick(w, 1))
+		if (html_work_tick(w, 1))
 			break;
 		int para = nd->tag == HT_P || nd->tag == HT_PRE || nd->tag == HT_TD ||
 			   nd->tag == HT_BLOCKQUOTE;

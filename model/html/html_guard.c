@@ -127,7 +127,7 @@ static int token(guard_t *g, size_t ps)
 		if (ps >= last->page && ps - last->page == c->out.n - last->canon)
 			return 0;
 	}
-	hseg_t *m = hvec_push(&c->map);
+	hseg_t *m = html_vec_push(&c->map);
 	if (!m)
 		return -1;
 	m->canon = c->out.n;
@@ -143,7 +143,7 @@ static int put_escaped(guard_t *g, const char *s, size_t n, hbuf_t *out, int in_
 		return -1;
 	const char *p = g->val.p;
 	size_t m = g->val.n, run = 0;
-	if (hbuf_reserve(out, m))
+	if (html_buf_reserve(out, m))
 		return -1;
 	for (size_t i = 0; i < m; i++) {
 		const char *rep = NULL;
@@ -157,11 +157,11 @@ static int put_escaped(guard_t *g, const char *s, size_t n, hbuf_t *out, int in_
 			rep = " ";
 		if (!rep)
 			continue;
-		if (hbuf_put(out, p + run, i - run) || hbuf_puts(out, rep))
+		if (html_buf_put(out, p + run, i - run) || html_buf_puts(out, rep))
 			return -1;
 		run = i + 1;
 	}
-	return hbuf_put(out, p + run, m - run);
+	return html_buf_put(out, p + run, m - run);
 }
 
 /* Elements that belong in <head>. Any other start tag, or text, before
@@ -179,11 +179,11 @@ static int start_body(guard_t *g)
 	g->in_body = 1;
 	if (push_start(g, "body", 0, 0) != 1)
 		return 0;
-	size_t *at = hvec_push(&g->c->tags);
+	size_t *at = html_vec_push(&g->c->tags);
 	if (!at)
 		return -1;
 	*at = g->c->out.n;
-	return hbuf_puts(&g->c->out, "<body>");
+	return html_buf_puts(&g->c->out, "<body>");
 }
 
 /* ---- the stack libxml2 will build ------------------------------------------ */
@@ -330,7 +330,7 @@ static size_t lex_attrs(guard_t *g, size_t i, int *self, lattr_t *keep, int *nke
 				break;
 			}
 		}
-		if (hwork_tick(g->w, 1))
+		if (html_work_tick(g->w, 1))
 			return 0;
 	}
 }
@@ -355,11 +355,11 @@ static int tag_name(const char *s, size_t a, size_t b, char name[41])
 static int emit_start(guard_t *g, const char *name, lattr_t *keep, int nkeep, int self_closing)
 {
 	hbuf_t *o = &g->c->out;
-	size_t *at = hvec_push(&g->c->tags);
+	size_t *at = html_vec_push(&g->c->tags);
 	if (!at)
 		return -1;
 	*at = o->n;
-	if (hbuf_putc(o, '<') || hbuf_puts(o, name))
+	if (html_buf_putc(o, '<') || html_buf_puts(o, name))
 		return -1;
 	for (int k = 0; k < nkeep; k++) {
 		char an[16];
@@ -367,13 +367,13 @@ static int emit_start(guard_t *g, const char *name, lattr_t *keep, int nkeep, in
 		for (size_t i = 0; i < len; i++)
 			an[i] = (char)tolower((unsigned char)g->s[keep[k].ns + i]);
 		an[len] = '\0';
-		if (hbuf_putc(o, ' ') || hbuf_puts(o, an) || hbuf_puts(o, "=\"") ||
+		if (html_buf_putc(o, ' ') || html_buf_puts(o, an) || html_buf_puts(o, "=\"") ||
 		    (keep[k].has_value &&
 		     put_escaped(g, g->s + keep[k].vs, keep[k].ve - keep[k].vs, o, 1)) ||
-		    hbuf_putc(o, '"'))
+		    html_buf_putc(o, '"'))
 			return -1;
 	}
-	return hbuf_puts(o, self_closing ? "/>" : ">");
+	return html_buf_puts(o, self_closing ? "/>" : ">");
 }
 
 /* Raw content s[a..b) of a script element: kept for JSON-LD only, with
@@ -391,12 +391,12 @@ static int emit_script(guard_t *g, size_t a, size_t b, int keep)
 	size_t run = 0;
 	for (size_t i = 0; i + 1 < g->val.n; i++) {
 		if (p[i] == '<' && p[i + 1] == '/') {
-			if (hbuf_put(o, p + run, i + 1 - run) || hbuf_putc(o, '\\'))
+			if (html_buf_put(o, p + run, i + 1 - run) || html_buf_putc(o, '\\'))
 				return -1;
 			run = i + 1;
 		}
 	}
-	return hbuf_put(o, p + run, g->val.n - run);
+	return html_buf_put(o, p + run, g->val.n - run);
 }
 
 /* 1 when the kept attributes mark a script as JSON-LD. */
@@ -486,8 +486,8 @@ static size_t end_tag(guard_t *g, size_t i)
 	hbuf_t *o = &g->c->out;
 	if (token(g, i))
 		return 0;
-	size_t *at = hvec_push(&g->c->tags);
-	if (!at || hbuf_puts(o, "</") || hbuf_puts(o, name) || hbuf_putc(o, '>'))
+	size_t *at = html_vec_push(&g->c->tags);
+	if (!at || html_buf_puts(o, "</") || html_buf_puts(o, name) || html_buf_putc(o, '>'))
 		return 0;
 	*at = o->n - strlen(name) - 3;
 	return end;
@@ -534,12 +534,12 @@ int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t 
 	g->w = w;
 	size_t i = skip;
 	int rc = 0;
-	if (hbuf_reserve(&c->out, len + len / 8 + 64)) {
+	if (html_buf_reserve(&c->out, len + len / 8 + 64)) {
 		rc = -1;
 		goto done;
 	}
 	while (i < len) {
-		if (hwork_tick(w, 1)) {
+		if (html_work_tick(w, 1)) {
 			rc = -1;
 			break;
 		}
@@ -557,7 +557,7 @@ int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t 
 				rc = -1;
 				break;
 			}
-			hwork_tick(w, (unsigned)((e - i) / 64));
+			html_work_tick(w, (unsigned)((e - i) / 64));
 			i = e;
 			continue;
 		}
@@ -574,7 +574,7 @@ int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t 
 		} else if (c1 == '!' || c1 == '?') {
 			next = skip_markup(g, i);
 		} else {
-			if (token(g, i) || hbuf_puts(&c->out, "&lt;")) {
+			if (token(g, i) || html_buf_puts(&c->out, "&lt;")) {
 				rc = -1;
 				break;
 			}
@@ -589,7 +589,7 @@ int html_guard(const char *page, size_t len, size_t skip, hconv_t *cv, hcanon_t 
 	if (w->stop)
 		rc = -1;
 	if (!rc) {
-		hseg_t *m = hvec_push(&c->map); /* the end maps to the end */
+		hseg_t *m = html_vec_push(&c->map); /* the end maps to the end */
 		if (m) {
 			m->canon = c->out.n;
 			m->page = len;

@@ -18,20 +18,20 @@ typedef struct hbuf {
 	size_t n, cap;
 } hbuf_t;
 
-int hbuf_reserve(hbuf_t *b, size_t extra);
-int hbuf_put(hbuf_t *b, const void *s, size_t n);
-static inline int hbuf_putc(hbuf_t *b, char c)
+int html_buf_reserve(hbuf_t *b, size_t extra);
+int html_buf_put(hbuf_t *b, const void *s, size_t n);
+static inline int html_buf_putc(hbuf_t *b, char c)
 {
-	if (b->n + 1 >= b->cap && hbuf_reserve(b, 1))
+	if (b->n + 1 >= b->cap && html_buf_reserve(b, 1))
 		return -1;
 	b->p[b->n++] = c;
 	b->p[b->n] = '\0';
 	return 0;
 }
-int hbuf_puts(hbuf_t *b, const char *s);
+int html_buf_puts(hbuf_t *b, const char *s);
 
 /* Append code point cp as UTF-8. */
-int hbuf_put_cp(hbuf_t *b, uint32_t cp);
+int html_buf_put_cp(hbuf_t *b, uint32_t cp);
 
 /* Growable array of fixed-size elements: {T *v; size_t n, cap;}. */
 #define HVEC(T)                                                                                    \
@@ -39,10 +39,10 @@ int hbuf_put_cp(hbuf_t *b, uint32_t cp);
 		T *v;                                                                              \
 		size_t n, cap;                                                                     \
 	}
-void *hvec_grow(void **v, size_t *cap, size_t n, size_t elem);
-#define hvec_push(vec)                                                                             \
+void *html_vec_grow(void **v, size_t *cap, size_t n, size_t elem);
+#define html_vec_push(vec)                                                                             \
 	((vec)->n < (vec)->cap ||                                                                  \
-		 hvec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))           \
+		 html_vec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))           \
 	     ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])          \
 	     : NULL)
 
@@ -57,7 +57,7 @@ typedef struct hwork {
 
 /* Count n units of work; every few thousand, look at the clock and the
  * cancel flag. Returns nonzero once the work must stop. */
-int hwork_tick(hwork_t *w, unsigned n);
+int html_work_tick(hwork_t *w, unsigned n);
 
 /* ---- charset (html_charset.c) --------------------------------------------- */
 

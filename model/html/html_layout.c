@@ -72,14 +72,14 @@ static void put_text(walker_t *w, const char *s, size_t n)
 		if (cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060)
 			continue;
 		if (w->space && w->buf.n > w->cur) {
-			if (hbuf_putc(&w->buf, ' '))
+			if (html_buf_putc(&w->buf, ' '))
 				w->oom = 1;
 			w->words++;
 		}
 		w->space = 0;
 		if (w->buf.n == w->cur)
 			w->words = 1;
-		if (hbuf_put_cp(&w->buf, (uint32_t)cp))
+		if (html_buf_put_cp(&w->buf, (uint32_t)cp))
 			w->oom = 1;
 		w->chars++;
 		if (w->in_a)
@@ -101,7 +101,7 @@ static void flush(walker_t *w)
 	w->space = 0;
 	if (w->buf.n == w->cur)
 		return;
-	line_t *l = hvec_push(&w->lines);
+	line_t *l = html_vec_push(&w->lines);
 	if (!l) {
 		w->oom = 1;
 		return;
@@ -201,7 +201,7 @@ static int walk(walker_t *w, uint32_t root, hwork_t *wk)
 	if (t->nodes.v[root].flags & HN_BLOCK)
 		w->blocks[w->nb++] = root;
 	while (i && !w->oom) {
-		if (hwork_tick(wk, 1))
+		if (html_work_tick(wk, 1))
 			return -1;
 		const hnode_t *n = &t->nodes.v[i];
 		int skip = n->tag != HT_TEXT && skip_subtree(n);
@@ -356,7 +356,7 @@ int html_body_lines(const htree_t *t, const hcontent_t *c, const char *title, co
 		if (kind == HTML_BLOCK_CAPTION) {
 			const hline_t *prev = out->v.n ? &out->v.v[out->v.n - 1] : NULL;
 			if (!prev || prev->kind != HTML_BLOCK_CAPTION || prev->box != box) {
-				hline_t *ph = hvec_push(&out->v);
+				hline_t *ph = html_vec_push(&out->v);
 				if (!ph) {
 					rc = -1;
 					break;
@@ -366,8 +366,8 @@ int html_body_lines(const htree_t *t, const hcontent_t *c, const char *title, co
 				ph->start = ph->end = SIZE_MAX;
 			}
 		}
-		hline_t *o = hvec_push(&out->v);
-		if (!o || hbuf_put(&out->buf, s, len)) {
+		hline_t *o = html_vec_push(&out->v);
+		if (!o || html_buf_put(&out->buf, s, len)) {
 			rc = -1;
 			break;
 		}

@@ -28,7 +28,7 @@ static char *dup_trim(const char *s, size_t n)
 			space = b.n > 0;
 			continue;
 		}
-		if ((space && hbuf_putc(&b, ' ')) || hbuf_putc(&b, (char)c)) {
+		if ((space && html_buf_putc(&b, ' ')) || html_buf_putc(&b, (char)c)) {
 			free(b.p);
 			return NULL;
 		}
@@ -57,7 +57,7 @@ static int push_name(hstrvec_t *v, const char *s, size_t n)
 			j++;
 		char *d = dup_trim(s + i, j - i);
 		if (d) {
-			char **slot = hvec_push(v);
+			char **slot = html_vec_push(v);
 			if (!slot) {
 				free(d);
 				return -1;
@@ -103,7 +103,7 @@ char *html_name_case(const char *s, size_t n)
 		if (!start)
 			cp = utf8proc_tolower(cp);
 		start = cp == ' ' || cp == '-' || cp == '.';
-		if (hbuf_put_cp(&b, (uint32_t)cp)) {
+		if (html_buf_put_cp(&b, (uint32_t)cp)) {
 			free(b.p);
 			free(d);
 			return NULL;

@@ -212,7 +212,7 @@ static uint32_t new_node(pstate_t *ps, uint16_t tag)
 		ps->oom = 1;
 		return 0;
 	}
-	hnode_t *n = hvec_push(&t->nodes);
+	hnode_t *n = html_vec_push(&t->nodes);
 	if (!n) {
 		ps->oom = 1;
 		stop(ps);
@@ -233,7 +233,7 @@ static uint32_t new_node(pstate_t *ps, uint16_t tag)
 
 static int put_str(pstate_t *ps, const char *s, size_t n, uint32_t *off)
 {
-	if (ps->t->strs.n + n >= UINT32_MAX || hbuf_put(&ps->t->strs, s, n)) {
+	if (ps->t->strs.n + n >= UINT32_MAX || html_buf_put(&ps->t->strs, s, n)) {
 		ps->oom = 1;
 		stop(ps);
 		return -1;
@@ -246,7 +246,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	pstate_t *ps = ctxt->_private;
-	if (ps->oom || hwork_tick(ps->w, 4)) {
+	if (ps->oom || html_work_tick(ps->w, 4)) {
 		stop(ps);
 		return;
 	}
@@ -272,7 +272,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		for (int key = 0; key < HA_COUNT; key++) {
 			if (strcmp(an, html_attr_names[key]))
 				continue;
-			hattr_t *ha = hvec_push(&ps->t->attrs);
+			hattr_t *ha = html_vec_push(&ps->t->attrs);
 			if (!ha) {
 				ps->oom = 1;
 				stop(ps);
@@ -324,7 +324,7 @@ static void sax_text(void *ctx, const xmlChar *ch, int len)
 	pstate_t *ps = ctxt->_private;
 	if (ps->oom || len <= 0)
 		return;
-	if (hwork_tick(ps->w, (unsigned)len / 64 + 1)) {
+	if (html_work_tick(ps->w, (unsigned)len / 64 + 1)) {
 		stop(ps);
 		return;
 	}
@@ -360,9 +360,9 @@ int html_parse(const hcanon_t *c, htree_t *t, hwork_t *w)
 {
 	pthread_once(&init_once, init_libxml);
 	memset(t, 0, sizeof *t);
-	if (!hvec_push(&t->nodes)) /* node 0: the document */
+	if (!html_vec_push(&t->nodes)) /* node 0: the document */
 		return -1;
-	if (hbuf_reserve(&t->strs, c->out.n / 2 + 64))
+	if (html_buf_reserve(&t->strs, c->out.n / 2 + 64))
 		return -1;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt)
@@ -480,10 +480,10 @@ int html_node_text(const htree_t *t, uint32_t root, hbuf_t *out, size_t max)
 					space = out->n > start;
 					continue;
 				}
-				if (space && hbuf_putc(out, ' '))
+				if (space && html_buf_putc(out, ' '))
 					return -1;
 				space = 0;
-				if (hbuf_putc(out, (char)c))
+				if (html_buf_putc(out, (char)c))
 					return -1;
 			}
 		} else if (n->tag == HT_BR || n->tag == HT_P || n->tag == HT_DIV ||

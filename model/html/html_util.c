@@ -7,7 +7,7 @@
 #include "model/html/html_int.h"
 
 /* Make room for extra more bytes plus a NUL in *b. 0 or -1. */
-int hbuf_reserve(hbuf_t *b, size_t extra)
+int html_buf_reserve(hbuf_t *b, size_t extra)
 {
 	if (b->n + extra + 1 <= b->cap)
 		return 0;
@@ -26,9 +26,9 @@ int hbuf_reserve(hbuf_t *b, size_t extra)
 }
 
 /* Append n bytes of s to *b, keeping it NUL-terminated. 0 or -1. */
-int hbuf_put(hbuf_t *b, const void *s, size_t n)
+int html_buf_put(hbuf_t *b, const void *s, size_t n)
 {
-	if (hbuf_reserve(b, n))
+	if (html_buf_reserve(b, n))
 		return -1;
 	if (n)
 		memcpy(b->p + b->n, s, n);
@@ -38,13 +38,13 @@ int hbuf_put(hbuf_t *b, const void *s, size_t n)
 }
 
 /* Append the C string s to *b. 0 or -1. */
-int hbuf_puts(hbuf_t *b, const char *s)
+int html_buf_puts(hbuf_t *b, const char *s)
 {
-	return hbuf_put(b, s, strlen(s));
+	return html_buf_put(b, s, strlen(s));
 }
 
 /* Append code point cp as UTF-8 (U+FFFD for what UTF-8 cannot hold). */
-int hbuf_put_cp(hbuf_t *b, uint32_t cp)
+int html_buf_put_cp(hbuf_t *b, uint32_t cp)
 {
 	char u[4];
 	size_t n;
@@ -61,12 +61,12 @@ int hbuf_put_cp(hbuf_t *b, uint32_t cp)
 		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
 		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
 	}
-	return hbuf_put(b, u, n);
+	return html_buf_put(b, u, n);
 }
 
 /* Grow a vector's storage to hold at least n + 1 elements (doubling). The
  * address is returned, NULL when out of memory (the old storage stays). */
-void *hvec_grow(void **v, size_t *cap, size_t n, size_t elem)
+void *html_vec_grow(void **v, size_t *cap, size_t n, size_t elem)
 {
 	size_t c = *cap ? *cap * 2 : 16;
 	if (c < n + 1)
@@ -82,7 +82,7 @@ void *hvec_grow(void **v, size_t *cap, size_t n, size_t elem)
 }
 
 /* Count work; look at the clock every 4096 units. Nonzero once stopped. */
-int hwork_tick(hwork_t *w, unsigned n)
+int html_work_tick(hwork_t *w, unsigned n)
 {
 	if (w->stop)
 		return w->stop;

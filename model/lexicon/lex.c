@@ -46,11 +46,12 @@ static inline int64_t lex_child(uint32_t node, uint16_t kw)
 	}
 }
 
-size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap)
+size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap, uint64_t *mask)
 {
 	uint32_t node = 0;
 	size_t nh = 0;
-	for (size_t j = i; j < tx->n; j++) {
+	uint64_t m = 0;
+	for (size_t j = i; j < tx->n && nh < cap; j++) {
 		const tok_t *t = &tx->tok[j];
 		if (!t->kw || (j > i && (t->flags & TF_NL)))
 			break;
@@ -60,41 +61,81 @@ size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap)
 		node = (uint32_t)c;
 		if (j - i + 1 > 255)
 			break;
-		for (uint32_t k = lex_node_term[node]; k < lex_node_term[node + 1] && nh < cap; k++) {
-			out[nh].lex = lex_terms[k].lex;
+		if (lex_node_mask[node]) {
+			out[nh].node = node;
 			out[nh].len = (uint8_t)(j - i + 1);
-			out[nh].pad = 0;
-			out[nh].entry = lex_terms[k].entry;
+			m |= lex_node_mask[node];
 			nh++;
 		}
+		if (!lex_node_kids[node])
+			break;
 	}
+	*mask = m;
 	return nh;
 }
 
-const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
+/* The last term of lexicon lx at node (the entry a lookup returns). */
+static int32_t node_entry(uint32_t node, int lx)
 {
-	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
-		return NULL;
-	const struct lex_hit *best = NULL;
-	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++) {
-		const struct lex_hit *x = &tx->hit[h];
-		if (x->lex == lx && i + x->len <= lim)
-			best = x;
-	}
-	if (!best)
-		return NULL;
-	*n = best->len;
-	return &lex_tables[lx].e[best->entry];
+	int32_t e = -1;
+	for (uint32_t k = lex_node_term[node]; k < lex_node_term[node + 1]; k++)
+		if (lex_terms[k].lex == lx)
+			e = lex_terms[k].entry;
+	return e;
 }
 
-int lex_is(const text_t *tx, int lx, size_t i, size_t n)
+/* lex_at past its mask test (lex.h) */
+const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
 {
-	if (i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
-		return 0;
+	/* the longest first */
+	for (uint32_t h = tx->hit_at[i + 1]; h-- > tx->hit_at[i];) {
+		const struct lex_hit *x = &tx->hit[h];
+		if (i + x->len <= lim && ((lex_node_mask[x->node] >> lx) & 1)) {
+			*n = x->len;
+			return &lex_tables[lx].e[node_entry(x->node, lx)];
+		}
+	}
+	return NULL;
+}
+
+/* lex_is past its mask test (lex.h) */
+int lex_is_hit(const text_t *tx, int lx, size_t i, size_t n)
+{
 	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++)
-		if (tx->hit[h].lex == lx && tx->hit[h].len == n)
+		if (tx->hit[h].len == n && ((lex_node_mask[tx->hit[h].node] >> lx) & 1))
 			return 1;
 	return 0;
+}
+
+lex_iter_t lex_iter(const text_t *tx, int lx, size_t i)
+{
+	lex_iter_t it = {.tx = tx, .lx = lx};
+	if (i < tx->n && ((tx->lexmask[i] >> lx) & 1)) {
+		it.h = tx->hit_at[i];
+		it.hend = tx->hit_at[i + 1];
+	}
+	return it;
+}
+
+int lex_next(lex_iter_t *it)
+{
+	for (;;) {
+		while (it->k < it->kend) {
+			const struct lex_term *t = &lex_terms[it->k++];
+			if (t->lex == it->lx) {
+				it->entry = t->entry;
+				return 1;
+			}
+		}
+		if (it->h >= it->hend)
+			return 0;
+		const struct lex_hit *x = &it->tx->hit[it->h++];
+		if (!((lex_node_mask[x->node] >> it->lx) & 1))
+			continue;
+		it->len = x->len;
+		it->k = lex_node_term[x->node];
+		it->kend = lex_node_term[x->node + 1];
+	}
 }
 
 size_t lex_count(int lx)

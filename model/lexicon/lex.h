@@ -35,13 +35,26 @@ typedef struct lex_entry {
 	uint8_t ntok;		  /* tokens of the form */
 } lex_entry_t;
 
-/* One entry of a lexicon matching tokens [i, i + len) (text.h: hit_at). */
+/* A trie node reached from token i that spells entries, those of tokens
+ * [i, i + len) (text.h: hit_at): its terms are the entries. */
 struct lex_hit {
-	uint16_t lex;
+	uint32_t node;
 	uint8_t len;
-	uint8_t pad;
-	int32_t entry;
 };
+
+/* The entries of one lexicon starting at a token, shortest first:
+ *   for (lex_iter_t it = lex_iter(tx, lx, i); lex_next(&it);) it.len, it.entry */
+typedef struct lex_iter {
+	const text_t *tx;
+	int lx;
+	uint32_t h, hend; /* hits of the token still to look at */
+	uint32_t k, kend; /* terms of the current hit still to look at */
+	size_t len;	  /* the current entry's tokens */
+	int32_t entry;	  /* its index in the lexicon */
+} lex_iter_t;
+
+lex_iter_t lex_iter(const text_t *tx, int lx, size_t i);
+int lex_next(lex_iter_t *it);
 
 /* The keyword id of a key (text.h), 0 when no lexicon has the word. */
 uint16_t lex_vocab_find(const char *key, size_t len, uint32_t hash);
@@ -52,10 +65,22 @@ const char *lex_vocab_key(uint16_t kw);
 /* The longest entry of lexicon lx matching tokens [i, i + *n) with
  * i + *n <= lim, or NULL. A multi-token entry never runs over a line
  * break. Needs tag_text(). */
-const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n);
+const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n);
+static inline const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim,
+					size_t *n)
+{
+	/* most asks find no entry: answered here, from the token's mask */
+	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))
+		return NULL;
+	return lex_at_hit(tx, lx, i, lim, n);
+}
 
 /* 1 when some entry of lexicon lx spans exactly tokens [i, i + n). */
-int lex_is(const text_t *tx, int lx, size_t i, size_t n);
+int lex_is_hit(const text_t *tx, int lx, size_t i, size_t n);
+static inline int lex_is(const text_t *tx, int lx, size_t i, size_t n)
+{
+	return i < tx->n && ((tx->lexmask[i] >> lx) & 1) && lex_is_hit(tx, lx, i, n);
+}
 
 /* 1 when some entry of lexicon lx starts at token i. */
 static inline int lex_starts(const text_t *tx, int lx, size_t i)

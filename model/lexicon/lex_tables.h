@@ -38,6 +38,8 @@ extern const uint32_t lex_vocab_mask;
 extern const uint64_t lex_kw_first[KW_COUNT];
 extern const struct lex_table lex_tables[LEX_COUNT];
 extern const uint32_t lex_node_term[];
+extern const uint64_t lex_node_mask[]; /* bit L: node has a term of lexicon L */
+extern const unsigned char lex_node_kids[]; /* 1: node has children */
 extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
@@ -68,9 +70,9 @@ static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t has
 	}
 }
 
-/* Walk the trie from token i: writes every entry of every lexicon that
- * starts there, shortest first, into out[0..cap) and returns their number
- * (tag_text). */
-size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap);
+/* Walk the trie from token i: writes every node reached that spells an
+ * entry, shortest first, into out[0..cap) and returns their number; *mask
+ * gets their lexicons (tag_text). */
+size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap, uint64_t *mask);
 
 #endif

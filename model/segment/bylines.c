@@ -89,17 +89,14 @@ static size_t byline_prefix(seg_ctx_t *c, size_t k, size_t n, int *kind)
 	size_t i = c->toks.v[k].t0;
 	if (i >= tx->n || !lex_starts(tx, LEX_SEGMENT_BYLINE_PREFIX, i))
 		return 0;
-	for (uint32_t h = tx->hit_at[i]; h < tx->hit_at[i + 1]; h++) {
-		const lex_hit_t *x = &tx->hit[h];
-		if (x->lex != LEX_SEGMENT_BYLINE_PREFIX)
-			continue;
-		size_t end = i + x->len, m = 0;
+	for (lex_iter_t it = lex_iter(tx, LEX_SEGMENT_BYLINE_PREFIX, i); lex_next(&it);) {
+		size_t end = i + it.len, m = 0;
 		while (k + m < n && c->toks.v[k + m].t1 < end)
 			m++;
 		if (k + m >= n || c->toks.v[k + m].t1 != end ||
 		    c->toks.v[k + m].end != tx->tok[end - 1].end)
 			continue;
-		const lex_entry_t *e = lex_entry(LEX_SEGMENT_BYLINE_PREFIX, (size_t)x->entry);
+		const lex_entry_t *e = lex_entry(LEX_SEGMENT_BYLINE_PREFIX, (size_t)it.entry);
 		if (!segment_form_fits(c, i, end, e->form, 0))
 			continue;
 		const char *d = segment_detail(e);

@@ -11,7 +11,7 @@
 #define SCAN_KW(key, len, hash) lex_vocab_find8((key), (len), (hash))
 #include "model/text/scan_loop.h"
 
-int text_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
+int tag_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
 		    size_t *bad, int *nul)
 {
 	return scan_loop(tx, s, len, arena, budget, bad, nul);

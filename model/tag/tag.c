@@ -6,7 +6,7 @@
 #include "model/lexicon/lex_tables.h"
 #include "model/mem.h"
 
-#define MAX_HITS_AT 128 /* entries starting at one token */
+#define MAX_HITS_AT 128 /* trie nodes with entries reached from one token */
 
 int tag_text(text_t *tx)
 {
@@ -36,11 +36,8 @@ int tag_text(text_t *tx)
 				return -1;
 			tx->hit = p;
 		}
-		size_t k = lex_walk(tx, i, tx->hit + nh, MAX_HITS_AT);
-		uint64_t got = 0;
-		for (size_t h = nh; h < nh + k; h++)
-			got |= 1ULL << tx->hit[h].lex;
-		nh += k;
+		uint64_t got;
+		nh += lex_walk(tx, i, tx->hit + nh, MAX_HITS_AT, &got);
 		tx->lexmask[i] = got;
 	}
 	tx->hit_at[n] = tx->hit_at[n + 1] = (uint32_t)nh;

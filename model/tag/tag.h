@@ -12,7 +12,7 @@
  * when out of memory or over the budget; 1 when the bytes are not UTF-8 or
  * hold a NUL (the first bad byte at *bad, *nul telling which); 2 when the
  * text needs NFC normalisation first (normalise, then scan the result). */
-int text_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
+int tag_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
 		    size_t *bad, int *nul);
 
 /* Tag tx (after text_scan). The arrays are freed by text_free(). 0, or -1

@@ -1,5 +1,5 @@
 /* Internal: the tokenizer's loop, shared by text_scan() (model/text/scan.c:
- * text known to be valid NFC, no vocabulary) and text_scan_input()
+ * text known to be valid NFC, no vocabulary) and tag_scan_input()
  * (model/tag/input.c: the request's bytes, checked as they are read, with
  * the keyword id of each token looked up while its key is fresh). The
  * including file defines SCAN_CHECK (0 or 1) and SCAN_KW(key, len, hash).

@@ -61,7 +61,7 @@ typedef struct text {
 	uint64_t *lexmask;
 	arena_t *arena;
 	budget_t *budget; /* the parse's work bound; NULL: none */
-	int kw_done;	  /* keyword ids set by the scan (text_scan_input) */
+	int kw_done;	  /* keyword ids set by the scan (tag_scan_input) */
 	/* text_tok_at's last answer, a cache it updates through const
 	 * pointers (the recognisers mostly ask in text order); a text_t is
 	 * never an object defined const */

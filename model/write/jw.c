@@ -86,15 +86,17 @@ void jw_arr_end(jw_t *w)
 	jw_byte(w, ']');
 }
 
-void jw_key(jw_t *w, const char *key)
+void jw_key_n(jw_t *w, const char *key, size_t n)
 {
-	size_t n = strlen(key);
 	int d = w->depth - 1;
-	if (d >= 0 && d < JW_DEPTH && !w->first[d])
-		jw_byte(w, ',');
-	if (jw_reserve(w, n + 3))
+	int comma = d >= 0 && d < JW_DEPTH && !w->first[d];
+	if (jw_reserve(w, n + 4))
 		return;
 	char *p = w->buf + w->len;
+	if (comma) {
+		*p++ = ',';
+		w->len++;
+	}
 	*p++ = '"';
 	memcpy(p, key, n);
 	p += n;
@@ -116,14 +118,10 @@ static inline uint64_t needs_escape(uint64_t x)
 	return (lt | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
 }
 
-void jw_str(jw_t *w, const char *s, size_t n)
+/* The JSON string of s[0..n) at p (room for 6n + 2 bytes); the end. */
+static char *put_str(char *p, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	jw_value(w);
-	/* worst case: every byte a \u00XX */
-	if (jw_reserve(w, n * 6 + 2))
-		return;
-	char *p = w->buf + w->len;
 	*p++ = '"';
 	size_t i = 0;
 	while (i < n) {
@@ -174,6 +172,45 @@ void jw_str(jw_t *w, const char *s, size_t n)
 		}
 	}
 	*p++ = '"';
+	return p;
+}
+
+/* The decimal digits of v at p; the end. */
+static char *put_uint(char *p, unsigned long long u)
+{
+	char tmp[24], *e = tmp + sizeof tmp, *q = e;
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	memcpy(p, q, (size_t)(e - q));
+	return p + (e - q);
+}
+
+void jw_str(jw_t *w, const char *s, size_t n)
+{
+	jw_value(w);
+	/* worst case: every byte a \u00XX */
+	if (jw_reserve(w, n * 6 + 2))
+		return;
+	w->len = (size_t)(put_str(w->buf + w->len, s, n) - w->buf);
+	w->buf[w->len] = '\0';
+}
+
+void jw_mention(jw_t *w, const char *s, size_t n, size_t start, size_t end)
+{
+	static const char k1[] = "{\"text\":", k2[] = ",\"start\":", k3[] = ",\"end\":";
+	jw_value(w);
+	if (jw_reserve(w, n * 6 + 2 + sizeof k1 + sizeof k2 + sizeof k3 + 2 * 20 + 1))
+		return;
+	char *p = w->buf + w->len;
+	memcpy(p, k1, sizeof k1 - 1);
+	p = put_str(p + sizeof k1 - 1, s, n);
+	memcpy(p, k2, sizeof k2 - 1);
+	p = put_uint(p + sizeof k2 - 1, start);
+	memcpy(p, k3, sizeof k3 - 1);
+	p = put_uint(p + sizeof k3 - 1, end);
+	*p++ = '}';
 	w->len = (size_t)(p - w->buf);
 	w->buf[w->len] = '\0';
 }

@@ -26,8 +26,11 @@ void jw_obj_end(jw_t *w);   /* } */
 void jw_arr(jw_t *w);	    /* [ as a value */
 void jw_arr_end(jw_t *w);   /* ] */
 
-/* "key": — the next call writes the member's value. key is plain ASCII. */
-void jw_key(jw_t *w, const char *key);
+/* "key": — the next call writes the member's value. key is plain ASCII;
+ * jw_key takes a string literal (its length is known where it is written),
+ * jw_key_n any key with its length. */
+void jw_key_n(jw_t *w, const char *key, size_t n);
+#define jw_key(w, key) jw_key_n((w), "" key "", sizeof(key) - 1)
 
 /* Values. */
 void jw_str(jw_t *w, const char *s, size_t n); /* a JSON string of UTF-8 s[0..n) */
@@ -35,6 +38,8 @@ void jw_cstr(jw_t *w, const char *s);	       /* a NUL-terminated one, or null fo
 void jw_int(jw_t *w, long long v);
 void jw_bool(jw_t *w, int v);
 void jw_null(jw_t *w);
+/* {"text":"<s[0..n)>","start":start,"end":end}, a span of the text. */
+void jw_mention(jw_t *w, const char *s, size_t n, size_t start, size_t end);
 /* A value given as raw JSON (the caller vouches for it). */
 void jw_json(jw_t *w, const char *s, size_t n);
 

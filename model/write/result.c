@@ -9,7 +9,7 @@
 #include "model/html/html.h"
 #include "model/text/fold.h"
 #include "model/model.h"
-#include "model/normalize.h"
+#include "model/text/offsets.h"
 #include "model/write/jw.h"
 #include "model/write/write.h"
 
@@ -60,15 +60,8 @@ static void span_text(wctx_t *c, span_t sp)
 
 static void mention(wctx_t *c, span_t sp)
 {
-	jw_t *w = c->w;
-	jw_obj(w);
-	jw_key(w, "text");
-	span_text(c, sp);
-	jw_key(w, "start");
-	off(c, sp.start);
-	jw_key(w, "end");
-	off(c, sp.end);
-	jw_obj_end(w);
+	jw_mention(c->w, c->d->text + sp.start, sp.end - sp.start,
+		   offset_map_convert(&c->map, sp.start), offset_map_convert(&c->map, sp.end));
 }
 
 static void span_or_null(wctx_t *c, span_t sp)

@@ -10,7 +10,7 @@
 
 #include "model/dates/dates.h"
 #include "model/documents/documents.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 #include "model/tag/tag.h"
 
 typedef struct doc_fixture {
@@ -30,8 +30,8 @@ static inline int doc_fixture_init(doc_fixture_t *f, const char *s, size_t n)
 	memset(f, 0, sizeof *f);
 	f->s = s;
 	f->len = n;
-	if (norm_utf8_check(s, n, &nul) == n && !norm_is_nfc_fast(s, n)) {
-		f->nfc = norm_nfc(s, n, &f->len);
+	if (text_utf8_check(s, n, &nul) == n && !text_is_nfc_fast(s, n)) {
+		f->nfc = text_nfc(s, n, &f->len);
 		if (!f->nfc)
 			return -1;
 		f->s = f->nfc;

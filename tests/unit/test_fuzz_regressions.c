@@ -15,7 +15,7 @@
 
 #include "model/dates/dates.h"
 #include "model/model.h"
-#include "model/normalize.h"
+#include "model/text/nfc.h"
 #include "model/tag/tag.h"
 #include "tests/http/harness.h"
 #include "tests/unit/doc_fixture.h"
@@ -134,7 +134,7 @@ Test(fuzz_regressions, model)
 			cr_assert(e.code == MODEL_E_UTF8 || e.code == MODEL_E_EMPTY, "%s: error %s",
 				  v[i].path, model_errcode_name(e.code));
 			if (e.code == MODEL_E_UTF8)
-				cr_assert_eq(e.offset, norm_utf8_check(v[i].data, v[i].len, &nul),
+				cr_assert_eq(e.offset, text_utf8_check(v[i].data, v[i].len, &nul),
 					     "%s", v[i].path);
 			continue;
 		}
@@ -150,9 +150,9 @@ static char *nfc_text(const struct input *in, size_t *len)
 {
 	int nul;
 
-	if (norm_utf8_check(in->data, in->len, &nul) != in->len)
+	if (text_utf8_check(in->data, in->len, &nul) != in->len)
 		return NULL;
-	return norm_nfc(in->data, in->len, len);
+	return text_nfc(in->data, in->len, len);
 }
 
 static void span_ok(const char *path, const char *text, size_t len, span_t s)

@@ -1,11 +1,13 @@
-#include "normalize.h"
+/* UTF-8 validation and NFC normalisation of a request's text. */
+#include "model/text/nfc.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "model/mem.h"
+#include "model/text/chars.h"
 
-size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
+size_t text_utf8_check(const char *s, size_t len, int *is_nul)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -43,7 +45,7 @@ size_t norm_utf8_check(const char *s, size_t len, int *is_nul)
 	return len;
 }
 
-int norm_is_nfc_fast(const char *s, size_t len)
+int text_is_nfc_fast(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -52,7 +54,7 @@ int norm_is_nfc_fast(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		uint32_t c = utf8_next(s, len, &i);
+		uint32_t c = chars_decode(s, len, &i);
 		if (c < 0x300)
 			continue;
 		if (c >= 0x1E00 && c <= 0x1EFF)
@@ -79,7 +81,7 @@ static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
 	size_t i = 0, run = 0, extra = 0;
 	*oom = 0;
 	while (i < len) {
-		uint32_t c = utf8_next(s, len, &i);
+		uint32_t c = chars_decode(s, len, &i);
 		const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
 		if (c >= 0x300 && p->combining_class) {
 			if (++run > MAX_NONSTARTERS) {
@@ -102,7 +104,7 @@ static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
 	run = 0;
 	while (i < len) {
 		size_t st = i;
-		uint32_t c = utf8_next(s, len, &i);
+		uint32_t c = chars_decode(s, len, &i);
 		const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
 		if (c >= 0x300 && p->combining_class) {
 			if (++run > MAX_NONSTARTERS) {
@@ -157,7 +159,7 @@ static int nfc_stretch(const char *s, size_t len, char **out, size_t *n, size_t 
 }
 
 /* 1 when NFC leaves c and what follows it alone: Latin below the combining
- * marks, Vietnamese letters, punctuation and currency (norm_is_nfc_fast). */
+ * marks, Vietnamese letters, punctuation and currency (text_is_nfc_fast). */
 static int nfc_safe(uint32_t c)
 {
 	return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x206F) ||
@@ -167,7 +169,7 @@ static int nfc_safe(uint32_t c)
 /* Only the stretches that may change go through utf8proc: each runs from
  * the safe code point before a risky one (the base a combining mark may
  * join) to the next safe code point; the rest is copied as it is. */
-char *norm_nfc(const char *s, size_t len, size_t *out_len)
+char *text_nfc(const char *s, size_t len, size_t *out_len)
 {
 	size_t cap = len + len / 8 + 16, n = 0, i = 0, copied = 0, last_safe = (size_t)-1;
 	char *out = mem_malloc(cap);
@@ -175,7 +177,7 @@ char *norm_nfc(const char *s, size_t len, size_t *out_len)
 		return NULL;
 	while (i < len) {
 		size_t p = i;
-		uint32_t c = utf8_next(s, len, &i);
+		uint32_t c = chars_decode(s, len, &i);
 		if (nfc_safe(c)) {
 			last_safe = p;
 			continue;
@@ -183,7 +185,7 @@ char *norm_nfc(const char *s, size_t len, size_t *out_len)
 		size_t a = last_safe != (size_t)-1 && last_safe >= copied ? last_safe : p, e = i;
 		while (e < len) {
 			size_t q = e;
-			uint32_t d = utf8_next(s, len, &q);
+			uint32_t d = chars_decode(s, len, &q);
 			if (nfc_safe(d))
 				break;
 			e = q;
@@ -223,79 +225,4 @@ char *norm_nfc(const char *s, size_t len, size_t *out_len)
 	out[n] = '\0';
 	*out_len = n;
 	return out;
-}
-
-#define BLOCK 64
-
-#define ONES 0x0101010101010101ULL
-
-static inline uint64_t load8(const unsigned char *p)
-{
-	uint64_t x;
-	memcpy(&x, p, 8);
-	return x;
-}
-
-/* Units of the asked kind (0 code points, 1 UTF-16) in u[a, b), b - a <=
- * BLOCK: a code point is a byte that is not a continuation (10xxxxxx), and
- * a 4-byte lead (11110xxx) counts twice in UTF-16. Eight bytes at a time,
- * the flags summed per byte lane and added up by one multiplication (no
- * popcount instruction in the baseline x86-64). */
-static uint32_t count_units(const unsigned char *u, size_t a, size_t b, int unit)
-{
-	size_t i = a;
-	uint64_t cont = 0, lead4 = 0;
-	for (; i + 8 <= b; i += 8) {
-		uint64_t x = load8(u + i);
-		cont += ((x & ~(x << 1)) >> 7) & ONES;
-		if (unit)
-			lead4 += ((x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4)) >> 7) & ONES;
-	}
-	uint32_t c = (uint32_t)(i - a) - (uint32_t)((cont * ONES) >> 56) +
-		     (uint32_t)((lead4 * ONES) >> 56);
-	for (; i < b; i++)
-		if ((u[i] & 0xC0) != 0x80)
-			c += unit && u[i] >= 0xF0 ? 2 : 1;
-	return c;
-}
-
-int offset_map_init(offset_map_t *m, const char *text, size_t len, int unit)
-{
-	m->text = text;
-	m->len = len;
-	m->unit = unit;
-	m->at = NULL;
-	if (unit == 2) /* bytes: nothing to count */
-		return 0;
-	size_t nb = len / BLOCK + 2;
-	m->at = mem_malloc(nb * sizeof *m->at);
-	if (!m->at)
-		return -1;
-	const unsigned char *u = (const unsigned char *)text;
-	uint32_t n = 0;
-	size_t b = 0;
-	for (size_t i = 0; i < len; i += BLOCK, b++) {
-		m->at[b] = n;
-		n += count_units(u, i, i + BLOCK < len ? i + BLOCK : len, unit);
-	}
-	m->at[b] = n;
-	if (b + 1 < nb)
-		m->at[b + 1] = n;
-	return 0;
-}
-
-void offset_map_free(offset_map_t *m)
-{
-	free(m->at);
-	m->at = NULL;
-}
-
-size_t offset_map_convert(const offset_map_t *m, size_t off)
-{
-	if (m->unit == 2)
-		return off;
-	if (off > m->len)
-		off = m->len;
-	size_t b = off / BLOCK;
-	return m->at[b] + count_units((const unsigned char *)m->text, b * BLOCK, off, m->unit);
 }
