@@ -306,6 +306,8 @@ static void *gate_main(void *arg)
 			sweep();
 			last_sweep = G.now;
 		}
+		if (G.spent)
+			gate_spent_close(0);
 		if (atomic_load(&G.draining) && G.listening) {
 			epoll_ctl(G.ep, EPOLL_CTL_DEL, G.lfd, NULL);
 			G.listening = 0;
@@ -439,6 +441,7 @@ void gate_stop(void)
 			gate_drop_link(G.head, 503);
 		gate_close_conn(G.head);
 	}
+	gate_spent_close(1);
 	bury();
 	if (G.lfd >= 0)
 		close(G.lfd);

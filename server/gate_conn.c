@@ -92,63 +92,6 @@ static void log_alone(struct gate_conn *c, int status, size_t bytes_out, const c
 		accesslog_write(&r);
 }
 
-/* ---- the socket pair to libmicrohttpd ---- */
-
-void gate_inner_close(struct gate_conn *c)
-{
-	if (c->inner < 0)
-		return;
-	gate_watch(c, 1, 0);
-	close(c->inner);
-	c->inner = -1;
-	gate_chan_release(c->chan);
-	c->chan = NULL;
-	G.pairs[c->worker]--;
-}
-
-/* A new pair for c's requests, kept while the answers allow keep-alive:
- * one libmicrohttpd connection per client connection, not per request.
- * 0, or -1 (nothing to undo). */
-static int inner_open(struct gate_conn *c)
-{
-	struct gate_chan *ch, *again;
-	int sv[2], mine, theirs;
-
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv))
-		return -1;
-	/* which end libmicrohttpd gets picks its worker thread: the one with
-	 * fewer pairs (pairs made in a row would all land on one worker, and
-	 * with them every small parse) */
-	theirs = G.pairs[sv[0] % G.workers] < G.pairs[sv[1] % G.workers] ? 0 : 1;
-	mine = sv[1 - theirs];
-	theirs = sv[theirs];
-	ch = gate_chan_new(theirs);
-	if (!ch) {
-		close(sv[0]);
-		close(sv[1]);
-		return -1;
-	}
-	if (MHD_add_connection(G.daemon, theirs, (struct sockaddr *)&c->addr, c->addrlen) !=
-	    MHD_YES) {
-		/* libmicrohttpd closed its end itself */
-		again = gate_chan_take(theirs);
-		if (again)
-			gate_chan_release(again);
-		gate_chan_release(ch);
-		close(mine);
-		return -1;
-	}
-	c->inner = mine;
-	c->chan = ch;
-	c->worker = theirs % G.workers;
-	G.pairs[c->worker]++;
-	c->imask = 0;
-	/* level-triggered and left as it is between requests: an event while
-	 * no answer is due means libmicrohttpd closed its end */
-	gate_watch(c, 1, EPOLLIN | EPOLLRDHUP);
-	return 0;
-}
-
 /* ---- closing ---- */
 
 void gate_close_conn(struct gate_conn *c)
@@ -346,7 +289,7 @@ static void start_forward(struct gate_conn *c)
 		       "The server is out of resources for this request; try again.");
 		return;
 	}
-	if (c->inner < 0 && inner_open(c)) {
+	if (c->inner < 0 && gate_pair_open(c)) {
 		answer(c, PROBLEM_UNAVAILABLE, "The server is out of resources; try again.");
 		return;
 	}
@@ -354,6 +297,10 @@ static void start_forward(struct gate_conn *c)
 	if (!l) {
 		answer(c, PROBLEM_UNAVAILABLE, "The server is out of memory; try again.");
 		return;
+	}
+	if (c->last) {
+		gate_link_unref(c->last); /* the pair goes on: nothing to wait for */
+		c->last = NULL;
 	}
 	record_base(c, &l->g, 0);
 	l->route_g = G.route_of(l->g.path);
@@ -585,7 +532,11 @@ static void finish_response(struct gate_conn *c)
 		l->relayed_body = c->relayed > c->rh.head_len ? c->relayed - c->rh.head_len : 0;
 		l->g.end_ns = G.now;
 		gate_link_gate_half(l);
-		gate_link_unref(l);
+		/* kept while the pair is open: closing it waits for the
+		 * server's half (struct gate_spent) */
+		if (c->last)
+			gate_link_unref(c->last);
+		c->last = l;
 		c->link = NULL;
 	}
 	c->served++;

@@ -58,6 +58,9 @@ void gate_chan_post(struct gate_chan *ch, struct gate_link *l);
 /* Drop a reference without counting a half. */
 void gate_link_unref(struct gate_link *l);
 
+/* Whether libmicrohttpd is done with l's request (its half is in). */
+int gate_link_server_done(struct gate_link *l);
+
 /* The gate's half is in (fields of l set by the caller). */
 void gate_link_gate_half(struct gate_link *l);
 
@@ -121,7 +124,21 @@ struct gate_conn {
 	struct wire_chunks rchunks; /* of a chunked answer */
 	uint64_t resp_seen, resp_left;
 	struct gate_link *link;
+	struct gate_link *last; /* the last answered request's, while the pair is open */
 	struct gate_conn *prev, *next;
+};
+
+/* A pair's end the gate is done with, held open until libmicrohttpd has
+ * finished the request it last answered there: libmicrohttpd notes a
+ * request finished one round after its last byte left, and a hang-up seen
+ * first ends it with an error (logged 499, though the answer reached the
+ * client). */
+struct gate_spent {
+	int fd, worker;
+	struct gate_chan *chan;
+	struct gate_link *link;
+	uint64_t since;
+	struct gate_spent *next;
 };
 
 struct gate_state {
@@ -134,6 +151,7 @@ struct gate_state {
 	atomic_int draining, stop;
 	atomic_long in_flight;
 	struct gate_conn *head, *tail, *dead;
+	struct gate_spent *spent;
 	long nconns;
 	struct ipnode *ips[IP_BUCKETS];
 	/* socket pairs per libmicrohttpd worker thread: libmicrohttpd 0.9.75
@@ -151,10 +169,21 @@ extern struct gate_state gate_g;
 /* Set fd's (inner: the socket pair's) epoll interest to mask (0: none). */
 void gate_watch(struct gate_conn *c, int inner, uint32_t mask);
 
+/* A new pair for c's requests, kept while the answers allow keep-alive:
+ * one libmicrohttpd connection per client connection, not per request.
+ * 0, or -1 (nothing to undo). */
+int gate_pair_open(struct gate_conn *c);
+
 /* Close the gate's end of c's socket pair: libmicrohttpd reads EOF and ends
  * its connection (a request already in its socket is still served, with
- * its cancel flag set, and logged when both halves are in). */
+ * its cancel flag set, and logged when both halves are in). After a whole
+ * answer, the end waits among the spent ones until libmicrohttpd has
+ * finished that request. */
 void gate_inner_close(struct gate_conn *c);
+
+/* Close the spent pair ends whose request libmicrohttpd has finished (or
+ * that waited past a second; all of them when all is set). */
+void gate_spent_close(int all);
 
 /* Close c and everything it holds; freed after the current round. */
 void gate_close_conn(struct gate_conn *c);

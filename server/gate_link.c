@@ -150,6 +150,11 @@ void gate_link_unref(struct gate_link *l)
 	free(l);
 }
 
+int gate_link_server_done(struct gate_link *l)
+{
+	return atomic_load(&l->parts) >= 2;
+}
+
 /* Both halves are in: one line, one metrics record, the body memory back. */
 static void finalize(struct gate_link *l)
 {
