@@ -254,7 +254,16 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes,
 	       char *err, size_t errlen)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	/* poll(), not epoll: libmicrohttpd 0.9.75's epoll loop reads events in
+	 * batches of 128 and, after a full batch, waits again with its whole
+	 * timeout (tens of seconds) before it serves any of them. With the
+	 * gate's pairs kept across requests, a thread's 128 connections all
+	 * ready at once is the usual case under load, every client then waits
+	 * on that thread, and nothing wakes it: the thread stops until a new
+	 * connection or a resumed parse comes (tests/http/test_http_crowd.c).
+	 * poll() has no batch, and over the few hundred pairs a thread holds
+	 * it costs no more than epoll did. */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
 			 MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME;
 	size_t i;
 

@@ -155,7 +155,7 @@ static void run_handler(void *arg)
 /* ---- small parses on the libmicrohttpd thread ----
  *
  * Handing a request to the pool and back costs two thread wake-ups and the
- * suspension's bookkeeping (epoll changes, the inter-thread channel), more
+ * suspension's bookkeeping (the poll set, the inter-thread channel), more
  * than a small parse itself. But a libmicrohttpd thread also answers its
  * other connections, probes among them, and goes round all of its ready
  * connections before it reads a new one: a crowd of small hostile bodies
