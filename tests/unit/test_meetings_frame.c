@@ -199,6 +199,34 @@ static const struct jq_case FRAME[] = {
      "này, căn cứ quy định tại Điều 74 của Hiến pháp, Ủy ban đã xem xét một tờ trình.",
      PUB,
      {{M0 "location", "null"}}},
+    /* ---- term and ordinal ---- */
+    {"term_from_the_body_named_in_the_title",
+     "Bế mạc Phiên họp thứ 9 của Ủy ban Thường vụ Quốc hội khóa XV\n"
+     "Sáng 12/7, Ủy ban Thường vụ Quốc hội bế mạc Phiên họp thứ 9.",
+     PUB,
+     {{M0 "ordinal", "9"},
+      {M0 "term", "khóa XV"}}},
+    {"neg_term_of_another_meeting_named_after",
+     "Chiều 19/5, Văn phòng Quốc hội tổ chức họp báo thông tin về kỳ họp thứ 5 của Quốc hội "
+     "khóa XV.",
+     PUB,
+     {{M0 "kind_text", "họp báo"},
+      {M0 "term", "null"},
+      {M0 "ordinal", "null"}}},
+    {"ordinal_from_the_same_noun_restated",
+     "Ủy ban Kiểm tra họp\n"
+     "Từ ngày 7 - 9/6, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 21. Chủ nhiệm Ủy ban "
+     "chủ trì kỳ họp. Toàn cảnh kỳ họp thứ 21 của Ủy ban Kiểm tra Trung ương.",
+     PUB,
+     {{M0 "kind_text", "kỳ họp"},
+      {M0 "ordinal", "21"}}},
+    {"neg_ordinal_of_another_noun_of_the_kind",
+     "Hai bên gặp nhau\n"
+     "Ngày 3/7, hai thứ trưởng đã có cuộc gặp tại Hà Nội. Hai bên bàn về cuộc đối thoại lần thứ "
+     "hai giữa hai nước.",
+     PUB,
+     {{M0 "kind_text", "cuộc gặp"},
+      {M0 "ordinal", "null"}}},
 };
 /* clang-format on */
 
