@@ -213,10 +213,11 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 				meetings_sent_tokens(d, (size_t)os, &a2, &b2);
 			meeting_t tmp = *m;
 			meetings_find_body(c, &tmp, o, o->tok, b2);
-			/* only the "kind ... của BODY" reading counts here */
+			/* only the "kind ... của BODY" and "kind ... do BODY tổ
+			 * chức" readings count here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
 			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
-			    (tok_kw(t, bt - 1) == KW_cuar)) {
+			    (tok_kw(t, bt - 1) == KW_cuar || tok_kw(t, bt - 1) == KW_do)) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
 				if (span_is_empty(m->term))
@@ -273,27 +274,9 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	/* format */
 	if (meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
 		m->format = meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
-	/* chairs: the anchor sentence, then the next few sentences and captions */
-	size_t s_end = d->art.sentences.n;
-	for (size_t s = sent; s < s_end && !m->chairs.n; s++) {
-		size_t a, b;
-		meetings_sent_tokens(d, s, &a, &b);
-		if (a >= rb && s > sent)
-			break;
-		if (meetings_find_chairs(c, m, a, b))
-			return -1;
-		if (s > sent + 4)
-			break;
-	}
-	/* captions naming the chair ("Đồng chí X chủ trì hội nghị") */
-	if (!m->chairs.n && d->meetings.n == 1) {
-		for (size_t s = 0; s < sent && !m->chairs.n; s++) {
-			size_t a, b;
-			meetings_sent_tokens(d, s, &a, &b);
-			if (meetings_find_chairs(c, m, a, b))
-				return -1;
-		}
-	}
+	/* chairs: the anchor sentence and its region (roles.c) */
+	if (meetings_find_chairs(c, m, sent, rb))
+		return -1;
 	for (size_t s = sent; s < d->art.sentences.n; s++) {
 		size_t a, b;
 		meetings_sent_tokens(d, s, &a, &b);

@@ -24,6 +24,7 @@ typedef struct mctx {
 	int *person_at; /* person mention index whose name starts at token */
 	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
 	int future_seen;	 /* a meeting of the text was announced for later */
+	int task_run;   /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */
@@ -71,7 +72,7 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_add_unique(arena_t *ar, int_vec_t *v, int x);
 void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap);
-int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb);
 int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent);
