@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -357,4 +357,13 @@ int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	return frame_at(t, i, lim, n);
+}
+
+/* "dự", "tham dự", "chủ trì", "tại" right before the kind mention at tok */
+int meetings_frame_held_before(const text_t *t, size_t tok)
+{
+	/* "Tham dự buổi lễ trao học bổng": past the measure word */
+	if (tok > 0 && (tok_kw(t, tok - 1) == KW_buooir || tok_kw(t, tok - 1) == KW_cuoocj))
+		tok--;
+	return frame_ends_at(t, tok, FR_HELD_PRE);
 }

@@ -199,6 +199,29 @@ static const struct jq_case FRAME[] = {
      "này, căn cứ quy định tại Điều 74 của Hiến pháp, Ủy ban đã xem xét một tờ trình.",
      PUB,
      {{M0 "location", "null"}}},
+    {"place_of_a_trip_when_nothing_nearer",
+     "Ngày 24/5, Phó Thủ tướng chủ trì khai mạc Diễn đàn kinh tế Việt Nam - Pháp nhân chuyến "
+     "thăm chính thức tại Pháp.",
+     PUB,
+     {{M0 "kind_text", "diễn đàn"},
+      {M0 "location", "Pháp"}}},
+    {"neg_posted_envoy_is_no_place",
+     "Ngày 3/7, Đại sứ nước này tại Washington đã có cuộc gặp với Thứ trưởng Ngoại giao.",
+     PUB,
+     {{M0 "kind_text", "cuộc gặp"},
+      {M0 "location", "null"}}},
+    {"neg_a_topic_meeting_later_gives_no_place",
+     "Hai bên chuẩn bị\n"
+     "Ngày 3/7, hai thứ trưởng đã có cuộc gặp. Ngoài chủ đề về cuộc gặp thượng đỉnh tại Đức, "
+     "hai bên còn bàn về quan hệ song phương.",
+     PUB,
+     {{M0 "location", "null"}}},
+    {"place_of_a_later_sentence_attending_it",
+     "Trao học bổng\n"
+     "Sáng 1/11, Báo Tuổi Trẻ tổ chức buổi lễ trao học bổng cho học sinh. Tham dự buổi lễ trao "
+     "học bổng tại Trung tâm hội nghị tỉnh Đắk Nông có lãnh đạo tỉnh.",
+     PUB,
+     {{M0 "location", "Trung tâm hội nghị tỉnh Đắk Nông"}}},
     /* ---- term and ordinal ---- */
     {"term_from_the_body_named_in_the_title",
      "Bế mạc Phiên họp thứ 9 của Ủy ban Thường vụ Quốc hội khóa XV\n"
