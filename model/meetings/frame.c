@@ -367,3 +367,27 @@ int meetings_frame_held_before(const text_t *t, size_t tok)
 		tok--;
 	return frame_ends_at(t, tok, FR_HELD_PRE);
 }
+
+/* 1 when sentence s opens on a meeting's noun of a kind named in tokens
+ * [pa, pb), followed by a future word:
+ * "Phiên bế mạc sẽ được tường thuật trực tiếp" */
+int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t pb)
+{
+	const text_t *t = c->t;
+	size_t a, b;
+	meetings_sent_tokens(c->d, s, &a, &b);
+	const kmention_t *k2 = meetings_kind_in(c, a, a + 2 < b ? a + 2 : b);
+	if (!k2)
+		return 0;
+	/* the same kind named in the dated sentence [pa, pb) */
+	int same = 0;
+	for (size_t q = meetings_kind_from(c, pa); q < c->kinds.n && c->kinds.v[q].tok < pb; q++)
+		if (c->kinds.v[q].tok >= pa && c->kinds.v[q].kind == k2->kind)
+			same = 1;
+	if (!same)
+		return 0;
+	for (size_t i = k2->tok + k2->ntok; i < b && i < k2->tok + k2->ntok + 4; i++)
+		if (frame_at(t, i, b, NULL) & (FRB(FR_MODAL) | FRB(FR_FUTURE)))
+			return 1;
+	return 0;
+}

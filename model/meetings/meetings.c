@@ -413,6 +413,10 @@ int meetings_extract(doc_t *d)
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
 			    px->pod == x->pod && !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
 				continue;
+			/* "Thứ tư, ngày 21-6, Quốc hội họp phiên bế mạc ... Phiên bế
+			 * mạc sẽ được truyền hình trực tiếp": the next day's agenda */
+			if (s + 1 < ns && meetings_frame_announced_next(&c, s + 1, a, b))
+				continue;
 		}
 		if (anchors.n >= MAX_MEETINGS) {
 			doc_warn(d, "too_many_meetings", "only the first 100 meetings are reported",

@@ -89,6 +89,7 @@ int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
 int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
 int meetings_frame_held_before(const text_t *t, size_t tok);
+int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t pb);
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n);
 void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb);
 int meetings_frame_not_meeting(const text_t *t, size_t i, size_t n, const char *kind);

@@ -222,6 +222,25 @@ static const struct jq_case FRAME[] = {
      "học bổng tại Trung tâm hội nghị tỉnh Đắk Nông có lãnh đạo tỉnh.",
      PUB,
      {{M0 "location", "Trung tâm hội nghị tỉnh Đắk Nông"}}},
+    {"ceremony_of_setting_out",
+     "Sáng 5/2, Bộ Chỉ huy Quân sự tỉnh tổ chức lễ ra quân huấn luyện năm 2024.",
+     PUB,
+     {{M0 "kind", "ceremony"},
+      {M0 "kind_text", "lễ ra quân"}}},
+    {"opening_night_is_a_ceremony",
+     "Liên hoan văn nghệ\n"
+     "Tối 20/9, liên hoan văn nghệ quần chúng của tỉnh đã chính thức khai mạc. Trong đêm khai "
+     "mạc, 20 đoàn đã diễu hành qua lễ đài.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "đêm khai mạc"}}},
+    {"neg_next_days_agenda_is_announced",
+     "Thông cáo số 9\n"
+     "Ngày 20-6-2023, Quốc hội họp phiên toàn thể tại hội trường. Thứ tư, ngày 21-6-2023, Quốc "
+     "hội họp phiên bế mạc. Phiên bế mạc sẽ được truyền hình trực tiếp.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "phiên toàn thể"}}},
     /* ---- term and ordinal ---- */
     {"term_from_the_body_named_in_the_title",
      "Bế mạc Phiên họp thứ 9 của Ủy ban Thường vụ Quốc hội khóa XV\n"
