@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -390,4 +390,16 @@ int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t p
 		if (frame_at(t, i, b, NULL) & (FRB(FR_MODAL) | FRB(FR_FUTURE)))
 			return 1;
 	return 0;
+}
+
+/* a plan or its preparation names the meeting at tok as a topic: "kế hoạch
+ * tổ chức Hội nghị", "công tác chuẩn bị Đại hội", "về việc tổ chức lễ" */
+int meetings_frame_topic_before(const text_t *t, size_t tok)
+{
+	if (tok > 0 && (tok_kw(t, tok - 1) == KW_buooir || tok_kw(t, tok - 1) == KW_cuoocj))
+		tok--;
+	if (frame_ends_at(t, tok, FR_TOPIC))
+		return 1;
+	/* "chuẩn bị tổ chức Hội nghị", "kế hoạch tổ chức Hội nghị" */
+	return tok >= 2 && tok_kw2(t, tok - 2, KW_toor, KW_chuwcs) && frame_ends_at(t, tok - 2, FR_TOPIC);
 }

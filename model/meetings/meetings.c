@@ -245,8 +245,11 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			    te->span.start - t->tok[k->tok].start < 200) {
 				/* "họp báo thông tin về kỳ họp thứ 3 của Quốc hội khóa
 				 * XIV": the term of another meeting named between */
-				const kmention_t *o = meetings_kind_in(c, k->tok + k->ntok, tt);
-				if (o && o->kind != k->kind && !meetings_weak_kind(c, o))
+				size_t q = meetings_kind_from(c, k->tok + k->ntok);
+				while (q < c->kinds.n && c->kinds.v[q].tok < tt &&
+				       (c->kinds.v[q].kind == k->kind || meetings_weak_kind(c, &c->kinds.v[q])))
+					q++;
+				if (q < c->kinds.n && c->kinds.v[q].tok < tt)
 					break;
 				m->term = te->span;
 				break;

@@ -43,7 +43,8 @@ enum meetings_frame {
 	FR_NAMED,
 	FR_VENUE,
 	FR_POSTED,
-	FR_TRIP
+	FR_TRIP,
+	FR_TOPIC
 };
 #define MEETINGS_FRB(x) (1u << (x))
 
@@ -89,6 +90,7 @@ int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
 int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
 int meetings_frame_held_before(const text_t *t, size_t tok);
+int meetings_frame_topic_before(const text_t *t, size_t tok);
 int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t pb);
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n);
 void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb);

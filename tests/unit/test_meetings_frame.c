@@ -74,6 +74,22 @@ static const struct jq_case FRAME[] = {
      "Ngày 2/9, tỉnh treo cờ kỷ niệm Ngày Quốc khánh (2.9.1945 - 2.9.2024) tại các cơ quan.",
      PUB,
      {{"meetings#", "0"}}},
+    /* ---- written plans: the meeting is a topic ---- */
+    {"neg_plan_to_hold_a_conference",
+     "Ngày 12/3, UBND tỉnh ban hành kế hoạch tổ chức Hội nghị xúc tiến đầu tư năm 2024.",
+     PUB,
+     {{"meetings#", "0"}}},
+    {"neg_undated_plan_about_a_conference",
+     "Kế hoạch số 45\n"
+     "UBND tỉnh vừa ban hành Kế hoạch số 45/KH-UBND về tổ chức Hội nghị xúc tiến đầu tư năm "
+     "2024. Theo đó, hội nghị sẽ được tổ chức vào tháng 6.",
+     PUB,
+     {{"meetings#", "0"}}},
+    {"meeting_preparing_a_conference_is_the_meeting",
+     "Sáng 12/3, UBND tỉnh họp bàn công tác chuẩn bị tổ chức Hội nghị xúc tiến đầu tư năm 2024.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "họp"}}},
     /* ---- rites and festivals ---- */
     {"neg_religious_rite",
      "Sáng 12/5, hàng nghìn tín đồ dự lễ cầu siêu tại chùa Phổ Minh.",
