@@ -278,11 +278,18 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		have_unit = 1;
 		unit_tail = orgs_tail_of(e);
 		territorial = (tok_kw(t, k + n - 1) == KW_uyr) && n <= 2;
+		/* a department named with a generic head ("Phòng" + "Cảnh sát
+		 * hình sự", "Cục" + "Chính trị") */
+		size_t hn = 0;
+		const lex_entry_t *he = n > 1 ? lex_at(t, bodies, k, k + n - 1, &hn) : NULL;
+		int department = he && he->ncols > 4 && !strcmp(he->cols[4], "generic") && lv != LVL_PROVINCE &&
+				 lv != LVL_DISTRICT && lv != LVL_COMMUNE && !(hn == 1 && tok_kw(t, k) == KW_booj);
 		k += n;
-		/* a Party or mass unit of no fixed level inside the body it
-		 * serves: "Công đoàn" + "Tổng công ty Điện lực miền Bắc", "Chi
-		 * đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an" */
-		if ((c == CAT_PARTY || c == CAT_MASS) && !lv && depth == 0 && k < lim &&
+		/* a Party or mass unit of no fixed level, or a department, inside
+		 * the body it serves: "Công đoàn" + "Tổng công ty Điện lực miền
+		 * Bắc", "Chi đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an",
+		 * "Phòng Cảnh sát hình sự" + "Công an tỉnh" */
+		if ((((c == CAT_PARTY || c == CAT_MASS) && !lv) || department) && depth == 0 && k < lim &&
 		    !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) && lex_starts(t, bodies, k)) {
 			org_mention_t o2;
 			char c2[256];
