@@ -216,7 +216,8 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 			if (om >= 0 && !meetings_in_person_ctx(d, s)) {
 				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || meetings_is_punct(t, s - 1, ',') ||
 					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
-					      (t->tok[s - 1].flags & TF_ROMAN) || (tok_kw(t, s - 1) == KW_vowis) ||
+					      (t->tok[s - 1].flags & TF_ROMAN) ||
+					      (tok_kw(t, s - 1) == KW_vowis && k->kind == meetings_kind_enum("working_session")) ||
 					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
 				if (prev_ok) {
 					span_t joint;

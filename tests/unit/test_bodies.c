@@ -198,6 +198,16 @@ static const struct jq_case CONVENER[] = {
      "hợp tác phát triển. Bí thư Tỉnh ủy Hà Tĩnh Lê Văn An chủ trì buổi làm việc.",
      NULL,
      {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+    /* a person chairs a meeting "với" a body: that body is only invited */
+    {"meeting_with_a_body_is_not_its",
+     "Sáng 5/6, Phó Chủ tịch UBND tỉnh Lê Văn Hùng chủ trì cuộc họp với Hội đồng quản trị Công "
+     "ty Cấp nước tỉnh.",
+     NULL,
+     {{M0 "body", "null"}}},
+    {"working_session_with_a_body_is_its",
+     "Sáng 5/6, Bí thư Tỉnh ủy Lê Văn Hùng có buổi làm việc với Ban Thường vụ Huyện ủy Nam Đàn.",
+     NULL,
+     {{M0 "body.name", "Ban Thường vụ Huyện ủy Nam Đàn"}}},
     /* a visiting team works with its host: the host is recorded */
     {"working_session_of_a_visiting_team",
      "Sáng 12/9, Đoàn kiểm tra của Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Hà Tĩnh.",
