@@ -1,4 +1,4 @@
-/* A meeting's convening body and place. */
+/* A meeting's convening body (its place: place.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -315,81 +315,6 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
-			return;
-		}
-	}
-}
-
-static int loc_stop(const text_t *t, size_t e)
-{
-	return e < t->n && lex_starts(t, LEX_CUE_LOC_STOP, e);
-}
-
-void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const text_t *t = c->t;
-	const int pl = LEX_PLACES, loc = LEX_LOCALITIES;
-	for (size_t i = sa; i + 1 < sb; i++) {
-		if (!(tok_kw(t, i) == KW_taij))
-			continue;
-		size_t k = i + 1, n = 0;
-		/* "tại trụ sở UBND tỉnh", "tại hội trường ...": venue nouns */
-		int venue = tok_kw2(t, k, KW_truj, KW_sowr) || tok_kw2(t, k, KW_hooij, KW_truwowngf) ||
-			    tok_kw2(t, k, KW_nhaf, KW_vawn) || tok_kw2(t, k, KW_phongf, KW_hopj) ||
-			    tok_kw2(t, k, KW_trung, KW_taam);
-		if (!venue && !(t->tok[k].flags & (TF_CAP | TF_UPPER)) && !lex_at(t, loc, k, sb, &n))
-			continue;
-		/* "tại Hội nghị" is the meeting itself */
-		size_t kq = meetings_kind_from(c, k);
-		if (kq < c->kinds.n && c->kinds.v[kq].tok == k)
-			continue;
-		size_t e = venue ? k + 2 : k;
-		while (e < sb) {
-			const tok_t *x = &t->tok[e];
-			if (x->kind == TK_PUNCT) {
-				if (meetings_is_punct(t, e, '.') && e + 1 < sb && !(t->tok[e + 1].flags & TF_SPACE)) {
-					e++; /* "Q.2", "TP.HCM" */
-					continue;
-				}
-				if (meetings_is_punct(t, e, ',') && e + 1 < sb &&
-				    lex_at(t, pl, e + 1, sb, &n) &&
-				    (e + 1 + n >= sb || meetings_is_punct(t, e + 1 + n, ',') ||
-				     meetings_is_punct(t, e + 1 + n, '.'))) {
-					e += 1 + n; /* "Mộc Châu, Sơn La" */
-					continue;
-				}
-				if (meetings_is_punct(t, e, '-') && !(x->flags & TF_SPACE)) {
-					e++;
-					continue;
-				}
-				break;
-			}
-			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
-			    !lex_at(t, loc, e, e + 1, &n)) {
-				/* lower-case syllables inside the name: "Trung tâm Hội
-				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
-				size_t q = e;
-				while (q < sb && q < e + 2 && t->tok[q].kind == TK_WORD &&
-				       !(t->tok[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
-				       !lex_at(t, loc, q, q + 1, &n))
-					q++;
-				if (q == e)
-					break;
-				if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) ||
-					       lex_at(t, loc, q, q + 1, &n))) {
-					e = q;
-					continue;
-				}
-				if (q >= sb || t->tok[q].kind == TK_PUNCT || loc_stop(t, q)) {
-					e = q;
-					continue;
-				}
-				break;
-			}
-			e++;
-		}
-		if (e > k) {
-			m->location = span_make(t->tok[k].start, t->tok[e - 1].end);
 			return;
 		}
 	}
