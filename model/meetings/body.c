@@ -5,6 +5,7 @@
 #include "model/meetings/meetings_internal.h"
 
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
+static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb);
 
 /* token after an organisation mention and what may follow it before the
  * verb: its term ("khóa XVIII"), a bracketed place ("(Nghệ An)") and an
@@ -170,6 +171,9 @@ static int kind_filler(const text_t *t, size_t s)
 	case KW_roongj: case KW_vowis: case KW_ddaij: case KW_bieeur: case KW_quys: case KW_thangs:
 	case KW_nawm: case KW_ddaauf: case KW_cuoois: case KW_sow: case KW_keets: case KW_toongr:
 	case KW_coong: case KW_tacs: case KW_ddinhj: case KW_chuyeen: case KW_ddeef:
+	/* "cuộc họp mới đây của ...", "hội nghị vừa qua của ...", "phiên họp
+	 * hôm nay của ..." */
+	case KW_mowis: case KW_ddaay: case KW_vuwaf: case KW_qua: case KW_hoom: case KW_nay:
 		return 1;
 	default:
 		return 0;
@@ -266,6 +270,34 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 		return;
 	}
 	find_subject_body(c, m, k, sa, sb);
+	if (m->body_org < 0 && k)
+		subject_after_kind(c, m, k, sb);
+}
+
+/* A caption or heading before the lead: "Họp báo kỳ họp thứ 3 ... Chiều
+ * 19/5, Văn phòng Quốc hội tổ chức họp báo ...": a body later in the
+ * sentence that organises a meeting of the same kind */
+static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	for (size_t i = meetings_org_from(d, k->tok + k->ntok); i < d->org_mentions.n; i++) {
+		const org_mention_t *o = &d->org_mentions.v[i];
+		if (o->tok_end >= sb)
+			return;
+		if (meetings_in_person_ctx(d, o->tok_start))
+			continue;
+		span_t joint;
+		size_t e = skip_adverbs(t, joint_after(d, o, sb, &joint), sb);
+		if (!tok_kw2(t, e, KW_toor, KW_chuwcs))
+			continue;
+		size_t q = meetings_kind_from(c, e + 2);
+		if (q < c->kinds.n && c->kinds.v[q].tok == e + 2 && c->kinds.v[q].kind == k->kind) {
+			set_body(m, d, (int)i);
+			m->body_span = joint;
+			return;
+		}
+	}
 }
 
 /* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",

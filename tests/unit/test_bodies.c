@@ -198,6 +198,16 @@ static const struct jq_case CONVENER[] = {
      "hợp tác phát triển. Bí thư Tỉnh ủy Hà Tĩnh Lê Văn An chủ trì buổi làm việc.",
      NULL,
      {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+    {"time_words_before_cua",
+     "Chiều 4/3, tại cuộc họp mới đây của Ban chỉ đạo Bộ Y tế, Thứ trưởng Lê Văn Hùng chủ trì "
+     "và yêu cầu đẩy nhanh tiến độ.",
+     NULL,
+     {{M0 "body.name", "Ban chỉ đạo Bộ Y tế"}}},
+    {"organiser_after_a_caption",
+     "Họp báo về kỳ họp thứ 5 Quốc hội khóa XV Chiều 19/5, Văn phòng Quốc hội tổ chức họp báo "
+     "thông tin về kỳ họp.",
+     NULL,
+     {{M0 "body.name", "Văn phòng Quốc hội"}}},
     /* a person chairs a meeting "với" a body: that body is only invited */
     {"meeting_with_a_body_is_not_its",
      "Sáng 5/6, Phó Chủ tịch UBND tỉnh Lê Văn Hùng chủ trì cuộc họp với Hội đồng quản trị Công "
