@@ -43,8 +43,9 @@ static size_t skip_adverbs(const text_t *t, size_t e, size_t sb)
 		uint16_t w = tok_kw(t, e);
 		if (w == KW_ddax || w == KW_ddang || w == KW_vuwaf || w == KW_cungx)
 			e++;
-		else if (tok_kw2(t, e, KW_tieeps, KW_tucj))
-			e += 2;
+		else if (tok_kw2(t, e, KW_tieeps, KW_tucj) || tok_kw2(t, e, KW_long, KW_trongj) ||
+			 tok_kw2(t, e, KW_trongj, KW_theer))
+			e += 2; /* "long trọng tổ chức", "trọng thể tổ chức" */
 		else
 			break;
 	}
@@ -328,7 +329,10 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		if (joint.end > o->span.end && o->tok_start > sa && (tok_kw(t, o->tok_start - 1) == KW_truwcj) &&
 		    o->tok_start >= 2 && (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
 			joint.start = t->tok[o->tok_start - 2].start;
+		size_t e0 = e;
 		e = skip_adverbs(t, e, sb);
+		/* "Ủy ban Thường vụ Quốc hội tiếp tục phiên họp thứ 12" */
+		int resumes = e > e0 && k && e == k->tok;
 		/* "X (đã) phối hợp với Y, Z và W tổ chức": X convenes */
 		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
 			size_t v = coorganisers_end(t, e + 3, sb);
@@ -344,7 +348,8 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
 			       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
 			       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
-			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
+			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) || resumes ||
+			       tok_kw2(t, e, KW_buwowcs, KW_vaof))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
 			return;
