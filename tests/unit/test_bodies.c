@@ -142,6 +142,21 @@ static const struct jq_case BODIES[] = {
      "Tỉnh ủy, Bộ Y tế cùng chỉ đạo.",
      NULL,
      {{"organizations[*].name", "Tỉnh ủy; Bộ Y tế"}}},
+    /* the issuer code inside a symbol names no body */
+    {"issuer_code_in_a_symbol_is_no_body",
+     "Thực hiện Công văn số 567/UBND-KT và Quyết định 12/QĐ-BCĐ, các xã rà soát.",
+     NULL,
+     {{"organizations[*].name", ""}}},
+    /* a document's issuer is the whole body named after "của" */
+    {"issuer_completed_by_the_body",
+     "Thực hiện Công văn số 567/SYT-NVY của Sở Y tế tỉnh Hà Tĩnh, các bệnh viện rà soát.",
+     NULL,
+     {{"documents[0].issuer", "Sở Y tế tỉnh Hà Tĩnh"}}},
+    {"issuer_with_a_remit",
+     "Thực hiện Quyết định số 88/QĐ-BCĐ của Ban Chỉ đạo về phòng, chống tham nhũng tỉnh, đoàn "
+     "kiểm tra làm việc.",
+     NULL,
+     {{"documents[0].issuer", "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh"}}},
     /* a title beginning with a head is a title: "Cục trưởng" */
     {"title_beginning_with_a_head",
      "Cục trưởng Nguyễn Văn Hùng phát biểu.",
