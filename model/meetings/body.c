@@ -331,8 +331,10 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			joint.start = t->tok[o->tok_start - 2].start;
 		size_t e0 = e;
 		e = skip_adverbs(t, e, sb);
-		/* "Ủy ban Thường vụ Quốc hội tiếp tục phiên họp thứ 12" */
-		int resumes = e > e0 && k && e == k->tok;
+		/* the kind right after the subject: "Ủy ban Thường vụ Quốc hội
+		 * tiếp tục phiên họp thứ 12", "Đoàn đại biểu Quốc hội tỉnh tiếp
+		 * xúc cử tri" */
+		int resumes = k && e == k->tok && (e > e0 || !(t->tok[e].flags & (TF_CAP | TF_UPPER)));
 		/* "X (đã) phối hợp với Y, Z và W tổ chức": X convenes */
 		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
 			size_t v = coorganisers_end(t, e + 3, sb);

@@ -186,6 +186,20 @@ static const struct jq_case CONVENER[] = {
      "Sáng 12/3, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết.",
      NULL,
      {{M0 "body.name", "Đảng ủy Khối các cơ quan tỉnh"}}},
+    {"delegation_meets_voters",
+     "Sáng 5/6, Đoàn đại biểu Quốc hội tỉnh Nghệ An tiếp xúc cử tri huyện Nam Đàn.",
+     NULL,
+     {{M0 "body.name", "Đoàn đại biểu Quốc hội tỉnh Nghệ An"}}},
+    {"bilateral_committee_after_the_kind",
+     "Ngày 5/6, kỳ họp lần thứ 9 Ủy ban hợp tác song phương Việt Nam – Campuchia diễn ra tại Hà "
+     "Nội.",
+     NULL,
+     {{M0 "body.name", "Ủy ban hợp tác song phương Việt Nam – Campuchia"}}},
+    /* talks between two leaders name no convening body */
+    {"talks_name_no_body",
+     "Sáng 5/6, Thủ tướng Lê Văn Hùng hội đàm với Thủ tướng Lào Sonexay Siphandone.",
+     NULL,
+     {{M0 "body", "null"}}},
     /* a minister chairs; no body is named as convener */
     {"chair_without_a_body",
      "Sáng 5/6, Bộ trưởng Bộ Y tế Lê Văn Hùng chủ trì hội nghị trực tuyến với 63 tỉnh, thành phố.",
