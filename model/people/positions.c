@@ -53,7 +53,7 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
 		k++;
 	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
-	if (!e)
+	if (!e || lex_starts(c->t, LEX_PWORD_TITLE_NOT, k))
 		return i;
 	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
 	 * "ủy viên" in lower case is mostly a common noun */
@@ -69,6 +69,33 @@ int people_title_start(const ctx_t *c, size_t i)
 {
 	const lex_entry_t *e;
 	return title_at(c, i, &e) > i;
+}
+
+/* The post of an envoy after the position phrase ending at k: "Đại sứ
+ * Việt Nam tại Nhật Bản", "Đại sứ nước này tại Washington", "Trưởng Đại
+ * diện UNDP tại Việt Nam": "tại" (after at most two lower-case words) and
+ * a place, or one capitalised word before a name or the end of the
+ * phrase. Returns the new end, or k. */
+static size_t envoy_post(const ctx_t *c, size_t k, size_t lim)
+{
+	const text_t *t = c->t;
+	size_t q = k;
+	while (q < lim && q < k + 2 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
+	       tok_kw(t, q) != KW_taij && !people_is_stop(c, q))
+		q++;
+	if (q + 1 >= lim || tok_kw(t, q) != KW_taij || !people_is_cap(&t->tok[q + 1]) ||
+	    (t->tok[q].flags & TF_NL) || (t->tok[q + 1].flags & TF_NL))
+		return k;
+	size_t pn = 0;
+	if (lex_at(t, c->pl, q + 1, lim, &pn))
+		return q + 1 + pn;
+	if (c->org_at[q + 1] >= 0)
+		return c->d->org_mentions.v[c->org_at[q + 1]].tok_end;
+	size_t w = q + 2;
+	if (w >= lim || !people_is_cap(&t->tok[w]) || (t->tok[w].flags & TF_NL) ||
+	    people_name_after(c, w, 0, 1) > w)
+		return w;
+	return k;
 }
 
 /* Extent of one position phrase starting at i: a title, then the body it
@@ -204,6 +231,8 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		}
 		break;
 	}
+	if (e->ncols > 2 && !strcmp(e->cols[2], "envoy"))
+		k = envoy_post(c, k, lim);
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	out->tok_start = i;
 	out->tok_end = k;
