@@ -425,7 +425,8 @@ int people_extract(doc_t *d)
 	size_t n = d->tx.n;
 	c.org_at = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
 	c.org_in = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
-	if (!c.org_at || !c.org_in)
+	c.foreign = arena_alloc(d->ar, n + 1);
+	if (!c.org_at || !c.org_in || !c.foreign)
 		return -1;
 	for (size_t i = 0; i <= n; i++)
 		c.org_at[i] = c.org_in[i] = -1;

@@ -6,11 +6,6 @@
 
 #include "model/people/people_internal.h"
 
-int people_is_cap(const tok_t *t)
-{
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
-}
-
 int people_is_punct(const ctx_t *c, size_t i, char ch)
 {
 	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
