@@ -161,6 +161,18 @@ size_t people_word_end(const ctx_t *c, size_t j)
 	return e;
 }
 
+/* End of an initial at j: one capital letter and a glued full stop before
+ * another name word ("V.Putin", "Marc E. Knapper"), or j. */
+static size_t initial_end(const text_t *t, size_t j)
+{
+	const tok_t *x = &t->tok[j];
+	if (j + 2 >= t->n || x->kind != TK_WORD || !(x->flags & TF_UPPER) || x->end - x->start != 1 ||
+	    !tok_punct(t, j + 1, '.') || (t->tok[j + 1].flags & TF_SPACE) || !people_is_cap(&t->tok[j + 2]) ||
+	    (t->tok[j + 2].flags & TF_NL))
+		return j;
+	return j + 2;
+}
+
 /* Words that never continue a name (people_words.tsv, name_stop). */
 static int name_stop(const ctx_t *c, size_t j)
 {
@@ -185,12 +197,35 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 	if (name_stop(c, i))
 		return i;
 	size_t j = i, words = 0;
+	int glued = 0; /* after an initial the next word may be glued: "V.Putin" */
 	while (j < t->n && words < 4) {
 		const tok_t *x = &t->tok[j];
+		/* "Ursula von der Leyen": particles between the words of a
+		 * foreign name, a capitalised word after them */
+		if (j > i && x->kind == TK_WORD && !people_is_cap(x) && !(x->flags & TF_NL) &&
+		    lex_is(t, LEX_PWORD_NAME_LINK, j, 1) && people_foreign_word(c, i)) {
+			size_t q = j;
+			while (q < t->n && q < j + 2 && t->tok[q].kind == TK_WORD && !(t->tok[q].flags & TF_NL) &&
+			       lex_is(t, LEX_PWORD_NAME_LINK, q, 1))
+				q++;
+			if (q > j && q < t->n && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
+			    (t->tok[q].flags & TF_SPACE)) {
+				j = q;
+				continue;
+			}
+		}
 		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || (!in_org && c->org_in[j] >= 0))
 			break;
-		if (j > i && !(x->flags & TF_SPACE))
+		if (j > i && !(x->flags & TF_SPACE) && !glued)
 			break;
+		glued = 0;
+		size_t ie = initial_end(t, j);
+		if (ie > j && (j == i ? !need_surname : 1)) {
+			j = ie;
+			words++;
+			glued = 1;
+			continue;
+		}
 		if (j > i && people_title_start(c, j))
 			break;
 		if (j > i && name_stop(c, j))
@@ -221,12 +256,23 @@ size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
 static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
 {
 	const text_t *t = c->t;
-	if (i + 1 >= t->n || !people_is_cap(&t->tok[i]) || (t->tok[i].flags & TF_UPPER))
+	if (i + 1 >= t->n || !people_is_cap(&t->tok[i]))
+		return i;
+	/* "V.Putin", "J. Biden": an initial, then a foreign name word */
+	size_t ie = initial_end(t, i);
+	if (ie > i) {
+		size_t e = foreign_run(c, ie, in_org);
+		if (e == ie && people_foreign_word(c, ie) && c->org_in[ie] < 0)
+			e = people_word_end(c, ie);
+		return e > ie ? e : i;
+	}
+	if (t->tok[i].flags & TF_UPPER)
 		return i;
 	/* a name has a second word or a glued part: test that first, it is
 	 * cheaper than the syllable test */
 	const tok_t *nx = &t->tok[i + 1];
-	if (!(people_is_cap(nx) && (nx->flags & TF_SPACE)) && !(tok_punct(t, i + 1, '-') && !(nx->flags & TF_SPACE)))
+	if (!(people_is_cap(nx) && (nx->flags & TF_SPACE)) && !(tok_punct(t, i + 1, '-') && !(nx->flags & TF_SPACE)) &&
+	    !(nx->kind == TK_WORD && lex_is(t, LEX_PWORD_NAME_LINK, i + 1, 1)))
 		return i;
 	if (!people_foreign_word(c, i) && people_word_end(c, i) == i + 1)
 		return i;
@@ -257,6 +303,12 @@ size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
 	for (size_t q = a + 1; q + 1 < b; q++) {
 		if (!people_is_cap(&c->t->tok[q]))
 			continue;
+		/* no name starts inside a place: "Hội đồng Châu Âu Charles Michel" */
+		size_t pn = 0;
+		if (lex_at(c->t, c->pl, q, b, &pn) && pn >= 2) {
+			q += pn - 1;
+			continue;
+		}
 		if (foreign_run(c, q, 1) == b || (people_surname_at(c, q) && name_run(c, q, 1, 1) == b))
 			return q;
 	}

@@ -133,6 +133,16 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 				break;
 			continue;
 		}
+		/* a place of two words or more belongs to the body, though it
+		 * may start with a family name: "Hội đồng Châu Âu Charles Michel" */
+		size_t pn2 = 0;
+		if (before_name && k > i && people_is_cap(x) && lex_at(t, c->pl, k, lim, &pn2) && pn2 >= 2) {
+			k += pn2;
+			if (k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 && !people_title_start(c, k) &&
+			    (t->tok[k].flags & TF_SPACE))
+				break;
+			continue;
+		}
 		if (before_name && people_surname_at(c, k) && people_name_at(c, k, 1) > k)
 			break;
 		/* "Tổng Giám đốc WTO Pascal Lamy": a foreign name ends the body */
@@ -211,6 +221,14 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) && !(t->tok[q].flags & TF_NL) &&
 			       !lex_starts(t, LEX_HONORIFICS, q))
 				q++;
+			/* "Ủy ban châu Âu", "Ngân hàng châu Á": a place whose first
+			 * word is lower case ends here */
+			size_t lp = 0;
+			if (q < lim && q > k && people_is_cap(&t->tok[q]) && lex_at(t, c->pl, q - 1, lim, &lp) &&
+			    lp >= 2) {
+				k = q - 1 + lp;
+				continue;
+			}
 			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
 			    !people_title_start(c, q) && !(before_name && people_name_after(c, q, 0, 1) > q) &&
 			    !((tok_kw(t, q - 1) == KW_vaf) && people_name_at(c, q, 1) > q)) {
