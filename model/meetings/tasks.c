@@ -1,129 +1,435 @@
-/* A meeting's tasks ("5 rõ"): who must do what, by when, with what
- * responsibility and deliverable. */
-#include <stdio.h>
+/* A meeting's tasks ("5 rõ"): the directives the meeting, its chair or its
+ * convening body gives, one task per assignee per directive clause (the
+ * corpus README, "Tasks"). Two shapes make a directive:
+ *   - a cue verb and its object, the assignee: "giao Sở A và Sở B ...",
+ *     "yêu cầu các địa phương ...", "đề nghị Chính phủ ...", "chỉ đạo ...",
+ *     "lưu ý X cần ...", "mong muốn X cần ...";
+ *   - a clause that opens with the assignee and a directive verb: "X cần
+ *     (phải) ...", "X có trách nhiệm ...", "X chủ trì, phối hợp với Y ...",
+ *     "X khẩn trương ...", "X tiếp thu ... để trình ..."; and, in the
+ *     sentences of a directive, any action: "...; Công an thành phố phối
+ *     hợp với ...", "Trong đó, Sở VH-TT tiếp tục rà soát ...".
+ * Not tasks: a request by a delegate, a voter or an expert ("Đại biểu X đề
+ * nghị ..."), an opinion ("cho rằng", "Một số ý kiến"), a pledge ("X sẽ
+ * ..."), what is done already ("X đã ..."), a directive a document gives
+ * ("Nghị quyết ... yêu cầu"), a noun ("theo yêu cầu của", "ý kiến chỉ
+ * đạo"). The parts: tasks_who.c (assignees), tasks_when.c (deadline),
+ * tasks_what.c (deliverable). */
 #include <string.h>
 
-#include "model/meetings/meetings_internal.h"
+#include "model/meetings/tasks.h"
 
-/* Tasks: "giao X ...", "yêu cầu X ...", "đề nghị X ...", and a body as the
- * subject of "tiếp thu ..., hoàn thiện ... để trình ...". */
-int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
+/* a cue written as a noun: "theo yêu cầu", "ý kiến chỉ đạo", "về đề nghị",
+ * "danh sách đề nghị khen thưởng", "yêu cầu của", "Ban Chỉ đạo" */
+static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
-	for (size_t i = sa; i < sb; i++) {
-		uint16_t k0 = t->tok[i].kw;
-		if (i != sa && k0 != KW_giao && k0 != KW_yeeu && k0 != KW_ddeef && k0 != KW_chir)
-			continue;
-		int directive = (tok_kw(t, i) == KW_giao) || tok_kw2(t, i, KW_yeeu, KW_caauf) ||
-				tok_kw2(t, i, KW_ddeef, KW_nghij) || tok_kw2(t, i, KW_chir, KW_ddaoj);
-		size_t who = 0;
-		if (directive) {
-			who = i + ((tok_kw(t, i) == KW_giao) ? 1 : 2);
-			if ((tok_kw(t, who) == KW_cho))
-				who++;
-		} else if (i == sa && meetings_org_mention_at(d, i) >= 0 && !meetings_in_person_ctx(d, i)) {
-			const org_mention_t *o = &d->org_mentions.v[meetings_org_mention_at(d, i)];
-			size_t e = o->tok_end;
-			if (e < sb && (tok_kw2(t, e, KW_tieeps, KW_thu) || tok_kw2(t, e, KW_chur, KW_trif) ||
-				       tok_kw2(t, e, KW_hoanf, KW_thieenj) || tok_kw2(t, e, KW_khaanr, KW_truwowng) ||
-				       tok_kw2(t, e, KW_cos, KW_trachs)))
-				who = i;
-			else
-				continue;
-		} else {
-			continue;
+	size_t q = meetings_org_from(d, i + 1);
+	if (q > 0 && d->org_mentions.v[q - 1].tok_start <= i && d->org_mentions.v[q - 1].tok_end > i)
+		return 1;
+	uint16_t next = tok_kw(t, i + n);
+	if (next == KW_cuar || next == KW_nayf)
+		return 1;
+	if (i == 0)
+		return 0;
+	uint16_t prev = tok_kw(t, i - 1);
+	if (prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
+	    prev == KW_vowis || prev == KW_suwj || prev == KW_lowif)
+		return 1;
+	size_t k;
+	/* "Hội nghị yêu cầu", "Phiên họp giao": the meeting directs */
+	if (i >= 2 && (lex_at(t, LEX_MEETING_KINDS, i - 2, i, &k) || lex_at(t, LEX_MEETING_KINDS, i - 1, i, &k)))
+		return 0;
+	if (i >= 2 && meetings_task_use(t, LEX_TASK_PRODUCT, i - 1, i, &k) == TU_PRODUCT)
+		return 1;
+	if (i >= 2 && meetings_task_use(t, LEX_TASK_PRODUCT, i - 2, i, &k) == TU_PRODUCT && k == 2)
+		return 1;
+	if (i >= 2 && tok_kw2(t, i - 2, KW_ys, KW_kieens))
+		return 1;
+	/* "lãnh đạo, chỉ đạo": one verb of a series, not a cue */
+	if (i >= 2 && meetings_is_punct(t, i - 1, ',') && meetings_task_use(t, LEX_TASK_VERB, i - 2, i - 1, &k))
+		return 1;
+	return 0;
+}
+
+/* The end of a directive clause's action that starts at token v: the
+ * clause's ';', or where another directive starts (a cue with its
+ * assignee, or ", X cần ..."). */
+static size_t action_end(const mctx_t *c, size_t v, size_t sb)
+{
+	const text_t *t = c->t;
+	size_t n;
+	for (size_t e = v; e < sb; e++) {
+		if (meetings_is_punct(t, e, ';'))
+			return e;
+		if (e > v && lex_starts(t, LEX_TASK_CUE, e) && meetings_task_use(t, LEX_TASK_CUE, e, sb, &n) &&
+		    !cue_is_noun(c, e, n)) {
+			task_whos_t w;
+			size_t j = e + n;
+			if (meetings_is_punct(t, j, ','))
+				j++;
+			if (meetings_task_whos(c, j, sb, &w) && meetings_task_use(t, LEX_TASK_VERB, w.end, sb, NULL))
+				return e;
 		}
-		task_t tk = {0};
-		tk.assignee.org = tk.assignee.person = -1;
-		size_t ae = who;
-		while (ae < sb && ((tok_kw(t, ae) == KW_cacs) || tok_kw2(t, ae, KW_ddoongf, KW_chis)))
-			ae += (tok_kw(t, ae) == KW_cacs) ? 1 : 2;
-		int om = meetings_org_mention_at(d, ae);
-		if (om >= 0) {
-			const org_mention_t *o = &d->org_mentions.v[om];
-			tk.has_assignee = 1;
-			tk.assignee.name = doc_span_dup(d, o->span);
-			tk.assignee.org = o->org;
-			ae = o->tok_end;
-		} else {
-			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
-			     q++) {
-				const person_mention_t *p = &d->person_mentions.v[q];
-				if (p->ctx_start == ae || p->ctx_start == who) {
-					tk.has_assignee = 1;
-					tk.assignee.name = doc_strdup(c->d, d->people.v[p->person].name);
-					tk.assignee.person = p->person;
-					ae = p->ctx_end;
-					break;
+		/* ", các bộ ngành có liên quan báo cáo ...": a new subject */
+		if (meetings_is_punct(t, e, ',') && e + 1 < sb) {
+			task_whos_t w;
+			size_t k = e + 1;
+			if (meetings_task_whos(c, k, sb, &w) && (w.v[0].quant || !w.v[0].generic)) {
+				size_t v2 = w.end + (tok_kw(t, w.end) == KW_cungx);
+				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, v2, sb, NULL);
+				if ((u == TU_STRONG || u == TU_LEAD) && !meetings_task_use(t, LEX_TASK_NOT, v2, sb, NULL)) {
+					/* not the objects of "phối hợp với A, B ..." */
+					int with = 0;
+					for (size_t q = v; q < e && !with; q++)
+						with = tok_kw(t, q) == KW_vowis;
+					if (!with)
+						return e;
 				}
 			}
 		}
-		if (!tk.has_assignee)
-			continue;
-		/* skip "cần", "phải" */
-		while (ae < sb && ((tok_kw(t, ae) == KW_caanf) || (tok_kw(t, ae) == KW_phair) || meetings_is_punct(t, ae, ',')))
-			ae++;
-		if (tok_kw2(t, ae, KW_chur, KW_trif))
-			tk.responsibility = 1;
-		else if (tok_kw2(t, ae, KW_phoois, KW_howpj))
-			tk.responsibility = 2;
-		size_t as = ae, e = ae;
-		size_t del = 0, dl = 0;
-		while (e < sb && !meetings_is_punct(t, e, ';') &&
-		       !(meetings_is_punct(t, e, '.') && (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE)))) {
-			if (!del && (tok_kw2(t, e, KW_ddeer, KW_trinhf) ||
-				     (((tok_kw(t, e) == KW_trinhf) || tok_kw2(t, e, KW_baos, KW_caos)) && e > as &&
-				      meetings_is_punct(t, e - 1, ','))))
-				del = e;
-			if (!dl && (((tok_kw(t, e) == KW_truwowcs) && ((tok_kw(t, e + 1) == KW_ngayf) ||
-							       t->tok[e + 1].kind == TK_NUM)) ||
-				    ((tok_kw(t, e) == KW_trong) && ((tok_kw(t, e + 1) == KW_quys) ||
-							       (tok_kw(t, e + 1) == KW_thangs) ||
-							       tok_kw(t, e + 1) == KW_nawm))))
-				dl = e;
-			e++;
-		}
-		size_t action_end = del ? del : (dl ? dl : e);
-		while (action_end > as && meetings_is_punct(t, action_end - 1, ','))
-			action_end--;
-		if (action_end > as)
-			tk.action = span_make(t->tok[as].start, t->tok[action_end - 1].end);
-		if (del) {
-			size_t ds = (tok_kw(t, del) == KW_ddeer) ? del + 1 : del;
-			size_t de = dl > del ? dl : e;
-			while (de > ds && meetings_is_punct(t, de - 1, ','))
-				de--;
-			if (de > ds)
-				tk.deliverable = span_make(t->tok[ds].start, t->tok[de - 1].end);
-		}
-		if (dl) {
-			size_t de = dl + 1;
-			while (de < e && !meetings_is_punct(t, de, ',') && !meetings_is_punct(t, de, ';') && de < dl + 8)
-				de++;
-			tk.deadline = span_make(t->tok[dl].start, t->tok[de - 1].end);
-			for (size_t q = meetings_date_from(d, tk.deadline.start);
-			     q < d->dates.n && d->dates.v[q].span.start < tk.deadline.end; q++) {
-				const date_expr_t *x = &d->dates.v[q];
-				if (x->span.start >= tk.deadline.start && x->span.start < tk.deadline.end &&
-				    x->day && x->month) {
-					tk.dl_month = x->month;
-					tk.dl_day = x->day;
-					tk.dl_year = x->year ? x->year
-							     : (d->pub_year ? d->pub_year : m->year);
-					if (tk.dl_year && !dates_valid(tk.dl_year, tk.dl_month, tk.dl_day))
-						tk.dl_year = 0;
-				}
-			}
-		}
-		tk.mention = span_make(t->tok[i].start, t->tok[(e > i ? e : i + 1) - 1].end);
-		tk.rule = directive ? "task.directive" : "task.subject";
-		task_t *slot = avec_push(d->ar, &m->tasks);
-		if (!slot) {
-			return -1;
-		}
-		*slot = tk;
-		i = e;
 	}
+	return sb;
+}
+
+/* The clause's words before the directive: a speaker who asks rather than
+ * directs ("Đại biểu X đề nghị"), an opinion ("cho rằng"), a source
+ * ("Theo Sở X, ..."), a document that directs ("Nghị quyết yêu cầu"). */
+typedef struct clause_state {
+	int speaker, opinion, doc;
+} clause_state_t;
+
+static void note_word(const mctx_t *c, size_t i, size_t sb, clause_state_t *cs)
+{
+	const text_t *t = c->t;
+	size_t n;
+	enum task_use u = meetings_task_use(t, LEX_TASK_NOT, i, sb, &n);
+	if (u == TU_SPEAKER)
+		cs->speaker = 1;
+	else if (u == TU_OPINION)
+		cs->opinion = 1;
+	if ((t->tok[i].flags & TF_SENT) && tok_kw(t, i) == KW_theo)
+		cs->opinion = 1;
+	/* "Kết luận hội nghị, X yêu cầu ...", "Kết luận buổi làm việc": the
+	 * chair's conclusion, no document */
+	if (lex_starts(t, LEX_DOC_TYPE, i) && (t->tok[i].flags & (TF_CAP | TF_UPPER)) &&
+	    lex_at(t, LEX_DOC_TYPE, i, sb, &n) && i + n < sb && !meetings_is_punct(t, i + n, ',') &&
+	    !lex_starts(t, LEX_MEETING_KINDS, i + n) && tok_kw(t, i + n) != KW_buooir)
+		cs->doc = 1;
+}
+
+/* A clause that opens at token i: not inside a person's phrase ("Đồng chí
+ * X, Ủy viên Bộ Chính trị, Trưởng Ban ... chủ trì"), unless the phrase
+ * starts there. */
+static int opens_clause(const mctx_t *c, size_t i)
+{
+	const doc_t *d = c->d;
+	if (!meetings_in_person_ctx(d, i))
+		return 1;
+	size_t q = meetings_pm_from(d, i);
+	return q < d->person_mentions.n && d->person_mentions.v[q].ctx_start == i;
+}
+
+/* "X chủ trì hội nghị", "X chủ trì và phát biểu": X chairs the meeting,
+ * no task; a person who "chủ trì" leads a task only with "phối hợp". */
+static int chairs_meeting(const mctx_t *c, const task_whos_t *w, size_t v, size_t sb)
+{
+	const text_t *t = c->t;
+	size_t n;
+	if (meetings_task_use(t, LEX_TASK_VERB, v, sb, &n) != TU_LEAD)
+		return 0;
+	size_t k = v + n;
+	if (meetings_is_punct(t, k, ',') && meetings_task_use(t, LEX_TASK_VERB, k + 1, sb, NULL) == TU_COORD)
+		return 0;
+	if (lex_starts(t, LEX_MEETING_KINDS, k) || tok_kw(t, k) == KW_vaf || k >= sb ||
+	    t->tok[k].kind == TK_PUNCT)
+		return 1;
+	for (size_t i = 0; i < w->n; i++)
+		if (w->v[i].person >= 0)
+			return 1;
+	return 0;
+}
+
+/* Set the task's deadline (and its date) from tokens [a, b). */
+static void set_deadline(const mctx_t *c, const meeting_t *m, task_t *tk, size_t a, size_t b, size_t *lo,
+			 size_t *hi)
+{
+	const doc_t *d = c->d;
+	span_t sp;
+	if (!meetings_task_deadline(c, a, b, &sp, lo, hi))
+		return;
+	tk->deadline = sp;
+	for (size_t q = meetings_date_from(d, sp.start); q < d->dates.n && d->dates.v[q].span.start < sp.end; q++) {
+		const date_expr_t *x = &d->dates.v[q];
+		if (x->day && x->month) {
+			tk->dl_month = x->month;
+			tk->dl_day = x->day;
+			tk->dl_year = x->year ? x->year : (d->pub_year ? d->pub_year : m->year);
+			if (tk->dl_year && !dates_valid(tk->dl_year, tk->dl_month, tk->dl_day))
+				tk->dl_year = 0;
+			break;
+		}
+	}
+}
+
+/* Where the action of tokens [as, aend) stops: before a deliverable to
+ * hand in ("..., (để) trình UBND tỉnh", "..., báo cáo Sở X") and before a
+ * deadline that closes the clause ("rà soát nguồn vốn trước ngày 15/3");
+ * a product made stays in the action ("xây dựng kế hoạch"). */
+static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, size_t dlo, size_t dhi)
+{
+	const text_t *t = c->t;
+	size_t cut = aend, n;
+	if (!span_is_empty(del))
+		for (size_t j = as + 1; j < aend; j++)
+			if (t->tok[j].start == del.start) {
+				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, j, aend, &n);
+				if (u == TU_SUBMIT || u == TU_REPORT)
+					cut = j;
+				break;
+			}
+	if (dhi > dlo && dlo > as && dlo < cut) {
+		size_t q = dhi;
+		while (q < cut && t->tok[q].kind == TK_PUNCT)
+			q++;
+		if (q >= cut)
+			cut = dlo;
+	}
+	while (cut > as && (t->tok[cut - 1].kind == TK_PUNCT || tok_kw(t, cut - 1) == KW_ddeer))
+		cut--;
+	return cut > as ? cut : aend;
+}
+
+static int same_task(const meeting_t *m, const task_t *tk)
+{
+	for (size_t j = 0; j < m->tasks.n; j++) {
+		const task_t *x = &m->tasks.v[j];
+		if (x->mention.start == tk->mention.start && x->has_assignee == tk->has_assignee &&
+		    (!tk->has_assignee || !strcmp(x->assignee.name, tk->assignee.name)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Push one task per assignee of a directive whose action is tokens [v, ae);
+ * the deadline may also stand in [pre_a, pre_b) ("đề nghị, năm 2017, hai
+ * bên cần ..."). -1 when out of memory. */
+static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_t v, size_t ae, size_t pre_a,
+		size_t pre_b, const char *rule)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	size_t as = v, n;
+	while (as < ae && (meetings_is_punct(t, as, ',') || tok_kw(t, as) == KW_cungx))
+		as++;
+	task_t base = {0};
+	base.assignee.org = base.assignee.person = -1;
+	/* "chủ trì, phối hợp": lead; "phối hợp với": coordinate when it is the
+	 * whole of what the assignee does */
+	size_t r = as;
+	enum task_use u = meetings_task_use(t, LEX_TASK_VERB, r, ae, &n);
+	if (u == TU_STRONG && tok_kw(t, r) != KW_tieeps && tok_kw(t, r) != KW_khaanr) {
+		r += n;
+		u = meetings_task_use(t, LEX_TASK_VERB, r, ae, &n);
+	}
+	if (u == TU_LEAD)
+		base.responsibility = 1;
+	else if (u == TU_COORD)
+		base.responsibility = 2;
+	size_t dlo = 0, dhi = 0;
+	set_deadline(c, m, &base, as, ae, &dlo, &dhi);
+	if (span_is_empty(base.deadline) && pre_b > pre_a)
+		set_deadline(c, m, &base, pre_a, pre_b, &dlo, &dhi);
+	base.deliverable = meetings_task_deliverable(c, as, ae, dlo, dhi);
+	size_t aend = ae;
+	while (aend > as && t->tok[aend - 1].kind == TK_PUNCT)
+		aend--;
+	size_t act = action_cut(c, as, aend, base.deliverable, dlo, dhi);
+	if (act > as)
+		base.action = span_make(t->tok[as].start, t->tok[act - 1].end);
+	base.mention = span_make(t->tok[cue].start, t->tok[(aend > cue ? aend : cue + 1) - 1].end);
+	base.rule = rule;
+	if (!w || !w->n) {
+		/* an impersonal instruction is a task only with a deadline or a
+		 * product ("yêu cầu lập danh sách ...") */
+		if (span_is_empty(base.deadline) && span_is_empty(base.deliverable))
+			return 0;
+		if (same_task(m, &base))
+			return 0;
+		task_t *slot = avec_push(d->ar, &m->tasks);
+		if (!slot)
+			return -1;
+		*slot = base;
+		return 0;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		const task_who_t *x = &w->v[i];
+		task_t tk = base;
+		tk.has_assignee = 1;
+		tk.assignee.org = x->org;
+		tk.assignee.person = x->person;
+		if (x->person >= 0) {
+			tk.assignee.name = doc_strdup(d, d->people.v[x->person].name);
+		} else {
+			size_t b = x->b;
+			while (b > x->a && t->tok[b - 1].kind == TK_PUNCT)
+				b--;
+			if (b <= x->a)
+				continue;
+			tk.assignee.name = doc_strndup(d, d->text + t->tok[x->a].start, t->tok[b - 1].end - t->tok[x->a].start);
+		}
+		if (!tk.assignee.name)
+			return -1;
+		if (same_task(m, &tk))
+			continue;
+		task_t *slot = avec_push(d->ar, &m->tasks);
+		if (!slot)
+			return -1;
+		*slot = tk;
+	}
+	return 0;
+}
+
+/* A time written between the cue and the assignee, up to its comma ("đề
+ * nghị, năm 2017, hai bên ...", "yêu cầu đến cuối năm, Sở X phải ..."):
+ * the token after the comma, or k when there is none. */
+static size_t skip_adverbial(const mctx_t *c, size_t k, size_t sb)
+{
+	const text_t *t = c->t;
+	const doc_t *d = c->d;
+	size_t q = meetings_date_from(d, t->tok[k].start);
+	int timeish = meetings_task_use(t, LEX_TASK_WHEN, k, sb, NULL) != TU_NONE ||
+		      (q < d->dates.n && d->dates.v[q].tok_start == k);
+	if (!timeish)
+		return k;
+	for (size_t e = k + 1; e < sb && e < k + 10; e++) {
+		if (meetings_is_punct(t, e, ','))
+			return e + 1;
+		if (t->tok[e].kind == TK_PUNCT)
+			break;
+	}
+	return k;
+}
+
+/* How a clause may open at token i: 2 for a hard start (the sentence's
+ * start, after ";", ":", a bullet, or a connective and its comma: "Trong
+ * đó, ..."), 1 for a soft one (after a comma, or "mà"), 0 for none. */
+static int clause_start(const mctx_t *c, size_t i, size_t sa, size_t open_end)
+{
+	const text_t *t = c->t;
+	if (i == sa || (t->tok[i].flags & TF_NL) || i == open_end)
+		return 2;
+	const tok_t *p = &t->tok[i - 1];
+	if (p->kind == TK_PUNCT) {
+		if (meetings_is_punct(t, i - 1, ','))
+			return 1;
+		if (meetings_is_punct(t, i - 1, '(') || meetings_is_punct(t, i - 1, '"') ||
+		    meetings_is_punct(t, i - 1, '\'') || meetings_is_punct(t, i - 1, '-') ||
+		    meetings_is_punct(t, i - 1, '/') || meetings_is_punct(t, i - 1, '.'))
+			return 0;
+		return 2;
+	}
+	return tok_kw(t, i - 1) == KW_maf;
+}
+
+/* A cue with no assignee gives a task only when someone named says it
+ * ("Ông X yêu cầu lập danh sách ...", "...; đề nghị chuẩn bị dự thảo ..."). */
+static int impersonal_ok(const mctx_t *c, size_t i, size_t sa)
+{
+	const text_t *t = c->t;
+	if (tok_kw(t, i) != KW_yeeu && tok_kw(t, i) != KW_ddeef)
+		return 0;
+	if (i == sa)
+		return 0;
+	return meetings_is_punct(t, i - 1, ';') || meetings_in_person_ctx(c->d, i - 1) || tok_kw(t, i - 1) == KW_tooi;
+}
+
+int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
+{
+	const text_t *t = c->t;
+	int run = c->task_run, gave = 0, past = 0;
+	clause_state_t cs = {0};
+	int with = 0;	     /* a "với" since the clause began: "phối hợp với A, B" */
+	size_t open_end = sa; /* the token after "Trong đó," */
+	for (size_t i = sa; i < sb; i++) {
+		if (budget_check(t->budget))
+			return 0;
+		size_t n = 0;
+		enum task_use cu = lex_starts(t, LEX_TASK_CUE, i) ? meetings_task_use(t, LEX_TASK_CUE, i, sb, &n) : TU_NONE;
+		if (cu == TU_OPEN) {
+			if (meetings_is_punct(t, i + n, ','))
+				open_end = i + n + 1;
+			i += n - 1;
+			continue;
+		}
+		/* a directive cue and its assignees; "X đã ban hành ..., chỉ đạo
+		 * Y ..." tells what was done */
+		int series = i > sa && meetings_is_punct(t, i - 1, ',') && past;
+		if (cu && !cue_is_noun(c, i, n) && !series && !(cu == TU_ASK && (cs.speaker || cs.opinion)) && !cs.doc) {
+			size_t k = i + n;
+			if (meetings_is_punct(t, k, ','))
+				k++;
+			size_t pre = k;
+			k = skip_adverbial(c, k, sb);
+			task_whos_t w;
+			int found = meetings_task_whos(c, k, sb, &w);
+			size_t v = found ? w.end : k;
+			while (v < sb && meetings_is_punct(t, v, ','))
+				v++;
+			enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
+			if (cu == TU_WISH && vu != TU_STRONG)
+				found = 0, vu = TU_NONE;
+			if (found || (vu && cu != TU_WISH && impersonal_ok(c, i, sa))) {
+				size_t ae = action_end(c, v, sb);
+				if (emit(c, m, found ? &w : NULL, i, v, ae, pre, k, "task.directive"))
+					return -1;
+				gave = run = 1;
+				i = ae > i ? ae - 1 : i;
+				with = 0;
+				continue;
+			}
+			/* "Thủ tướng giao nhiệm vụ: • ...": the list gives the tasks */
+			if (k >= sb || meetings_is_punct(t, k, ':') || t->tok[k].kind == TK_PUNCT)
+				run = 1;
+		}
+		/* a clause that opens with its assignee: a soft start (after a
+		 * comma) needs a directive verb ("X cần"), a hard one also takes
+		 * any action inside a directive's sentences */
+		int start = clause_start(c, i, sa, open_end);
+		if (start == 1 && with)
+			start = 0;
+		if (meetings_is_punct(t, i, ';'))
+			with = past = 0;
+		if (tok_kw(t, i) == KW_vowis)
+			with = 1;
+		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {
+			task_whos_t w;
+			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb)) {
+				size_t v = w.end;
+				if (tok_kw(t, v) == KW_cungx)
+					v++;
+				enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
+				int person = 0;
+				for (size_t q = 0; q < w.n; q++)
+					person |= w.v[q].person >= 0;
+				int ok = vu == TU_STRONG || (vu == TU_LEAD && !person) ||
+					 (start == 2 && run && vu != TU_NONE && !person);
+				if (ok && !meetings_task_use(t, LEX_TASK_NOT, v, sb, NULL)) {
+					size_t ae = action_end(c, v, sb);
+					if (emit(c, m, &w, i, v, ae, 0, 0, "task.subject"))
+						return -1;
+					gave = run = 1;
+					i = ae > i ? ae - 1 : i;
+					with = 0;
+					continue;
+				}
+			}
+		}
+		if (meetings_task_use(t, LEX_TASK_NOT, i, sb, NULL) == TU_PAST)
+			past = 1;
+		note_word(c, i, sb, &cs);
+	}
+	c->task_run = gave;
 	return 0;
 }

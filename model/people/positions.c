@@ -56,6 +56,12 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 		return i;
 	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
 		return i;
+	/* a body's head noun that begins with a title is the body: "Đại sứ
+	 * quán", "Tổng Lãnh sự quán" (not "Đại sứ", "Tổng Lãnh sự") */
+	size_t bn = 0;
+	const lex_entry_t *be = lex_at(c->t, LEX_BODIES, k, c->t->n, &bn);
+	if (be && bn > n && be->ncols > 4 && !strcmp(be->cols[4], "generic"))
+		return i;
 	*ent = e;
 	return k + n;
 }

@@ -345,10 +345,14 @@ static const struct jq_case TASKS[] = {
      NULL,
      {{"meetings#", "1"},
       {M0 "tasks#", "0"}}},
-    {"neg_unnamed_assignee_gives_no_task",
+    /* a common noun with its quantifier is an assignee as written */
+    {"collective_assignee_is_named_as_written",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Hội nghị yêu cầu các địa phương tăng cường kiểm tra.",
      NULL,
-     {{M0 "tasks#", "0"}}},
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các địa phương"},
+      {T0 "assignee.organization_id", "null"},
+      {T0 "action", "tăng cường kiểm tra"}}},
     /* "báo cáo UBND tỉnh" is what the assignee must hand in (rõ sản phẩm) */
     {"report_to_a_body_is_the_deliverable",
      "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
