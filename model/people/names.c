@@ -99,7 +99,7 @@ static const letters_t FINALS[] = {L(""),  L("c"),  L("ch"), L("m"), L("n"),
 static int in_set(const letters_t *set, size_t n, const char *s, size_t len)
 {
 	for (size_t i = 0; i < n; i++)
-		if (set[i].n == len && !memcmp(set[i].s, s, len))
+		if (set[i].n == len && (!len || set[i].s[0] == s[0]) && !memcmp(set[i].s, s, len))
 			return 1;
 	return 0;
 }
@@ -110,7 +110,7 @@ static int viet_syllable(const char *w, size_t n)
 {
 	for (size_t o = 0; o < sizeof ONSETS / sizeof *ONSETS; o++) {
 		size_t ol = ONSETS[o].n;
-		if (ol > n || memcmp(w, ONSETS[o].s, ol))
+		if (ol > n || (ol && ONSETS[o].s[0] != w[0]) || memcmp(w, ONSETS[o].s, ol))
 			continue;
 		size_t v = ol;
 		while (v < n && is_vowel(w[v]))

@@ -303,6 +303,19 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		if (e2 > k && e2 < e && people_name_after(c, e2, 0, 1) > e2) {
 			break;
 		}
+		/* in brackets the position runs to the closing one: "(Giám đốc
+		 * Trung tâm nghiên cứu kinh tế và hỗ trợ doanh nghiệp BSA)" */
+		if (paren && !people_is_punct(c, e, ')') && !people_is_punct(c, e, ',') &&
+		    !people_is_punct(c, e, ';')) {
+			size_t q = e;
+			while (q < t->n && q < e + 16 && t->tok[q].kind != TK_PUNCT && !(t->tok[q].flags & TF_NL))
+				q++;
+			if (q < t->n && people_is_punct(c, q, ')') && !(t->tok[q].flags & TF_NL)) {
+				e = q;
+				p.tok_end = q;
+				p.span = span_make(t->tok[p.tok_start].start, t->tok[q - 1].end);
+			}
+		}
 		if (people_add_pos(c->d->ar, pm, &p))
 			return end;
 		end = e;
