@@ -74,10 +74,10 @@ static size_t extent(const text_t *t, size_t s, size_t b, size_t dlo, size_t dhi
 	while (e < b) {
 		if (e == dlo && dhi > dlo)
 			break;
-		if (meetings_is_punct(t, e, ';') || meetings_is_punct(t, e, '(') ||
-		    (meetings_is_punct(t, e, '.') && (t->tok[e + 1].flags & TF_SPACE)))
+		if (task_is_punct(t, e, ';') || task_is_punct(t, e, '(') ||
+		    (task_is_punct(t, e, '.') && (t->tok[e + 1].flags & TF_SPACE)))
 			break;
-		if (meetings_is_punct(t, e, ',') && e > s + 1) {
+		if (task_is_punct(t, e, ',') && e > s + 1) {
 			size_t q;
 			if (meetings_task_use(t, LEX_TASK_PRODUCT, e + 1, b, &q) != TU_PRODUCT &&
 			    (meetings_task_use(t, LEX_TASK_VERB, e + 1, b, &q) || lex_starts(t, LEX_TASK_CUE, e + 1)))
