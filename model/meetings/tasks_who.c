@@ -231,11 +231,17 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 			size_t hn = 0;
 			int om2 = meetings_org_mention_at(d, j + 1);
 			if (om2 >= 0 || lex_at(t, LEX_BODIES, j + 1, lim, &hn) ||
+			    (lex_at(t, LEX_LOCALITIES, j + 1, lim, &hn) && is_cap(t, j + 1 + hn)) ||
 			    meetings_task_use(t, LEX_TASK_AGENT, j + 1, lim, &hn) == TU_HEAD) {
 				j++;
 				continue;
 			}
 			return j;
+		}
+		/* a capital inside the phrase names ("Ban Chỉ đạo"): no verb */
+		if (name_cap(t, j) && j > 0 && is_cap(t, j - 1)) {
+			j++;
+			continue;
 		}
 		if (meetings_task_use(t, LEX_TASK_VERB, j, lim, &n) || meetings_task_use(t, LEX_TASK_NOT, j, lim, &n) ||
 		    meetings_task_use(t, LEX_TASK_WHEN, j, lim, &n) || lex_starts(t, LEX_CUE_ORG_VERB, j) ||
