@@ -53,6 +53,7 @@ typedef struct person {
 	AVEC(position_t) positions;
 	AVEC(span_t) mentions;
 	const char *rule;
+	int chair_first; /* positions reordered by people_prefer_mention */
 } person_t;
 
 /* One named person occurrence with the positions written beside it. */
@@ -163,6 +164,8 @@ typedef struct doc {
 int orgs_extract(doc_t *d);
 int people_extract(doc_t *d);
 int meetings_extract(doc_t *d);
+/* a chair's positions as its chairing mention writes them (people.c) */
+int people_prefer_mention(doc_t *d, const person_mention_t *pm);
 
 /* helpers shared by extractors (extract_util.c); strings live in the
  * parse's arena (NULL when out of memory) */

@@ -1,4 +1,4 @@
-/* A meeting's convening body and place. */
+/* A meeting's convening body (its place: place.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,7 +7,9 @@
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
 
 /* token after an organisation mention and what may follow it before the
- * verb: its term ("khóa XVIII") and a bracketed place ("(Nghệ An)") */
+ * verb: its term ("khóa XVIII"), a bracketed place ("(Nghệ An)") and an
+ * appositive place ("Tổng Lãnh sự quán Việt Nam tại Osaka, Nhật Bản đã
+ * ...") */
 static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 {
 	const text_t *t = &d->tx;
@@ -24,6 +26,49 @@ static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 		if (q < sb && meetings_is_punct(t, q, ')'))
 			e = q + 1;
 	}
+	size_t n = 0;
+	if (e + 2 < sb && meetings_is_punct(t, e, ',') && (t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) &&
+	    lex_at(t, LEX_PLACES, e + 1, sb, &n) && e + 1 + n < sb && t->tok[e + 1 + n].kind == TK_WORD &&
+	    !(t->tok[e + 1 + n].flags & (TF_CAP | TF_UPPER)) && meetings_org_mention_at(d, e + 1) < 0)
+		e += 1 + n;
+	return e;
+}
+
+/* adverbs between a subject and its verb: "đã", "đang", "vừa", "cũng",
+ * "tiếp tục" ("Chính phủ tiếp tục họp phiên thường kỳ") */
+static size_t skip_adverbs(const text_t *t, size_t e, size_t sb)
+{
+	for (int n = 0; n < 3 && e < sb; n++) {
+		uint16_t w = tok_kw(t, e);
+		if (w == KW_ddax || w == KW_ddang || w == KW_vuwaf || w == KW_cungx)
+			e++;
+		else if (tok_kw2(t, e, KW_tieeps, KW_tucj))
+			e += 2;
+		else
+			break;
+	}
+	return e;
+}
+
+/* Joint conveners written as one span after o: "Tỉnh ủy, HĐND, UBND,
+ * UBMTTQ Việt Nam tỉnh", "Thành ủy - HĐND - UBND thành phố", "Chính phủ và
+ * Ủy ban T.Ư MTTQ Việt Nam", "X cùng Y". Extends *joint over them and
+ * returns the token after the last one (its tail skipped). */
+static size_t joint_after(const doc_t *d, const org_mention_t *o, size_t sb, span_t *joint)
+{
+	const text_t *t = &d->tx;
+	size_t e = skip_org_tail(d, o, sb);
+	*joint = o->span;
+	for (int n = 0; n < 8 && e + 1 < sb; n++) {
+		if (!((tok_kw(t, e) == KW_vaf) || (tok_kw(t, e) == KW_cungf) || meetings_is_punct(t, e, ',') ||
+		      meetings_is_punct(t, e, '-')))
+			break;
+		int o2 = meetings_org_mention_at(d, e + 1);
+		if (o2 < 0 || meetings_in_person_ctx(d, e + 1))
+			break;
+		joint->end = d->org_mentions.v[o2].span.end;
+		e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
+	}
 	return e;
 }
 
@@ -36,52 +81,176 @@ static void set_body(meeting_t *m, const doc_t *d, int om)
 		m->term = o->term;
 }
 
+/* a visiting team ("Đoàn công tác", "Đoàn kiểm tra của Ban Bí thư"): in a
+ * working session with a body, that body is recorded */
+static int delegation_at(const text_t *t, size_t i)
+{
+	return tok_kw(t, i) == KW_ddoanf && i + 1 < t->n && t->tok[i + 1].kind == TK_WORD &&
+	       !(t->tok[i + 1].flags & (TF_CAP | TF_UPPER));
+}
+
+/* After "phối hợp với": the co-organisers up to "(đồng) tổ chức" in the
+ * same sentence ("X phối hợp với A, B và C tổ chức"); returns the verb's
+ * token, or q when none comes within forty tokens. */
+static size_t coorganisers_end(const text_t *t, size_t q, size_t sb)
+{
+	for (size_t s = q; s + 1 < sb && s < q + 40; s++) {
+		if (meetings_is_punct(t, s, '.') || meetings_is_punct(t, s, ';'))
+			break;
+		if (tok_kw2(t, s, KW_toor, KW_chuwcs))
+			return tok_kw(t, s - 1) == KW_ddoongf ? s - 1 : s;
+	}
+	return q;
+}
+
+/* "Hội thảo ... do nhóm X chủ trì", "Diễn đàn ... do Bộ A, Bộ B và C tổ
+ * chức": the body named as organiser in a passive clause after the kind */
+static int passive_organiser(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	size_t q = k->tok + k->ntok;
+	for (size_t s = q; s + 1 < sb && s < q + 30; s++) {
+		if (meetings_is_punct(t, s, '.') || meetings_is_punct(t, s, ';'))
+			return 0;
+		if (tok_kw(t, s) != KW_do)
+			continue;
+		int om = meetings_org_mention_at(d, s + 1);
+		if (om < 0 || meetings_in_person_ctx(d, s + 1))
+			return 0;
+		span_t joint;
+		size_t e = skip_adverbs(t, joint_after(d, &d->org_mentions.v[om], sb, &joint), sb);
+		if (tok_kw2(t, e, KW_phoois, KW_howpj) && tok_kw(t, e + 2) == KW_vowis)
+			e = coorganisers_end(t, e + 3, sb);
+		else if (tok_kw2(t, e, KW_phoois, KW_howpj))
+			e += 2;
+		if (tok_kw(t, e) == KW_ddoongf)
+			e++;
+		if (tok_kw2(t, e, KW_toor, KW_chuwcs) || tok_kw2(t, e, KW_chur, KW_trif) ||
+		    tok_kw2(t, e, KW_ddawng, KW_cai) || tok_kw2(t, e, KW_trieeuj, KW_taapj)) {
+			set_body(m, d, om);
+			m->body_span = joint;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* "cuộc họp của Ủy Ban lần thứ 8" after "Ủy Ban Quốc gia về biến đổi khí
+ * hậu": a bare generic head refers to the last body named with it */
+static int bare_head_body(const doc_t *d, size_t s, size_t sb)
+{
+	const text_t *t = &d->tx;
+	size_t n = 0;
+	const lex_entry_t *e = lex_at(t, LEX_BODIES, s, sb, &n);
+	if (!e || e->ncols < 5 || strcmp(e->cols[4], "generic") || !(t->tok[s].flags & (TF_CAP | TF_UPPER)))
+		return -1;
+	for (size_t i = meetings_org_from(d, s); i-- > 0;) {
+		const org_mention_t *o = &d->org_mentions.v[i];
+		if (o->tok_start >= s || o->tok_end - o->tok_start <= n)
+			continue;
+		size_t q = 0;
+		while (q < n && tok_kw(t, o->tok_start + q) == tok_kw(t, s + q) && tok_kw(t, s + q))
+			q++;
+		if (q == n)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* words between a kind and "của" + its body: "hội nghị sơ kết công tác 6
+ * tháng đầu năm 2017 của Sở Tư pháp", "phiên họp thường kỳ tháng 6 của
+ * Chính phủ" */
+static int kind_filler(const text_t *t, size_t s)
+{
+	switch (tok_kw(t, s)) {
+	case KW_laanf: case KW_thuws: case KW_cuar: case KW_giao: case KW_ban: case KW_toanf:
+	case KW_theer: case KW_thuwowngf: case KW_kyf: case KW_truwcj: case KW_tuyeens: case KW_mowr:
+	case KW_roongj: case KW_vowis: case KW_ddaij: case KW_bieeur: case KW_quys: case KW_thangs:
+	case KW_nawm: case KW_ddaauf: case KW_cuoois: case KW_sow: case KW_keets: case KW_toongr:
+	case KW_coong: case KW_tacs: case KW_ddinhj: case KW_chuyeen: case KW_ddeef:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	m->body_org = -1;
 	/* a working session reported with a body as subject ("UBND tỉnh đã có
-	 * buổi làm việc với Công an TP") is that body's; with a person as
-	 * subject it is the counterpart's ("... làm việc với Ban Thường vụ") */
+	 * buổi làm việc với Công an TP") is that body's; with a person or a
+	 * visiting team as subject it is the counterpart's ("... làm việc với
+	 * Ban Thường vụ") */
+	int saved_org = -1;
+	span_t saved_span = {0, 0};
 	if (k && k->kind == meetings_kind_enum("working_session")) {
 		find_subject_body(c, m, k, sa, sb);
-		if (m->body_org >= 0)
+		if (m->body_org >= 0 && !delegation_at(t, doc_tok_at(d, m->body_span.start)))
 			return;
+		saved_org = m->body_org;
+		saved_span = m->body_span;
+		m->body_org = -1;
 	}
+	if (k && passive_organiser(c, m, k, sb))
+		return;
 	if (k) {
 		/* after the kind: "hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy",
 		 * "kỳ họp thứ 4, HĐND tỉnh khóa IX", "Hội nghị BCH Trung ương Đoàn" */
 		size_t q = k->tok + k->ntok;
-		for (size_t s = q; s < sb && s < q + 10; s++) {
+		for (size_t s = q; s < sb && s < q + 14; s++) {
 			if (meetings_is_punct(t, s, '.') || meetings_is_punct(t, s, ';'))
 				break;
+			/* "Lễ công bố Quyết định của Tổng cục ...": the body issued
+			 * the document, it did not hold the ceremony */
+			if ((t->tok[s].flags & (TF_CAP | TF_UPPER)) && lex_starts(t, LEX_DOC_TYPE, s))
+				break;
 			int om = meetings_org_mention_at(d, s);
+			if (om < 0 && s > q && tok_kw(t, s - 1) == KW_cuar && (om = bare_head_body(d, s, sb)) >= 0) {
+				set_body(m, d, om);
+				return;
+			}
 			if (om >= 0 && !meetings_in_person_ctx(d, s)) {
 				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || meetings_is_punct(t, s - 1, ',') ||
 					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
 					      (t->tok[s - 1].flags & TF_ROMAN) || (tok_kw(t, s - 1) == KW_vowis) ||
 					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
 				if (prev_ok) {
+					span_t joint;
 					set_body(m, d, om);
+					joint_after(d, &d->org_mentions.v[om], sb, &joint);
+					m->body_span = joint;
 					return;
 				}
 				break;
 			}
-			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) &&
-			    !(tok_kw(t, s) == KW_laanf) && !(tok_kw(t, s) == KW_thuws) && !(tok_kw(t, s) == KW_cuar) &&
-			    !(tok_kw(t, s) == KW_giao) && !(tok_kw(t, s) == KW_ban) && !(tok_kw(t, s) == KW_toanf) &&
-			    !(tok_kw(t, s) == KW_theer) && !(tok_kw(t, s) == KW_thuwowngf) && !(tok_kw(t, s) == KW_kyf) &&
-			    !(tok_kw(t, s) == KW_truwcj) && !(tok_kw(t, s) == KW_tuyeens) && !(tok_kw(t, s) == KW_mowr) &&
-			    !(tok_kw(t, s) == KW_roongj) && !(tok_kw(t, s) == KW_vowis) && !(tok_kw(t, s) == KW_ddaij) &&
-			    !(tok_kw(t, s) == KW_bieeur))
+			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) && !kind_filler(t, s))
 				break;
 		}
 	}
-	/* working session: "... làm việc với Ban Thường vụ Tỉnh ủy" */
+	/* working session: "... làm việc với Ban Thường vụ Tỉnh ủy", unless a
+	 * body is its subject ("Ban Thường vụ Thành ủy Hà Nội làm việc với
+	 * Ban Thường vụ Tỉnh ủy Lào Cai") */
 	int lv = meetings_has_kw_pair(t, sa, sb, KW_lamf, KW_vieecj);
 	if (lv) {
 		size_t s = (size_t)lv + 1;
+		for (size_t i = meetings_org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_end < s; i++) {
+			const org_mention_t *o = &d->org_mentions.v[i];
+			if (o->tok_start < sa || meetings_in_person_ctx(d, o->tok_start) || delegation_at(t, o->tok_start))
+				continue;
+			span_t joint;
+			size_t e = skip_adverbs(t, joint_after(d, o, sb, &joint), sb);
+			if (tok_kw(t, e) == KW_cos && (tok_kw(t, e + 1) == KW_buooir || tok_kw(t, e + 1) == KW_cuoocj))
+				e += 2;
+			if (e + 2 == s && tok_kw(t, s) == KW_vowis) {
+				set_body(m, d, (int)i);
+				m->body_span = joint;
+				return;
+			}
+		}
 		if ((tok_kw(t, s) == KW_vowis)) {
 			int om = meetings_org_mention_at(d, s + 1);
 			if (om >= 0) {
@@ -89,6 +258,11 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 				return;
 			}
 		}
+	}
+	if (saved_org >= 0) {
+		m->body_org = saved_org;
+		m->body_span = saved_span;
+		return;
 	}
 	find_subject_body(c, m, k, sa, sb);
 }
@@ -116,32 +290,22 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			}
 		if (venue)
 			continue;
-		size_t e = skip_org_tail(d, o, sb);
-		span_t joint = o->span;
-		/* "X phối hợp với Y tổ chức": X convenes; "X và Y tổ chức": both,
-		 * recorded as written */
+		span_t joint;
+		size_t e = joint_after(d, o, sb, &joint);
+		if (joint.end > o->span.end && o->tok_start > sa && (tok_kw(t, o->tok_start - 1) == KW_truwcj) &&
+		    o->tok_start >= 2 && (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
+			joint.start = t->tok[o->tok_start - 2].start;
+		e = skip_adverbs(t, e, sb);
+		/* "X (đã) phối hợp với Y, Z và W tổ chức": X convenes */
 		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
-			int o2 = meetings_org_mention_at(d, e + 3);
-			if (o2 >= 0)
-				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
-		} else {
-			/* "Tỉnh ủy, HĐND, UBND, UBMTTQ Việt Nam tỉnh đã tổ chức",
-			 * "Thành ủy - HĐND - UBND thành phố": one joint convener */
-			while (e + 1 < sb && ((tok_kw(t, e) == KW_vaf) || meetings_is_punct(t, e, ',') ||
-					      meetings_is_punct(t, e, '-'))) {
-				int o2 = meetings_org_mention_at(d, e + 1);
-				if (o2 < 0)
-					break;
-				joint.end = d->org_mentions.v[o2].span.end;
-				e = skip_org_tail(d, &d->org_mentions.v[o2], sb);
-			}
-			if (joint.end > o->span.end && o->tok_start > sa &&
-			    (tok_kw(t, o->tok_start - 1) == KW_truwcj) && o->tok_start >= 2 &&
-			    (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
-				joint.start = t->tok[o->tok_start - 2].start;
+			size_t v = coorganisers_end(t, e + 3, sb);
+			if (v > e + 3)
+				e = tok_kw(t, v) == KW_ddoongf ? v + 1 : v;
+		} else if (tok_kw2(t, e, KW_phoois, KW_howpj)) {
+			e += 2; /* "X và Y phối hợp tổ chức" */
 		}
-		if (e < sb && (tok_kw(t, e) == KW_ddax))
-			e++;
+		if (tok_kw(t, e) == KW_ddoongf || (tok_kw(t, e) == KW_cungf && tok_kw2(t, e + 1, KW_toor, KW_chuwcs)))
+			e++; /* "đồng tổ chức", "cùng tổ chức" */
 		if (e < sb && ((tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
 			       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
 			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
@@ -150,81 +314,6 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
-			return;
-		}
-	}
-}
-
-static int loc_stop(const text_t *t, size_t e)
-{
-	return e < t->n && lex_starts(t, LEX_CUE_LOC_STOP, e);
-}
-
-void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	const text_t *t = c->t;
-	const int pl = LEX_PLACES, loc = LEX_LOCALITIES;
-	for (size_t i = sa; i + 1 < sb; i++) {
-		if (!(tok_kw(t, i) == KW_taij))
-			continue;
-		size_t k = i + 1, n = 0;
-		/* "tại trụ sở UBND tỉnh", "tại hội trường ...": venue nouns */
-		int venue = tok_kw2(t, k, KW_truj, KW_sowr) || tok_kw2(t, k, KW_hooij, KW_truwowngf) ||
-			    tok_kw2(t, k, KW_nhaf, KW_vawn) || tok_kw2(t, k, KW_phongf, KW_hopj) ||
-			    tok_kw2(t, k, KW_trung, KW_taam);
-		if (!venue && !(t->tok[k].flags & (TF_CAP | TF_UPPER)) && !lex_at(t, loc, k, sb, &n))
-			continue;
-		/* "tại Hội nghị" is the meeting itself */
-		size_t kq = meetings_kind_from(c, k);
-		if (kq < c->kinds.n && c->kinds.v[kq].tok == k)
-			continue;
-		size_t e = venue ? k + 2 : k;
-		while (e < sb) {
-			const tok_t *x = &t->tok[e];
-			if (x->kind == TK_PUNCT) {
-				if (meetings_is_punct(t, e, '.') && e + 1 < sb && !(t->tok[e + 1].flags & TF_SPACE)) {
-					e++; /* "Q.2", "TP.HCM" */
-					continue;
-				}
-				if (meetings_is_punct(t, e, ',') && e + 1 < sb &&
-				    lex_at(t, pl, e + 1, sb, &n) &&
-				    (e + 1 + n >= sb || meetings_is_punct(t, e + 1 + n, ',') ||
-				     meetings_is_punct(t, e + 1 + n, '.'))) {
-					e += 1 + n; /* "Mộc Châu, Sơn La" */
-					continue;
-				}
-				if (meetings_is_punct(t, e, '-') && !(x->flags & TF_SPACE)) {
-					e++;
-					continue;
-				}
-				break;
-			}
-			if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
-			    !lex_at(t, loc, e, e + 1, &n)) {
-				/* lower-case syllables inside the name: "Trung tâm Hội
-				 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
-				size_t q = e;
-				while (q < sb && q < e + 2 && t->tok[q].kind == TK_WORD &&
-				       !(t->tok[q].flags & (TF_CAP | TF_UPPER)) && !loc_stop(t, q) &&
-				       !lex_at(t, loc, q, q + 1, &n))
-					q++;
-				if (q == e)
-					break;
-				if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) ||
-					       lex_at(t, loc, q, q + 1, &n))) {
-					e = q;
-					continue;
-				}
-				if (q >= sb || t->tok[q].kind == TK_PUNCT || loc_stop(t, q)) {
-					e = q;
-					continue;
-				}
-				break;
-			}
-			e++;
-		}
-		if (e > k) {
-			m->location = span_make(t->tok[k].start, t->tok[e - 1].end);
 			return;
 		}
 	}

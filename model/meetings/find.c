@@ -52,6 +52,22 @@ int meetings_collect_kinds(mctx_t *c)
 		const lex_entry_t *e = lex_at(t, lx, i, t->n, &n);
 		if (!e)
 			continue;
+		/* "buổi lễ trao học bổng": the ceremony's verb is its kind text
+		 * ("lễ trao"), not the measure word */
+		if ((tok_kw(t, i) == KW_buooir || tok_kw(t, i) == KW_cuoocj) && i + 1 < t->n) {
+			size_t n2 = 0;
+			const lex_entry_t *e2 = lex_at(t, lx, i + 1, t->n, &n2);
+			if (e2 && i + 1 + n2 > i + n && e2->ncols > 1 &&
+			    !strcmp(meetings_kind_enum(e2->cols[1]), "ceremony")) {
+				i++;
+				e = e2;
+				n = n2;
+			}
+		}
+		/* a kind written only as a name ("Đối thoại nhiều bên về APEC"):
+		 * lower case, the word is a verb ("thường xuyên đối thoại") */
+		if (meetings_frame_named_only(t, i, n))
+			continue;
 		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
 		if (i >= 1 && ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
 			       (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
@@ -69,6 +85,11 @@ int meetings_collect_kinds(mctx_t *c)
 		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
 		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
 			continue;
+		/* "buổi lễ của một Thánh nữ", "Đại hội Thể dục thể thao" */
+		if (e->ncols > 1 && meetings_frame_not_meeting(t, i, n, meetings_kind_enum(e->cols[1]))) {
+			i += n - 1;
+			continue;
+		}
 		kmention_t *k = avec_push(c->d->ar, &c->kinds);
 		if (!k)
 			return -1;
@@ -123,15 +144,17 @@ size_t meetings_org_from(const doc_t *d, size_t a)
 	return doc_lower_bound(d->org_mentions.n, a, org_from_key, d);
 }
 
-const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx)
+const date_expr_t *meetings_date_in(const mctx_t *c, size_t a, size_t b, int *idx)
 {
+	const doc_t *d = c->d;
 	/* an event date written with its part of day ("chiều 30/3") or as a
 	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
 	 * 31/3/2025), chiều 30/3, ...") */
 	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
+		    meetings_date_is_event(c, x)) {
 			*idx = (int)i;
 			return x;
 		}
@@ -139,7 +162,8 @@ const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx
 	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b &&
-		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative)) {
+		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
+		    meetings_date_is_event(c, x)) {
 			*idx = (int)i;
 			return x;
 		}
@@ -192,8 +216,10 @@ const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b)
 int meetings_weak_kind(const mctx_t *c, const kmention_t *k)
 {
 	const text_t *t = c->t;
-	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_hopj) || (tok_kw(t, k->tok) == KW_gawpj) ||
-	       (tok_kw(t, k->tok) == KW_tieeps);
+	/* "họp báo", "họp mặt" are nouns of their own */
+	if (tok_kw(t, k->tok) == KW_hopj)
+		return k->ntok == 1;
+	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_gawpj) || (tok_kw(t, k->tok) == KW_tieeps);
 }
 
 const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
@@ -278,4 +304,38 @@ void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n
 			out[j] = out[j - 1];
 			out[j - 1] = tmp;
 		}
+}
+
+/* "phiên họp", "phiên làm việc" with nothing that names the sitting */
+int meetings_bare_sitting(const mctx_t *c, const kmention_t *k)
+{
+	const text_t *t = c->t;
+	if (strcmp(k->kind, "sitting") || tok_kw(t, k->tok) != KW_phieen)
+		return 0;
+	return (k->ntok == 2 && tok_kw(t, k->tok + 1) == KW_hopj) ||
+	       (k->ntok == 3 && tok_kw2(t, k->tok + 1, KW_lamf, KW_vieecj));
+}
+
+static const kmention_t *numbered(const mctx_t *c, size_t a, size_t b, const char *kind)
+{
+	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
+		const kmention_t *k = &c->kinds.v[i];
+		if (k->tok < a || strcmp(k->kind, kind) || meetings_cited_only(c, k->tok))
+			continue;
+		if (meetings_ordinal_after(c, k->tok + k->ntok, c->t->n, k->kind))
+			return k;
+	}
+	return NULL;
+}
+
+/* the first "kỳ họp thứ N" of tokens [a, b) that is not a citation */
+const kmention_t *meetings_numbered_session(const mctx_t *c, size_t a, size_t b)
+{
+	return numbered(c, a, b, "session");
+}
+
+/* 1 when tokens [a, b) name a numbered sitting ("Phiên họp thứ 10") */
+int meetings_numbered_sitting(const mctx_t *c, size_t a, size_t b)
+{
+	return numbered(c, a, b, "sitting") != NULL;
 }

@@ -98,7 +98,7 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 }
 
 static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, size_t region_end,
-			 int prev_y, int prev_m, int prev_d)
+			 int prev_y, int prev_m, int prev_d, int *weak)
 {
 	doc_t *d = c->d;
 	const text_t *t = c->t;
@@ -109,6 +109,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	m->body_org = -1;
 	m->date_idx = -1;
 	m->rule = "meeting.dated_sentence";
+	const kmention_t *k0 = k; /* the anchor's own word, maybe the verb "họp" */
 	size_t sa, sb;
 	meetings_sent_tokens(d, sent, &sa, &sb);
 	if (!k || meetings_weak_kind(c, k)) {
@@ -118,6 +119,17 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			st = meetings_strong_kind(c, k, 0, doc_tok_at(d, d->art.title.end));
 		if (st)
 			k = st;
+	}
+	*weak = !k || meetings_weak_kind(c, k);
+	/* "phiên họp sáng nay" of "kỳ họp thứ 4": a day of a numbered kỳ
+	 * họp is that kỳ họp; a named sitting (phiên toàn thể, phiên chất
+	 * vấn) or a numbered one (Phiên họp thứ 11) stays a sitting */
+	if (k && meetings_bare_sitting(c, k) && !meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind) &&
+	    !meetings_numbered_sitting(c, sa, region_end) &&
+	    !(d->art.has_title && meetings_numbered_sitting(c, 0, doc_tok_at(d, d->art.title.end)))) {
+		const kmention_t *ss = meetings_numbered_session(c, sa, region_end);
+		if (ss)
+			k = ss;
 	}
 	if (k) {
 		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
@@ -134,6 +146,10 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	resolve_date(c, m, di, prev_y, prev_m, prev_d);
 	if (!m->year && m->month) {
 		int y = year_in_name(c, k, k && k->tok >= sb ? t->n : sb);
+		/* "Chính phủ họp phiên thường kỳ tháng 6-2017": the name follows
+		 * the anchor's verb, the noun comes later */
+		if (!y && k0 && k0 != k && k0->tok < sb)
+			y = year_in_name(c, k0, sb);
 		if (y)
 			m->year = y;
 	}
@@ -176,10 +192,11 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 				meetings_sent_tokens(d, (size_t)os, &a2, &b2);
 			meeting_t tmp = *m;
 			meetings_find_body(c, &tmp, o, o->tok, b2);
-			/* only the "kind ... của BODY" reading counts here */
+			/* only the "kind ... của BODY" and "kind ... do BODY tổ
+			 * chức" readings count here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
 			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
-			    (tok_kw(t, bt - 1) == KW_cuar)) {
+			    (tok_kw(t, bt - 1) == KW_cuar || tok_kw(t, bt - 1) == KW_do)) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
 				if (span_is_empty(m->term))
@@ -210,33 +227,13 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			}
 		}
 	}
-	meetings_find_location(c, m, sa, sb);
-	if (span_is_empty(m->location) && k && k->tok >= sb)
-		meetings_find_location(c, m, k->tok, kind_sent_end);
+	meetings_find_place(c, m, sent, k && k->tok >= sb ? k->tok : sb, kind_sent_end, rb);
 	/* format */
 	if (meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
 		m->format = meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
-	/* chairs: the anchor sentence, then the next few sentences and captions */
-	size_t s_end = d->art.sentences.n;
-	for (size_t s = sent; s < s_end && !m->chairs.n; s++) {
-		size_t a, b;
-		meetings_sent_tokens(d, s, &a, &b);
-		if (a >= rb && s > sent)
-			break;
-		if (meetings_find_chairs(c, m, a, b))
-			return -1;
-		if (s > sent + 4)
-			break;
-	}
-	/* captions naming the chair ("Đồng chí X chủ trì hội nghị") */
-	if (!m->chairs.n && d->meetings.n == 1) {
-		for (size_t s = 0; s < sent && !m->chairs.n; s++) {
-			size_t a, b;
-			meetings_sent_tokens(d, s, &a, &b);
-			if (meetings_find_chairs(c, m, a, b))
-				return -1;
-		}
-	}
+	/* chairs: the anchor sentence and its region (roles.c) */
+	if (meetings_find_chairs(c, m, sent, rb))
+		return -1;
 	for (size_t s = sent; s < d->art.sentences.n; s++) {
 		size_t a, b;
 		meetings_sent_tokens(d, s, &a, &b);
@@ -299,7 +296,7 @@ int meetings_extract(doc_t *d)
 	mctx_t c = {.d = d, .t = &d->tx};
 	if (build_indexes(d))
 		return -1;
-	if (meetings_collect_kinds(&c)) {
+	if (meetings_collect_kinds(&c) || meetings_frame_init(&c)) {
 		return -1;
 	}
 	size_t ns = d->art.sentences.n;
@@ -321,18 +318,22 @@ int meetings_extract(doc_t *d)
 		if (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end)
 			continue;
 		int di = -1;
-		const date_expr_t *x = meetings_date_in(d, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
+		const date_expr_t *x = meetings_date_in(&c, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
 		if (!x)
 			continue;
 		const kmention_t *k = meetings_kind_in(&c, a, b);
 		int verb = meetings_meeting_verb(&d->tx, a, b);
 		if (!k && !verb)
 			continue;
+		/* announced for later, recalled as background */
+		if (meetings_frame_refused(&c, a, b, x, k,
+					   anchor_dates.n ? &d->dates.v[anchor_dates.v[anchor_dates.n - 1]] : NULL))
+			continue;
 		size_t dtok = doc_tok_at(d, x->span.start);
 		/* "Sáng 26.1, ...", "Chiều cùng ngày, ...", or a capitalised date
 		 * after a heading run into the body without a full stop ("... để
 		 * nhân rộng Chiều 7.2, ...") */
-		int opens = dtok <= a + 2 ||
+		int opens = dtok <= a + 2 || meetings_frame_opens(&c, a, dtok) ||
 			    (dtok > a && dtok < d->tx.n && (d->tx.tok[dtok].flags & TF_CAP) &&
 			     d->tx.tok[dtok - 1].kind == TK_WORD &&
 			     !(d->tx.tok[dtok - 1].flags & (TF_CAP | TF_UPPER)));
@@ -358,7 +359,8 @@ int meetings_extract(doc_t *d)
 				continue;
 			if (!k && !meetings_has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj))
 				continue;
-			if (!meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
+			if (!(k && meetings_kind_held(&d->tx, k, b)) &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
 			    !meetings_has_kw_pair(&d->tx, a, b, KW_lamf, KW_vieecj) &&
 			    !meetings_has_kw_pair(&d->tx, a, b, KW_hopj, 0) &&
 			    !meetings_has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
@@ -390,19 +392,12 @@ int meetings_extract(doc_t *d)
 		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= b || (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end))
 			continue;
-		const kmention_t *k = meetings_kind_in(&c, a, b);
-		if (!k || meetings_weak_kind(&c, k))
-			continue;
-		if (!meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif) &&
-		    !meetings_has_kw_pair(&d->tx, a, b, KW_khai, KW_macj) &&
-		    !meetings_has_kw_pair(&d->tx, a, b, KW_bees, KW_macj) &&
-		    !meetings_has_kw_pair(&d->tx, a, b, KW_dieenx, KW_ra) &&
-		    !meetings_has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
-			continue;
-		/* "sẽ tổ chức", "dự kiến": a meeting announced, not reported */
-		if (meetings_has_kw_pair(&d->tx, a, b, KW_sex, 0) ||
-		    meetings_has_kw_pair(&d->tx, a, b, KW_duwj, KW_kieens) ||
-		    meetings_has_kw_pair(&d->tx, a, b, KW_chuaanr, KW_bij))
+		/* a lead dated for another event, or narrating the past,
+		 * reports no undated meeting */
+		if (meetings_lead_stops_undated(&c, a, b))
+			break;
+		const kmention_t *k = meetings_undated_kind(&c, a, b);
+		if (!k)
 			continue;
 		size_t *pa = avec_push(d->ar, &anchors);
 		int *pd = avec_push(d->ar, &anchor_dates);
@@ -414,6 +409,11 @@ int meetings_extract(doc_t *d)
 		*pa = s, *pd = -1, *pk = k;
 	}
 	int py = 0, pmo = 0, pda = 0;
+	int *weak = anchors.n ? arena_alloc(d->ar, anchors.n * sizeof *weak) : NULL;
+	if (anchors.n && !weak) {
+		rc = -1;
+		goto out;
+	}
 	for (size_t i = 0; i < anchors.n; i++) {
 		if (budget_poll(d->tx.budget)) {
 			rc = -1;
@@ -421,13 +421,17 @@ int meetings_extract(doc_t *d)
 		}
 		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->tx.n;
 		if (build_meeting(&c, anchors.v[i], anchor_dates.v[i], anchor_kinds.v[i], region_end,
-				  py, pmo, pda)) {
+				  py, pmo, pda, &weak[i])) {
 			rc = -1;
 			goto out;
 		}
 		const meeting_t *m = &d->meetings.v[d->meetings.n - 1];
 		if (m->month)
 			py = m->year, pmo = m->month, pda = m->day;
+	}
+	if (weak && meetings_merge_repeats(d, weak)) {
+		rc = -1;
+		goto out;
 	}
 	if (!d->meetings.n)
 		doc_warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0), 0);

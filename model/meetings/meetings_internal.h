@@ -22,8 +22,29 @@ typedef struct mctx {
 	const text_t *t;
 	AVEC(kmention_t) kinds;
 	int *person_at; /* person mention index whose name starts at token */
+	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
+	int future_seen;	 /* a meeting of the text was announced for later */
 	int task_run;   /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
+
+/* classes of model/lexicon/meeting_frame.tsv (frame.c) */
+enum meetings_frame {
+	FR_NONE,
+	FR_FUTURE,
+	FR_MODAL,
+	FR_OPENER,
+	FR_PAST,
+	FR_DEADLINE,
+	FR_RITE,
+	FR_SPORT,
+	FR_HELD_PRE,
+	FR_HELD_POST,
+	FR_DONE,
+	FR_NAMED,
+	FR_VENUE,
+	FR_POSTED
+};
+#define MEETINGS_FRB(x) (1u << (x))
 
 const char *meetings_kind_enum(const char *v);
 int meetings_is_punct(const text_t *t, size_t i, char ch);
@@ -34,13 +55,16 @@ size_t meetings_date_from(const doc_t *d, size_t a);
 size_t meetings_doc_from(const doc_t *d, size_t a);
 size_t meetings_pm_from(const doc_t *d, size_t a);
 size_t meetings_org_from(const doc_t *d, size_t a);
-const date_expr_t *meetings_date_in(const doc_t *d, size_t a, size_t b, int *idx);
+const date_expr_t *meetings_date_in(const mctx_t *c, size_t a, size_t b, int *idx);
 int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint16_t w2);
 int meetings_meeting_verb(const text_t *t, size_t a, size_t b);
 size_t meetings_kind_from(const mctx_t *c, size_t a);
 const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b);
 int meetings_weak_kind(const mctx_t *c, const kmention_t *k);
 const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b);
+int meetings_bare_sitting(const mctx_t *c, const kmention_t *k);
+const kmention_t *meetings_numbered_session(const mctx_t *c, size_t a, size_t b);
+int meetings_numbered_sitting(const mctx_t *c, size_t a, size_t b);
 int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind);
 int meetings_org_mention_at(const doc_t *d, size_t tok);
 int meetings_in_person_ctx(const doc_t *d, size_t tok);
@@ -48,11 +72,24 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_add_unique(arena_t *ar, int_vec_t *v, int x);
 void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap);
-int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb);
 int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t sent);
 void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
+int meetings_frame_init(mctx_t *c);
+int meetings_date_is_event(const mctx_t *c, const date_expr_t *x);
+int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
+			   const date_expr_t *prev);
+const kmention_t *meetings_undated_kind(mctx_t *c, size_t a, size_t b);
+int meetings_merge_repeats(doc_t *d, int *weak);
+int meetings_kind_held(const text_t *t, const kmention_t *k, size_t b);
+int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
+int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
+int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
+unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n);
+void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb);
+int meetings_frame_not_meeting(const text_t *t, size_t i, size_t n, const char *kind);
 
 #endif

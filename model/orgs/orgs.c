@@ -9,8 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/extract.h"
-#include "model/lexicon/lex.h"
+#include "model/orgs/orgs_internal.h"
 #include "model/text/fold.h"
 #include "model/text/strmap.h"
 
@@ -36,111 +35,6 @@ static int level_of(const char *s)
 	if (!strcmp(s, "commune"))
 		return LVL_COMMUNE;
 	return LVL_NONE;
-}
-
-static int is_cap(const tok_t *t)
-{
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
-}
-
-/* First syllables of verbs and function words that follow a body's name
- * ("Đại học Huế tổ chức", "Trung tâm X cùng phối hợp"): never the lower-case
- * second syllable of a name. */
-static int verbish(const text_t *t, size_t j)
-{
-	return j < t->n && lex_starts(t, LEX_CUE_ORG_VERB, j);
-}
-
-/* a lower-case word that can be a syllable of a name */
-static int plain_lower(const text_t *t, size_t j)
-{
-	size_t nn;
-	return t->tok[j].kind == TK_WORD && !is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) &&
-	       !lex_at(t, LEX_LOCALITIES, j, j + 1, &nn) && !verbish(t, j) &&
-	       !(tok_kw(t, j) == KW_khoas) && !(tok_kw(t, j) == KW_nhieemj) && !(tok_kw(t, j) == KW_laanf) &&
-	       !(tok_kw(t, j) == KW_nawm) && !(tok_kw(t, j) == KW_cacs) && !(tok_kw(t, j) == KW_nhuwngx);
-}
-
-/* Tokens that continue a proper name after a generic head: a capitalised
- * word, its lower-case second syllable ("Tài chính"), "và"/"&"/"-" between
- * capitalised words ("Kế hoạch và Đầu tư", "KH-ĐT"), a number after a word
- * ("Quân khu 4"). Returns the end token. */
-static size_t name_run(const doc_t *d, size_t k, size_t lim)
-{
-	const text_t *t = &d->tx;
-	size_t j = k;
-	if (j >= lim || !is_cap(&t->tok[j]) || (t->tok[j].flags & TF_NL))
-		return k;
-	while (j < lim) {
-		const tok_t *x = &t->tok[j];
-		if (j > k && (x->flags & TF_NL))
-			break;
-		if (is_cap(x)) {
-			/* another body starts here: "Ban Phong trào" + "Ủy ban
-			 * Trung ương MTTQ Việt Nam" */
-			size_t nb = 0;
-			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
-			const lex_entry_t *ce = j > k ? lex_at(t, LEX_PLACES, j, lim, &nb) : NULL;
-			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
-			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD && !is_cap(&t->tok[j + nb]))) {
-				j += nb;
-				break;
-			}
-			nb = 0;
-			const lex_entry_t *be = j > k ? lex_at(t, LEX_BODIES, j, lim, &nb) : NULL;
-			if (be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic"))
-				break;
-			j++;
-			/* lower-case syllables inside a name: "Tài chính", "Khu kinh
-			 * tế Đông Nam" (up to two, when a capitalised word follows),
-			 * or one that ends the name ("Sở Tài chính tỉnh", "Bộ Nội vụ
-			 * ban hành") — but not a verb ("Đại học Vinh tuyển sinh") */
-			size_t q = j;
-			while (q < lim && q < j + 2 && plain_lower(t, q))
-				q++;
-			if (q > j && q < lim && (is_cap(&t->tok[q]) || t->tok[q].kind == TK_NUM) &&
-			    !(t->tok[q].flags & TF_NL)) {
-				j = q;
-			} else if (q > j) {
-				/* the run ends the name when a verb, a place word or
-				 * punctuation follows it */
-				for (size_t r = q; r > j; r--) {
-					size_t nn;
-					if (r >= lim || t->tok[r].kind == TK_PUNCT || (t->tok[r].flags & TF_NL) ||
-					    verbish(t, r) ||
-					    lex_at(t, LEX_LOCALITIES, r, lim, &nn)) {
-						j = r;
-						break;
-					}
-				}
-			}
-			continue;
-		}
-		if (x->kind == TK_NUM && j > k && !(x->flags & TF_NL)) {
-			j++;
-			continue;
-		}
-		/* connectors need a capitalised word after them */
-		if (((tok_kw(t, j) == KW_vaf) || (x->kind == TK_PUNCT && (t->keys[x->key] == '&' ||
-								 t->keys[x->key] == '-'))) &&
-		    j + 1 < lim && is_cap(&t->tok[j + 1])) {
-			/* "A - B" with spaces separates a name from a title ("X -
-			 * Chủ tịch ..."), but joins two fields in a committee's name
-			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */
-			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
-			    (t->tok[j + 1].flags & TF_SPACE)) {
-				size_t n2 = 0;
-				if (j - k > 3 || lex_at(t, LEX_POSITIONS, j + 1, lim, &n2) ||
-				    lex_at(t, LEX_SURNAMES, j + 1, lim, &n2) ||
-				    lex_at(t, LEX_BODIES, j + 1, lim, &n2))
-					break;
-			}
-			j++;
-			continue;
-		}
-		break;
-	}
-	return j;
 }
 
 /* locality word + place ("tỉnh Nghệ An", "TP Hà Nội", "huyện Tam Nông"),
@@ -173,7 +67,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		size_t j = k + n;
 		size_t m = 0;
 		const lex_entry_t *pe = j < lim ? lex_at(t, pl, j, lim, &m) : NULL;
-		if (pe && !(t->tok[j].flags & TF_NL) && is_cap(&t->tok[j])) {
+		if (pe && !(t->tok[j].flags & TF_NL) && orgs_is_cap(&t->tok[j])) {
 			/* "TP Vinh" is a district-level city, "TP Hà Nội" a province */
 			int pl_lv = place_level(pe);
 			if (pl_lv)
@@ -191,7 +85,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		size_t sn = 0;
 		if (j < lim && lex_at(t, sur, j, lim, &sn))
 			return j;
-		while (c < lim && c < j + 3 && is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL))
+		while (c < lim && c < j + 3 && orgs_is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL))
 			c++;
 		return c;
 	}
@@ -211,7 +105,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		*level = LVL_CENTRAL;
 		return k + 3;
 	}
-	if (unit_needs_place && k < lim && is_cap(&t->tok[k]) && !(t->tok[k].flags & TF_NL)) {
+	if (unit_needs_place && k < lim && orgs_is_cap(&t->tok[k]) && !(t->tok[k].flags & TF_NL)) {
 		size_t m = 0;
 		const lex_entry_t *pe = lex_at(t, pl, k, lim, &m);
 		if (pe) {
@@ -229,7 +123,7 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 			 * the place */
 			const int sur = LEX_SURNAMES, pos = LEX_POSITIONS, bod = LEX_BODIES;
 			size_t c = k, sn = 0;
-			while (c < lim && c < k + 6 && is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL) &&
+			while (c < lim && c < k + 6 && orgs_is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL) &&
 			       (t->tok[c].flags & TF_SPACE) && !lex_at(t, pos, c, lim, &sn) &&
 			       !lex_at(t, bod, c, lim, &sn))
 				c++;
@@ -246,14 +140,62 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 	return k;
 }
 
-/* Try to read a body starting at token i. Fills *om; returns end token or i. */
-static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon,
-		       size_t canon_sz)
+/* tokens [a, b) as written, after a space, onto the canonical name */
+static size_t canon_copy(const doc_t *d, char *canon, size_t cl, size_t canon_sz, size_t a, size_t b)
+{
+	const text_t *t = &d->tx;
+	for (size_t q = a; q < b && cl < canon_sz - 2; q++) {
+		size_t len = t->tok[q].end - t->tok[q].start;
+		if (q == a || (t->tok[q].flags & TF_SPACE))
+			canon[cl++] = ' ';
+		if (cl + len >= canon_sz)
+			break;
+		memcpy(canon + cl, d->text + t->tok[q].start, len);
+		cl += len;
+	}
+	canon[cl] = '\0';
+	return cl;
+}
+
+/* The name after a generic head whose own tokens end at s: a capitalised
+ * name, a number, descriptors and a name, a remit, the place of a mission
+ * (bodies.tsv, column "tail"). Returns its end, s when there is none. */
+static size_t generic_name(const doc_t *d, size_t s, size_t lim, unsigned tail)
+{
+	const text_t *t = &d->tx;
+	size_t j = orgs_person_name(d, s, lim) ? s : orgs_name_run(d, s, lim);
+	if (j == s && (tail & ORGS_TAIL_NUMBER))
+		j = orgs_number_name(d, s, lim);
+	if (j == s && (tail & ORGS_TAIL_DESCR)) {
+		size_t q = orgs_descr_run(d, s, lim);
+		if (q > s) {
+			size_t j2 = orgs_name_run(d, q, lim);
+			/* "Bệnh viện đa khoa" + "tỉnh ...": the locality follows */
+			j = j2 > q ? j2 : orgs_is_cap(&t->tok[q]) ? s : q;
+		}
+	}
+	if ((tail & ORGS_TAIL_REMIT)) {
+		/* "Ban Chỉ đạo quốc gia về ..." */
+		size_t r = j == s && tok_kw(t, s) == KW_quoocs && tok_kw(t, s + 1) == KW_gia ? s + 2 : j;
+		size_t re = orgs_remit_end(d, r, lim);
+		if (re > r)
+			j = re;
+	}
+	if ((tail & ORGS_TAIL_AT) && j > s)
+		j = orgs_mission_place(d, j, lim);
+	return j;
+}
+
+/* Try to read a body starting at token i. Fills *om; returns end token or
+ * i. depth > 0 when called to check the body after "của" of a bare head. */
+static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon, size_t canon_sz,
+		       int depth)
 {
 	const text_t *t = &d->tx;
 	const int bodies = LEX_BODIES;
 	size_t k = i;
-	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, generic = 0, territorial = 0;
+	int cat = -1, level = LVL_NONE, have_unit = 0, have_organ = 0, territorial = 0, hosted = 0;
+	unsigned unit_tail = 0;
 	canon[0] = '\0';
 	size_t cl = 0;
 	while (k < lim) {
@@ -272,34 +214,45 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		const char *cn = e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form;
 		/* a lower-case head ("ban", "hội", "sở", "thường trực") is an
 		 * ordinary noun; lower-case units ("tỉnh ủy") are still bodies */
-		if (!is_cap(&t->tok[k]) &&
+		if (!orgs_is_cap(&t->tok[k]) &&
 		    (strcmp(role, "unit") || n < 2 ||
 		     !((tok_kw(t, k) == KW_tinhr) || (tok_kw(t, k) == KW_thanhf) || (tok_kw(t, k) == KW_huyeenj) ||
 		       (tok_kw(t, k) == KW_quaanj) || (tok_kw(t, k) == KW_thij))))
 			break;
 		if (!strcmp(role, "generic")) {
-			size_t j = name_run(d, k + n, lim);
-			if (j == k + n)
+			/* a title that begins with the head: "Viện trưởng", "Cục
+			 * trưởng" */
+			size_t pn = 0;
+			if (lex_at(t, LEX_POSITIONS, k, lim, &pn) && pn > n)
 				break;
+			/* a meeting: "Hội nghị", "Hội thảo" */
+			if (lex_at(t, LEX_MEETING_KINDS, k, lim, &pn) && pn > n)
+				break;
+			unsigned tail = orgs_tail_of(e);
+			size_t s = k + n;
+			size_t j = generic_name(d, s, lim, tail);
+			if (j == s) {
+				/* "Đoàn giám sát" + "của Ban Văn hóa - Xã hội HĐND TP":
+				 * the bare head, which orgs_extract joins to its owner */
+				org_mention_t o2;
+				char c2[256];
+				if (!(tail & ORGS_TAIL_OF) || depth > 0 || tok_kw(t, s) != KW_cuar ||
+				    read_org(d, s + 1, lim, &o2, c2, sizeof c2, depth + 1) == s + 1)
+					break;
+			}
 			if (cl)
 				cl = text_append(canon, cl, canon_sz, " ");
 			cl = text_append(canon, cl, canon_sz, cn);
-			cl = text_append(canon, cl, canon_sz, " ");
-			for (size_t q = k + n; q < j && cl < canon_sz - 1; q++) {
-				size_t len = t->tok[q].end - t->tok[q].start;
-				if (q > k + n && (t->tok[q].flags & TF_SPACE))
-					canon[cl++] = ' ';
-				if (cl + len >= canon_sz)
-					break;
-				memcpy(canon + cl, d->text + t->tok[q].start, len);
-				cl += len;
-			}
-			canon[cl] = '\0';
+			if (j > s)
+				cl = canon_copy(d, canon, cl, canon_sz, s, j);
 			if (cat < 0)
 				cat = cat_of(e->ncols > 2 ? e->cols[2] : NULL);
 			k = j;
 			have_unit = 1;
-			generic = 1;
+			/* the body that owns it: "Hội đồng Thi đua - Khen thưởng" +
+			 * "Bộ Quốc phòng", "Vụ Kế hoạch" + "Bộ Công Thương" */
+			if (j > s && orgs_body_starts(t, k, lim) && !(t->tok[k].flags & TF_NL))
+				continue;
 			break;
 		}
 		if (cl && cl < canon_sz - 1)
@@ -323,20 +276,48 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		if (lv)
 			level = lv;
 		have_unit = 1;
+		unit_tail = orgs_tail_of(e);
 		territorial = (tok_kw(t, k + n - 1) == KW_uyr) && n <= 2;
 		k += n;
+		/* a Party or mass unit of no fixed level inside the body it
+		 * serves: "Công đoàn" + "Tổng công ty Điện lực miền Bắc", "Chi
+		 * đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an" */
+		if ((c == CAT_PARTY || c == CAT_MASS) && !lv && depth == 0 && k < lim &&
+		    !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) && lex_starts(t, bodies, k)) {
+			org_mention_t o2;
+			char c2[256];
+			size_t j2 = read_org(d, k, lim, &o2, c2, sizeof c2, depth + 1);
+			if (j2 > k) {
+				cl = text_append(canon, cl, canon_sz, " ");
+				cl = text_append(canon, cl, canon_sz, c2);
+				level = o2.level;
+				k = j2;
+				hosted = 1;
+			}
+		}
 		break;
 	}
 	if (!have_unit && !have_organ)
 		return i;
-	(void)generic;
-	/* locality after the unit (or after organs: "Ban Chấp hành Trung ương") */
-	size_t before = k;
+	/* locality after the unit (or after organs: "Ban Chấp hành Trung ương"),
+	 * or after a bracketed abbreviation: "Hội Nông dân (HND) huyện ...".
+	 * "Quốc hội", "Chính phủ" are central and take no place ("Đại biểu
+	 * Quốc hội tỉnh Nghệ An" is a delegate of the province), only a
+	 * country: "Quốc hội Lào", "Tổng Liên đoàn lao động (LĐLĐ) Việt Nam" */
+	size_t before = k, k2 = k;
 	int lv2 = LVL_NONE;
-	/* "Quốc hội", "Chính phủ" are central and take no place: "Đại biểu
-	 * Quốc hội tỉnh Nghệ An" is a delegate of the province */
-	size_t k2 = level == LVL_CENTRAL && have_unit ? k
-		    : locality(d, k, lim, &lv2, territorial ? 2 : 1);
+	size_t ab = orgs_inner_abbr(d, k, lim);
+	for (int pass = 0; pass < 2 && k2 == before && !hosted; pass++) {
+		size_t from = pass ? ab : k;
+		if (pass && ab == k)
+			break;
+		size_t e2 = level == LVL_CENTRAL && have_unit ? orgs_country_after(d, from, lim)
+							       : locality(d, from, lim, &lv2, territorial ? 2 : 1);
+		if (e2 > from) {
+			before = from;
+			k2 = e2;
+		}
+	}
 	if (k2 > before) {
 		for (size_t q = before; q < k2 && cl < canon_sz - 2; q++) {
 			size_t len = t->tok[q].end - t->tok[q].start;
@@ -363,9 +344,14 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		if (lv2 && (level == LVL_NONE || lv2 == LVL_CENTRAL))
 			level = lv2;
 		k = k2;
-	} else if (!have_unit) {
-		/* organ alone ("Ban Thường vụ", "Thường trực"): refers to the
-		 * body in context; keep it, unqualified */
+	}
+	/* "TAND cấp cao tại Hà Nội" */
+	if (unit_tail & ORGS_TAIL_AT) {
+		size_t me = orgs_mission_place(d, k, lim);
+		if (me > k) {
+			cl = canon_copy(d, canon, cl, canon_sz, k, me);
+			k = me;
+		}
 	}
 	om->cat = cat < 0 ? CAT_OTHER : cat;
 	om->level = level;
@@ -417,7 +403,13 @@ int orgs_extract(doc_t *d)
 			return -1;
 		/* every body starts with an entry of bodies.tsv */
 		if (t->tok[i].kind != TK_WORD || !lex_starts(t, LEX_BODIES, i)) {
-			i++;
+			/* a place of several words is not read from its middle:
+			 * "Tây Ban Nha" holds no "Ban" */
+			size_t pn = 0;
+			if (orgs_is_cap(&t->tok[i]) && lex_at(t, LEX_PLACES, i, t->n, &pn) && pn > 1)
+				i += pn;
+			else
+				i++;
 			continue;
 		}
 		memset(&om, 0, sizeof om);
@@ -437,7 +429,7 @@ int orgs_extract(doc_t *d)
 				continue;
 			}
 		}
-		size_t j = read_org(d, i, t->n, &om, canon, sizeof canon);
+		size_t j = read_org(d, i, t->n, &om, canon, sizeof canon, 0);
 		if (j == i) {
 			i++;
 			continue;
@@ -446,11 +438,12 @@ int orgs_extract(doc_t *d)
 		 * Quốc hội", "Đoàn giám sát của Ban Văn hóa - Xã hội HĐND TP" */
 		if (j + 1 < t->n && (tok_kw(t, j) == KW_cuar) && span_is_empty(om.term) &&
 		    ((tok_kw(t, i) == KW_uyr) || (tok_kw(t, i) == KW_ban) || (tok_kw(t, i) == KW_ddoanf) ||
-		     (tok_kw(t, i) == KW_hooij) || (tok_kw(t, i) == KW_toor) || (tok_kw(t, i) == KW_tieeur))) {
+		     (tok_kw(t, i) == KW_hooij) || (tok_kw(t, i) == KW_toor) || (tok_kw(t, i) == KW_tieeur) ||
+		     (tok_kw(t, i) == KW_nhoms))) {
 			org_mention_t om2;
 			char canon2[256];
 			memset(&om2, 0, sizeof om2);
-			size_t j2 = read_org(d, j + 1, t->n, &om2, canon2, sizeof canon2);
+			size_t j2 = read_org(d, j + 1, t->n, &om2, canon2, sizeof canon2, 0);
 			if (j2 > j + 1) {
 				size_t cl = strlen(canon), c2 = strlen(canon2);
 				cl = text_append(canon, cl, sizeof canon, " ");

@@ -77,8 +77,13 @@ static int same_position(const doc_t *d, const position_t *a, const position_t *
 	char fa[FOLD_CAP], fb[FOLD_CAP];
 	size_t la = text_fold(&d->tx, a->tok_start, a->tok_end, fa, sizeof fa);
 	size_t lb = text_fold(&d->tx, b->tok_start, b->tok_end, fb, sizeof fb);
-	if (la != (size_t)-1 && lb != (size_t)-1 && lb <= la && !memcmp(fa, fb, lb))
-		return 1;
+	/* one a word prefix of the other: "Thủ tướng", "Thủ tướng Chính phủ" */
+	if (la != (size_t)-1 && lb != (size_t)-1) {
+		size_t ls = la < lb ? la : lb;
+		const char *lg = la < lb ? fb : fa;
+		if (!memcmp(fa, fb, ls) && (la == lb || lg[ls] == ' '))
+			return 1;
+	}
 	if (a->title && b->title && !strcasecmp(a->title, b->title) && a->org_mention >= 0 &&
 	    b->org_mention >= 0) {
 		const char *ca = d->org_mentions.v[a->org_mention].canonical;
@@ -87,6 +92,51 @@ static int same_position(const doc_t *d, const position_t *a, const position_t *
 		if (!strncasecmp(ca, cb, na < nb ? na : nb))
 			return 1;
 	}
+	return 0;
+}
+
+/* A chair's positions come from the first mention that says the person
+ * chairs: that mention's positions go first, in its spelling, and the
+ * person's other positions follow unless they are the same ones written
+ * otherwise ("Phó Chủ tịch UBND TP" chairs; "Phó Chủ tịch UBND TP Đà Nẵng"
+ * later is the same position). Only the first chairing mention counts. */
+int people_prefer_mention(doc_t *d, const person_mention_t *pm)
+{
+	if (pm->person < 0 || (size_t)pm->person >= d->people.n || !pm->positions.n)
+		return 0;
+	person_t *p = &d->people.v[pm->person];
+	if (p->chair_first)
+		return 0;
+	p->chair_first = 1;
+	size_t n = pm->positions.n + p->positions.n;
+	position_t *v = arena_alloc(d->ar, n * sizeof *v);
+	if (!v)
+		return -1;
+	size_t w = 0;
+	for (size_t i = 0; i < pm->positions.n && w < MAX_POSITIONS; i++) {
+		const position_t *q = &pm->positions.v[i];
+		v[w] = *q;
+		/* a bare title ("Bí thư Đinh La Thăng chủ trì") is written in
+		 * full elsewhere: "Bí thư Thành ủy TP.HCM" */
+		if (lex_is(&d->tx, LEX_POSITIONS, q->tok_start, q->tok_end - q->tok_start))
+			for (size_t j = 0; j < p->positions.n; j++) {
+				const position_t *o = &p->positions.v[j];
+				if (o->tok_end - o->tok_start > v[w].tok_end - v[w].tok_start &&
+				    same_position(d, q, o))
+					v[w] = *o;
+			}
+		w++;
+	}
+	for (size_t j = 0; j < p->positions.n && w < MAX_POSITIONS; j++) {
+		int dup = 0;
+		for (size_t i = 0; i < pm->positions.n && !dup; i++)
+			dup = same_position(d, &pm->positions.v[i], &p->positions.v[j]);
+		if (!dup)
+			v[w++] = p->positions.v[j];
+	}
+	p->positions.v = v;
+	p->positions.n = w;
+	p->positions.cap = n;
 	return 0;
 }
 
@@ -420,20 +470,31 @@ int people_extract(doc_t *d)
 				break;
 			people_add_pos(d->ar, &pm, &p);
 			k = e;
-			if ((people_is_punct(&c, k, ',')) && people_title_start(&c, k + 1)) {
+			if ((people_is_punct(&c, k, ',') || people_is_dash_sep(&c, k)) &&
+			    people_title_start(&c, k + 1)) {
 				k++;
 				continue;
 			}
+			/* "Bí thư Thứ nhất Trung ương Đoàn - Nguyễn Văn A" */
+			if (people_is_dash_sep(&c, k) && people_name_after(&c, k + 1, has_hon, 1) > k + 1)
+				k++;
 			break;
 		}
+		/* "Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Xuân Chiến",
+		 * "Phó Chủ tịch UBND tỉnh - ông A": the positions, then the
+		 * rank or form of address, then the name */
+		if (pm.positions.n && !has_hon && (people_is_punct(&c, k, ',') || people_is_dash_sep(&c, k))) {
+			char hon2[64];
+			hon2[0] = '\0';
+			size_t h = honorific_at(&c, k + 1, hon2, sizeof hon2);
+			if (h > k + 1 && tok_kw(t, k + 1) != KW_cacs && people_name_after(&c, h, 1, 1) > h) {
+				memcpy(hon, hon2, sizeof hon);
+				k = h;
+				has_hon = 1;
+			}
+		}
 		int had_pos = pm.positions.n > 0;
-		size_t ne = people_name_at(&c, k, !has_hon);
-		if (ne == k && has_hon && !had_pos)
-			ne = people_name_at(&c, k, 0);
-		/* after a country name, a name need not start with a Vietnamese
-		 * family name */
-		if (ne == k && had_pos && people_ends_with_country(&c, k))
-			ne = people_name_at(&c, k, 0);
+		size_t ne = people_name_after(&c, k, has_hon, had_pos);
 		if (ne > k && (has_hon || had_pos)) {
 			size_t ce = people_chain_after(&c, ne, &pm);
 			pm.ctx_start = i;
@@ -452,6 +513,9 @@ int people_extract(doc_t *d)
 		memset(&pm, 0, sizeof pm);
 		/* a bare surname-led name followed by an apposition chain */
 		ne = people_name_at(&c, i, 1);
+		/* "Pascal Lamy, Tổng Giám đốc WTO" */
+		if (ne == i)
+			ne = people_foreign_name_at(&c, i);
 		if (ne > i && !has_hon) {
 			size_t ce = people_chain_after(&c, ne, &pm);
 			if (pm.positions.n) {

@@ -18,12 +18,21 @@ typedef struct ctx {
 	int pos, hon, sur, loc, pl;
 } ctx_t;
 
+/* positions.c: tokens, titles and positions */
 int people_is_cap(const tok_t *t);
 int people_is_punct(const ctx_t *c, size_t i, char ch);
-size_t people_surname_at(const ctx_t *c, size_t i);
+int people_is_dash_sep(const ctx_t *c, size_t i);
+int people_is_stop(const ctx_t *c, size_t i);
 int people_title_start(const ctx_t *c, size_t i);
+/* names.c: names and the signs of a foreign one */
+size_t people_surname_at(const ctx_t *c, size_t i);
 size_t people_name_at(const ctx_t *c, size_t i, int need_surname);
+size_t people_word_end(const ctx_t *c, size_t j);
+int people_foreign_word(const ctx_t *c, size_t i);
+size_t people_foreign_name_at(const ctx_t *c, size_t i);
+size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b);
 int people_ends_with_country(const ctx_t *c, size_t end);
+size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos);
 size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name);
 void people_free_positions(person_mention_t *pm);
 int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p);

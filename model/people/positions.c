@@ -17,27 +17,33 @@ int people_is_punct(const ctx_t *c, size_t i, char ch)
 	       c->t->tok[i].klen == 1;
 }
 
-/* "-" or "–" with spaces around: an apposition separator */
-static int is_dash_sep(const ctx_t *c, size_t i)
+/* "-" or "–" with a space before or after it: an apposition separator
+ * ("A - Bí thư", "A- Bí thư"); a glued one joins words ("NN-PTNT") */
+int people_is_dash_sep(const ctx_t *c, size_t i)
 {
-	return people_is_punct(c, i, '-') && (c->t->tok[i].flags & TF_SPACE);
+	return people_is_punct(c, i, '-') &&
+	       ((c->t->tok[i].flags & TF_SPACE) || (c->t->tok[i + 1].flags & TF_SPACE));
 }
 
 /* Words that end a position phrase: verbs and function words that follow a
  * person's titles in the genre (cues.tsv, person_stop). */
-static int is_stop(const ctx_t *c, size_t i)
+int people_is_stop(const ctx_t *c, size_t i)
 {
 	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
 }
 
-size_t people_surname_at(const ctx_t *c, size_t i)
+/* The verbs "giao" (to assign) and "ký" (to sign) end a position, but
+ * are also the lower-case second syllables of "Ngoại giao" and "Thư ký":
+ * between capitalised words ("Bộ trưởng Ngoại giao Trung Quốc", "Bộ
+ * trưởng Ngoại giao Vương Nghị") and not after a body ("UBND tỉnh giao
+ * ...") they do not. */
+static int stop_in_field(const ctx_t *c, size_t i, size_t k)
 {
-	size_t n = 0;
-	if (i >= c->t->n || !people_is_cap(&c->t->tok[i]))
-		return 0;
-	if (lex_at(c->t, c->sur, i, c->t->n, &n))
-		return n;
-	return 0;
+	const text_t *t = c->t;
+	return k > i && k + 1 < t->n && (tok_kw(t, k) == KW_giao || tok_kw(t, k) == KW_kys) &&
+	       people_is_cap(&t->tok[k - 1]) && c->org_in[k - 1] < 0 &&
+	       !(t->tok[k].flags & TF_NL) && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_NL) &&
+	       !people_title_start(c, k + 1);
 }
 
 /* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
@@ -55,6 +61,12 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 		return i;
 	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
 		return i;
+	/* a body's head noun that begins with a title is the body: "Đại sứ
+	 * quán", "Tổng Lãnh sự quán" (not "Đại sứ", "Tổng Lãnh sự") */
+	size_t bn = 0;
+	const lex_entry_t *be = lex_at(c->t, LEX_BODIES, k, c->t->n, &bn);
+	if (be && bn > n && be->ncols > 4 && !strcmp(be->cols[4], "generic"))
+		return i;
 	*ent = e;
 	return k + n;
 }
@@ -65,65 +77,15 @@ int people_title_start(const ctx_t *c, size_t i)
 	return title_at(c, i, &e) > i;
 }
 
-/* A name: 2-4 capitalised syllables; with need_surname the first is a
- * family name. Stops before bodies, places and titles. Returns end or i. */
-size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
-{
-	const text_t *t = c->t;
-	if (i >= t->n || !people_is_cap(&t->tok[i]) || c->org_in[i] >= 0)
-		return i;
-	if (need_surname && !people_surname_at(c, i))
-		return i;
-	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
-	 * places */
-	size_t pn = 0;
-	if (lex_at(t, c->pl, i, t->n, &pn) && pn >= 2)
-		return i;
-	size_t j = i;
-	while (j < t->n && j < i + 4) {
-		const tok_t *x = &t->tok[j];
-		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || c->org_in[j] >= 0)
-			break;
-		if (j > i && !(x->flags & TF_SPACE))
-			break;
-		if (j > i && people_title_start(c, j))
-			break;
-		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
-		if (j >= i + 2 && is_stop(c, j))
-			break;
-		size_t n = 0;
-		if (j > i && lex_at(t, c->loc, j, j + 1, &n))
-			break;
-		j++;
-	}
-	if (j - i < 2 && !(j - i == 1 && (t->tok[i].flags & TF_UPPER) == 0 && 0))
-		return i;
-	/* a following capitalised token glued to the name means we stopped
-	 * inside something longer (a place or a body): not a name */
-	if (j < t->n && people_is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) && j - i == 4)
-		return i;
-	return j;
-}
-
-/* 1 when the tokens just before `end` name a country ("... Lào") */
-int people_ends_with_country(const ctx_t *c, size_t end)
-{
-	for (size_t q = end; q > 0 && end - q < 3;) {
-		q--;
-		size_t cn = 0;
-		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
-		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
-			return 1;
-	}
-	return 0;
-}
-
 /* Extent of one position phrase starting at i: a title, then the body it
  * belongs to. Returns end token (i when no title). */
 size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
 {
 	const text_t *t = c->t;
 	const lex_entry_t *e = NULL;
+	/* "Bí thư" inside the body "Ban Bí thư" is no title */
+	if (i < t->n && c->org_in[i] >= 0 && c->d->org_mentions.v[c->org_in[i]].tok_start < i)
+		return i;
 	size_t k = title_at(c, i, &e);
 	if (k == i)
 		return i;
@@ -142,6 +104,13 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			const org_mention_t *om = &c->d->org_mentions.v[mi];
 			if (out->org_mention < 0)
 				out->org_mention = mi;
+			if (before_name) {
+				size_t nt = people_name_in_body_tail(c, k, om->tok_end);
+				if (nt < om->tok_end) {
+					k = nt;
+					break;
+				}
+			}
 			k = om->tok_end;
 			if (before_name && k < lim && people_is_cap(&t->tok[k]) && people_ends_with_country(c, k) &&
 			    c->org_in[k] < 0 && !people_title_start(c, k))
@@ -150,6 +119,16 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		}
 		if (before_name && people_surname_at(c, k) && people_name_at(c, k, 1) > k)
 			break;
+		/* "Tổng Giám đốc WTO Pascal Lamy": a foreign name ends the body */
+		if (before_name && people_foreign_name_at(c, k) > k)
+			break;
+		/* an abbreviation in brackets inside the body: "Liên đoàn giới chủ
+		 * Tây Ban Nha (CEOE)" */
+		if (k > i && people_is_punct(c, k, '(') && k + 2 < lim && t->tok[k + 1].kind == TK_WORD &&
+		    (t->tok[k + 1].flags & TF_UPPER) && people_is_punct(c, k + 2, ')')) {
+			k += 3;
+			continue;
+		}
 		/* a foreign official: "Chủ tịch Quốc hội Lào Pany Yathotou" — the
 		 * capitalised words after a country name are the person's name */
 		size_t cn = 0;
@@ -190,9 +169,11 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
 		if (x->kind == TK_WORD && k > i && people_is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
-		    !is_stop(c, k) &&
-		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || is_stop(c, k + 1) ||
-		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0))) {
+		    (!people_is_stop(c, k) || stop_in_field(c, i, k)) &&
+		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || people_is_stop(c, k + 1) ||
+		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0) ||
+		     /* "Trưởng ban Chỉ đạo Tây Nam bộ Vương Đình Huệ" */
+		     (before_name && people_name_after(c, k + 1, 0, 1) > k + 1))) {
 			k++;
 			/* "Đào tạo huyện": a place word may still follow */
 			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
@@ -208,14 +189,21 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		/* lower-case words inside a body name: "Hội nhà báo Việt Nam",
 		 * "Ủy viên dự khuyết Trung ương": allowed when a capitalised
 		 * word follows within two tokens and no stop word is crossed */
-		if (x->kind == TK_WORD && !is_stop(c, k)) {
+		if (x->kind == TK_WORD && (!people_is_stop(c, k) || stop_in_field(c, i, k))) {
 			size_t q = k;
 			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
-			       !is_stop(c, q) && !(t->tok[q].flags & TF_NL))
+			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) && !(t->tok[q].flags & TF_NL) &&
+			       !lex_starts(t, LEX_HONORIFICS, q))
 				q++;
 			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
-			    !people_title_start(c, q) && !(before_name && people_surname_at(c, q)) &&
+			    !people_title_start(c, q) && !(before_name && people_name_after(c, q, 0, 1) > q) &&
 			    !((tok_kw(t, q - 1) == KW_vaf) && people_name_at(c, q, 1) > q)) {
+				k = q;
+				continue;
+			}
+			/* "Tổ chức Thương mại thế giới (WTO)" */
+			if (q < lim && q > k && people_is_punct(c, q, '(') && q + 2 < lim &&
+			    (t->tok[q + 1].flags & TF_UPPER) && people_is_punct(c, q + 2, ')')) {
 				k = q;
 				continue;
 			}
@@ -252,7 +240,7 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 	const text_t *t = c->t;
 	size_t k = j;
 	int paren = 0;
-	if (people_is_punct(c, k, ',') || is_dash_sep(c, k) || people_is_punct(c, k, ':')) {
+	if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) || people_is_punct(c, k, ':')) {
 		k++;
 	} else if (people_is_punct(c, k, '(')) {
 		k++;
@@ -270,14 +258,14 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		 * a position followed by a name introduces the next person */
 		position_t p2 = {0};
 		size_t e2 = people_position_at(c, k, t->n, &p2, 1);
-		if (e2 > k && e2 < e && people_name_at(c, e2, 1) > e2) {
+		if (e2 > k && e2 < e && people_name_after(c, e2, 0, 1) > e2) {
 			break;
 		}
 		if (people_add_pos(c->d->ar, pm, &p))
 			return end;
 		end = e;
 		k = e;
-		if (people_is_punct(c, k, ',') || is_dash_sep(c, k)) {
+		if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k)) {
 			/* the next segment must be a title, else the chain ended
 			 * (a list of people follows) */
 			if (people_title_start(c, k + 1)) {

@@ -18,7 +18,7 @@ struct lexfile {
 };
 
 #define LINEMAX 512
-#define MAXCOLS 6
+#define MAXCOLS 7
 
 struct row {
 	char *col[MAXCOLS];
@@ -583,7 +583,7 @@ Test(lexicon, bodies)
 	static const char *const levels[] = { "central", "province", "district", "commune", "-",
 					      NULL };
 	static const char *const roles[] = { "unit", "organ", "generic", NULL };
-	struct table t = load("bodies", 5);
+	struct table t = load("bodies", 6);
 	struct table abbr = load("abbreviations", 2);
 	assert_enum(&t, 2, cats);
 	assert_enum(&t, 3, levels);
@@ -592,7 +592,26 @@ Test(lexicon, bodies)
 	assert_canonical_closure(&t, 1);
 	assert_expanded(&t, 1, &abbr);
 	assert_abbreviations_known(&t, &abbr);
-	cr_expect_geq(t.n, 200);
+	/* the tail column: "-" or a comma-separated list of the grammar's
+	 * extensions, only on generic heads */
+	static const char *const tails[] = { "remit", "number", "descr", "at", "of", NULL };
+	for (size_t i = 0; i < t.n; i++) {
+		const char *tail = t.rows[i].col[5];
+		if (!strcmp(tail, "-"))
+			continue;
+		cr_expect(!strcmp(t.rows[i].col[4], "generic") || !strcmp(tail, "at"),
+			  "bodies.tsv: '%s' has a tail but is not a generic head", t.rows[i].col[0]);
+		char *copy = strdup(tail);
+		cr_assert_not_null(copy);
+		for (char *save = NULL, *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+			bool known = false;
+			for (int k = 0; tails[k] && !known; k++)
+				known = !strcmp(tails[k], w);
+			cr_expect(known, "bodies.tsv: '%s' has the unknown tail '%s'", t.rows[i].col[0], w);
+		}
+		free(copy);
+	}
+	cr_expect_geq(t.n, 600);
 	cr_expect_geq(count_where(&t, 4, "organ"), 20);
 	cr_expect_geq(count_where(&t, 4, "generic"), 30);
 

@@ -124,7 +124,7 @@ static const struct jq_case MEETINGS[] = {
      NULL,
      {{M0 "kind", "working_session"},
       {M0 "kind_text", "buổi làm việc"},
-      {M0 "body.name", "Bộ Y tế"}}},
+      {M0 "body.name", "UBND tỉnh"}}},
     {"seminar_hoi_thao",
      "Sáng 21/5, Sở Khoa học và Công nghệ tổ chức hội thảo khoa học về chuyển đổi số.",
      NULL,

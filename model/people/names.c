@@ -1,0 +1,277 @@
+/* Personal names: 2-4 capitalised words, led by a Vietnamese family name
+ * unless a trigger vouches for the name, and the signs of a foreign name.
+ *
+ * A name word is a capitalised token with any glued "-part" after it: the
+ * Vietnamese transliteration of Lao, Khmer, Russian or Thai names joins the
+ * syllables of one word with hyphens ("Xổm-xạ-vạt", "Vla-đi-mia"), and
+ * Korean names are often written so ("Moon Jae-in").
+ *
+ * A foreign name spelled in Latin letters is told by its words: they are
+ * not Vietnamese syllables ("Pascal", "Guterres", "Akihiko"). A Vietnamese
+ * syllable is an onset, a vowel group and a final from closed sets; any
+ * other word is foreign (or an abbreviation, which is all capitals). */
+#include <string.h>
+
+#include "model/people/people_internal.h"
+
+size_t people_surname_at(const ctx_t *c, size_t i)
+{
+	size_t n = 0;
+	if (i >= c->t->n || !people_is_cap(&c->t->tok[i]))
+		return 0;
+	if (lex_at(c->t, c->sur, i, c->t->n, &n))
+		return n;
+	return 0;
+}
+
+/* The letters of a word key (lower case, tone dropped) as one byte each:
+ * the Vietnamese letters with marks become upper-case ASCII codes so the
+ * syllable grammar below reads one byte per letter. 0 when the key holds a
+ * letter that is not Vietnamese. */
+static size_t key_letters(const char *k, size_t kl, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < kl && n + 1 < cap;) {
+		unsigned char b = (unsigned char)k[i];
+		if (b >= '0' && b <= '9') { /* the tone digit */
+			i++;
+			continue;
+		}
+		if (b < 0x80) {
+			out[n++] = (char)b;
+			i++;
+			continue;
+		}
+		if (i + 1 >= kl)
+			return 0;
+		unsigned v = (unsigned)b << 8 | (unsigned char)k[i + 1];
+		char m = 0;
+		switch (v) {
+		case 0xC483: m = 'A'; break; /* ă */
+		case 0xC3A2: m = 'B'; break; /* â */
+		case 0xC3AA: m = 'E'; break; /* ê */
+		case 0xC3B4: m = 'O'; break; /* ô */
+		case 0xC6A1: m = 'P'; break; /* ơ */
+		case 0xC6B0: m = 'U'; break; /* ư */
+		case 0xC491: m = 'D'; break; /* đ */
+		default: return 0;
+		}
+		out[n++] = m;
+		i += 2;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int is_vowel(char ch)
+{
+	return ch && strchr("aeiouyABEOPU", ch) != NULL;
+}
+
+/* Vowel groups of Vietnamese rhymes (with the glides i, y, o, u written as
+ * vowels), in the letter codes of key_letters. */
+static const char *const VOWEL_GROUPS[] = {
+	"a", "A", "B", "e", "E", "i", "o", "O", "P", "u", "U", "y",
+	"ai", "ao", "au", "ay", "Bu", "By", "eo", "Eu", "ia", "iE", "iu", "oa", "oA", "oe", "oi",
+	"Oi", "Pi", "oo", "ua", "uB", "uE", "ui", "uO", "uP", "uy", "Ua", "Ui", "UP", "Uu", "yE",
+	"iEu", "yEu", "oai", "oay", "oao", "oeo", "uBy", "uOi", "UPi", "UPu", "uyE", "uya", "uyu",
+	"uay", "uao", "uoi",
+};
+
+static const char *const ONSETS[] = {
+	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "D",
+	"g",   "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v",  "x", "",
+};
+
+static const char *const FINALS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+
+static int in_set(const char *const *set, size_t n, const char *s, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(set[i]) == len && !memcmp(set[i], s, len))
+			return 1;
+	return 0;
+}
+
+/* 1 when the letters spell a Vietnamese syllable (leniently: the rhyme's
+ * vowel group and final are checked each on its own). */
+static int viet_syllable(const char *w, size_t n)
+{
+	for (size_t o = 0; o < sizeof ONSETS / sizeof *ONSETS; o++) {
+		size_t ol = strlen(ONSETS[o]);
+		if (ol > n || memcmp(w, ONSETS[o], ol))
+			continue;
+		size_t v = ol;
+		while (v < n && is_vowel(w[v]))
+			v++;
+		/* "gi" and "qu" may keep their vowel for the rhyme ("gìn", "quốc") */
+		if (v == ol)
+			continue;
+		if (!in_set(VOWEL_GROUPS, sizeof VOWEL_GROUPS / sizeof *VOWEL_GROUPS, w + ol, v - ol))
+			continue;
+		if (in_set(FINALS, sizeof FINALS / sizeof *FINALS, w + v, n - v))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when word token i cannot be a Vietnamese syllable (a foreign word in
+ * Latin spelling); abbreviations in capitals are not counted. */
+int people_foreign_word(const ctx_t *c, size_t i)
+{
+	const text_t *t = c->t;
+	if (i >= t->n || t->tok[i].kind != TK_WORD || (t->tok[i].flags & TF_UPPER))
+		return 0;
+	char w[64];
+	if (!t->tok[i].klen)
+		return 1; /* longer than any Vietnamese syllable */
+	size_t n = key_letters(tok_key(t, i), t->tok[i].klen, w, sizeof w);
+	return n == 0 || !viet_syllable(w, n);
+}
+
+/* End of the name word starting at token j: the token and its glued
+ * "-part"s. Capitalised parts after a hyphen join only a foreign word
+ * ("Jean-Claude"), so that "Rịa-Vũng Tàu" stays two words. */
+size_t people_word_end(const ctx_t *c, size_t j)
+{
+	const text_t *t = c->t;
+	size_t e = j + 1;
+	while (e + 1 < t->n && tok_punct(t, e, '-') && !(t->tok[e].flags & TF_SPACE) &&
+	       t->tok[e + 1].kind == TK_WORD && !(t->tok[e + 1].flags & TF_SPACE) &&
+	       (!(t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) || people_foreign_word(c, j)))
+		e += 2;
+	return e;
+}
+
+/* Words that never continue a name (people_words.tsv, name_stop). */
+static int name_stop(const ctx_t *c, size_t j)
+{
+	return lex_starts(c->t, LEX_PWORD_NAME_STOP, j) && lex_is(c->t, LEX_PWORD_NAME_STOP, j, 1);
+}
+
+/* A name: 2-4 capitalised words; with need_surname the first is a family
+ * name. Stops before bodies, places, titles and function words. Returns end
+ * or i. */
+static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
+{
+	const text_t *t = c->t;
+	if (i >= t->n || !people_is_cap(&t->tok[i]) || (!in_org && c->org_in[i] >= 0))
+		return i;
+	if (need_surname && !people_surname_at(c, i))
+		return i;
+	/* "Sơn La", "Hà Nội", "Hồ Chí Minh" start with a family name but are
+	 * places */
+	size_t pn = 0;
+	if (lex_at(t, c->pl, i, t->n, &pn) && pn >= 2)
+		return i;
+	if (name_stop(c, i))
+		return i;
+	size_t j = i, words = 0;
+	while (j < t->n && words < 4) {
+		const tok_t *x = &t->tok[j];
+		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || (!in_org && c->org_in[j] >= 0))
+			break;
+		if (j > i && !(x->flags & TF_SPACE))
+			break;
+		if (j > i && people_title_start(c, j))
+			break;
+		if (j > i && name_stop(c, j))
+			break;
+		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
+		if (words >= 2 && people_is_stop(c, j))
+			break;
+		size_t n = 0;
+		if (j > i && lex_at(t, c->loc, j, j + 1, &n))
+			break;
+		j = people_word_end(c, j);
+		words++;
+	}
+	if (words < 2)
+		return i;
+	/* a following capitalised token glued to the name means we stopped
+	 * inside something longer (a place or a body): not a name */
+	if (j < t->n && people_is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) && words == 4)
+		return i;
+	return j;
+}
+
+size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
+{
+	return name_run(c, i, need_surname, 0);
+}
+
+static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
+{
+	const text_t *t = c->t;
+	if (i >= t->n || !people_is_cap(&t->tok[i]) || (t->tok[i].flags & TF_UPPER))
+		return i;
+	if (!people_foreign_word(c, i) && people_word_end(c, i) == i + 1)
+		return i;
+	size_t e = name_run(c, i, 0, in_org);
+	if (e == i)
+		return i;
+	for (size_t q = i; q < e; q++) {
+		size_t n = 0;
+		if (lex_at(t, c->pl, q, e, &n))
+			return i;
+	}
+	return e;
+}
+
+/* A foreign name at i: a name whose first word is not a Vietnamese
+ * syllable or is hyphenated ("Pascal Lamy", "Xổm-xạ-vạt Lềnh-xạ-vẳn"), with
+ * no place in it ("Samsung Việt Nam" is a company). Returns end or i. */
+size_t people_foreign_name_at(const ctx_t *c, size_t i)
+{
+	return foreign_run(c, i, 0);
+}
+
+/* A recognised body [a, b) that ends with a person's name, as the title
+ * before it reads: "Chủ tịch Viện Akihiko Tanaka" (the body "Viện"), "Giám
+ * đốc Sở Nguyễn Văn A". Returns where the name starts, or b. */
+size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
+{
+	for (size_t q = a + 1; q + 1 < b; q++) {
+		if (!people_is_cap(&c->t->tok[q]))
+			continue;
+		if (foreign_run(c, q, 1) == b || (people_surname_at(c, q) && name_run(c, q, 1, 1) == b))
+			return q;
+	}
+	return b;
+}
+
+/* The name at k of a person introduced by an honorific (has_hon) and/or
+ * positions (had_pos): led by a family name, or any name after an
+ * honorific alone or after a country ("Thủ tướng Lào Thoong-lun
+ * Xi-xu-lít"), or a foreign name. Returns end or k. */
+size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos)
+{
+	if (had_pos && k < c->t->n && c->org_in[k] >= 0) {
+		/* the tail of a body the positions ended in */
+		const org_mention_t *om = &c->d->org_mentions.v[c->org_in[k]];
+		if (om->tok_start < k && people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
+			return om->tok_end;
+		return k;
+	}
+	size_t ne = people_name_at(c, k, !has_hon);
+	if (ne == k && has_hon && !had_pos)
+		ne = people_name_at(c, k, 0);
+	if (ne == k && had_pos && people_ends_with_country(c, k))
+		ne = people_name_at(c, k, 0);
+	if (ne == k && (has_hon || had_pos))
+		ne = people_foreign_name_at(c, k);
+	return ne;
+}
+
+/* 1 when the tokens just before `end` name a country ("... Lào") */
+int people_ends_with_country(const ctx_t *c, size_t end)
+{
+	for (size_t q = end; q > 0 && end - q < 3;) {
+		q--;
+		size_t cn = 0;
+		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
+		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
+			return 1;
+	}
+	return 0;
+}

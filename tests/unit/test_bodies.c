@@ -1,0 +1,199 @@
+/* The body-name grammar (model/orgs/names.c) and the choice of a meeting's
+ * convening body (model/meetings/body.c), tested end to end through
+ * model_parse(): suite "bodies" reads one organisation's name, suite
+ * "convener" the body a meeting records. Each grammar shape has a case,
+ * and each near miss that must stay refused has one too.
+ *
+ * Every sentence is written for these tests: invented people and facts
+ * about real provinces and bodies. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include "jsonq.h"
+#include "meeting_paths.h"
+
+/* clang-format off */
+static const struct jq_case BODIES[] = {
+    /* ---- the tail of a generic head ---- */
+    {"remit_after_ve_then_locality",
+     "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh Nghệ An ban hành kế hoạch.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh Nghệ An"},
+      {"organizations[0].level", "province"}}},
+    {"remit_of_a_national_committee",
+     "Ủy ban Quốc gia về chuyển đổi số ban hành chương trình hành động.",
+     NULL,
+     {{"organizations[0].name", "Ủy ban Quốc gia về chuyển đổi số"}}},
+    /* "về việc" opens a subject line, not a remit */
+    {"ve_viec_is_not_a_remit",
+     "Ủy ban Quốc gia về việc này chưa có ý kiến.",
+     NULL,
+     {{"organizations[*].name", "Ủy ban Quốc gia"}}},
+    {"number_as_name",
+     "Ban Chỉ đạo 138 tỉnh triển khai đợt cao điểm.",
+     NULL,
+     {{"organizations[0].name", "Ban Chỉ đạo 138 tỉnh"}}},
+    /* a number that runs on ("389/QĐ") is a document's, not a name */
+    {"number_running_on_is_not_a_name",
+     "Theo Quyết định 389/QĐ-TTg, Ban Chỉ đạo 389/QĐ đã họp.",
+     NULL,
+     {{"organizations[*].name", ""}}},
+    {"descriptors_then_a_country",
+     "Viện nghiên cứu kinh tế Hàn Quốc công bố báo cáo thường niên.",
+     NULL,
+     {{"organizations[0].name", "Viện nghiên cứu kinh tế Hàn Quốc"}}},
+    {"mission_and_its_place",
+     "Đại sứ quán Việt Nam tại Tây Ban Nha tổ chức buổi gặp mặt kiều bào.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Đại sứ quán Việt Nam tại Tây Ban Nha"}}},
+    /* a country of several words holds no body ("Tây Ban Nha" has no "Ban") */
+    {"country_is_not_read_from_its_middle",
+     "Doanh nghiệp Tây Ban Nha đầu tư vào Việt Nam.",
+     NULL,
+     {{"organizations[*].name", ""}}},
+    {"owner_after_the_named_council",
+     "Hội đồng Thi đua - Khen thưởng Bộ Công an xét tặng danh hiệu.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Hội đồng Thi đua - Khen thưởng Bộ Công an"}}},
+    {"bracketed_abbreviation_inside_then_locality",
+     "Hội Nông dân (HND) huyện Quỳnh Lưu phát động phong trào thi đua.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Hội Nông dân huyện Quỳnh Lưu"},
+      {"organizations[0].text_forms", "Hội Nông dân (HND) huyện Quỳnh Lưu"}}},
+    {"bracketed_abbreviation_inside_then_country",
+     "Bảo hiểm xã hội (BHXH) Việt Nam ban hành hướng dẫn.",
+     NULL,
+     {{"organizations[0].name", "Bảo hiểm xã hội Việt Nam"}}},
+    {"country_after_a_central_body",
+     "Quốc hội Lào thông qua luật đất đai sửa đổi.",
+     NULL,
+     {{"organizations[0].name", "Quốc hội Lào"}}},
+    {"team_of_a_body",
+     "Đoàn giám sát của Ban Pháp chế HĐND tỉnh kiểm tra hồ sơ.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Đoàn giám sát của Ban Pháp chế Hội đồng nhân dân tỉnh"}}},
+    /* a bare team noun without "của" + a body is no body */
+    {"bare_team_is_no_body",
+     "Đoàn giám sát đã kiểm tra hồ sơ.",
+     NULL,
+     {{"organizations[*].name", ""}}},
+    /* "và" + another body: two bodies, not one name */
+    {"two_bodies_joined_by_va",
+     "Hiệp hội Năng lượng sạch Việt Nam và Viện Năng lượng ký kết hợp tác.",
+     NULL,
+     {{"organizations[*].name", "Hiệp hội Năng lượng sạch Việt Nam; Viện Năng lượng"}}},
+    {"va_inside_a_name",
+     "Sở Khoa học và Công nghệ tỉnh Hà Tĩnh thẩm định đề tài.",
+     NULL,
+     {{"organizations#", "1"}}},
+    /* a Party or mass unit inside the body it serves */
+    {"union_of_a_corporation",
+     "Công đoàn Tổng công ty Điện lực miền Bắc phát động thi đua.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Công đoàn Tổng công ty Điện lực miền Bắc"},
+      {"organizations[0].category", "mass"}}},
+    {"youth_cell_of_an_office",
+     "Chi đoàn Văn phòng Tỉnh ủy ra quân tình nguyện.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Chi đoàn Văn phòng Tỉnh ủy"},
+      {"organizations[0].level", "province"}}},
+    {"committee_of_a_ministry_union",
+     "Ban Chấp hành Công đoàn Bộ Y tế ban hành nghị quyết.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Ban Chấp hành Công đoàn Bộ Y tế"}}},
+    /* a unit with a level of its own takes no host: two bodies */
+    {"territorial_unit_takes_no_host",
+     "Tỉnh ủy, Bộ Y tế cùng chỉ đạo.",
+     NULL,
+     {{"organizations[*].name", "Tỉnh ủy; Bộ Y tế"}}},
+    /* a title beginning with a head is a title: "Cục trưởng" */
+    {"title_beginning_with_a_head",
+     "Cục trưởng Nguyễn Văn Hùng phát biểu.",
+     NULL,
+     {{"organizations[*].name", ""}}},
+};
+
+static const struct jq_case CONVENER[] = {
+    {"subject_with_an_adverb",
+     "Sáng 8/11, Chính phủ tiếp tục họp phiên thường kỳ tháng 10.",
+     NULL,
+     {{M0 "body.name", "Chính phủ"}}},
+    {"passive_organisers_coordinated",
+     "Chiều 6/10, tại Hà Nội, Hội thảo về năng lượng tái tạo do Hiệp hội Năng lượng sạch Việt "
+     "Nam và Viện Năng lượng phối hợp tổ chức.",
+     NULL,
+     {{M0 "body.name", "Hiệp hội Năng lượng sạch Việt Nam và Viện Năng lượng"}}},
+    {"joint_subject_phoi_hop_to_chuc",
+     "Sáng 5/6, Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh phối hợp tổ chức hội nghị.",
+     NULL,
+     {{M0 "body.name", "Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh"}}},
+    {"joint_subject_dong_to_chuc",
+     "Sáng 5/6, Sở Y tế và Sở Giáo dục và Đào tạo đồng tổ chức hội thảo.",
+     NULL,
+     {{M0 "body.name", "Sở Y tế và Sở Giáo dục và Đào tạo"}}},
+    /* "do" + a person is a chair, not a body */
+    {"passive_person_is_no_body",
+     "Chiều 6/10, Hội thảo về năng lượng do ông Trần Văn Bình chủ trì.",
+     NULL,
+     {{M0 "body", "null"}}},
+    {"main_organiser_before_phoi_hop_voi_a_list",
+     "Ngày 9/3, Tổng Lãnh sự quán Việt Nam tại Thượng Hải, Trung Quốc đã phối hợp với Hội Doanh "
+     "nhân Việt Nam và Ngân hàng Vietcombank tổ chức hội thảo xúc tiến thương mại.",
+     NULL,
+     {{M0 "body.name", "Tổng Lãnh sự quán Việt Nam tại Thượng Hải"}}},
+    {"bare_head_refers_back",
+     "Sáng 3/5, Thủ tướng Lê Văn Bình, Chủ tịch Ủy ban Quốc gia về chuyển đổi số chủ trì cuộc "
+     "họp của Ủy ban lần thứ 4.",
+     NULL,
+     {{M0 "body.name", "Ủy ban Quốc gia về chuyển đổi số"}}},
+    {"joint_body_after_cua",
+     "Sáng 20/3, hội nghị sơ kết công tác quý I năm 2024 của Sở Tư pháp và Sở Nội vụ được tổ "
+     "chức tại Vinh.",
+     NULL,
+     {{M0 "body.name", "Sở Tư pháp và Sở Nội vụ"}}},
+    /* "Lễ công bố Quyết định của Bộ ...": the ministry issued the decision */
+    {"issuer_of_a_document_is_not_the_convener",
+     "Chiều 14/8, Chủ tịch UBND tỉnh Trần Văn Hòa chủ trì Lễ công bố Quyết định của Bộ Nội vụ "
+     "về việc thành lập thị xã.",
+     NULL,
+     {{M0 "body", "null"}}},
+    {"working_session_of_a_body_as_subject",
+     "Sáng 12/9, Ban Thường vụ Tỉnh ủy Hà Tĩnh làm việc với Ban Thường vụ Tỉnh ủy Quảng Bình về "
+     "hợp tác phát triển. Bí thư Tỉnh ủy Hà Tĩnh Lê Văn An chủ trì buổi làm việc.",
+     NULL,
+     {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+    /* a visiting team works with its host: the host is recorded */
+    {"working_session_of_a_visiting_team",
+     "Sáng 12/9, Đoàn kiểm tra của Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Hà Tĩnh.",
+     NULL,
+     {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+};
+/* clang-format on */
+
+ParameterizedTestParameters(bodies, recognise)
+{
+	return JQ_PARAMS(BODIES);
+}
+
+ParameterizedTest(size_t *k, bodies, recognise)
+{
+	jq_run_case(&BODIES[*k]);
+}
+
+ParameterizedTestParameters(convener, recognise)
+{
+	return JQ_PARAMS(CONVENER);
+}
+
+ParameterizedTest(size_t *k, convener, recognise)
+{
+	jq_run_case(&CONVENER[*k]);
+}

@@ -1,0 +1,101 @@
+/* Foreign names (model/people/names.c), tested end to end through
+ * model_parse(): Latin spellings told by words that are no Vietnamese
+ * syllable, hyphenated transliterations, a name after a country or after a
+ * body whose tail it is, and the positions before and after it. Words
+ * that only look foreign (abbreviations, places, companies) stay refused.
+ *
+ * Every sentence is written for these tests; the people are invented or
+ * only named, with no facts about them. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include "jsonq.h"
+
+#define P(nm) "people[=" nm "]"
+
+/* clang-format off */
+static const struct jq_case FOREIGN[] = {
+    {"latin_name_after_position_and_country",
+     "Sáng 12/4, Tổng thống Mỹ Joe Biden phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Joe Biden"},
+      {P("Joe Biden") ".positions[*].text", "Tổng thống Mỹ"}}},
+    {"korean_name_with_hyphen",
+     "Sáng 12/4, Tổng thống Hàn Quốc Moon Jae-in phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Moon Jae-in"},
+      {P("Moon Jae-in") ".positions[*].text", "Tổng thống Hàn Quốc"}}},
+    {"position_after_a_foreign_name",
+     "Sáng 12/4, ông Pascal Lamy, Tổng Giám đốc WTO phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Pascal Lamy"},
+      {P("Pascal Lamy") ".positions[*].text", "Tổng Giám đốc WTO"}}},
+    {"chinese_name_in_vietnamese_reading",
+     "Sáng 12/4, Chủ tịch Trung Quốc Tập Cận Bình phát biểu.",
+     NULL,
+     {{"people[*].name", "Tập Cận Bình"}}},
+    {"foreign_name_ends_the_body_before_it",
+     "Sáng 12/4, Tổng Giám đốc WTO Pascal Lamy phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Pascal Lamy"},
+      {P("Pascal Lamy") ".positions[*].text", "Tổng Giám đốc WTO"}}},
+    {"capitalised_function_word_ends_a_name",
+     "Tổng thống Nga Vladimir Putin Trong buổi tiếp đã nhấn mạnh hợp tác.",
+     NULL,
+     {{"people[*].name", "Vladimir Putin"}}},
+    {"foreign_minister_title",
+     "Sáng 12/4, Ngoại trưởng Nga Sergey Lavrov phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Sergey Lavrov"},
+      {P("Sergey Lavrov") ".positions[*].text", "Ngoại trưởng Nga"}}},
+    {"king_title",
+     "Sáng 12/4, Quốc vương Campuchia Norodom Sihamoni tiếp đoàn đại biểu.",
+     NULL,
+     {{"people[*].name", "Norodom Sihamoni"},
+      {P("Norodom Sihamoni") ".positions[*].text", "Quốc vương Campuchia"}}},
+    {"mayor_title_and_place",
+     "Sáng 12/4, Thị trưởng thành phố Viêng Chăn Atsaphangthong Siphandone phát biểu.",
+     NULL,
+     {{"people[*].name", "Atsaphangthong Siphandone"},
+      {P("Atsaphangthong Siphandone") ".positions[*].text", "Thị trưởng thành phố Viêng Chăn"}}},
+    /* foreign family names spelled like Vietnamese syllables */
+    {"chinese_surname_in_vietnamese_reading_without_country",
+     "Sáng 12/4, Chủ tịch Tập Cận Bình phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Tập Cận Bình"},
+      {P("Tập Cận Bình") ".family_name", "Tập"}}},
+    {"khmer_family_name_first",
+     "Sáng 12/4, Thủ tướng Hun Sen phát biểu tại hội nghị.",
+     NULL,
+     {{"people[*].name", "Hun Sen"},
+      {P("Hun Sen") ".positions[*].text", "Thủ tướng"}}},
+    /* "giao" (to assign) is the second syllable of "Ngoại giao" here */
+    {"foreign_minister_written_with_field",
+     "Sáng 12/4, Phó Thủ tướng, Bộ trưởng Ngoại giao Campuchia Prak Sokhonn phát biểu.",
+     NULL,
+     {{"people[*].name", "Prak Sokhonn"},
+      {P("Prak Sokhonn") ".positions[*].text", "Phó Thủ tướng; Bộ trưởng Ngoại giao Campuchia"}}},
+    {"neg_assigning_verb_after_body_ends_position",
+     "Sáng 12/4, Chủ tịch UBND tỉnh Nghệ An giao Sở Y tế chủ trì.",
+     NULL,
+     {{"people#", "0"}}},
+    {"neg_company_with_place_is_no_name",
+     "Sáng 12/4, Tổng Giám đốc Samsung Việt Nam phát biểu tại hội nghị.",
+     NULL,
+     {{"people#", "0"}}},
+    {"neg_province_with_dash_is_no_name",
+     "Đoàn công tác làm việc tại tỉnh Bà Rịa-Vũng Tàu.",
+     NULL,
+     {{"people#", "0"}}},
+};
+/* clang-format on */
+
+ParameterizedTestParameters(people_foreign, recognise)
+{
+	return JQ_PARAMS(FOREIGN);
+}
+
+ParameterizedTest(size_t *k, people_foreign, recognise)
+{
+	jq_run_case(&FOREIGN[*k]);
+}

@@ -1,0 +1,111 @@
+/* A meeting's chairs and attendees (model/meetings/roles.c), tested end to
+ * end through model_parse(): who presides (chair verbs, joint subjects,
+ * presiding over a later part, the host of talks) and who attends (the
+ * list after its head word, the subject of "đến dự"), and the shapes that
+ * must stay refused (a hand-over "X giao Y chủ trì", "Dự án", "tiếp tục").
+ * Contract: shared/design/meeting-model.md, "Meeting".
+ *
+ * Every sentence is written for these tests; people and events are
+ * invented. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include "jsonq.h"
+#include "meeting_paths.h"
+
+#define P(nm) "people[=" nm "]"
+
+/* clang-format off */
+static const struct jq_case ROLES[] = {
+    /* ---- co-chairs ---- */
+    {"joint_subject_of_talks_are_co_chairs",
+     "Chiều 12/4, tại Hà Nội, Thủ tướng Lê Minh Tân và Thủ tướng Lào Sonexay Siphandone đã hội "
+     "đàm.",
+     NULL,
+     {{M0 "chairs@", "Lê Minh Tân; Sonexay Siphandone"},
+      {P("Sonexay Siphandone") ".positions[*].text", "Thủ tướng Lào"}}},
+    {"host_of_talks_with_a_visitor_is_the_chair",
+     "Sáng 12/4, Chủ tịch Trung Quốc Tập Cận Bình hội đàm với Tổng Bí thư Nguyễn Văn Hải.",
+     NULL,
+     {{M0 "chairs@", "Tập Cận Bình"},
+      {P("Tập Cận Bình") ".positions[*].text", "Chủ tịch Trung Quốc"}}},
+    {"co_chairs_vietnamese_and_foreign",
+     "Sáng 12/4, Phó Thủ tướng Trần Lưu Quang và Phó Thủ tướng Campuchia Sun Chanthol đồng chủ "
+     "trì hội nghị.",
+     NULL,
+     {{M0 "chairs@", "Trần Lưu Quang; Sun Chanthol"},
+      {P("Sun Chanthol") ".positions[*].text", "Phó Thủ tướng Campuchia"}}},
+    /* ---- presiding over a sitting ---- */
+    {"presides_over_a_sitting",
+     "Sáng 12/4, Quốc hội tiếp tục kỳ họp thứ 8. Phó Chủ tịch Quốc hội Nguyễn Đức Hòa điều khiển "
+     "phiên họp.",
+     NULL,
+     {{M0 "chairs@", "Nguyễn Đức Hòa"}}},
+    {"presides_over_a_later_part",
+     "Sáng 12/4, HĐND tỉnh khai mạc kỳ họp thứ 9. Chủ tịch HĐND tỉnh Lê Văn Tam chủ trì kỳ họp. "
+     "Buổi chiều, Phó Chủ tịch HĐND tỉnh Trần Văn Hùng điều hành.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam; Trần Văn Hùng"}}},
+    {"presiding_board_members_chair",
+     "Sáng 12/4, Liên đoàn Lao động tỉnh tổ chức đại hội. Đoàn chủ tọa gồm đồng chí Lê Văn Tam, "
+     "đồng chí Trần Thị Hoa và bà Ngô Thị Sen.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam; Trần Thị Hoa; Ngô Thị Sen"}}},
+    /* a bare title in the chairing mention is written in full elsewhere */
+    {"bare_title_of_chair_in_full_from_other_mention",
+     "Sáng 12/4, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Bí thư Lê Văn Tam chủ trì hội nghị. Đồng "
+     "chí Lê Văn Tam, Bí thư Tỉnh ủy Nghệ An nhấn mạnh nhiều nội dung.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam"},
+      {P("Lê Văn Tam") ".positions[*].text", "Bí thư Tỉnh ủy Nghệ An"}}},
+    /* ---- refused ---- */
+    {"hand_over_is_not_chairing",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Lê Văn Tam giao Sở Tài chính chủ "
+     "trì.",
+     NULL,
+     {{M0 "chairs", ""}}},
+    {"continue_is_not_receiving_a_visitor",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Lê Văn Tam tiếp tục chỉ đạo các "
+     "sở.",
+     NULL,
+     {{M0 "chairs", ""}}},
+    /* ---- attendees ---- */
+    {"attendee_list_after_colon",
+     "Sáng 12/4, đồng chí Lê Văn Hà, Bí thư Tỉnh ủy chủ trì hội nghị. Tham dự có các đồng chí: "
+     "Trần Văn Nam, Phó Bí thư Tỉnh ủy; Ngô Thị Lan, Phó Chủ tịch UBND tỉnh.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Hà"},
+      {M0 "attendees@", "Trần Văn Nam; Ngô Thị Lan"}}},
+    {"subject_of_came_to_attend",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Ông Lê Văn Tam đã đến dự và phát biểu.",
+     NULL,
+     {{M0 "attendees@", "Lê Văn Tam"}}},
+    {"foreign_attendee_hyphenated_name",
+     "Sáng 12/4, Bộ Công Thương tổ chức hội nghị. Ông Xổm-xạ-vạt Lềnh-xạ-vẳn, Phó Thủ tướng Lào "
+     "dự hội nghị.",
+     NULL,
+     {{M0 "attendees@", "Xổm-xạ-vạt Lềnh-xạ-vẳn"},
+      {P("Xổm-xạ-vạt Lềnh-xạ-vẳn") ".positions[*].text", "Phó Thủ tướng Lào"}}},
+    {"project_is_not_attending",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự án do ông Lê Văn Tam làm chủ đầu tư.",
+     NULL,
+     {{M0 "attendees", ""}}},
+    {"glued_dash_after_name_separates_position",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự hội nghị có đồng chí Lê Văn Tam- Ủy viên Ban "
+     "Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh.",
+     NULL,
+     {{M0 "attendees@", "Lê Văn Tam"},
+      {P("Lê Văn Tam") ".positions[*].text",
+       "Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch UBND tỉnh"}}},
+};
+/* clang-format on */
+
+ParameterizedTestParameters(roles, recognise)
+{
+	return JQ_PARAMS(ROLES);
+}
+
+ParameterizedTest(size_t *k, roles, recognise)
+{
+	jq_run_case(&ROLES[*k]);
+}
