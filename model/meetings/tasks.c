@@ -393,29 +393,34 @@ static void lead_adverbial(const mctx_t *c, size_t sa, size_t sb, size_t pre[4])
 
 /* A sentence can give a directive only with a cue or a directive verb
  * ("cần", "phải", "chủ trì", ...) in it, or after a directive: most
- * sentences are passed over at the cost of a mask test a token. */
-static int may_direct(const mctx_t *c, size_t sa, size_t sb)
+ * sentences are passed over at the cost of a mask test a token. 1 when it
+ * can; *last is the token after its last directive verb (sa when none):
+ * a clause that opens past it has no verb to direct it. */
+static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
 {
 	const text_t *t = c->t;
+	int cue = 0;
+	*last = sa;
 	for (size_t i = sa; i < sb; i++) {
 		uint64_t mk = t->lexmask[i];
 		if (!(mk & ((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB))))
 			continue;
 		if ((mk >> LEX_TASK_CUE) & 1)
-			return 1;
-		{
+			cue = 1;
+		if ((mk >> LEX_TASK_VERB) & 1) {
 			enum task_use u = meetings_task_use(t, LEX_TASK_VERB, i, sb, NULL);
 			if (u == TU_STRONG || u == TU_LEAD)
-				return 1;
+				*last = i + 1;
 		}
 	}
-	return 0;
+	return cue || *last > sa;
 }
 
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const text_t *t = c->t;
-	if (!c->task_run && !may_direct(c, sa, sb))
+	size_t last_strong;
+	if (!may_direct(c, sa, sb, &last_strong) && !c->task_run)
 		return 0;
 	int run = c->task_run, gave = 0, past = 0;
 	clause_state_t cs = {0};
@@ -423,7 +428,17 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	size_t open_end = sa; /* the token after "Trong đó," */
 	size_t lead[4] = {0, 0, 0, 0};
 	lead_adverbial(c, sa, sb, lead);
+	/* a word in none of these lexicons, no body, no person, no "với" or
+	 * "theo", changes nothing below: passed over at a mask test */
+	const uint64_t live = (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |
+			      (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |
+			      (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
+			      (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	const doc_t *d = c->d;
 	for (size_t i = sa; i < sb; i++) {
+		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 && !d->pctx_tok[i] &&
+		    t->tok[i].kw != KW_vowis && t->tok[i].kw != KW_theo)
+			continue;
 		if (budget_check(t->budget))
 			return 0;
 		size_t n = 0;
@@ -474,7 +489,9 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		/* a clause that opens with its assignee: a soft start (after a
 		 * comma) needs a directive verb ("X cần"), a hard one also takes
 		 * any action inside a directive's sentences */
-		int start = could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
+		/* outside a directive's sentences a clause needs a directive verb
+		 * after its assignee */
+		int start = (run || i < last_strong) && could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
 		if (start == 1 && with)
 			start = 0;
 		if (task_is_punct(t, i, ';'))
