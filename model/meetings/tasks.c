@@ -53,6 +53,26 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	return 0;
 }
 
+/* ", nhất là người đứng đầu, ... cần": an aside after the assignee that
+ * singles some of them out; the action starts at the directive verb after
+ * it. The token where the action starts (v when there is no aside). */
+static size_t aside_end(const mctx_t *c, size_t v, size_t sb)
+{
+	const text_t *t = c->t;
+	size_t j = v + task_is_punct(t, v, ','), n;
+	int aside = (tok_kw(t, j) == KW_nhaats && tok_kw(t, j + 1) == KW_laf) ||
+		    (meetings_task_use(t, LEX_TASK_CUE, j, sb, &n) == TU_OPEN && tok_kw(t, j + n) == KW_laf);
+	if (!aside)
+		return v;
+	for (size_t q = j + 2; q < sb && q < j + 24; q++) {
+		if (t->tok[q].kind == TK_PUNCT && !task_is_punct(t, q, ','))
+			return v;
+		if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) == TU_STRONG)
+			return q;
+	}
+	return v;
+}
+
 /* Token i may open an assignee (tasks_who.c, item_head): a quantifier, an
  * honorific, a body, a person, a position, a place or a common head noun
  * starts there. Asked first, so that most tokens cost a few mask tests. */
@@ -75,7 +95,7 @@ static size_t action_end(const mctx_t *c, size_t v, size_t sb)
 	const text_t *t = c->t;
 	size_t n;
 	for (size_t e = v; e < sb; e++) {
-		if (task_is_punct(t, e, ';'))
+		if (task_is_punct(t, e, ';') || (e > v && task_is_punct(t, e, '"')))
 			return e;
 		if (e > v && lex_starts(t, LEX_TASK_CUE, e) && meetings_task_use(t, LEX_TASK_CUE, e, sb, &n) &&
 		    !cue_is_noun(c, e, n)) {
@@ -127,7 +147,10 @@ static void note_word(const mctx_t *c, size_t i, size_t sb, clause_state_t *cs)
 		cs->opinion = 1;
 	/* "Kết luận hội nghị, X yêu cầu ...", "Kết luận buổi làm việc": the
 	 * chair's conclusion, no document */
+	/* the document must open its clause to be what directs: "Về Luật
+	 * Đầu tư công, Thủ tướng giao ..." names a topic */
 	if (lex_starts(t, LEX_DOC_TYPE, i) && (t->tok[i].flags & (TF_CAP | TF_UPPER)) &&
+	    (i == 0 || (t->tok[i].flags & TF_SENT) || t->tok[i - 1].kind == TK_PUNCT) &&
 	    lex_at(t, LEX_DOC_TYPE, i, sb, &n) && i + n < sb && !task_is_punct(t, i + n, ',') &&
 	    !lex_starts(t, LEX_MEETING_KINDS, i + n) && tok_kw(t, i + n) != KW_buooir)
 		cs->doc = 1;
@@ -240,7 +263,7 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 		as++;
 	/* "cần", "phải", "cần phải" say it is a directive; the action follows */
 	while (as + 1 < ae && (tok_kw(t, as) == KW_caanf || tok_kw(t, as) == KW_phair) &&
-	       meetings_task_use(t, LEX_TASK_VERB, as + 1, ae, NULL))
+	       t->tok[as + 1].kind == TK_WORD)
 		as++;
 	task_t base = {0};
 	base.assignee.org = base.assignee.person = -1;
@@ -344,6 +367,9 @@ static int clause_start(const mctx_t *c, size_t i, size_t sa, size_t open_end)
 	if (p->kind == TK_PUNCT) {
 		if (task_is_punct(t, i - 1, ','))
 			return 1;
+		/* a quote that opens the sentence or follows its colon */
+		if (task_is_punct(t, i - 1, '"') && (i - 1 == sa || task_is_punct(t, i - 2, ':')))
+			return 2;
 		if (task_is_punct(t, i - 1, '(') || task_is_punct(t, i - 1, '"') ||
 		    task_is_punct(t, i - 1, '\'') || task_is_punct(t, i - 1, '-') ||
 		    task_is_punct(t, i - 1, '/') || task_is_punct(t, i - 1, '.'))
@@ -386,6 +412,10 @@ static void lead_adverbial(const mctx_t *c, size_t sa, size_t sb, size_t pre[4])
 			}
 			return;
 		}
+		/* the marks inside a date ("30/6", "30-7") go on */
+		if (t->tok[e].kind == TK_PUNCT && !(t->tok[e].flags & TF_SPACE) && e + 1 < sb &&
+		    t->tok[e + 1].kind == TK_NUM && !(t->tok[e + 1].flags & TF_SPACE))
+			continue;
 		if (t->tok[e].kind == TK_PUNCT)
 			return;
 	}
@@ -450,8 +480,8 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		     (task_is_punct(t, i - 1, '"') && (i - 1 == sa || task_is_punct(t, i - 2, ':')))))
 			lead_adverbial(c, i, sb, lead);
 		if (cu == TU_OPEN) {
-			if (task_is_punct(t, i + n, ','))
-				open_end = i + n + 1;
+			/* "Trong đó, X ...", "Theo đó X ..." */
+			open_end = task_is_punct(t, i + n, ',') ? i + n + 1 : i + n;
 			i += n - 1;
 			continue;
 		}
@@ -494,14 +524,19 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		int start = (run || i < last_strong) && could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
 		if (start == 1 && with)
 			start = 0;
+		/* "Đến 31/10, các bộ báo cáo ...": the clause after the opening
+		 * deadline starts hard */
+		if (start == 1 && lead[3] && i == lead[3] + 1)
+			start = 2;
 		if (task_is_punct(t, i, ';'))
 			with = past = 0;
 		if (tok_kw(t, i) == KW_vowis)
 			with = 1;
 		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {
 			task_whos_t w;
-			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb)) {
-				size_t v = w.end;
+			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb) &&
+			    !(start == 1 && w.v[0].generic && !w.v[0].quant)) {
+				size_t v = aside_end(c, w.end, sb);
 				if (tok_kw(t, v) == KW_cungx)
 					v++;
 				enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);

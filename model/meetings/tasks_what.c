@@ -119,6 +119,10 @@ span_t meetings_task_deliverable(const mctx_t *c, size_t a, size_t b, size_t dlo
 	/* each holds its first token + 1 (0: none); a make verb's product
 	 * starts at the quantifier right after the verb ("các tờ trình") */
 	size_t s = submit ? submit - 1 : made ? made - 1 : report ? report - 1 : b;
+	/* a report to someone written before the submission is what is
+	 * handed in first ("báo cáo Chính phủ ... để trình Quốc hội") */
+	if (submit && report && report < submit && !made)
+		s = report - 1;
 	if (s >= b)
 		return span_make(0, 0);
 	size_t e = extent(t, s, b, dlo, dhi);

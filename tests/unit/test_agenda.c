@@ -551,6 +551,56 @@ static const struct jq_case TASKS[] = {
      NULL,
      {{"meetings#", "1"},
       {M0 "tasks#", "0"}}},
+    /* a quote that opens the sentence opens a clause; the action ends at the quote */
+    {"quoted_directive_opens_the_sentence",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "“Người đứng đầu các sở, ngành, địa phương chịu trách nhiệm về an toàn thông tin”, thông báo kết luận nêu rõ.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Người đứng đầu các sở, ngành, địa phương"},
+      {T0 "action", "chịu trách nhiệm về an toàn thông tin"}}},
+    /* "nhất là ..." singles some of the assignees out; the action is after it */
+    {"aside_after_the_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo đó các cấp, ngành, nhất là người đứng đầu cần xác định rõ trách nhiệm của mình.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các cấp, ngành"},
+      {T0 "action", "xác định rõ trách nhiệm của mình"}}},
+    /* a document named as the topic ("Về Luật ...") does not direct */
+    {"topic_document_is_no_directive",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Về Luật Đầu tư công, Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư rà soát các dự án.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Kế hoạch và Đầu tư"}}},
+    {"opening_deadline_then_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu các sở rà soát thủ tục. Trước ngày 30/6, các sở, ngành có liên quan báo cáo UBND tỉnh kết quả thực hiện.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "các sở, ngành có liên quan"},
+      {T1 "deadline.text", "Trước ngày 30/6"}}},
+    /* the report written first is what is handed in first */
+    {"report_before_submission",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh giao Sở Tư pháp rà soát văn bản, báo cáo UBND tỉnh về những vướng mắc để trình HĐND tỉnh xem xét.",
+     NULL,
+     {{T0 "action", "rà soát văn bản"},
+      {T0 "deliverable", "báo cáo UBND tỉnh về những vướng mắc để trình HĐND tỉnh xem xét"}}},
+    /* after a comma a common noun with no quantifier of its own is no assignee */
+    {"soft_start_with_quantifier",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Kết quả thu ngân sách còn thấp, các ngành cần đổi mới cách làm.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các ngành"}}},
+    {"neg_soft_start_common_noun",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Kết quả thu ngân sách còn thấp, ngành thuế cần đổi mới cách làm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
 };
 /* clang-format on */
 
