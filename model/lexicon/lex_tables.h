@@ -45,15 +45,14 @@ extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
 extern const int32_t lex_root_child[KW_COUNT];
 
-/* lex_vocab_find for a key that has 8 readable bytes at key (a text's key
- * buffer keeps that slack): the first 8 bytes compared at once, the rest
- * (keys over 8 bytes) byte by byte. The scan's lookup, once per token. */
+/* lex_vocab_find for a key followed by zero bytes up to 8 at least (the
+ * scan pads every key so): the first 8 bytes compared at once, as one
+ * little-endian word, the rest (keys over 8 bytes) byte by byte. The
+ * scan's lookup, once per token. */
 static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t hash)
 {
 	uint64_t pre;
 	__builtin_memcpy(&pre, key, 8);
-	if (len < 8)
-		pre &= (1ULL << (8 * len)) - 1;
 	for (uint32_t s = hash & lex_vocab_mask;; s = (s + 1) & lex_vocab_mask) {
 		uint16_t id = lex_vocab_slot[s];
 		if (!id)
