@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "model/lexicon/lex.h"
+#include "model/lexicon/lex_hash.h"
 
 struct lex_vocab {
 	uint64_t pre;  /* the key's first 8 bytes, little-endian, zero-padded */
@@ -69,9 +70,20 @@ static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t has
 	}
 }
 
-/* Walk the trie from token i: writes every node reached that spells an
- * entry, shortest first, into out[0..cap) and returns their number; *mask
- * gets their lexicons (tag_text). */
-size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap, uint64_t *mask);
+/* The child of trie node `node` by keyword kw, or -1 (tag_text's walk,
+ * lex_lookup). */
+static inline int64_t lex_trie_child(uint32_t node, uint16_t kw)
+{
+	uint64_t key = ((uint64_t)node + 1) << 16 | kw;
+	uint64_t s = lex_edge_hash(key) & lex_edge_mask;
+	for (;;) {
+		const struct lex_edge *e = &lex_edges[s];
+		if (e->key == key)
+			return e->child;
+		if (!e->key)
+			return -1;
+		s = (s + 1) & lex_edge_mask;
+	}
+}
 
 #endif
