@@ -59,7 +59,8 @@ static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t has
 		if (!id)
 			return 0;
 		const struct lex_vocab *v = &lex_vocab[id];
-		if (v->pre == pre && v->hash == hash && v->len == len) {
+		/* up to 8 bytes the padded first word and the length decide */
+		if (v->pre == pre && v->len == len && (len <= 8 || v->hash == hash)) {
 			const char *k = lex_vocab_keys + v->key;
 			size_t i = 8;
 			while (i < len && k[i] == key[i])

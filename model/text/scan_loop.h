@@ -60,9 +60,13 @@ static inline uint32_t scan_decode(const char *s, size_t len, size_t *i)
 		return (c & 0x1F) << 6 | (u[p + 1] & 0x3F);
 	}
 	if (c - 0xE0 <= 0xEF - 0xE0) {
-		if (len - p < 3 || (u[p + 1] & 0xC0) != 0x80 || (u[p + 2] & 0xC0) != 0x80)
+		if (len - p < 3)
 			return 0xFFFFFFFFu;
-		c = (c & 0x0F) << 12 | (u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3F);
+		/* both continuation bytes (10xxxxxx) in one test */
+		uint32_t y = u[p + 1] ^ 0x80u, z = u[p + 2] ^ 0x80u;
+		if ((y | z) > 0x3F)
+			return 0xFFFFFFFFu;
+		c = (c & 0x0F) << 12 | y << 6 | z;
 		if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
 			return 0xFFFFFFFFu;
 		*i = p + 3;
@@ -143,7 +147,8 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 	/* the token count in a local, not through tx: the stores into the
 	 * tokens would make the compiler reload it at each one */
 	char *keys = tx->keys;
-	size_t ko = 0, i = 0, n = 0;
+	tok_t *tokv = tx->tok;
+	size_t ko = 0, i = 0, n = 0, cap = tx->cap;
 	unsigned pend = 0;
 	int rc = 0;
 	struct char_info slow;
@@ -188,15 +193,19 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 			}
 			kind = ci->cls & CC_LETTER ? TK_WORD : TK_PUNCT;
 		}
-		if (n + 1 >= tx->cap && scan_grow(tx)) {
-			rc = -1;
-			goto out;
+		if (n + 1 >= cap) {
+			if (scan_grow(tx)) {
+				rc = -1;
+				goto out;
+			}
+			tokv = tx->tok;
+			cap = tx->cap;
 		}
 		if (!(n & 255) && budget_check(budget)) {
 			rc = -1;
 			goto out;
 		}
-		tok_t *t = &tx->tok[n];
+		tok_t *t = &tokv[n];
 		t->start = (uint32_t)st;
 		t->flags = (uint8_t)pend;
 		t->ndig = t->nup = t->nlow = 0;
@@ -312,6 +321,11 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 		t->kw = t->klen ? SCAN_KW(keys + k0, ko - k0, h) : 0;
 		ko++;
 		n++;
+		/* the one space after a word, without a turn of the loop */
+		if (i < len && u[i] == ' ') {
+			pend = TF_SPACE;
+			i++;
+		}
 	}
 	tx->n = n;
 	if (n + 1 > tx->cap && scan_grow(tx))
