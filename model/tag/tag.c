@@ -34,7 +34,8 @@ int tag_text(text_t *tx)
 	for (size_t i = 0; i < n; i++) {
 		hit_at[i] = (uint32_t)nh;
 		lexmask[i] = 0;
-		if (budget_check(tx->budget))
+		/* the work bound every 64 tokens: a token's walk is bounded */
+		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
 		uint16_t kw = tok[i].kw;
 		if (!lex_kw_first[kw] || lex_root_child[kw] < 0)
