@@ -52,7 +52,8 @@ static int scan(seg_ctx_t *c)
 	size_t n = tx->n, l0 = 0;
 	for (size_t i = 0; i < n; i++) {
 		const tok_t *t = &tx->tok[i];
-		if (budget_check(tx->budget))
+		/* the work bound every 64 atoms: each costs a few tests */
+		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
 		if (i > l0 && line_break(c, i)) {
 			seg_line_t *l = avec_push(c->ar, &c->lines);
