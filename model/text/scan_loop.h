@@ -120,7 +120,8 @@ static int scan_roman(const unsigned char *p, size_t n)
 
 /* Returns 0; -1 out of memory or over the budget; with SCAN_CHECK, 1 for
  * invalid UTF-8 or a NUL at byte *bad (*nul tells which), 2 when the text
- * needs NFC normalisation (the tokens are then incomplete). */
+ * needs NFC normalisation (the tokens are then incomplete; *bad is the
+ * first code point NFC may change, the bytes before it valid UTF-8). */
 static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
 		     size_t *bad, int *nul)
 {
@@ -183,6 +184,7 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				goto out;
 			}
 			if (SCAN_CHECK && scan_nfc_risk(c)) {
+				*bad = st;
 				rc = 2;
 				goto out;
 			}
@@ -262,6 +264,7 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 					goto out;
 				}
 				if (SCAN_CHECK && scan_nfc_risk(d)) {
+					*bad = i;
 					rc = 2;
 					goto out;
 				}
