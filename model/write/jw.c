@@ -123,7 +123,9 @@ static char *put_str(char *p, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	*p++ = '"';
-	size_t i = 0;
+	/* s[plain, i) went out as it is, so at p - (i - plain) */
+	size_t i = 0, plain = 0;
+	int tail = n >= 8;
 	while (i < n) {
 		/* runs of plain bytes, eight at a time */
 		while (i + 8 <= n) {
@@ -137,11 +139,24 @@ static char *put_str(char *p, const char *s, size_t n)
 		}
 		if (i >= n)
 			break;
+		/* the last bytes (fewer than 8) as the word that ends the
+		 * string, written over the plain bytes before them again */
+		if (tail && i + 8 > n && n - 8 >= plain) {
+			uint64_t x;
+			memcpy(&x, s + n - 8, 8);
+			tail = 0;
+			if (!needs_escape(x)) {
+				memcpy(p - (i - (n - 8)), &x, 8);
+				p += n - i;
+				break;
+			}
+		}
 		unsigned char c = (unsigned char)s[i++];
 		if (c >= 0x20 && c != '"' && c != '\\') {
 			*p++ = (char)c;
 			continue;
 		}
+		plain = i;
 		*p++ = '\\';
 		switch (c) {
 		case '"':
