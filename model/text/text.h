@@ -99,40 +99,41 @@ static inline int tok_punct(const text_t *tx, size_t i, char c)
 /* The hash of every key (tok_t.hash, the vocabulary's slots, strmap): the
  * bytes read eight at a time, the last word zero-padded, one multiply per
  * word, so that a syllable's key (nearly all are 8 bytes or less) costs
- * two multiplies and not one per byte. */
+ * one multiply and not one per byte. The low bits (the slot of a table)
+ * take bits 32-43 and 52-63 of the product, so that every byte of a word
+ * counts in them (the tone digit ends a key). */
 static inline uint64_t text_hash_word(uint64_t h, uint64_t w)
 {
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 29);
+	return (h ^ w) * 0x9E3779B97F4A7C15ull;
 }
 
 static inline uint32_t text_hash_end(uint64_t h)
 {
-	return (uint32_t)((h * 0xFF51AFD7ED558CCDull) >> 32);
+	return (uint32_t)(h >> 32) ^ (uint32_t)(h >> 52);
 }
 
 static inline uint32_t text_hash(const char *s, size_t n)
 {
-	uint64_t h = n, w;
+	uint64_t h = 0;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		__builtin_memcpy(&w, s + i, 8);
+	do {
+		uint64_t w = 0;
+		__builtin_memcpy(&w, s + i, n - i < 8 ? n - i : 8);
 		h = text_hash_word(h, w);
-	}
-	if (i < n) {
-		w = 0;
-		__builtin_memcpy(&w, s + i, n - i);
-		h = text_hash_word(h, w);
-	}
+		i += 8;
+	} while (i < n);
 	return text_hash_end(h);
 }
 
 /* text_hash of s[0..n) when zero bytes follow it up to the next multiple
- * of 8 (the scan pads every key so), with whole-word loads only. */
+ * of 8, and 8 at least (the scan pads every key so): whole-word loads
+ * only. */
 static inline uint32_t text_hash_padded(const char *s, size_t n)
 {
-	uint64_t h = n, w;
-	for (size_t i = 0; i < n; i += 8) {
+	uint64_t w;
+	__builtin_memcpy(&w, s, 8);
+	uint64_t h = text_hash_word(0, w);
+	for (size_t i = 8; i < n; i += 8) {
 		__builtin_memcpy(&w, s + i, 8);
 		h = text_hash_word(h, w);
 	}
