@@ -95,17 +95,21 @@ static inline int scan_nfc_risk(uint32_t c)
 	       !(c >= 0x20A0 && c <= 0x20CF);
 }
 
-/* The lower-case key byte of an ASCII letter, 0 for every other byte: the
- * word loop's one load per ASCII letter. */
+/* The lower-case key byte of an ASCII letter, with bit 7 set for an
+ * upper-case one (no key byte below 0x80 has it), 0 for every other byte:
+ * the word loop's one load per ASCII letter. */
 static const unsigned char scan_lc[256] = {
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b',
-    ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
-    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
-    ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w',
-    ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+    ['A'] = 0x80 | 'a', ['B'] = 0x80 | 'b', ['C'] = 0x80 | 'c', ['D'] = 0x80 | 'd',
+    ['E'] = 0x80 | 'e', ['F'] = 0x80 | 'f', ['G'] = 0x80 | 'g', ['H'] = 0x80 | 'h',
+    ['I'] = 0x80 | 'i', ['J'] = 0x80 | 'j', ['K'] = 0x80 | 'k', ['L'] = 0x80 | 'l',
+    ['M'] = 0x80 | 'm', ['N'] = 0x80 | 'n', ['O'] = 0x80 | 'o', ['P'] = 0x80 | 'p',
+    ['Q'] = 0x80 | 'q', ['R'] = 0x80 | 'r', ['S'] = 0x80 | 's', ['T'] = 0x80 | 't',
+    ['U'] = 0x80 | 'u', ['V'] = 0x80 | 'v', ['W'] = 0x80 | 'w', ['X'] = 0x80 | 'x',
+    ['Y'] = 0x80 | 'y', ['Z'] = 0x80 | 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+    ['z'] = 'z'};
 
 /* Only the upper-case Roman digits I V X L C (CC_ROMAN is set for these
  * five alone, so a word is Roman when every byte of it is one). Asked
@@ -241,11 +245,11 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				/* a run of ASCII letters: one table load each */
 				size_t r0 = i, rup = 0;
 				while (i < len) {
-					unsigned x = u[i], l = scan_lc[x];
+					unsigned l = scan_lc[u[i]];
 					if (!l)
 						break;
-					keys[ko++] = (char)l;
-					rup += x < 'a';
+					keys[ko++] = (char)(l & 0x7F);
+					rup += l >> 7;
 					i++;
 				}
 				if (i > r0) {
