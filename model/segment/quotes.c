@@ -87,7 +87,10 @@ static int pair_cmp(const void *x, const void *y)
  * opening mark. A mark that finds no partner is dropped, so an unmatched “
  * cannot swallow the rest of the text; apostrophes inside words are not
  * marks. */
-int segment_match_quotes(seg_ctx_t *c, size_t s, size_t e, seg_pair_vec *out)
+/* segment_match_quotes for a span with a mark, the first at marks.v[m0];
+ * apart, so that the common span without one does not set up its stack */
+__attribute__((noinline)) static int match_quotes(seg_ctx_t *c, size_t m0, size_t s, size_t e,
+						  seg_pair_vec *out)
 {
 	const tok_t *tk = c->tx->tok;
 	struct {
@@ -95,8 +98,7 @@ int segment_match_quotes(seg_ctx_t *c, size_t s, size_t e, seg_pair_vec *out)
 		uint32_t tok;
 	} st[QSTACK];
 	int n = 0;
-	out->n = 0;
-	for (size_t m = segment_mark_at(c, s); m < c->marks.n; m++) {
+	for (size_t m = m0; m < c->marks.n; m++) {
 		size_t i = c->marks.v[m];
 		if (tk[i].start >= e)
 			break;
@@ -173,6 +175,15 @@ int segment_match_quotes(seg_ctx_t *c, size_t s, size_t e, seg_pair_vec *out)
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, pair_cmp);
 	return 0;
+}
+
+int segment_match_quotes(seg_ctx_t *c, size_t s, size_t e, seg_pair_vec *out)
+{
+	size_t m = segment_mark_at(c, s);
+	out->n = 0;
+	if (m >= c->marks.n || c->tx->tok[c->marks.v[m]].start >= e)
+		return 0; /* no mark in the span */
+	return match_quotes(c, m, s, e, out);
 }
 
 /* The hash of the quoted atoms [a, b): from their key hashes, so that the

@@ -35,10 +35,15 @@ size_t text_tok_at(const text_t *tx, size_t off)
 	size_t lo, hi, step = 1;
 	const tok_t *tk = tx->tok;
 	/* the common asks, answered before the search: the last answer
-	 * again, or the token after it */
+	 * again, the token before it (a span's start after its end) or the
+	 * token after it */
 	if (h < n && tk[h].start >= off) {
 		if (h == 0 || tk[h - 1].start < off)
 			return h;
+		if (h == 1 || tk[h - 2].start < off) {
+			((text_t *)tx)->tok_hint = h - 1;
+			return h - 1;
+		}
 	} else if (h + 1 <= n && (h + 1 == n || tk[h + 1].start >= off)) {
 		((text_t *)tx)->tok_hint = h + 1;
 		return h + 1;

@@ -239,16 +239,28 @@ static char *put_str(char *p, const char *s, size_t n)
 	return p;
 }
 
-/* The decimal digits of v at p; the end. */
+/* The decimal digits of u at p; the end. Written in place from the last
+ * digit, two per division (offsets, the most frequent numbers, have five
+ * or six digits), their count found by comparisons. */
 static char *put_uint(char *p, unsigned long long u)
 {
-	char tmp[24], *e = tmp + sizeof tmp, *q = e;
-	do {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	memcpy(p, q, (size_t)(e - q));
-	return p + (e - q);
+	static const char d2[] = "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+				 "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+	unsigned nd = 1;
+	for (unsigned long long t = 10; nd < 20 && u >= t; t *= 10)
+		nd++;
+	char *q = p + nd;
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		q -= 2;
+		memcpy(q, d2 + 2 * r, 2);
+	}
+	if (u >= 10)
+		memcpy(q - 2, d2 + 2 * u, 2);
+	else
+		q[-1] = (char)('0' + u);
+	return p + nd;
 }
 
 void jw_str(jw_t *w, const char *s, size_t n)
@@ -289,16 +301,18 @@ void jw_cstr(jw_t *w, const char *s)
 
 void jw_int(jw_t *w, long long v)
 {
-	char tmp[24], *e = tmp + sizeof tmp, *p = e;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
 	jw_value(w);
-	jw_raw(w, p, (size_t)(e - p));
+	/* one of the most frequent calls (every start and end): the digits
+	 * written in place */
+	if (jw_reserve(w, 21))
+		return;
+	char *p = w->buf + w->len;
+	if (v < 0)
+		*p++ = '-';
+	p = put_uint(p, u);
+	w->len = (size_t)(p - w->buf);
+	w->buf[w->len] = '\0';
 }
 
 void jw_bool(jw_t *w, int v)
