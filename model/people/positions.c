@@ -45,7 +45,7 @@ static int stop_in_field(const ctx_t *c, size_t i, size_t k)
 static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 {
 	size_t k = i, n = 0;
-	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
+	if (people_modifier_kw(tok_kw(c->t, k)))
 		k++;
 	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
 	if (!e || lex_starts(c->t, LEX_PWORD_TITLE_NOT, k))
