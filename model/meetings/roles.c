@@ -254,6 +254,29 @@ static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int
 			i += n - 1;
 			continue;
 		}
+		/* a verb phrase put first, then its list: "Chủ trì hội nghị có
+		 * đồng chí X", "Cùng chủ trì là ...", "Đồng chủ trì gồm A và B" */
+		if (!fronted && i <= sa + 1) {
+			int r = 0;
+			for (size_t j = i + n; j < sb && j <= i + n + 6 && !r; j++) {
+				uint16_t w = tok_kw(t, j);
+				if (w == KW_cos || w == KW_laf || w == KW_goomf || meetings_is_punct(t, j, ':')) {
+					size_t j2 = j + 1;
+					if (w == KW_cos && tok_kw(t, j2) == KW_laf)
+						j2++;
+					r = add_list_after(c, m, &sp, j2, 4);
+					if (r < 0)
+						return -1;
+					break;
+				}
+				if (meetings_is_punct(t, j, ',') || meetings_is_punct(t, j, '.'))
+					break;
+			}
+			if (r > 0) {
+				i += n - 1;
+				continue;
+			}
+		}
 		/* a verb phrase put first, the subject after its comma */
 		if (fronted || i <= sa + 1) {
 			size_t q = i + n;

@@ -471,10 +471,10 @@ int people_extract(doc_t *d)
 		if (budget_check(t->budget))
 			goto fail;
 		/* nothing below starts at a lower-case word other than an
-		 * honorific, "các" (a group heading), "nguyên" or "quyền" (former,
-		 * acting) */
+		 * honorific, "các" (a group heading), "nguyên", "cựu", "quyền",
+		 * "tân" (former, acting, new) */
 		const tok_t *x = &t->tok[i];
-		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs && x->kw != KW_nguyeen && x->kw != KW_quyeenf &&
+		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs && !people_modifier_kw(x->kw) &&
 		    !lex_starts(t, LEX_HONORIFICS, i)) {
 			i++;
 			continue;

@@ -25,6 +25,13 @@ static inline int people_is_cap(const tok_t *t)
 	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
 }
 
+/* a lower-case word before a title that stays in the position: "nguyên",
+ * "cựu" (former), "quyền" (acting), "tân" (new): "tân Tổng thống Pháp" */
+static inline int people_modifier_kw(uint16_t kw)
+{
+	return kw == KW_nguyeen || kw == KW_quyeenf || kw == KW_cuwuj || kw == KW_taan;
+}
+
 /* positions.c: tokens, titles and positions */
 int people_is_punct(const ctx_t *c, size_t i, char ch);
 int people_is_dash_sep(const ctx_t *c, size_t i);

@@ -45,7 +45,7 @@ static int stop_in_field(const ctx_t *c, size_t i, size_t k)
 static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 {
 	size_t k = i, n = 0;
-	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
+	if (people_modifier_kw(tok_kw(c->t, k)))
 		k++;
 	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
 	if (!e || lex_starts(c->t, LEX_PWORD_TITLE_NOT, k))
@@ -193,7 +193,8 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		}
 		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
 					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
-		    k + 1 < lim && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE)) {
+		    k + 1 < lim && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE) &&
+		    !(t->keys[x->key] == '-' && people_title_start(c, k + 1))) {
 			k += 2;
 			continue;
 		}
@@ -275,6 +276,15 @@ int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p)
 	return 0;
 }
 
+/* A dash glued on both sides before a title separates too: "Lê Văn
+ * Tam-Ủy viên Ban Thường vụ Tỉnh ủy", "... Tỉnh ủy-Phó Chủ tịch UBND tỉnh"
+ * (a glued dash between other words joins them: "NN-PTNT"). */
+static int glued_dash_title(const ctx_t *c, size_t k)
+{
+	return people_is_punct(c, k, '-') && !(c->t->tok[k].flags & TF_SPACE) && k + 1 < c->t->n &&
+	       !(c->t->tok[k + 1].flags & TF_SPACE) && people_title_start(c, k + 1);
+}
+
 /* Apposition chain after a name: ", pos, pos" or " - pos, pos" or " (pos)".
  * Returns the end token. */
 size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
@@ -282,7 +292,8 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 	const text_t *t = c->t;
 	size_t k = j;
 	int paren = 0;
-	if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) || people_is_punct(c, k, ':')) {
+	if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) || people_is_punct(c, k, ':') ||
+	    glued_dash_title(c, k)) {
 		k++;
 	} else if (people_is_punct(c, k, '(')) {
 		k++;
@@ -320,7 +331,7 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 			return end;
 		end = e;
 		k = e;
-		if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k)) {
+		if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) || glued_dash_title(c, k)) {
 			/* the next segment must be a title, else the chain ended
 			 * (a list of people follows) */
 			if (people_title_start(c, k + 1)) {

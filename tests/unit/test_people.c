@@ -518,6 +518,19 @@ static const struct jq_case PEOPLE[] = {
      {{"people[*].name", "Nguyễn Văn Sơn; Lê Thị Hải Yến"},
       {P("Nguyễn Văn Sơn") ".positions#", "0"},
       {P("Lê Thị Hải Yến") ".positions#", "0"}}},
+    /* a dash glued on both sides before a title separates positions */
+    {"glued_dash_before_title_after_name",
+     "Sáng 12/4, đồng chí Lê Văn Tam-Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh chủ trì.",
+     NULL,
+     {{P("Lê Văn Tam") ".positions[*].text", "Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch UBND tỉnh"}}},
+    {"glued_dash_between_positions",
+     "Sáng 12/4, đồng chí Lê Văn Tam, Ủy viên Ban Thường vụ Tỉnh ủy-Phó Chủ tịch UBND tỉnh chủ trì.",
+     NULL,
+     {{P("Lê Văn Tam") ".positions[*].text", "Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch UBND tỉnh"}}},
+    {"neg_glued_dash_inside_a_body_joins",
+     "Sáng 12/4, Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu Lê Văn Tam chủ trì hội nghị.",
+     NULL,
+     {{P("Lê Văn Tam") ".positions[*].text", "Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu"}}},
     /* in brackets the position runs to the closing bracket */
     {"bracketed_position_runs_to_its_bracket",
      "Đó là bà Vũ Thị Hoa (Giám đốc Trung tâm nghiên cứu kinh tế và hỗ trợ doanh nghiệp ABC), ông "

@@ -102,6 +102,12 @@ static const struct jq_case FOREIGN[] = {
      "Tới thăm Đại sứ quán Việt Nam tại Nhật Bản, Phó Chủ tịch Quốc hội Lê Văn Lưu phát biểu.",
      NULL,
      {{P("Lê Văn Lưu") ".positions[*].text", "Phó Chủ tịch Quốc hội"}}},
+    /* "tân" (new), "cựu" (former) stay in the position as written */
+    {"new_and_former_modifiers",
+     "Sáng 12/4, tân Tổng thống Pháp Emmanuel Macron tiếp cựu Thủ tướng Anh Tony Blair.",
+     NULL,
+     {{P("Emmanuel Macron") ".positions[*].text", "tân Tổng thống Pháp"},
+      {P("Tony Blair") ".positions[*].text", "cựu Thủ tướng Anh"}}},
     /* initials and particles */
     {"initial_glued_to_the_family_name",
      "Sáng 12/4, Tổng thống Nga V.Putin phát biểu tại hội nghị.",

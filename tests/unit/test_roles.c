@@ -58,6 +58,18 @@ static const struct jq_case ROLES[] = {
      NULL,
      {{M0 "chairs@", "Lê Văn Tam"},
       {P("Lê Văn Tam") ".positions[*].text", "Bí thư Tỉnh ủy Nghệ An"}}},
+    /* a fronted chair verb, then its list after "có" / "là" */
+    {"fronted_chair_verb_then_list",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị tổng kết. Chủ trì hội nghị có đồng chí Lê Văn Tam, "
+     "Chủ tịch UBND tỉnh.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam"},
+      {M0 "attendees", ""}}},
+    {"fronted_co_chair_verb_in_later_sentence",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị tổng kết. Đồng chí Lê Văn Tam, Chủ tịch UBND tỉnh chủ "
+     "trì hội nghị. Đồng chủ trì hội nghị là đồng chí Trần Văn Hùng, Phó Chủ tịch UBND tỉnh.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam; Trần Văn Hùng"}}},
     /* ---- refused ---- */
     {"hand_over_is_not_chairing",
      "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Lê Văn Tam giao Sở Tài chính chủ "
