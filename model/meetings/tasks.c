@@ -34,7 +34,7 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	if (i == 0)
 		return 0;
 	uint16_t prev = tok_kw(t, i - 1);
-	if (prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
+	if (prev == KW_ban || prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
 	    prev == KW_vowis || prev == KW_suwj || prev == KW_lowif)
 		return 1;
 	size_t k;

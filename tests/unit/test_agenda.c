@@ -214,6 +214,14 @@ static const struct jq_case AGENDA[] = {
      NULL,
      {{M0 "agenda#", "1"},
       {A0 "presenter.name", "các tiểu ban thuộc Ban Chỉ đạo của tỉnh Hòa Bình"}}},
+    /* "Ban chỉ đạo" in lower case is a body, not the verb "chỉ đạo" */
+    {"report_from_steering_committee_lower_case",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo báo cáo từ các tiểu ban thuộc Ban chỉ đạo của tỉnh Hòa Bình, công tác chuẩn bị đã hoàn tất.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "các tiểu ban thuộc Ban chỉ đạo của tỉnh Hòa Bình"},
+      {M0 "tasks#", "0"}}},
     {"heard_positions_report",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
      "Hội nghị đã nghe các Phó Chủ tịch UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ.",
