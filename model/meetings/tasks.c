@@ -222,7 +222,12 @@ static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, si
 		for (size_t j = as + 1; j < aend; j++)
 			if (t->tok[j].start == del.start) {
 				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, j, aend, &n);
-				if (u == TU_SUBMIT || u == TU_REPORT)
+				/* "hoàn chỉnh báo cáo ...": a report made, in the action */
+				size_t mn = 0;
+				int made = (meetings_task_use(t, LEX_TASK_VERB, j - 1, j, &mn) == TU_MAKE) ||
+					   (j >= as + 2 && meetings_task_use(t, LEX_TASK_VERB, j - 2, j, &mn) == TU_MAKE &&
+					    mn == 2);
+				if ((u == TU_SUBMIT || u == TU_REPORT) && !made)
 					cut = j;
 				break;
 			}
@@ -284,6 +289,13 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 	for (int k = 0; k < 4 && span_is_empty(base.deadline); k += 2)
 		if (pre[k + 1] > pre[k])
 			set_deadline(c, m, &base, pre[k], pre[k + 1], &dlo, &dhi);
+	/* "đề nghị, năm 2017, hai bên cần ...": a time set off between the cue
+	 * and the assignee is the deadline even without a lead word */
+	if (span_is_empty(base.deadline) && pre[1] > pre[0] + 1 && task_is_punct(t, pre[1] - 1, ',')) {
+		size_t q = meetings_date_from(d, t->tok[pre[0]].start);
+		if (q < d->dates.n && d->dates.v[q].tok_start == pre[0] && d->dates.v[q].tok_end == pre[1] - 1)
+			base.deadline = d->dates.v[q].span;
+	}
 	base.deliverable = meetings_task_deliverable(c, as, ae, dlo, dhi);
 	size_t aend = ae;
 	while (aend > as && t->tok[aend - 1].kind == TK_PUNCT)
@@ -528,8 +540,11 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		 * deadline starts hard */
 		if (start == 1 && lead[3] && i == lead[3] + 1)
 			start = 2;
-		if (task_is_punct(t, i, ';'))
+		/* a new clause: what the last one said of its speaker is over */
+		if (task_is_punct(t, i, ';')) {
 			with = past = 0;
+			cs = (clause_state_t){0};
+		}
 		if (tok_kw(t, i) == KW_vowis)
 			with = 1;
 		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {

@@ -609,6 +609,23 @@ static const struct jq_case TASKS[] = {
      NULL,
      {{"meetings#", "1"},
       {M0 "tasks#", "0"}}},
+    /* after ";" the delegates named before no longer make the clause a request; a report made stays in the action */
+    {"new_clause_after_semicolon",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh nhấn mạnh, các văn bản phải được gửi tới các đại biểu trước kỳ họp; Văn phòng UBND tỉnh tiếp thu ý kiến, hoàn chỉnh báo cáo giải trình vào chiều 18/5.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Văn phòng UBND tỉnh"},
+      {T0 "deadline.text", "vào chiều 18/5"},
+      {T0 "action", "tiếp thu ý kiến, hoàn chỉnh báo cáo giải trình"},
+      {T0 "deliverable", "báo cáo giải trình"}}},
+    {"bare_year_between_cue_and_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh đề nghị, năm 2025, hai bên cần tăng cường phối hợp.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "hai bên"},
+      {T0 "deadline.text", "năm 2025"}}},
 };
 /* clang-format on */
 
