@@ -388,7 +388,8 @@ static int clause_start(const mctx_t *c, size_t i, size_t sa, size_t open_end)
 			return 0;
 		return 2;
 	}
-	return tok_kw(t, i - 1) == KW_maf;
+	/* "..., đối với X thì Bộ Y phải ...", "... mà X cần ..." */
+	return tok_kw(t, i - 1) == KW_maf || tok_kw(t, i - 1) == KW_thif;
 }
 
 /* A cue with no assignee gives a task only when someone named says it
@@ -514,6 +515,16 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
 			if (cu == TU_WISH && vu != TU_STRONG)
 				found = 0, vu = TU_NONE;
+			/* "yêu cầu các công trình phục vụ hội nghị phải hoàn thành
+			 * trong tháng 6": no assignee, the directive verb further on */
+			if (!found && !vu && cu != TU_WISH && impersonal_ok(c, i, sa)) {
+				for (size_t q = k; q < sb && q < k + 16 && t->tok[q].kind != TK_PUNCT; q++)
+					if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) == TU_STRONG) {
+						v = q;
+						vu = TU_STRONG;
+						break;
+					}
+			}
 			if (found || (vu && cu != TU_WISH && impersonal_ok(c, i, sa))) {
 				size_t ae = action_end(c, v, sb);
 				const size_t pr[4] = {pre, k, lead[0], lead[1]};
@@ -533,7 +544,10 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		 * any action inside a directive's sentences */
 		/* outside a directive's sentences a clause needs a directive verb
 		 * after its assignee */
-		int start = (run || i < last_strong) && could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
+		int start = (run || i < last_strong) &&
+				    (could_open(c, i) || (run && lex_starts(t, LEX_TASK_WHEN, i)))
+			    ? clause_start(c, i, sa, open_end)
+			    : 0;
 		if (start == 1 && with)
 			start = 0;
 		/* "Đến 31/10, các bộ báo cáo ...": the clause after the opening
@@ -545,8 +559,28 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			with = past = 0;
 			cs = (clause_state_t){0};
 		}
-		if (tok_kw(t, i) == KW_vowis)
+		/* "phối hợp với A, B": not "đối với X thì ..." */
+		if (tok_kw(t, i) == KW_vowis && !(i > sa && tok_kw(t, i - 1) == KW_ddoois))
 			with = 1;
+		/* "... thì chậm nhất năm 2019 phải thoái vốn": in a directive's
+		 * sentences, a deadline and a directive verb with no assignee */
+		if (start && run && !cs.opinion && !cs.speaker && !cs.doc &&
+		    meetings_task_use(t, LEX_TASK_WHEN, i, sb, NULL) == TU_WLEAD) {
+			span_t sp;
+			size_t lo, hi;
+			if (meetings_task_deadline(c, i, sb < i + 12 ? sb : i + 12, &sp, &lo, &hi) && lo == i) {
+				size_t v = hi + task_is_punct(t, hi, ',');
+				if (meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL) == TU_STRONG) {
+					size_t ae = action_end(c, v, sb);
+					const size_t pr[4] = {i, hi, 0, 0};
+					if (emit(c, m, NULL, i, v, ae, pr, "task.deadline"))
+						return -1;
+					gave = 1;
+					i = ae > i ? ae - 1 : i;
+					continue;
+				}
+			}
+		}
 		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {
 			task_whos_t w;
 			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb) &&

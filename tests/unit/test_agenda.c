@@ -626,6 +626,36 @@ static const struct jq_case TASKS[] = {
      {{M0 "tasks#", "1"},
       {T0 "assignee.name", "hai bên"},
       {T0 "deadline.text", "năm 2025"}}},
+    /* "đối với X thì Y phải ...": the clause opens after "thì"; "đối với" is no "phối hợp với" */
+    {"clause_after_thi",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng rà soát các dự án. Đối với các dự án chậm tiến độ thì Sở Xây dựng phải thu hồi vào năm 2026.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "Sở Xây dựng"},
+      {T1 "deadline.text", "vào năm 2026"}}},
+    /* in a directive's sentences a deadline and "phải" with no assignee is a task */
+    {"impersonal_deadline_and_must",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng rà soát các dự án. Đối với các dự án nhỏ thì chậm nhất năm 2027 phải hoàn thành.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee", "null"},
+      {T1 "deadline.text", "chậm nhất năm 2027"}}},
+    {"cue_object_is_no_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Phó Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu các công trình phục vụ lễ hội phải tập trung nhân lực để hoàn thành trong tháng 6.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee", "null"},
+      {T0 "deadline.text", "trong tháng 6"}}},
+    /* an impersonal instruction needs a deadline or a product */
+    {"neg_impersonal_without_deadline",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Phó Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu các công trình phục vụ lễ hội phải bảo đảm chất lượng.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
 };
 /* clang-format on */
 
