@@ -222,6 +222,19 @@ static const struct jq_case AGENDA[] = {
      {{M0 "agenda#", "1"},
       {A0 "presenter.name", "các tiểu ban thuộc Ban chỉ đạo của tỉnh Hòa Bình"},
       {M0 "tasks#", "0"}}},
+    {"submission_opens_the_sentence",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 5. "
+     "Trình bày báo cáo thẩm tra nội dung này, ông Lê Văn Hòa, Trưởng ban Kinh tế cho biết, đa số ý kiến tán thành.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Lê Văn Hòa"}}},
+    {"heard_position_sum_up",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Hội nghị đã nghe Giám đốc Sở Tài chính tóm tắt tình hình thu chi ngân sách.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Giám đốc Sở Tài chính"},
+      {A0 "subject", "tình hình thu chi ngân sách"}}},
     {"heard_positions_report",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
      "Hội nghị đã nghe các Phó Chủ tịch UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ.",
