@@ -267,9 +267,10 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 	while (as < ae && (task_is_punct(t, as, ',') || tok_kw(t, as) == KW_cungx))
 		as++;
 	/* "cần", "phải", "cần phải" say it is a directive; the action follows */
+	int modal = 0;
 	while (as + 1 < ae && (tok_kw(t, as) == KW_caanf || tok_kw(t, as) == KW_phair) &&
 	       t->tok[as + 1].kind == TK_WORD)
-		as++;
+		as++, modal = 1;
 	task_t base = {0};
 	base.assignee.org = base.assignee.person = -1;
 	/* "chủ trì, phối hợp": lead; "phối hợp với": coordinate when it is the
@@ -282,7 +283,7 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 	}
 	if (u == TU_LEAD)
 		base.responsibility = 1;
-	else if (u == TU_COORD)
+	else if (u == TU_COORD && !modal) /* "X cần phối hợp ...": an exhortation, no role */
 		base.responsibility = 2;
 	size_t dlo = 0, dhi = 0;
 	set_deadline(c, m, &base, as, ae, &dlo, &dhi);

@@ -663,6 +663,14 @@ static const struct jq_case TASKS[] = {
       {T0 "assignee", "null"},
       {T0 "deadline.text", "trong tháng 6"}}},
     /* an impersonal instruction needs a deadline or a product */
+    /* "cần phối hợp" urges cooperation; it gives no coordinating role */
+    {"must_cooperate_is_no_role",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Tài chính rà soát nguồn vốn. Các chủ đầu tư cần phối hợp với Sở Tài chính chốt lại việc quyết toán.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "Các chủ đầu tư"},
+      {T1 "responsibility", "null"}}},
     {"neg_impersonal_without_deadline",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
      "Phó Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu các công trình phục vụ lễ hội phải bảo đảm chất lượng.",
