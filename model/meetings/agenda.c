@@ -164,8 +164,11 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				return -1;
 		}
 	}
-	/* sentence-initial report or verification clause, then the speaker */
+	/* sentence-initial report or verification clause, then the speaker
+	 * ("Trình bày báo cáo thẩm tra, Chủ nhiệm Ủy ban X cho biết ...") */
 	if (tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
+	    (tok_kw2(t, sa, KW_trinhf, KW_bayf) && (tok_kw2(t, sa + 2, KW_baos, KW_caos) ||
+						    tok_kw2(t, sa + 2, KW_towf, KW_trinhf))) ||
 	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
 	     !(tok_kw(t, sa + 3) == KW_cuar))) {
 		size_t k = sa;
@@ -290,6 +293,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					  (tok_kw(t, (size_t)end) == KW_trinhf) ||
 					  tok_kw2(t, (size_t)end, KW_thoong, KW_qua) ||
 					  (tok_kw(t, (size_t)end) == KW_ddocj) ||
+					  tok_kw2(t, (size_t)end, KW_toms, KW_tawts) ||
 					  tok_kw2(t, (size_t)end, KW_truyeenf, KW_ddatj))) {
 				continue;
 			}
@@ -455,7 +459,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		/* subject: from after the verb to the end of the sentence */
 		size_t s = (size_t)end;
 		if (tok_kw2(t, s, KW_baos, KW_caos) || tok_kw2(t, s, KW_trinhf, KW_bayf) ||
-		    tok_kw2(t, s, KW_thoong, KW_qua) || tok_kw2(t, s, KW_truyeenf, KW_ddatj))
+		    tok_kw2(t, s, KW_thoong, KW_qua) || tok_kw2(t, s, KW_truyeenf, KW_ddatj) ||
+		    tok_kw2(t, s, KW_toms, KW_tawts))
 			s += 2;
 		else if ((tok_kw(t, s) == KW_trinhf) || (tok_kw(t, s) == KW_ddocj))
 			s += 1;

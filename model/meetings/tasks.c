@@ -34,7 +34,7 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	if (i == 0)
 		return 0;
 	uint16_t prev = tok_kw(t, i - 1);
-	if (prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
+	if (prev == KW_ban || prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
 	    prev == KW_vowis || prev == KW_suwj || prev == KW_lowif)
 		return 1;
 	size_t k;
@@ -222,7 +222,12 @@ static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, si
 		for (size_t j = as + 1; j < aend; j++)
 			if (t->tok[j].start == del.start) {
 				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, j, aend, &n);
-				if (u == TU_SUBMIT || u == TU_REPORT)
+				/* "hoàn chỉnh báo cáo ...": a report made, in the action */
+				size_t mn = 0;
+				int made = (meetings_task_use(t, LEX_TASK_VERB, j - 1, j, &mn) == TU_MAKE) ||
+					   (j >= as + 2 && meetings_task_use(t, LEX_TASK_VERB, j - 2, j, &mn) == TU_MAKE &&
+					    mn == 2);
+				if ((u == TU_SUBMIT || u == TU_REPORT) && !made)
 					cut = j;
 				break;
 			}
@@ -262,9 +267,10 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 	while (as < ae && (task_is_punct(t, as, ',') || tok_kw(t, as) == KW_cungx))
 		as++;
 	/* "cần", "phải", "cần phải" say it is a directive; the action follows */
+	int modal = 0;
 	while (as + 1 < ae && (tok_kw(t, as) == KW_caanf || tok_kw(t, as) == KW_phair) &&
 	       t->tok[as + 1].kind == TK_WORD)
-		as++;
+		as++, modal = 1;
 	task_t base = {0};
 	base.assignee.org = base.assignee.person = -1;
 	/* "chủ trì, phối hợp": lead; "phối hợp với": coordinate when it is the
@@ -277,13 +283,20 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 	}
 	if (u == TU_LEAD)
 		base.responsibility = 1;
-	else if (u == TU_COORD)
+	else if (u == TU_COORD && !modal) /* "X cần phối hợp ...": an exhortation, no role */
 		base.responsibility = 2;
 	size_t dlo = 0, dhi = 0;
 	set_deadline(c, m, &base, as, ae, &dlo, &dhi);
 	for (int k = 0; k < 4 && span_is_empty(base.deadline); k += 2)
 		if (pre[k + 1] > pre[k])
 			set_deadline(c, m, &base, pre[k], pre[k + 1], &dlo, &dhi);
+	/* "đề nghị, năm 2017, hai bên cần ...": a time set off between the cue
+	 * and the assignee is the deadline even without a lead word */
+	if (span_is_empty(base.deadline) && pre[1] > pre[0] + 1 && task_is_punct(t, pre[1] - 1, ',')) {
+		size_t q = meetings_date_from(d, t->tok[pre[0]].start);
+		if (q < d->dates.n && d->dates.v[q].tok_start == pre[0] && d->dates.v[q].tok_end == pre[1] - 1)
+			base.deadline = d->dates.v[q].span;
+	}
 	base.deliverable = meetings_task_deliverable(c, as, ae, dlo, dhi);
 	size_t aend = ae;
 	while (aend > as && t->tok[aend - 1].kind == TK_PUNCT)
@@ -376,7 +389,8 @@ static int clause_start(const mctx_t *c, size_t i, size_t sa, size_t open_end)
 			return 0;
 		return 2;
 	}
-	return tok_kw(t, i - 1) == KW_maf;
+	/* "..., đối với X thì Bộ Y phải ...", "... mà X cần ..." */
+	return tok_kw(t, i - 1) == KW_maf || tok_kw(t, i - 1) == KW_thif;
 }
 
 /* A cue with no assignee gives a task only when someone named says it
@@ -502,6 +516,16 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
 			if (cu == TU_WISH && vu != TU_STRONG)
 				found = 0, vu = TU_NONE;
+			/* "yêu cầu các công trình phục vụ hội nghị phải hoàn thành
+			 * trong tháng 6": no assignee, the directive verb further on */
+			if (!found && !vu && cu != TU_WISH && impersonal_ok(c, i, sa)) {
+				for (size_t q = k; q < sb && q < k + 16 && t->tok[q].kind != TK_PUNCT; q++)
+					if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) == TU_STRONG) {
+						v = q;
+						vu = TU_STRONG;
+						break;
+					}
+			}
 			if (found || (vu && cu != TU_WISH && impersonal_ok(c, i, sa))) {
 				size_t ae = action_end(c, v, sb);
 				const size_t pr[4] = {pre, k, lead[0], lead[1]};
@@ -521,17 +545,43 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		 * any action inside a directive's sentences */
 		/* outside a directive's sentences a clause needs a directive verb
 		 * after its assignee */
-		int start = (run || i < last_strong) && could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
+		int start = (run || i < last_strong) &&
+				    (could_open(c, i) || (run && lex_starts(t, LEX_TASK_WHEN, i)))
+			    ? clause_start(c, i, sa, open_end)
+			    : 0;
 		if (start == 1 && with)
 			start = 0;
 		/* "Đến 31/10, các bộ báo cáo ...": the clause after the opening
 		 * deadline starts hard */
 		if (start == 1 && lead[3] && i == lead[3] + 1)
 			start = 2;
-		if (task_is_punct(t, i, ';'))
+		/* a new clause: what the last one said of its speaker is over */
+		if (task_is_punct(t, i, ';')) {
 			with = past = 0;
-		if (tok_kw(t, i) == KW_vowis)
+			cs = (clause_state_t){0};
+		}
+		/* "phối hợp với A, B": not "đối với X thì ..." */
+		if (tok_kw(t, i) == KW_vowis && !(i > sa && tok_kw(t, i - 1) == KW_ddoois))
 			with = 1;
+		/* "... thì chậm nhất năm 2019 phải thoái vốn": in a directive's
+		 * sentences, a deadline and a directive verb with no assignee */
+		if (start && run && !cs.opinion && !cs.speaker && !cs.doc &&
+		    meetings_task_use(t, LEX_TASK_WHEN, i, sb, NULL) == TU_WLEAD) {
+			span_t sp;
+			size_t lo, hi;
+			if (meetings_task_deadline(c, i, sb < i + 12 ? sb : i + 12, &sp, &lo, &hi) && lo == i) {
+				size_t v = hi + task_is_punct(t, hi, ',');
+				if (meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL) == TU_STRONG) {
+					size_t ae = action_end(c, v, sb);
+					const size_t pr[4] = {i, hi, 0, 0};
+					if (emit(c, m, NULL, i, v, ae, pr, "task.deadline"))
+						return -1;
+					gave = 1;
+					i = ae > i ? ae - 1 : i;
+					continue;
+				}
+			}
+		}
 		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {
 			task_whos_t w;
 			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb) &&

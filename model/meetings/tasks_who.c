@@ -238,6 +238,11 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 			}
 			return j;
 		}
+		/* "Ban chỉ đạo" in lower case is a steering committee */
+		if (j > 0 && tok_kw(t, j - 1) == KW_ban && tok_kw2(t, j, KW_chir, KW_ddaoj)) {
+			j += 2;
+			continue;
+		}
 		/* a capital inside the phrase names ("Ban Chỉ đạo"): no verb */
 		if (name_cap(t, j) && j > 0 && is_cap(t, j - 1)) {
 			j++;

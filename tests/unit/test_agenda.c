@@ -214,6 +214,27 @@ static const struct jq_case AGENDA[] = {
      NULL,
      {{M0 "agenda#", "1"},
       {A0 "presenter.name", "các tiểu ban thuộc Ban Chỉ đạo của tỉnh Hòa Bình"}}},
+    /* "Ban chỉ đạo" in lower case is a body, not the verb "chỉ đạo" */
+    {"report_from_steering_committee_lower_case",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo báo cáo từ các tiểu ban thuộc Ban chỉ đạo của tỉnh Hòa Bình, công tác chuẩn bị đã hoàn tất.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "các tiểu ban thuộc Ban chỉ đạo của tỉnh Hòa Bình"},
+      {M0 "tasks#", "0"}}},
+    {"submission_opens_the_sentence",
+     "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 5. "
+     "Trình bày báo cáo thẩm tra nội dung này, ông Lê Văn Hòa, Trưởng ban Kinh tế cho biết, đa số ý kiến tán thành.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Lê Văn Hòa"}}},
+    {"heard_position_sum_up",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Hội nghị đã nghe Giám đốc Sở Tài chính tóm tắt tình hình thu chi ngân sách.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Giám đốc Sở Tài chính"},
+      {A0 "subject", "tình hình thu chi ngân sách"}}},
     {"heard_positions_report",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
      "Hội nghị đã nghe các Phó Chủ tịch UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ.",
@@ -598,6 +619,61 @@ static const struct jq_case TASKS[] = {
     {"neg_soft_start_common_noun",
      "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
      "Kết quả thu ngân sách còn thấp, ngành thuế cần đổi mới cách làm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    /* after ";" the delegates named before no longer make the clause a request; a report made stays in the action */
+    {"new_clause_after_semicolon",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh nhấn mạnh, các văn bản phải được gửi tới các đại biểu trước kỳ họp; Văn phòng UBND tỉnh tiếp thu ý kiến, hoàn chỉnh báo cáo giải trình vào chiều 18/5.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Văn phòng UBND tỉnh"},
+      {T0 "deadline.text", "vào chiều 18/5"},
+      {T0 "action", "tiếp thu ý kiến, hoàn chỉnh báo cáo giải trình"},
+      {T0 "deliverable", "báo cáo giải trình"}}},
+    {"bare_year_between_cue_and_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh đề nghị, năm 2025, hai bên cần tăng cường phối hợp.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "hai bên"},
+      {T0 "deadline.text", "năm 2025"}}},
+    /* "đối với X thì Y phải ...": the clause opens after "thì"; "đối với" is no "phối hợp với" */
+    {"clause_after_thi",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng rà soát các dự án. Đối với các dự án chậm tiến độ thì Sở Xây dựng phải thu hồi vào năm 2026.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "Sở Xây dựng"},
+      {T1 "deadline.text", "vào năm 2026"}}},
+    /* in a directive's sentences a deadline and "phải" with no assignee is a task */
+    {"impersonal_deadline_and_must",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng rà soát các dự án. Đối với các dự án nhỏ thì chậm nhất năm 2027 phải hoàn thành.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee", "null"},
+      {T1 "deadline.text", "chậm nhất năm 2027"}}},
+    {"cue_object_is_no_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Phó Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu các công trình phục vụ lễ hội phải tập trung nhân lực để hoàn thành trong tháng 6.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee", "null"},
+      {T0 "deadline.text", "trong tháng 6"}}},
+    /* an impersonal instruction needs a deadline or a product */
+    /* "cần phối hợp" urges cooperation; it gives no coordinating role */
+    {"must_cooperate_is_no_role",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Tài chính rà soát nguồn vốn. Các chủ đầu tư cần phối hợp với Sở Tài chính chốt lại việc quyết toán.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "Các chủ đầu tư"},
+      {T1 "responsibility", "null"}}},
+    {"neg_impersonal_without_deadline",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Phó Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu các công trình phục vụ lễ hội phải bảo đảm chất lượng.",
      NULL,
      {{"meetings#", "1"},
       {M0 "tasks#", "0"}}},
