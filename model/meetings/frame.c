@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic", "habit"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -351,7 +351,13 @@ int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok)
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 {
 	size_t len = 0;
-	return (frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) && len == n && !(t->tok[i].flags & TF_CAP);
+	if (!(frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) || len != n || (t->tok[i].flags & TF_CAP))
+		return 0;
+	/* "Chủ tịch UBND tỉnh đối thoại với doanh nghiệp" is held; "cần
+	 * thiết phải đối thoại với", "công tác đối thoại với" are not */
+	if (i + n < t->n && tok_kw(t, i + n) == KW_vowis && !frame_ends_at(t, i, FR_HABIT))
+		return 0;
+	return 1;
 }
 
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n)

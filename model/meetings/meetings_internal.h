@@ -44,7 +44,8 @@ enum meetings_frame {
 	FR_VENUE,
 	FR_POSTED,
 	FR_TRIP,
-	FR_TOPIC
+	FR_TOPIC,
+	FR_HABIT
 };
 #define MEETINGS_FRB(x) (1u << (x))
 
