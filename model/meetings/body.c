@@ -5,6 +5,7 @@
 #include "model/meetings/meetings_internal.h"
 
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
+static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb);
 
 /* token after an organisation mention and what may follow it before the
  * verb: its term ("khóa XVIII"), a bracketed place ("(Nghệ An)") and an
@@ -42,8 +43,9 @@ static size_t skip_adverbs(const text_t *t, size_t e, size_t sb)
 		uint16_t w = tok_kw(t, e);
 		if (w == KW_ddax || w == KW_ddang || w == KW_vuwaf || w == KW_cungx)
 			e++;
-		else if (tok_kw2(t, e, KW_tieeps, KW_tucj))
-			e += 2;
+		else if (tok_kw2(t, e, KW_tieeps, KW_tucj) || tok_kw2(t, e, KW_long, KW_trongj) ||
+			 tok_kw2(t, e, KW_trongj, KW_theer))
+			e += 2; /* "long trọng tổ chức", "trọng thể tổ chức" */
 		else
 			break;
 	}
@@ -170,6 +172,9 @@ static int kind_filler(const text_t *t, size_t s)
 	case KW_roongj: case KW_vowis: case KW_ddaij: case KW_bieeur: case KW_quys: case KW_thangs:
 	case KW_nawm: case KW_ddaauf: case KW_cuoois: case KW_sow: case KW_keets: case KW_toongr:
 	case KW_coong: case KW_tacs: case KW_ddinhj: case KW_chuyeen: case KW_ddeef:
+	/* "cuộc họp mới đây của ...", "hội nghị vừa qua của ...", "phiên họp
+	 * hôm nay của ..." */
+	case KW_mowis: case KW_ddaay: case KW_vuwaf: case KW_qua: case KW_hoom: case KW_nay:
 		return 1;
 	default:
 		return 0;
@@ -216,7 +221,8 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 			if (om >= 0 && !meetings_in_person_ctx(d, s)) {
 				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || meetings_is_punct(t, s - 1, ',') ||
 					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
-					      (t->tok[s - 1].flags & TF_ROMAN) || (tok_kw(t, s - 1) == KW_vowis) ||
+					      (t->tok[s - 1].flags & TF_ROMAN) ||
+					      (tok_kw(t, s - 1) == KW_vowis && k->kind == meetings_kind_enum("working_session")) ||
 					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
 				if (prev_ok) {
 					span_t joint;
@@ -265,6 +271,34 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 		return;
 	}
 	find_subject_body(c, m, k, sa, sb);
+	if (m->body_org < 0 && k)
+		subject_after_kind(c, m, k, sb);
+}
+
+/* A caption or heading before the lead: "Họp báo kỳ họp thứ 3 ... Chiều
+ * 19/5, Văn phòng Quốc hội tổ chức họp báo ...": a body later in the
+ * sentence that organises a meeting of the same kind */
+static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	for (size_t i = meetings_org_from(d, k->tok + k->ntok); i < d->org_mentions.n; i++) {
+		const org_mention_t *o = &d->org_mentions.v[i];
+		if (o->tok_end >= sb)
+			return;
+		if (meetings_in_person_ctx(d, o->tok_start))
+			continue;
+		span_t joint;
+		size_t e = skip_adverbs(t, joint_after(d, o, sb, &joint), sb);
+		if (!tok_kw2(t, e, KW_toor, KW_chuwcs))
+			continue;
+		size_t q = meetings_kind_from(c, e + 2);
+		if (q < c->kinds.n && c->kinds.v[q].tok == e + 2 && c->kinds.v[q].kind == k->kind) {
+			set_body(m, d, (int)i);
+			m->body_span = joint;
+			return;
+		}
+	}
 }
 
 /* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
@@ -295,7 +329,12 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		if (joint.end > o->span.end && o->tok_start > sa && (tok_kw(t, o->tok_start - 1) == KW_truwcj) &&
 		    o->tok_start >= 2 && (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
 			joint.start = t->tok[o->tok_start - 2].start;
+		size_t e0 = e;
 		e = skip_adverbs(t, e, sb);
+		/* the kind right after the subject: "Ủy ban Thường vụ Quốc hội
+		 * tiếp tục phiên họp thứ 12", "Đoàn đại biểu Quốc hội tỉnh tiếp
+		 * xúc cử tri" */
+		int resumes = k && e == k->tok && (e > e0 || !(t->tok[e].flags & (TF_CAP | TF_UPPER)));
 		/* "X (đã) phối hợp với Y, Z và W tổ chức": X convenes */
 		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
 			size_t v = coorganisers_end(t, e + 3, sb);
@@ -311,7 +350,8 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
 			       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
 			       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
-			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)))) {
+			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) || resumes ||
+			       tok_kw2(t, e, KW_buwowcs, KW_vaof))) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
 			return;

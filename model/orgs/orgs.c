@@ -278,11 +278,18 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		have_unit = 1;
 		unit_tail = orgs_tail_of(e);
 		territorial = (tok_kw(t, k + n - 1) == KW_uyr) && n <= 2;
+		/* a department named with a generic head ("Phòng" + "Cảnh sát
+		 * hình sự", "Cục" + "Chính trị") */
+		size_t hn = 0;
+		const lex_entry_t *he = n > 1 ? lex_at(t, bodies, k, k + n - 1, &hn) : NULL;
+		int department = he && he->ncols > 4 && !strcmp(he->cols[4], "generic") && lv != LVL_PROVINCE &&
+				 lv != LVL_DISTRICT && lv != LVL_COMMUNE && !(hn == 1 && tok_kw(t, k) == KW_booj);
 		k += n;
-		/* a Party or mass unit of no fixed level inside the body it
-		 * serves: "Công đoàn" + "Tổng công ty Điện lực miền Bắc", "Chi
-		 * đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an" */
-		if ((c == CAT_PARTY || c == CAT_MASS) && !lv && depth == 0 && k < lim &&
+		/* a Party or mass unit of no fixed level, or a department, inside
+		 * the body it serves: "Công đoàn" + "Tổng công ty Điện lực miền
+		 * Bắc", "Chi đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an",
+		 * "Phòng Cảnh sát hình sự" + "Công an tỉnh" */
+		if ((((c == CAT_PARTY || c == CAT_MASS) && !lv) || department) && depth == 0 && k < lim &&
 		    !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) && lex_starts(t, bodies, k)) {
 			org_mention_t o2;
 			char c2[256];
@@ -391,6 +398,25 @@ static int find_or_add_org(doc_t *d, strmap_t *names, const char *canon, const o
 	return (int)(d->orgs.n - 1);
 }
 
+/* A document's issuer read by the documents' own grammar, completed with
+ * the body named there: "Sở Y" -> "Sở Y tế tỉnh Hà Tĩnh", "Ban Chỉ đạo" ->
+ * "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh". Documents and mentions
+ * are both in text order: one sweep. */
+static void extend_issuers(doc_t *d)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < d->docs.n; i++) {
+		span_t *is = &d->docs.v[i].issuer_span;
+		if (span_is_empty(*is))
+			continue;
+		while (m < d->org_mentions.n && d->org_mentions.v[m].span.start < is->start)
+			m++;
+		if (m < d->org_mentions.n && d->org_mentions.v[m].span.start == is->start &&
+		    d->org_mentions.v[m].span.end > is->end)
+			is->end = d->org_mentions.v[m].span.end;
+	}
+}
+
 int orgs_extract(doc_t *d)
 {
 	const text_t *t = &d->tx;
@@ -410,6 +436,15 @@ int orgs_extract(doc_t *d)
 				i += pn;
 			else
 				i++;
+			continue;
+		}
+		/* the issuer code inside a document's symbol ("123/QĐ-UBND",
+		 * "567/UBND-KT") names no body in the text */
+		if (i >= 2 && !(t->tok[i].flags & TF_SPACE) && t->tok[i - 1].kind == TK_PUNCT &&
+		    !(t->tok[i - 1].flags & TF_SPACE) &&
+		    (tok_punct(t, i - 1, '/') ||
+		     (tok_punct(t, i - 1, '-') && (t->tok[i - 2].flags & TF_UPPER)))) {
+			i++;
 			continue;
 		}
 		memset(&om, 0, sizeof om);
@@ -502,5 +537,6 @@ int orgs_extract(doc_t *d)
 		*slot = om;
 		i = j;
 	}
+	extend_issuers(d);
 	return 0;
 }
