@@ -45,7 +45,8 @@ enum meetings_frame {
 	FR_POSTED,
 	FR_TRIP,
 	FR_TOPIC,
-	FR_HABIT
+	FR_HABIT,
+	FR_NOTICE
 };
 #define MEETINGS_FRB(x) (1u << (x))
 

@@ -90,6 +90,26 @@ static const struct jq_case FRAME[] = {
      PUB,
      {{"meetings#", "1"},
       {M0 "kind_text", "họp"}}},
+    /* a notice passing on a meeting's conclusions is dated for itself */
+    {"notice_of_conclusions_dates_the_notice_not_the_meeting",
+     "Thông báo kết luận\n"
+     "Ngày 8/6, Văn phòng Chính phủ có thông báo truyền đạt kết luận của Phó Thủ tướng tại "
+     "cuộc họp về an ninh mạng. Cuộc họp về an ninh mạng được tổ chức ngày 26/5 vừa qua tại "
+     "trụ sở Chính phủ.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "month_day", "05-26"},
+      {M0 "location", "trụ sở Chính phủ"}}},
+    {"conclusion_at_the_meeting_is_the_meeting",
+     "Sáng 5/6, Chủ tịch UBND tỉnh phát biểu kết luận tại hội nghị tổng kết công tác năm.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "month_day", "06-05"}}},
+    {"concluding_remarks_without_tai",
+     "Sáng 5/6, đồng chí Lê Văn Thành phát biểu kết luận hội nghị tổng kết công tác năm.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "hội nghị"}}},
     /* ---- rites and festivals ---- */
     {"neg_religious_rite",
      "Sáng 12/5, hàng nghìn tín đồ dự lễ cầu siêu tại chùa Phổ Minh.",
