@@ -35,11 +35,17 @@ void meetings_sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b)
 int meetings_cited_only(const mctx_t *c, size_t i)
 {
 	const text_t *t = c->t;
-	for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
+	for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++) {
+		/* "phát biểu kết luận (tại) hội nghị", "kết luận tại hội nghị":
+		 * the act of concluding at the meeting, not the document */
+		if (tok_kw2(t, k, KW_keets, KW_luaanj) &&
+		    ((k + 2 < i && tok_kw(t, k + 2) == KW_taij) || (k >= 2 && tok_kw2(t, k - 2, KW_phats, KW_bieeur))))
+			continue;
 		if (tok_kw2(t, k, KW_nghij, KW_quyeets) || tok_kw2(t, k, KW_keets, KW_luaanj) ||
 		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
 		    tok_kw2(t, k, KW_chir, KW_thij))
 			return 1;
+	}
 	/* "kế hoạch tổ chức Hội nghị", "chuẩn bị Đại hội": a topic */
 	return meetings_frame_topic_before(t, i);
 }

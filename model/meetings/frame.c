@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic", "habit", "notice"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -176,6 +176,23 @@ static size_t happening_verb(const text_t *t, size_t a, size_t b)
 	return b;
 }
 
+/* "Văn phòng Chính phủ có thông báo truyền đạt kết luận của Phó Thủ tướng
+ * tại cuộc họp ...": the date is the notice's, the meeting was earlier;
+ * a notice word, then "kết luận", then "tại" right before the noun at kt */
+static int notice_of(const text_t *t, size_t a, size_t kt)
+{
+	if (kt < 1 || tok_kw(t, kt - 1) != KW_taij)
+		return 0;
+	int notice = 0;
+	for (size_t i = a; i + 1 < kt; i++) {
+		if (frame_at(t, i, kt, NULL) & FRB(FR_NOTICE))
+			notice = 1;
+		else if (notice && tok_kw2(t, i, KW_keets, KW_luaanj))
+			return 1;
+	}
+	return 0;
+}
+
 /* "đã", "vừa" in [a, e) */
 static int told_past(const text_t *t, size_t a, size_t e)
 {
@@ -209,6 +226,8 @@ int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, 
 	}
 	if (dated_today(d, a, b))
 		return 0;
+	if (k && k->tok >= a && k->tok < b && notice_of(t, a, k->tok))
+		return 1;
 	/* the future before the meeting's noun (or its verb), or a modal
 	 * right after its noun: "Hội nghị ... sẽ diễn ra", "Kỳ họp sẽ khai
 	 * mạc" */
@@ -351,7 +370,13 @@ int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok)
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 {
 	size_t len = 0;
-	return (frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) && len == n && !(t->tok[i].flags & TF_CAP);
+	if (!(frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) || len != n || (t->tok[i].flags & TF_CAP))
+		return 0;
+	/* "Chủ tịch UBND tỉnh đối thoại với doanh nghiệp" is held; "cần
+	 * thiết phải đối thoại với", "công tác đối thoại với" are not */
+	if (i + n < t->n && tok_kw(t, i + n) == KW_vowis && !frame_ends_at(t, i, FR_HABIT))
+		return 0;
+	return 1;
 }
 
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n)

@@ -44,7 +44,9 @@ enum meetings_frame {
 	FR_VENUE,
 	FR_POSTED,
 	FR_TRIP,
-	FR_TOPIC
+	FR_TOPIC,
+	FR_HABIT,
+	FR_NOTICE
 };
 #define MEETINGS_FRB(x) (1u << (x))
 
