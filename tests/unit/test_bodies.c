@@ -233,6 +233,16 @@ static const struct jq_case CONVENER[] = {
      "họp của Ủy ban lần thứ 4.",
      NULL,
      {{M0 "body.name", "Ủy ban Quốc gia về chuyển đổi số"}}},
+    {"bare_head_as_subject_refers_back",
+     "Ban Chỉ đạo 138 tỉnh Nghệ An vừa được kiện toàn. Sáng 5/6, Ban Chỉ đạo họp phiên thường "
+     "kỳ.",
+     NULL,
+     {{M0 "body.name", "Ban Chỉ đạo 138 tỉnh Nghệ An"}}},
+    /* a bare head with no body named before it stays no body */
+    {"bare_head_without_antecedent",
+     "Sáng 5/6, Ban Chỉ đạo họp phiên thường kỳ.",
+     NULL,
+     {{M0 "body", "null"}}},
     {"joint_body_after_cua",
      "Sáng 20/3, hội nghị sơ kết công tác quý I năm 2024 của Sở Tư pháp và Sở Nội vụ được tổ "
      "chức tại Vinh.",
