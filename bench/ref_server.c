@@ -1,8 +1,9 @@
 /* Reference server for the HTTP benchmark (bench/http_bench.sh).
  *
  * The floor meetingd is measured against: libmicrohttpd started with the
- * same daemon flags as server/http.c (internal polling thread, epoll, ITC,
- * a thread pool of one thread per core, at least 2), the same connection
+ * same daemon flags as server/http.c (internal polling thread, ITC, a
+ * thread pool of one thread per core, at least 2) but epoll, its fastest
+ * loop (meetingd's socket pairs need poll, see there), the same connection
  * limit, timeout and per-connection memory limit, which accumulates the
  * POST body into a heap buffer as meetingd does, and answers every request
  * with a small fixed JSON. Whatever meetingd costs above this is its own

@@ -235,6 +235,10 @@ static void sweep(void)
 			if (!c->busy && c->served) {
 				if (now - c->last_ns > ct)
 					gate_close_conn(c); /* idle keep-alive */
+				else if (c->inner >= 0 && now - c->last_ns > PAIR_IDLE_NS)
+					/* libmicrohttpd holds 32 KiB per connection:
+					 * not for clients that keep quiet */
+					gate_inner_close(c);
 			} else if (now - c->head_ns > hl) {
 				gate_cut(c);
 			}
@@ -302,6 +306,8 @@ static void *gate_main(void *arg)
 			sweep();
 			last_sweep = G.now;
 		}
+		if (G.spent)
+			gate_spent_close(0);
 		if (atomic_load(&G.draining) && G.listening) {
 			epoll_ctl(G.ep, EPOLL_CTL_DEL, G.lfd, NULL);
 			G.listening = 0;
@@ -370,7 +376,9 @@ int gate_start(const struct config *cfg, struct MHD_Daemon *daemon,
 	atomic_store(&G.draining, 0);
 	if (listen_on(cfg, err, errlen))
 		return -1;
-	if (gate_links_init() || (G.ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
+	G.workers = cfg->threads > 1 ? cfg->threads : 1;
+	G.pairs = calloc((size_t)G.workers, sizeof *G.pairs);
+	if (!G.pairs || gate_links_init() || (G.ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
 	    (G.wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
 		snprintf(err, errlen, "cannot start the connection thread: %s", strerror(errno));
 		gate_stop();
@@ -433,6 +441,7 @@ void gate_stop(void)
 			gate_drop_link(G.head, 503);
 		gate_close_conn(G.head);
 	}
+	gate_spent_close(1);
 	bury();
 	if (G.lfd >= 0)
 		close(G.lfd);
@@ -448,4 +457,6 @@ void gate_stop(void)
 void gate_free(void)
 {
 	gate_links_free();
+	free(G.pairs);
+	G.pairs = NULL;
 }

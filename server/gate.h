@@ -7,8 +7,9 @@
  * EOF on a half-sent request, a limit per client address, the total of
  * buffered bodies, room for newcomers while a crowd trickles heads. A
  * complete request goes to libmicrohttpd over a socket pair
- * (MHD_add_connection()), one pair per request, and its answer is relayed
- * back; keep-alive with the client is the gate's.
+ * (MHD_add_connection()), and its answer is relayed back. The pair lasts as
+ * long as the client's connection, one request at a time, unless an answer
+ * ends it; keep-alive with the client is the gate's.
  *
  * Each request handed on carries a link (struct gate_link), shared with the
  * HTTP layer: the cancel flag and start time of its work bound, and the two
@@ -52,9 +53,18 @@ void gate_stop(void);
 /* Free what is left once libmicrohttpd is stopped too. */
 void gate_free(void);
 
-/* The link of the libmicrohttpd-side socket fd, taken over by the caller
- * (one reference), or NULL. */
-struct gate_link *gate_link_take(int fd);
+struct gate_chan;
+
+/* The channel of the libmicrohttpd-side socket fd, taken over by the caller
+ * (one reference, dropped with gate_chan_release()), or NULL. */
+struct gate_chan *gate_chan_take(int fd);
+
+/* The link of the request whose line just arrived on ch, taken over by the
+ * caller (one reference, dropped with gate_link_release()), or NULL. */
+struct gate_link *gate_chan_link(struct gate_chan *ch);
+
+/* Drop a reference to ch; the last one releases a link never taken. */
+void gate_chan_release(struct gate_chan *ch);
 
 /* Drop the caller's reference; a request that never completed is logged
  * from what the gate knows. */
@@ -64,6 +74,9 @@ void gate_link_release(struct gate_link *l);
  * at the drain deadline) and its start (first byte, CLOCK_MONOTONIC ns). */
 const atomic_int *gate_link_cancel(const struct gate_link *l);
 uint64_t gate_link_start_ns(const struct gate_link *l);
+
+/* The client's address as the gate saw it (the peer of its socket). */
+const char *gate_link_remote(const struct gate_link *l);
 
 /* The server's half of the access log line (copied); route is its metrics
  * route. */

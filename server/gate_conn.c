@@ -99,11 +99,8 @@ void gate_close_conn(struct gate_conn *c)
 	if (c->dead)
 		return;
 	gate_watch(c, 0, 0);
-	gate_watch(c, 1, 0);
 	close(c->fd);
-	if (c->inner >= 0)
-		close(c->inner);
-	c->inner = -1;
+	gate_inner_close(c);
 	gate_budget_give(c->reserved);
 	c->reserved = 0;
 	gate_ip_drop(c);
@@ -210,7 +207,8 @@ static int flush_out(struct gate_conn *c)
 	else if (c->state == ST_FORWARD && c->inner_eof)
 		finish_response(c);
 	else if (c->state == ST_FORWARD)
-		gate_watch(c, 1, c->imask | EPOLLIN);
+		gate_watch(c, 1,
+			   EPOLLIN | EPOLLRDHUP | (c->fwd_done < c->fwd_total ? EPOLLOUT : 0u));
 	return 0;
 }
 
@@ -275,55 +273,44 @@ static void forward_more(struct gate_conn *c)
 			gate_watch(c, 1, c->imask | EPOLLOUT);
 			return;
 		}
-		c->fwd_done = c->fwd_total; /* it answered early and closed */
+		/* it answered early and closed */
+		c->fwd_done = c->fwd_total;
+		c->inner_gone = 1;
 	}
-	/* one request per pair: the gate closes it once the answer is in
-	 * (libmicrohttpd, idle by then, just closes its end) */
 	gate_watch(c, 1, c->imask & ~(uint32_t)EPOLLOUT);
 }
 
 static void start_forward(struct gate_conn *c)
 {
 	struct gate_link *l;
-	int sv[2];
 
-	if (out_alloc(c) ||
-	    socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv)) {
+	if (out_alloc(c)) {
 		answer(c, PROBLEM_UNAVAILABLE,
 		       "The server is out of resources for this request; try again.");
 		return;
 	}
-	l = gate_link_new(sv[1]);
+	if (c->inner < 0 && gate_pair_open(c)) {
+		answer(c, PROBLEM_UNAVAILABLE, "The server is out of resources; try again.");
+		return;
+	}
+	l = gate_link_new();
 	if (!l) {
-		close(sv[0]);
-		close(sv[1]);
 		answer(c, PROBLEM_UNAVAILABLE, "The server is out of memory; try again.");
 		return;
+	}
+	if (c->last) {
+		gate_link_unref(c->last); /* the pair goes on: nothing to wait for */
+		c->last = NULL;
 	}
 	record_base(c, &l->g, 0);
 	l->route_g = G.route_of(l->g.path);
 	l->log = G.cfg->access_log;
-	if (MHD_add_connection(G.daemon, sv[1], (struct sockaddr *)&c->addr, c->addrlen) !=
-	    MHD_YES) {
-		/* libmicrohttpd closed sv[1] itself */
-		struct gate_link *again = gate_link_take(sv[1]);
-		if (again)
-			gate_link_unref(again);
-		l->h_done = 1;
-		l->log = 0;
-		gate_link_gate_half(l);
-		gate_link_gate_half(l);
-		gate_link_unref(l);
-		close(sv[0]);
-		answer(c, PROBLEM_UNAVAILABLE, "The server is out of resources; try again.");
-		return;
-	}
 	l->reserved = c->reserved; /* released when the request is logged */
 	c->reserved = 0;
 	c->link = l;
-	c->inner = sv[0];
-	c->inner_eof = 0;
-	c->imask = 0;
+	/* before the first byte: libmicrohttpd takes it with the request line */
+	gate_chan_post(c->chan, l);
+	c->inner_eof = c->inner_gone = 0;
 	c->fwd_done = 0;
 	c->fwd_total = c->req_len - (c->head.expect_continue ? c->head.expect_len : 0);
 	c->out_off = c->out_len = c->rhead_len = c->relayed = 0;
@@ -331,9 +318,8 @@ static void start_forward(struct gate_conn *c)
 	memset(&c->rh, 0, sizeof c->rh);
 	memset(&c->rchunks, 0, sizeof c->rchunks);
 	c->state = ST_FORWARD;
-	/* only the client's EOF is of interest until the answer is out */
-	gate_watch(c, 0, EPOLLRDHUP);
-	gate_watch(c, 1, EPOLLIN | EPOLLOUT);
+	/* the client's interest stays as it is: bytes it pipelines are left in
+	 * the kernel (gate_on_client() stops watching them, the rare case) */
 	forward_more(c);
 }
 
@@ -541,15 +527,16 @@ static void finish_response(struct gate_conn *c)
 	struct gate_link *l = c->link;
 	int close_after;
 
-	gate_watch(c, 1, 0);
-	close(c->inner);
-	c->inner = -1;
 	if (l) {
 		l->g.status = c->rh.status ? c->rh.status : 500;
 		l->relayed_body = c->relayed > c->rh.head_len ? c->relayed - c->rh.head_len : 0;
 		l->g.end_ns = G.now;
 		gate_link_gate_half(l);
-		gate_link_unref(l);
+		/* kept while the pair is open: closing it waits for the
+		 * server's half (struct gate_spent) */
+		if (c->last)
+			gate_link_unref(c->last);
+		c->last = l;
 		c->link = NULL;
 	}
 	c->served++;
@@ -559,6 +546,10 @@ static void finish_response(struct gate_conn *c)
 	 * with Connection: close instead of lost */
 	close_after = c->rh.close || !c->rh.status || c->head.conn_close ||
 		      (c->head.minor == 0 && !c->head.conn_keep_alive) || c->client_eof;
+	/* the pair serves the next request only after a whole final answer
+	 * to a whole request, with libmicrohttpd keeping its end */
+	if (close_after || c->inner_gone || c->rh.status < 200 || c->fwd_done < c->fwd_total)
+		gate_inner_close(c);
 	if (close_after) {
 		linger(c);
 		return;
@@ -619,10 +610,17 @@ static int answer_ends(struct gate_conn *c, const char *p, size_t n, size_t *kee
 		c->resp_left = 0;
 		return 1;
 	case GATE_BODY_CHUNKED:
-		if (wire_chunks_feed(&c->rchunks, p + off, n - off, UINT64_MAX, &used, why,
-				     sizeof why) == WIRE_MORE)
+		switch (wire_chunks_feed(&c->rchunks, p + off, n - off, UINT64_MAX, &used, why,
+					 sizeof why)) {
+		case WIRE_MORE:
 			return 0;
-		*keep = off + used; /* done, or not chunked after all: end here */
+		case WIRE_DONE:
+			break;
+		default:
+			c->inner_gone = 1; /* not chunked after all: end here */
+			break;
+		}
+		*keep = off + used;
 		return 1;
 	default:
 		return 0; /* until libmicrohttpd closes */
@@ -646,10 +644,12 @@ static void relay_in(struct gate_conn *c)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			break;
-		c->inner_eof = 1; /* EOF or reset: libmicrohttpd is done */
+		c->inner_eof = c->inner_gone = 1; /* EOF or reset: libmicrohttpd is done */
 	}
-	if (c->out_len >= OUT_CAP || c->inner_eof)
-		gate_watch(c, 1, c->imask & ~(uint32_t)EPOLLIN);
+	/* a full buffer waits for the client: out of the epoll set meanwhile,
+	 * since a hang-up is reported whatever the interest */
+	if (c->out_len >= OUT_CAP && !c->inner_eof)
+		gate_watch(c, 1, 0);
 	flush_out(c);
 }
 
@@ -678,7 +678,11 @@ void gate_on_client(struct gate_conn *c, uint32_t ev)
 			/* a half-close after a whole request: it still reads the
 			 * answer, then the connection ends */
 			c->client_eof = 1;
-			gate_watch(c, 0, c->cmask & ~(uint32_t)EPOLLRDHUP);
+			gate_watch(c, 0, c->cmask & ~(uint32_t)(EPOLLRDHUP | EPOLLIN));
+		} else if (ev & EPOLLIN) {
+			/* a pipelined request: it waits in the kernel until this
+			 * answer is out; only the client's EOF is watched */
+			gate_watch(c, 0, c->cmask & ~(uint32_t)EPOLLIN);
 		}
 		break;
 	case ST_CLOSING:
@@ -699,11 +703,15 @@ void gate_on_client(struct gate_conn *c, uint32_t ev)
 
 void gate_on_inner(struct gate_conn *c, uint32_t ev)
 {
-	if (c->state != ST_FORWARD)
+	if (c->state != ST_FORWARD || c->inner_eof) {
+		/* nothing is due from libmicrohttpd: it closed its end (or
+		 * spoke out of turn); the next request gets a new pair */
+		gate_inner_close(c);
 		return;
+	}
 	if ((ev & EPOLLOUT) && c->fwd_done < c->fwd_total)
 		forward_more(c);
-	if (!c->dead && (ev & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+	if (!c->dead && (ev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)))
 		relay_in(c);
 }
 

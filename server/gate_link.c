@@ -1,7 +1,13 @@
 /* Links: one per request handed to libmicrohttpd, shared by the gate (which
  * knows what reached the client) and the HTTP layer (which knows what it
  * answered). Each side fills its half of the access log line once; the
- * second one writes the line and the metrics. */
+ * second one writes the line and the metrics.
+ *
+ * A link travels on a channel: one per socket pair, which lasts as long as
+ * the client's keep-alive connection. libmicrohttpd takes the channel once,
+ * when the connection starts (by its fd), and each request's link from it
+ * when that request's line arrives; the gate posts the link before the
+ * first byte of the request goes. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +17,7 @@
 #include "server/metrics.h"
 
 static struct {
-	_Atomic(struct gate_link *) *slot; /* by libmicrohttpd-side fd */
+	_Atomic(struct gate_chan *) *slot; /* by libmicrohttpd-side fd */
 	size_t nslots;
 	pthread_mutex_t lock; /* the live list */
 	struct gate_link *live;
@@ -35,9 +41,9 @@ void gate_links_free(void)
 	size_t i;
 
 	for (i = 0; K.slot && i < K.nslots; i++) {
-		struct gate_link *l = atomic_exchange(&K.slot[i], NULL);
-		if (l)
-			gate_link_release(l);
+		struct gate_chan *ch = atomic_exchange(&K.slot[i], NULL);
+		if (ch)
+			gate_chan_release(ch);
 	}
 	free(K.slot);
 	K.slot = NULL;
@@ -61,35 +67,72 @@ void gate_budget_give(uint64_t n)
 	metrics_buffered_add(-(long long)n);
 }
 
-struct gate_link *gate_link_new(int fd)
+struct gate_link *gate_link_new(void)
 {
 	struct gate_link *l = calloc(1, sizeof *l);
-	struct gate_link *old;
 
 	if (!l)
 		return NULL;
-	atomic_init(&l->refs, 2); /* the gate's and the slot's */
+	atomic_init(&l->refs, 2); /* the gate's and the channel's */
 	pthread_mutex_lock(&K.lock);
 	l->next = K.live;
 	if (K.live)
 		K.live->prev = l;
 	K.live = l;
 	pthread_mutex_unlock(&K.lock);
-	if (fd >= 0 && (size_t)fd < K.nslots) {
-		/* a link libmicrohttpd never took (its connection failed before
-		 * starting) is replaced here */
-		old = atomic_exchange(&K.slot[fd], l);
-		if (old)
-			gate_link_release(old);
-	} else {
-		atomic_fetch_sub(&l->refs, 1);
-	}
 	return l;
 }
 
-struct gate_link *gate_link_take(int fd)
+struct gate_chan *gate_chan_new(int fd)
+{
+	struct gate_chan *ch = calloc(1, sizeof *ch), *old;
+
+	if (!ch)
+		return NULL;
+	atomic_init(&ch->refs, 2); /* the gate's and the slot's */
+	atomic_init(&ch->next, NULL);
+	if (fd >= 0 && (size_t)fd < K.nslots) {
+		/* a channel libmicrohttpd never took (its connection failed
+		 * before starting, the fd closed since) is replaced here */
+		old = atomic_exchange(&K.slot[fd], ch);
+		if (old)
+			gate_chan_release(old);
+	} else {
+		atomic_fetch_sub(&ch->refs, 1);
+	}
+	return ch;
+}
+
+struct gate_chan *gate_chan_take(int fd)
 {
 	return fd >= 0 && (size_t)fd < K.nslots ? atomic_exchange(&K.slot[fd], NULL) : NULL;
+}
+
+void gate_chan_post(struct gate_chan *ch, struct gate_link *l)
+{
+	/* one request at a time: a link still here was never taken
+	 * (libmicrohttpd answered that request before its line was read) */
+	struct gate_link *old = atomic_exchange(&ch->next, l);
+
+	if (old)
+		gate_link_release(old);
+}
+
+struct gate_link *gate_chan_link(struct gate_chan *ch)
+{
+	return atomic_exchange(&ch->next, NULL);
+}
+
+void gate_chan_release(struct gate_chan *ch)
+{
+	struct gate_link *l;
+
+	if (atomic_fetch_sub(&ch->refs, 1) != 1)
+		return;
+	l = atomic_exchange(&ch->next, NULL);
+	if (l)
+		gate_link_release(l);
+	free(ch);
 }
 
 void gate_link_unref(struct gate_link *l)
@@ -105,6 +148,11 @@ void gate_link_unref(struct gate_link *l)
 		l->next->prev = l->prev;
 	pthread_mutex_unlock(&K.lock);
 	free(l);
+}
+
+int gate_link_server_done(struct gate_link *l)
+{
+	return atomic_load(&l->parts) >= 2;
 }
 
 /* Both halves are in: one line, one metrics record, the body memory back. */
@@ -182,6 +230,11 @@ const atomic_int *gate_link_cancel(const struct gate_link *l)
 uint64_t gate_link_start_ns(const struct gate_link *l)
 {
 	return l->g.start_ns;
+}
+
+const char *gate_link_remote(const struct gate_link *l)
+{
+	return l->g.remote;
 }
 
 void gate_cancel_all(void)

@@ -1,11 +1,13 @@
 /* libmicrohttpd glue behind the gate.
  *
  * The gate (server/gate.c) owns the sockets: it reads each request whole
- * and strictly, then hands it over one socket pair per request. So here
- * every request arrives complete and at once; what remains is:
- *   on_connection()  the request's link to the gate is taken over;
- *   on_uri()         request line parsed: state allocated, clock and work
- *                    bound set from the gate's start of the request;
+ * and strictly, then hands it over a socket pair that lasts as long as its
+ * client's connection. So here every request arrives complete and at once;
+ * what remains is:
+ *   on_connection()  the pair's channel to the gate is taken over;
+ *   on_uri()         request line parsed: state allocated, the request's
+ *                    link taken from the channel, clock and work bound set
+ *                    from the gate's start of the request;
  *   http_flow_access() (http_flow.c) headers checked, body accumulated,
  *                    handler run (parses on the pool), response queued;
  *   on_completed()   the server's half of the access log line goes to the
@@ -61,6 +63,9 @@ void http_request_ref(struct request *req)
 void http_request_unref(struct request *req)
 {
 	if (atomic_fetch_sub(&req->refs, 1) == 1) {
+		/* the last user of its cancel flag is gone */
+		if (req->link)
+			gate_link_release(req->link);
 		free(req->body);
 		if (req->reply.resp)
 			MHD_destroy_response(req->reply.resp);
@@ -126,7 +131,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	req->cfg = S.cfg;
 	req->conn = conn;
 	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	req->link = ci ? ci->socket_context : NULL;
+	req->link = ci && ci->socket_context ? gate_chan_link(ci->socket_context) : NULL;
 	/* the request began when its first byte reached the gate */
 	req->start_ns = req->link ? gate_link_start_ns(req->link) : http_now_ns();
 	req->deadline_ns = req->start_ns + (uint64_t)S.cfg->request_timeout_ms * 1000000u;
@@ -137,8 +142,12 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	req->path[n] = '\0';
 	req->route = http_match_route(req->path);
 	reqid_generate(req->id);
-	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	net_format_addr(ci ? ci->client_addr : NULL, req->remote);
+	if (req->link) {
+		snprintf(req->remote, sizeof req->remote, "%s", gate_link_remote(req->link));
+	} else {
+		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		net_format_addr(ci ? ci->client_addr : NULL, req->remote);
+	}
 	strcpy(req->client, req->remote);
 	metrics_in_flight_add(1);
 	return req;
@@ -196,9 +205,15 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			accesslog_write(&r);
 	}
 	http_request_unref(req);
+	/* after a large parse the allocator keeps its freed memory (hundreds
+	 * of MB for some inputs) unless asked: give it back, also between the
+	 * requests of a keep-alive connection */
+	if (atomic_load_explicit(&S.trim, memory_order_relaxed) && atomic_exchange(&S.trim, 0))
+		malloc_trim(0);
 }
 
-/* Each connection is one request from the gate; its link comes with it. */
+/* Each connection is one client connection of the gate; the channel of
+ * its requests' links comes with it. */
 static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 			  enum MHD_ConnectionNotificationCode code)
 {
@@ -206,11 +221,11 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
 		const union MHD_ConnectionInfo *ci =
 		    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-		*socket_context = ci ? gate_link_take(ci->connect_fd) : NULL;
+		*socket_context = ci ? gate_chan_take(ci->connect_fd) : NULL;
 		return;
 	}
 	if (*socket_context)
-		gate_link_release(*socket_context);
+		gate_chan_release(*socket_context);
 	*socket_context = NULL;
 	/* after a large parse the allocator keeps its freed memory (hundreds
 	 * of MB for some inputs) unless asked: give it back while idle */
@@ -239,7 +254,16 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes,
 	       char *err, size_t errlen)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	/* poll(), not epoll: libmicrohttpd 0.9.75's epoll loop reads events in
+	 * batches of 128 and, after a full batch, waits again with its whole
+	 * timeout (tens of seconds) before it serves any of them. With the
+	 * gate's pairs kept across requests, a thread's 128 connections all
+	 * ready at once is the usual case under load, every client then waits
+	 * on that thread, and nothing wakes it: the thread stops until a new
+	 * connection or a resumed parse comes (tests/http/test_http_crowd.c).
+	 * poll() has no batch, and over the few hundred pairs a thread holds
+	 * it costs no more than epoll did. */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
 			 MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME;
 	size_t i;
 

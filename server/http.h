@@ -54,6 +54,10 @@ struct http_route {
 	const char *label; /* metrics label */
 	http_handler_fn handler;
 	int offload; /* run on the parse pool, never on a libmicrohttpd thread */
+	/* offload routes: a body of at most this many bytes (0: none) runs on
+	 * the libmicrohttpd thread instead, while that thread's share of such
+	 * work stays within its budget (http_flow.c) */
+	size_t inline_max;
 };
 
 /* One request, from its request line to its completion callback. Freed when

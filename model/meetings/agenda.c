@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/meetings/meetings_internal.h"
+#include "model/meetings/tasks.h"
 
 /* presenter phrase: an organisation mention or a person at token k, with a
  * leading "đại diện"/"lãnh đạo" kept */
@@ -50,11 +50,19 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		if (o2 >= 0 && ((tok_kw(t, q) == KW_cuar) || (tok_kw(t, q) == KW_thuoocj)) && q > s &&
 		    !meetings_in_person_ctx(d, q + 1)) {
 			const org_mention_t *o = &d->org_mentions.v[o2];
+			/* the body's own qualifiers may run on past its mention
+			 * ("thuộc Ban Chỉ đạo của tỉnh Khánh Hòa") */
+			size_t e = o->tok_end;
+			task_whos_t w;
+			if (meetings_task_whos(c, k, lim, &w) && w.v[w.n - 1].b > e)
+				e = w.v[w.n - 1].b;
+			while (e > o->tok_end && t->tok[e - 1].kind == TK_PUNCT)
+				e--;
 			a->has_presenter = 1;
-			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, o->span.end - t->tok[k].start);
+			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, t->tok[e - 1].end - t->tok[k].start);
 			a->presenter.org = o->org;
 			a->presenter.person = -1;
-			return (int)o->tok_end;
+			return (int)e;
 		}
 	}
 	for (size_t i = meetings_pm_from(d, k);
@@ -67,6 +75,22 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			a->presenter.person = p->person;
 			return (int)p->ctx_end;
 		}
+	}
+	/* a longer noun phrase, read the way a task's assignee is: "các
+	 * tiểu ban thuộc Ban Chỉ đạo của tỉnh Khánh Hòa", "các Phó Chủ tịch
+	 * UBND thành phố" (a list stays one presenter) */
+	task_whos_t w;
+	if (meetings_task_whos(c, k, lim, &w) && w.v[0].a >= k && w.v[w.n - 1].b > k) {
+		size_t e = w.v[w.n - 1].b;
+		while (e > k && t->tok[e - 1].kind == TK_PUNCT)
+			e--;
+		if (e <= k)
+			return -1;
+		a->has_presenter = 1;
+		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, t->tok[e - 1].end - t->tok[k].start);
+		a->presenter.org = w.v[0].org;
+		a->presenter.person = w.n == 1 ? w.v[0].person : -1;
+		return (int)e;
 	}
 	return -1;
 }
@@ -145,8 +169,12 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
 	     !(tok_kw(t, sa + 3) == KW_cuar))) {
 		size_t k = sa;
-		while (k < sb && !meetings_is_punct(t, k, ','))
+		while (k < sb && !meetings_is_punct(t, k, ',') && !meetings_is_punct(t, k, ':'))
 			k++;
+		/* "Báo cáo tại Đại hội khẳng định: ...": what the report says,
+		 * no speaker */
+		if (k < sb && meetings_is_punct(t, k, ':'))
+			k = sb;
 		k++;
 		while (k < sb && (tok_kw2(t, k, KW_ddaij, KW_dieenj) || tok_kw2(t, k, KW_lanhx, KW_ddaoj)))
 			k += 2;
@@ -177,6 +205,38 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 	}
 	return 0;
+}
+
+/* A directive cue ("yêu cầu", "đề nghị", "giao", "chỉ đạo") in the few
+ * words before the report verb at v, with no clause break between. */
+static int directed_report(const text_t *t, size_t sa, size_t v)
+{
+	for (size_t q = v; q > sa && q + 12 > v; q--) {
+		size_t p = q - 1;
+		if (t->tok[p].kind == TK_PUNCT && !meetings_is_punct(t, p, ','))
+			return 0;
+		uint16_t k = tok_kw(t, p);
+		if (k == KW_giao || (p > sa && ((tok_kw(t, p - 1) == KW_yeeu && k == KW_caauf) ||
+						 (tok_kw(t, p - 1) == KW_ddeef && k == KW_nghij) ||
+						 (tok_kw(t, p - 1) == KW_chir && k == KW_ddaoj))))
+			return 1;
+	}
+	return 0;
+}
+
+/* What "trình bày" or "đọc" presents, at token j or after a "trước X"
+ * ("trình bày trước Quốc hội Tờ trình ..."): a submission, a report, a
+ * paper, a scheme, a draft. */
+static int submission_at(const text_t *t, size_t j, size_t sb)
+{
+	if (tok_kw(t, j) == KW_truwowcs)
+		for (size_t q = j + 1; q < sb && q < j + 6; q++)
+			if (tok_kw2(t, q, KW_towf, KW_trinhf) || tok_kw2(t, q, KW_baos, KW_caos)) {
+				j = q;
+				break;
+			}
+	return tok_kw2(t, j, KW_towf, KW_trinhf) || tok_kw2(t, j, KW_baos, KW_caos) || tok_kw2(t, j, KW_tham, KW_luaanj) ||
+	       tok_kw2(t, j, KW_ddeef, KW_ans) || tok_kw2(t, j, KW_duwj, KW_thaor);
 }
 
 /* The clause's last person before the verb at v, when the verb follows the
@@ -215,7 +275,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		/* every pattern below starts with one of these words */
 		uint16_t k0 = t->tok[i].kw;
 		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
-		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr)
+		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj)
 			continue;
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
@@ -236,15 +296,14 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
 				action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&
-			   (tok_kw(t, i + 2) == KW_cuar)) {
-			/* "Theo báo cáo của X", "báo cáo của X" */
+			   (tok_kw(t, i + 2) == KW_cuar ||
+			    (tok_kw(t, i + 2) == KW_tuwf && i > sa && tok_kw(t, i - 1) == KW_theo))) {
+			/* "Theo báo cáo của X", "báo cáo của X", "Theo báo cáo từ X" */
 			end = presenter_at(c, &a, i + 3, sb);
 			if (tok_kw2(t, i, KW_towf, KW_trinhf))
 				action = ACTION_SUBMIT;
-		} else if (tok_kw2(t, i, KW_trinhf, KW_bayf) &&
-			   (tok_kw2(t, i + 2, KW_towf, KW_trinhf) || tok_kw2(t, i + 2, KW_baos, KW_caos) ||
-			    tok_kw2(t, i + 2, KW_tham, KW_luaanj) || tok_kw2(t, i + 2, KW_ddeef, KW_ans) ||
-			    tok_kw2(t, i + 2, KW_duwj, KW_thaor))) {
+		} else if ((tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj) &&
+			   submission_at(t, i + (tok_kw(t, i) == KW_ddocj ? 1 : 2), sb)) {
 			/* "X trình bày tờ trình ...": X is the person right before */
 			int cp = clause_person(c, sa, i);
 			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
@@ -310,6 +369,10 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
 			    !meetings_is_punct(t, d->person_mentions.v[bestp].ctx_end, ','))
 				bestp = -1;
+			/* "yêu cầu Sở X báo cáo ...", "giao Sở X báo cáo ...": a
+			 * report the meeting asks for is a task, not a presentation */
+			if (directed_report(t, sa, v))
+				continue;
 			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
 			    (meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_vaf, 0) ||
 			     meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_cho, KW_bieets)))
@@ -394,7 +457,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		if (tok_kw2(t, s, KW_baos, KW_caos) || tok_kw2(t, s, KW_trinhf, KW_bayf) ||
 		    tok_kw2(t, s, KW_thoong, KW_qua) || tok_kw2(t, s, KW_truyeenf, KW_ddatj))
 			s += 2;
-		else if ((tok_kw(t, s) == KW_trinhf))
+		else if ((tok_kw(t, s) == KW_trinhf) || (tok_kw(t, s) == KW_ddocj))
 			s += 1;
 		if (s < sb && t->tok[s].kind != TK_PUNCT) {
 			size_t e = s;

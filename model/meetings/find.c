@@ -40,7 +40,8 @@ int meetings_cited_only(const mctx_t *c, size_t i)
 		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
 		    tok_kw2(t, k, KW_chir, KW_thij))
 			return 1;
-	return 0;
+	/* "kế hoạch tổ chức Hội nghị", "chuẩn bị Đại hội": a topic */
+	return meetings_frame_topic_before(t, i);
 }
 
 int meetings_collect_kinds(mctx_t *c)

@@ -31,7 +31,7 @@ static int names_class(const char *l, const char *c)
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted"};
+				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -357,4 +357,49 @@ int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	return frame_at(t, i, lim, n);
+}
+
+/* "dự", "tham dự", "chủ trì", "tại" right before the kind mention at tok */
+int meetings_frame_held_before(const text_t *t, size_t tok)
+{
+	/* "Tham dự buổi lễ trao học bổng": past the measure word */
+	if (tok > 0 && (tok_kw(t, tok - 1) == KW_buooir || tok_kw(t, tok - 1) == KW_cuoocj))
+		tok--;
+	return frame_ends_at(t, tok, FR_HELD_PRE);
+}
+
+/* 1 when sentence s opens on a meeting's noun of a kind named in tokens
+ * [pa, pb), followed by a future word:
+ * "Phiên bế mạc sẽ được tường thuật trực tiếp" */
+int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t pb)
+{
+	const text_t *t = c->t;
+	size_t a, b;
+	meetings_sent_tokens(c->d, s, &a, &b);
+	const kmention_t *k2 = meetings_kind_in(c, a, a + 2 < b ? a + 2 : b);
+	if (!k2)
+		return 0;
+	/* the same kind named in the dated sentence [pa, pb) */
+	int same = 0;
+	for (size_t q = meetings_kind_from(c, pa); q < c->kinds.n && c->kinds.v[q].tok < pb; q++)
+		if (c->kinds.v[q].tok >= pa && c->kinds.v[q].kind == k2->kind)
+			same = 1;
+	if (!same)
+		return 0;
+	for (size_t i = k2->tok + k2->ntok; i < b && i < k2->tok + k2->ntok + 4; i++)
+		if (frame_at(t, i, b, NULL) & (FRB(FR_MODAL) | FRB(FR_FUTURE)))
+			return 1;
+	return 0;
+}
+
+/* a plan or its preparation names the meeting at tok as a topic: "kế hoạch
+ * tổ chức Hội nghị", "công tác chuẩn bị Đại hội", "về việc tổ chức lễ" */
+int meetings_frame_topic_before(const text_t *t, size_t tok)
+{
+	if (tok > 0 && (tok_kw(t, tok - 1) == KW_buooir || tok_kw(t, tok - 1) == KW_cuoocj))
+		tok--;
+	if (frame_ends_at(t, tok, FR_TOPIC))
+		return 1;
+	/* "chuẩn bị tổ chức Hội nghị", "kế hoạch tổ chức Hội nghị" */
+	return tok >= 2 && tok_kw2(t, tok - 2, KW_toor, KW_chuwcs) && frame_ends_at(t, tok - 2, FR_TOPIC);
 }

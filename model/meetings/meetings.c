@@ -97,6 +97,22 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 	return 0;
 }
 
+/* tokens i and j are the same word (folded key) */
+static int same_word(const text_t *t, size_t i, size_t j)
+{
+	return t->tok[i].klen && t->tok[i].klen == t->tok[j].klen && !memcmp(tok_key(t, i), tok_key(t, j), t->tok[i].klen);
+}
+
+/* "Đại hội" and "Đại hội đại biểu", not "cuộc gặp" and "cuộc đối thoại" */
+static int same_noun(const text_t *t, const kmention_t *a, const kmention_t *b)
+{
+	size_t n = a->ntok < b->ntok ? a->ntok : b->ntok;
+	for (size_t i = 0; i < n; i++)
+		if (!same_word(t, a->tok + i, b->tok + i))
+			return 0;
+	return 1;
+}
+
 static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, size_t region_end,
 			 int prev_y, int prev_m, int prev_d, int *weak)
 {
@@ -183,7 +199,12 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		if (o == k || o->tok < sa || o->tok >= region_end || o->kind != k->kind ||
 		    meetings_cited_only(c, o->tok))
 			continue;
-		if (!m->ordinal)
+		/* the same noun close to the anchor ("họp kỳ thứ 15 ... Toàn cảnh
+		 * kỳ họp thứ 15"), not another numbered meeting further on ("trình
+		 * Hội nghị Trung ương 5") nor another noun of the kind ("cuộc đối
+		 * thoại lần thứ hai" beside "cuộc gặp") */
+		if (!m->ordinal && same_noun(t, o, k) &&
+		    doc_sentence_of(d, t->tok[o->tok].start) <= (long)sent + 3)
 			m->ordinal = meetings_ordinal_after(c, o->tok + o->ntok, t->n, o->kind);
 		if (m->body_org < 0) {
 			long os = doc_sentence_of(d, t->tok[o->tok].start);
@@ -222,7 +243,32 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 				continue;
 			if (te->span.start >= t->tok[k->tok].start && te->span.end <= t->tok[sb - 1].end &&
 			    te->span.start - t->tok[k->tok].start < 200) {
+				/* "họp báo thông tin về kỳ họp thứ 3 của Quốc hội khóa
+				 * XIV": the term of another meeting named between */
+				size_t q = meetings_kind_from(c, k->tok + k->ntok);
+				while (q < c->kinds.n && c->kinds.v[q].tok < tt &&
+				       (c->kinds.v[q].kind == k->kind || meetings_weak_kind(c, &c->kinds.v[q])))
+					q++;
+				if (q < c->kinds.n && c->kinds.v[q].tok < tt)
+					break;
 				m->term = te->span;
+				break;
+			}
+		}
+	}
+	/* the body's term written with another mention of it in the title or
+	 * the meeting's region: "Phiên họp thứ 12 của Ủy ban Thường vụ Quốc
+	 * hội khóa XIV" */
+	if (span_is_empty(m->term) && m->body_org >= 0) {
+		size_t te = d->art.has_title ? d->art.title.end : 0;
+		size_t ra0 = t->tok[sa].start, rb0 = region_end < t->n ? t->tok[region_end].start : d->len;
+		for (size_t q = 0; q < d->org_mentions.n; q++) {
+			const org_mention_t *o = &d->org_mentions.v[q];
+			if (o->span.start >= rb0)
+				break;
+			if (o->org == m->body_org && !span_is_empty(o->term) &&
+			    (o->span.end <= te || o->span.start >= ra0)) {
+				m->term = o->term;
 				break;
 			}
 		}
@@ -369,6 +415,10 @@ int meetings_extract(doc_t *d)
 			const date_expr_t *px = &d->dates.v[anchor_dates.v[anchor_dates.n - 1]];
 			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
 			    px->pod == x->pod && !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
+				continue;
+			/* "Thứ tư, ngày 21-6, Quốc hội họp phiên bế mạc ... Phiên bế
+			 * mạc sẽ được truyền hình trực tiếp": the next day's agenda */
+			if (s + 1 < ns && meetings_frame_announced_next(&c, s + 1, a, b))
 				continue;
 		}
 		if (anchors.n >= MAX_MEETINGS) {

@@ -42,7 +42,9 @@ enum meetings_frame {
 	FR_DONE,
 	FR_NAMED,
 	FR_VENUE,
-	FR_POSTED
+	FR_POSTED,
+	FR_TRIP,
+	FR_TOPIC
 };
 #define MEETINGS_FRB(x) (1u << (x))
 
@@ -69,7 +71,6 @@ int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *ki
 int meetings_org_mention_at(const doc_t *d, size_t tok);
 int meetings_in_person_ctx(const doc_t *d, size_t tok);
 void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
-void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_add_unique(arena_t *ar, int_vec_t *v, int x);
 void meetings_persons_in(const doc_t *d, size_t a, size_t b, int *out, size_t *n, size_t cap);
 int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb);
@@ -88,6 +89,9 @@ int meetings_kind_held(const text_t *t, const kmention_t *k, size_t b);
 int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b);
 int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok);
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n);
+int meetings_frame_held_before(const text_t *t, size_t tok);
+int meetings_frame_topic_before(const text_t *t, size_t tok);
+int meetings_frame_announced_next(const mctx_t *c, size_t s, size_t pa, size_t pb);
 unsigned meetings_frame_classes(const text_t *t, size_t i, size_t lim, size_t *n);
 void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb);
 int meetings_frame_not_meeting(const text_t *t, size_t i, size_t n, const char *kind);

@@ -45,7 +45,8 @@ static int inside_name(const doc_t *d, size_t i)
 		size_t q = p + n;
 		while (q < i && is_cap(t, q))
 			q++;
-		if (q == i)
+		/* "Đại sứ nước này tại" */
+		if (q == i || i - (p + n) <= 2)
 			return 1;
 	}
 	for (size_t j = i >= 10 ? i - 10 : 0; j < i; j++) {
@@ -53,6 +54,15 @@ static int inside_name(const doc_t *d, size_t i)
 		if (o >= 0 && d->org_mentions.v[o].tok_end > i)
 			return 1;
 	}
+	return 0;
+}
+
+/* "chuyến thăm và làm việc tại Nhật Bản": a trip's place, not a meeting's */
+static int after_trip(const text_t *t, size_t i)
+{
+	for (size_t p = i >= 6 ? i - 6 : 0; p < i; p++)
+		if (meetings_frame_classes(t, p, i, NULL) & MEETINGS_FRB(FR_TRIP))
+			return 1;
 	return 0;
 }
 
@@ -148,8 +158,9 @@ static const kmention_t *kind_before(const mctx_t *c, size_t a, size_t i, const 
 }
 
 /* A place in tokens [sa, sb). With near set, only a place right after a
- * mention of the meeting's kind (a later sentence naming it again). */
-static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near)
+ * mention of the meeting's kind (a later sentence naming it again). A
+ * journey's place goes to *trip. */
+static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near, span_t *trip)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
@@ -167,6 +178,13 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near)
 			continue;
 		if (inside_name(d, i))
 			continue;
+		/* the journey's place: the meeting's when nothing nearer is named */
+		if (after_trip(t, i)) {
+			size_t e = place_end(t, k, sb);
+			if (trip && span_is_empty(*trip) && e > k)
+				*trip = span_make(t->tok[k].start, t->tok[e - 1].end);
+			continue;
+		}
 		const kmention_t *kb = kind_before(c, near ? sa : (kt < i ? kt : i), i, NULL);
 		/* "ở" only right after the meeting's noun or its verb */
 		if (o && !after_happening(t, i) && !(kb && kb->tok + kb->ntok + 4 > i))
@@ -175,9 +193,11 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near)
 			const kmention_t *same = kind_before(c, sa, i, m->kind);
 			if (!same || same->tok + same->ntok + 16 <= i)
 				continue;
-			/* "làm việc tại Hội trường", "lễ ... được tổ chức ở X", not
-			 * "căn cứ quy định tại Điều 74" */
-			if (!after_happening(t, i) && same->tok + same->ntok + 3 < i)
+			/* "làm việc tại Hội trường", "lễ ... được tổ chức ở X",
+			 * "Tham dự buổi lễ trao học bổng tại X"; not "căn cứ quy
+			 * định tại Điều 74", "về cuộc gặp thượng đỉnh tại Đức" */
+			if (!after_happening(t, i) &&
+			    !(same->tok + same->ntok + 3 >= i && meetings_frame_held_before(t, same->tok)))
 				continue;
 		}
 		/* another event named between the meeting's noun and "tại" */
@@ -192,20 +212,14 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near)
 	return 0;
 }
 
-void meetings_find_location(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
-{
-	scan(c, m, sa, sb, 0);
-}
 
 void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb)
 {
 	const doc_t *d = c->d;
 	size_t sa, sb;
 	meetings_sent_tokens(d, sent, &sa, &sb);
-	meetings_find_location(c, m, sa, sb);
-	if (span_is_empty(m->location) && ksa >= sb)
-		meetings_find_location(c, m, ksa, ksb);
-	if (!span_is_empty(m->location))
+	span_t trip = {0, 0};
+	if (scan(c, m, sa, sb, 0, &trip) || (ksa >= sb && scan(c, m, ksa, ksb, 0, &trip)))
 		return;
 	/* a later sentence naming the meeting again, within a few sentences */
 	for (size_t s = sent + 1; s < d->art.sentences.n && s < sent + 5; s++) {
@@ -215,7 +229,8 @@ void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_
 			break;
 		if (a >= ksa && a < ksb)
 			continue;
-		if (scan(c, m, a, b, 1))
+		if (scan(c, m, a, b, 1, NULL))
 			return;
 	}
+	m->location = trip;
 }

@@ -48,9 +48,43 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	if (i >= 2 && tok_kw2(t, i - 2, KW_ys, KW_kieens))
 		return 1;
 	/* "lãnh đạo, chỉ đạo": one verb of a series, not a cue */
-	if (i >= 2 && meetings_is_punct(t, i - 1, ',') && meetings_task_use(t, LEX_TASK_VERB, i - 2, i - 1, &k))
+	if (i >= 2 && task_is_punct(t, i - 1, ',') && meetings_task_use(t, LEX_TASK_VERB, i - 2, i - 1, &k))
 		return 1;
 	return 0;
+}
+
+/* ", nhất là người đứng đầu, ... cần": an aside after the assignee that
+ * singles some of them out; the action starts at the directive verb after
+ * it. The token where the action starts (v when there is no aside). */
+static size_t aside_end(const mctx_t *c, size_t v, size_t sb)
+{
+	const text_t *t = c->t;
+	size_t j = v + task_is_punct(t, v, ','), n;
+	int aside = (tok_kw(t, j) == KW_nhaats && tok_kw(t, j + 1) == KW_laf) ||
+		    (meetings_task_use(t, LEX_TASK_CUE, j, sb, &n) == TU_OPEN && tok_kw(t, j + n) == KW_laf);
+	if (!aside)
+		return v;
+	for (size_t q = j + 2; q < sb && q < j + 24; q++) {
+		if (t->tok[q].kind == TK_PUNCT && !task_is_punct(t, q, ','))
+			return v;
+		if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) == TU_STRONG)
+			return q;
+	}
+	return v;
+}
+
+/* Token i may open an assignee (tasks_who.c, item_head): a quantifier, an
+ * honorific, a body, a person, a position, a place or a common head noun
+ * starts there. Asked first, so that most tokens cost a few mask tests. */
+static int could_open(const mctx_t *c, size_t i)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	const uint64_t heads = (1ull << LEX_TASK_AGENT) | (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) |
+			       (1ull << LEX_PLACES) | (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	if (t->tok[i].kind != TK_WORD)
+		return 0;
+	return (t->lexmask[i] & heads) || d->org_at_tok[i] >= 0 || d->pctx_tok[i];
 }
 
 /* The end of a directive clause's action that starts at token v: the
@@ -61,22 +95,22 @@ static size_t action_end(const mctx_t *c, size_t v, size_t sb)
 	const text_t *t = c->t;
 	size_t n;
 	for (size_t e = v; e < sb; e++) {
-		if (meetings_is_punct(t, e, ';'))
+		if (task_is_punct(t, e, ';') || (e > v && task_is_punct(t, e, '"')))
 			return e;
 		if (e > v && lex_starts(t, LEX_TASK_CUE, e) && meetings_task_use(t, LEX_TASK_CUE, e, sb, &n) &&
 		    !cue_is_noun(c, e, n)) {
 			task_whos_t w;
 			size_t j = e + n;
-			if (meetings_is_punct(t, j, ','))
+			if (task_is_punct(t, j, ','))
 				j++;
 			if (meetings_task_whos(c, j, sb, &w) && meetings_task_use(t, LEX_TASK_VERB, w.end, sb, NULL))
 				return e;
 		}
 		/* ", các bộ ngành có liên quan báo cáo ...": a new subject */
-		if (meetings_is_punct(t, e, ',') && e + 1 < sb) {
+		if (task_is_punct(t, e, ',') && e + 1 < sb) {
 			task_whos_t w;
 			size_t k = e + 1;
-			if (meetings_task_whos(c, k, sb, &w) && (w.v[0].quant || !w.v[0].generic)) {
+			if (could_open(c, k) && meetings_task_whos(c, k, sb, &w) && (w.v[0].quant || !w.v[0].generic)) {
 				size_t v2 = w.end + (tok_kw(t, w.end) == KW_cungx);
 				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, v2, sb, NULL);
 				if ((u == TU_STRONG || u == TU_LEAD) && !meetings_task_use(t, LEX_TASK_NOT, v2, sb, NULL)) {
@@ -113,8 +147,11 @@ static void note_word(const mctx_t *c, size_t i, size_t sb, clause_state_t *cs)
 		cs->opinion = 1;
 	/* "Kết luận hội nghị, X yêu cầu ...", "Kết luận buổi làm việc": the
 	 * chair's conclusion, no document */
+	/* the document must open its clause to be what directs: "Về Luật
+	 * Đầu tư công, Thủ tướng giao ..." names a topic */
 	if (lex_starts(t, LEX_DOC_TYPE, i) && (t->tok[i].flags & (TF_CAP | TF_UPPER)) &&
-	    lex_at(t, LEX_DOC_TYPE, i, sb, &n) && i + n < sb && !meetings_is_punct(t, i + n, ',') &&
+	    (i == 0 || (t->tok[i].flags & TF_SENT) || t->tok[i - 1].kind == TK_PUNCT) &&
+	    lex_at(t, LEX_DOC_TYPE, i, sb, &n) && i + n < sb && !task_is_punct(t, i + n, ',') &&
 	    !lex_starts(t, LEX_MEETING_KINDS, i + n) && tok_kw(t, i + n) != KW_buooir)
 		cs->doc = 1;
 }
@@ -140,7 +177,7 @@ static int chairs_meeting(const mctx_t *c, const task_whos_t *w, size_t v, size_
 	if (meetings_task_use(t, LEX_TASK_VERB, v, sb, &n) != TU_LEAD)
 		return 0;
 	size_t k = v + n;
-	if (meetings_is_punct(t, k, ',') && meetings_task_use(t, LEX_TASK_VERB, k + 1, sb, NULL) == TU_COORD)
+	if (task_is_punct(t, k, ',') && meetings_task_use(t, LEX_TASK_VERB, k + 1, sb, NULL) == TU_COORD)
 		return 0;
 	if (lex_starts(t, LEX_MEETING_KINDS, k) || tok_kw(t, k) == KW_vaf || k >= sb ||
 	    t->tok[k].kind == TK_PUNCT)
@@ -213,15 +250,20 @@ static int same_task(const meeting_t *m, const task_t *tk)
 }
 
 /* Push one task per assignee of a directive whose action is tokens [v, ae);
- * the deadline may also stand in [pre_a, pre_b) ("đề nghị, năm 2017, hai
- * bên cần ..."). -1 when out of memory. */
-static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_t v, size_t ae, size_t pre_a,
-		size_t pre_b, const char *rule)
+ * the deadline may also stand in [pre[0], pre[1]) ("đề nghị, năm 2017, hai
+ * bên cần ...") or in the sentence's opening adverbial [pre[2], pre[3])
+ * ("Trong ba tháng tới, X phải ..."). -1 when out of memory. */
+static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_t v, size_t ae,
+		const size_t pre[4], const char *rule)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	size_t as = v, n;
-	while (as < ae && (meetings_is_punct(t, as, ',') || tok_kw(t, as) == KW_cungx))
+	while (as < ae && (task_is_punct(t, as, ',') || tok_kw(t, as) == KW_cungx))
+		as++;
+	/* "cần", "phải", "cần phải" say it is a directive; the action follows */
+	while (as + 1 < ae && (tok_kw(t, as) == KW_caanf || tok_kw(t, as) == KW_phair) &&
+	       t->tok[as + 1].kind == TK_WORD)
 		as++;
 	task_t base = {0};
 	base.assignee.org = base.assignee.person = -1;
@@ -239,8 +281,9 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 		base.responsibility = 2;
 	size_t dlo = 0, dhi = 0;
 	set_deadline(c, m, &base, as, ae, &dlo, &dhi);
-	if (span_is_empty(base.deadline) && pre_b > pre_a)
-		set_deadline(c, m, &base, pre_a, pre_b, &dlo, &dhi);
+	for (int k = 0; k < 4 && span_is_empty(base.deadline); k += 2)
+		if (pre[k + 1] > pre[k])
+			set_deadline(c, m, &base, pre[k], pre[k + 1], &dlo, &dhi);
 	base.deliverable = meetings_task_deliverable(c, as, ae, dlo, dhi);
 	size_t aend = ae;
 	while (aend > as && t->tok[aend - 1].kind == TK_PUNCT)
@@ -304,7 +347,7 @@ static size_t skip_adverbial(const mctx_t *c, size_t k, size_t sb)
 	if (!timeish)
 		return k;
 	for (size_t e = k + 1; e < sb && e < k + 10; e++) {
-		if (meetings_is_punct(t, e, ','))
+		if (task_is_punct(t, e, ','))
 			return e + 1;
 		if (t->tok[e].kind == TK_PUNCT)
 			break;
@@ -322,11 +365,14 @@ static int clause_start(const mctx_t *c, size_t i, size_t sa, size_t open_end)
 		return 2;
 	const tok_t *p = &t->tok[i - 1];
 	if (p->kind == TK_PUNCT) {
-		if (meetings_is_punct(t, i - 1, ','))
+		if (task_is_punct(t, i - 1, ','))
 			return 1;
-		if (meetings_is_punct(t, i - 1, '(') || meetings_is_punct(t, i - 1, '"') ||
-		    meetings_is_punct(t, i - 1, '\'') || meetings_is_punct(t, i - 1, '-') ||
-		    meetings_is_punct(t, i - 1, '/') || meetings_is_punct(t, i - 1, '.'))
+		/* a quote that opens the sentence or follows its colon */
+		if (task_is_punct(t, i - 1, '"') && (i - 1 == sa || task_is_punct(t, i - 2, ':')))
+			return 2;
+		if (task_is_punct(t, i - 1, '(') || task_is_punct(t, i - 1, '"') ||
+		    task_is_punct(t, i - 1, '\'') || task_is_punct(t, i - 1, '-') ||
+		    task_is_punct(t, i - 1, '/') || task_is_punct(t, i - 1, '.'))
 			return 0;
 		return 2;
 	}
@@ -342,47 +388,124 @@ static int impersonal_ok(const mctx_t *c, size_t i, size_t sa)
 		return 0;
 	if (i == sa)
 		return 0;
-	return meetings_is_punct(t, i - 1, ';') || meetings_in_person_ctx(c->d, i - 1) || tok_kw(t, i - 1) == KW_tooi;
+	return task_is_punct(t, i - 1, ';') || meetings_in_person_ctx(c->d, i - 1) || tok_kw(t, i - 1) == KW_tooi;
+}
+
+/* A deadline that opens the sentence before its comma ("Trong ba tháng
+ * tới, ...", "“Từ nay đến cuối năm, ..."): its tokens in pre[0..1] (and
+ * pre[2..3], so that one array serves both kinds of emit). */
+static void lead_adverbial(const mctx_t *c, size_t sa, size_t sb, size_t pre[4])
+{
+	const text_t *t = c->t;
+	size_t a = sa;
+	while (a < sb && a < sa + 2 && t->tok[a].kind == TK_PUNCT)
+		a++;
+	if (a >= sb || meetings_task_use(t, LEX_TASK_WHEN, a, sb, NULL) != TU_WLEAD)
+		return;
+	for (size_t e = a + 1; e < sb && e < a + 14; e++) {
+		if (task_is_punct(t, e, ',')) {
+			span_t sp;
+			size_t lo, hi;
+			if (meetings_task_deadline(c, a, e, &sp, &lo, &hi) && lo == a) {
+				pre[0] = pre[2] = a;
+				pre[1] = pre[3] = e;
+			}
+			return;
+		}
+		/* the marks inside a date ("30/6", "30-7") go on */
+		if (t->tok[e].kind == TK_PUNCT && !(t->tok[e].flags & TF_SPACE) && e + 1 < sb &&
+		    t->tok[e + 1].kind == TK_NUM && !(t->tok[e + 1].flags & TF_SPACE))
+			continue;
+		if (t->tok[e].kind == TK_PUNCT)
+			return;
+	}
+}
+
+/* A sentence can give a directive only with a cue or a directive verb
+ * ("cần", "phải", "chủ trì", ...) in it, or after a directive: most
+ * sentences are passed over at the cost of a mask test a token. 1 when it
+ * can; *last is the token after its last directive verb (sa when none):
+ * a clause that opens past it has no verb to direct it. */
+static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
+{
+	const text_t *t = c->t;
+	int cue = 0;
+	*last = sa;
+	for (size_t i = sa; i < sb; i++) {
+		uint64_t mk = t->lexmask[i];
+		if (!(mk & ((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB))))
+			continue;
+		if ((mk >> LEX_TASK_CUE) & 1)
+			cue = 1;
+		if ((mk >> LEX_TASK_VERB) & 1) {
+			enum task_use u = meetings_task_use(t, LEX_TASK_VERB, i, sb, NULL);
+			if (u == TU_STRONG || u == TU_LEAD)
+				*last = i + 1;
+		}
+	}
+	return cue || *last > sa;
 }
 
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const text_t *t = c->t;
+	size_t last_strong;
+	if (!may_direct(c, sa, sb, &last_strong) && !c->task_run)
+		return 0;
 	int run = c->task_run, gave = 0, past = 0;
 	clause_state_t cs = {0};
 	int with = 0;	     /* a "với" since the clause began: "phối hợp với A, B" */
 	size_t open_end = sa; /* the token after "Trong đó," */
+	size_t lead[4] = {0, 0, 0, 0};
+	lead_adverbial(c, sa, sb, lead);
+	/* a word in none of these lexicons, no body, no person, no "với" or
+	 * "theo", changes nothing below: passed over at a mask test */
+	const uint64_t live = (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |
+			      (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |
+			      (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
+			      (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	const doc_t *d = c->d;
 	for (size_t i = sa; i < sb; i++) {
+		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 && !d->pctx_tok[i] &&
+		    t->tok[i].kw != KW_vowis && t->tok[i].kw != KW_theo)
+			continue;
 		if (budget_check(t->budget))
 			return 0;
 		size_t n = 0;
 		enum task_use cu = lex_starts(t, LEX_TASK_CUE, i) ? meetings_task_use(t, LEX_TASK_CUE, i, sb, &n) : TU_NONE;
+		/* "Ông X nói: “Trong ba tháng tới, Sở Y tế phải ...”" */
+		if (i > sa && t->tok[i].kind == TK_WORD && (t->tok[i - 1].kind == TK_PUNCT || (t->tok[i].flags & TF_NL)) &&
+		    meetings_task_use(t, LEX_TASK_WHEN, i, sb, NULL) == TU_WLEAD &&
+		    (clause_start(c, i, sa, open_end) == 2 ||
+		     (task_is_punct(t, i - 1, '"') && (i - 1 == sa || task_is_punct(t, i - 2, ':')))))
+			lead_adverbial(c, i, sb, lead);
 		if (cu == TU_OPEN) {
-			if (meetings_is_punct(t, i + n, ','))
-				open_end = i + n + 1;
+			/* "Trong đó, X ...", "Theo đó X ..." */
+			open_end = task_is_punct(t, i + n, ',') ? i + n + 1 : i + n;
 			i += n - 1;
 			continue;
 		}
 		/* a directive cue and its assignees; "X đã ban hành ..., chỉ đạo
 		 * Y ..." tells what was done */
-		int series = i > sa && meetings_is_punct(t, i - 1, ',') && past;
+		int series = past && i > sa && task_is_punct(t, i - 1, ',');
 		if (cu && !cue_is_noun(c, i, n) && !series && !(cu == TU_ASK && (cs.speaker || cs.opinion)) && !cs.doc) {
 			size_t k = i + n;
-			if (meetings_is_punct(t, k, ','))
+			if (task_is_punct(t, k, ','))
 				k++;
 			size_t pre = k;
 			k = skip_adverbial(c, k, sb);
 			task_whos_t w;
 			int found = meetings_task_whos(c, k, sb, &w);
 			size_t v = found ? w.end : k;
-			while (v < sb && meetings_is_punct(t, v, ','))
+			while (v < sb && task_is_punct(t, v, ','))
 				v++;
 			enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
 			if (cu == TU_WISH && vu != TU_STRONG)
 				found = 0, vu = TU_NONE;
 			if (found || (vu && cu != TU_WISH && impersonal_ok(c, i, sa))) {
 				size_t ae = action_end(c, v, sb);
-				if (emit(c, m, found ? &w : NULL, i, v, ae, pre, k, "task.directive"))
+				const size_t pr[4] = {pre, k, lead[0], lead[1]};
+				if (emit(c, m, found ? &w : NULL, i, v, ae, pr, "task.directive"))
 					return -1;
 				gave = run = 1;
 				i = ae > i ? ae - 1 : i;
@@ -390,23 +513,30 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				continue;
 			}
 			/* "Thủ tướng giao nhiệm vụ: • ...": the list gives the tasks */
-			if (k >= sb || meetings_is_punct(t, k, ':') || t->tok[k].kind == TK_PUNCT)
+			if (k >= sb || task_is_punct(t, k, ':') || t->tok[k].kind == TK_PUNCT)
 				run = 1;
 		}
 		/* a clause that opens with its assignee: a soft start (after a
 		 * comma) needs a directive verb ("X cần"), a hard one also takes
 		 * any action inside a directive's sentences */
-		int start = clause_start(c, i, sa, open_end);
+		/* outside a directive's sentences a clause needs a directive verb
+		 * after its assignee */
+		int start = (run || i < last_strong) && could_open(c, i) ? clause_start(c, i, sa, open_end) : 0;
 		if (start == 1 && with)
 			start = 0;
-		if (meetings_is_punct(t, i, ';'))
+		/* "Đến 31/10, các bộ báo cáo ...": the clause after the opening
+		 * deadline starts hard */
+		if (start == 1 && lead[3] && i == lead[3] + 1)
+			start = 2;
+		if (task_is_punct(t, i, ';'))
 			with = past = 0;
 		if (tok_kw(t, i) == KW_vowis)
 			with = 1;
 		if (start && !cs.opinion && !cs.speaker && !cs.doc && opens_clause(c, i)) {
 			task_whos_t w;
-			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb)) {
-				size_t v = w.end;
+			if (meetings_task_whos(c, i, sb, &w) && !chairs_meeting(c, &w, w.end, sb) &&
+			    !(start == 1 && w.v[0].generic && !w.v[0].quant)) {
+				size_t v = aside_end(c, w.end, sb);
 				if (tok_kw(t, v) == KW_cungx)
 					v++;
 				enum task_use vu = meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL);
@@ -417,7 +547,7 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 					 (start == 2 && run && vu != TU_NONE && !person);
 				if (ok && !meetings_task_use(t, LEX_TASK_NOT, v, sb, NULL)) {
 					size_t ae = action_end(c, v, sb);
-					if (emit(c, m, &w, i, v, ae, 0, 0, "task.subject"))
+					if (emit(c, m, &w, i, v, ae, lead, "task.subject"))
 						return -1;
 					gave = run = 1;
 					i = ae > i ? ae - 1 : i;

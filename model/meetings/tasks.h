@@ -21,7 +21,22 @@ enum task_use {
 
 /* The use of the longest entry of task lexicon lx at token i (tokens
  * [i, i + *n), within lim), or TU_NONE. */
-enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim, size_t *n);
+enum task_use meetings_task_use_hit(const text_t *t, int lx, size_t i, size_t lim, size_t *n);
+
+/* meetings_is_punct inline: the recogniser asks at every token. */
+static inline int task_is_punct(const text_t *t, size_t i, char ch)
+{
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
+}
+
+/* meetings_task_use_hit, answered here from the token's mask when no entry
+ * of lx starts at i (most asks): the recogniser asks at every token. */
+static inline enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim, size_t *n)
+{
+	if (i >= lim || i >= t->n || !((t->lexmask[i] >> lx) & 1))
+		return TU_NONE;
+	return meetings_task_use_hit(t, lx, i, lim, n);
+}
 
 /* 1 when token i is part of a word that only looks like a task verb
  * ("công trình", "trình độ"): an entry of class not/word covers it. */

@@ -74,10 +74,10 @@ static size_t extent(const text_t *t, size_t s, size_t b, size_t dlo, size_t dhi
 	while (e < b) {
 		if (e == dlo && dhi > dlo)
 			break;
-		if (meetings_is_punct(t, e, ';') || meetings_is_punct(t, e, '(') ||
-		    (meetings_is_punct(t, e, '.') && (t->tok[e + 1].flags & TF_SPACE)))
+		if (task_is_punct(t, e, ';') || task_is_punct(t, e, '(') ||
+		    (task_is_punct(t, e, '.') && (t->tok[e + 1].flags & TF_SPACE)))
 			break;
-		if (meetings_is_punct(t, e, ',') && e > s + 1) {
+		if (task_is_punct(t, e, ',') && e > s + 1) {
 			size_t q;
 			if (meetings_task_use(t, LEX_TASK_PRODUCT, e + 1, b, &q) != TU_PRODUCT &&
 			    (meetings_task_use(t, LEX_TASK_VERB, e + 1, b, &q) || lex_starts(t, LEX_TASK_CUE, e + 1)))
@@ -119,6 +119,10 @@ span_t meetings_task_deliverable(const mctx_t *c, size_t a, size_t b, size_t dlo
 	/* each holds its first token + 1 (0: none); a make verb's product
 	 * starts at the quantifier right after the verb ("các tờ trình") */
 	size_t s = submit ? submit - 1 : made ? made - 1 : report ? report - 1 : b;
+	/* a report to someone written before the submission is what is
+	 * handed in first ("báo cáo Chính phủ ... để trình Quốc hội") */
+	if (submit && report && report < submit && !made)
+		s = report - 1;
 	if (s >= b)
 		return span_make(0, 0);
 	size_t e = extent(t, s, b, dlo, dhi);

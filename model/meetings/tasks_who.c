@@ -10,19 +10,47 @@
 
 #include "model/meetings/tasks.h"
 
-static const struct {
-	const char *name;
-	enum task_use use;
-} USES[] = {
-	{"order", TU_ORDER},	 {"ask", TU_ASK},	 {"wish", TU_WISH}, {"open", TU_OPEN},	  {"act", TU_ACT},
-	{"strong", TU_STRONG},	 {"lead", TU_LEAD},	 {"coord", TU_COORD},	  {"make", TU_MAKE},
-	{"self", TU_SELF},	 {"submit", TU_SUBMIT},	 {"report", TU_REPORT},	  {"head", TU_HEAD},
-	{"qual", TU_QUAL},	 {"plural", TU_PLURAL},	 {"quant", TU_QUANT},	  {"speaker", TU_SPEAKER},
-	{"opinion", TU_OPINION}, {"pledge", TU_PLEDGE},	 {"past", TU_PAST},	  {"passive", TU_PASSIVE}, {"word", TU_WORD},
-	{"result", TU_RESULT},	 {"period", TU_PERIOD},	 {"tail", TU_TAIL},	  {"vague", TU_VAGUE},
-};
+/* Column 3 of tasks.tsv as a use; the names are told apart by their first
+ * two letters (and "pl..." by the third), so that a lookup costs a switch,
+ * not a row of string compares. */
+static enum task_use use_of(const char *u)
+{
+	switch (u[0]) {
+	case 'a':
+		return u[1] == 's' ? TU_ASK : TU_ACT;
+	case 'c':
+		return TU_COORD;
+	case 'h':
+		return TU_HEAD;
+	case 'l':
+		return TU_LEAD;
+	case 'm':
+		return TU_MAKE;
+	case 'o':
+		return u[1] == 'r' ? TU_ORDER : u[1] == 'p' ? (u[2] == 'e' ? TU_OPEN : TU_OPINION) : TU_NONE;
+	case 'p':
+		if (u[1] == 'a')
+			return u[2] == 's' && u[3] == 't' ? TU_PAST : TU_PASSIVE;
+		if (u[1] == 'e')
+			return TU_PERIOD;
+		return u[2] == 'u' ? TU_PLURAL : TU_PLEDGE;
+	case 'q':
+		return u[3] == 'l' ? TU_QUAL : TU_QUANT;
+	case 'r':
+		return u[2] == 'p' ? TU_REPORT : TU_RESULT;
+	case 's':
+		return u[1] == 'e' ? TU_SELF : u[1] == 't' ? TU_STRONG : u[1] == 'u' ? TU_SUBMIT : TU_SPEAKER;
+	case 't':
+		return TU_TAIL;
+	case 'v':
+		return TU_VAGUE;
+	case 'w':
+		return u[1] == 'i' ? TU_WISH : TU_WORD;
+	}
+	return TU_NONE;
+}
 
-enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim, size_t *n)
+enum task_use meetings_task_use_hit(const text_t *t, int lx, size_t i, size_t lim, size_t *n)
 {
 	size_t k = 0;
 	const lex_entry_t *e = lex_at(t, lx, i, lim, &k);
@@ -34,12 +62,9 @@ enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim, s
 		return TU_PRODUCT;
 	const char *u = e->cols[2];
 	/* "lead" is a verb's use in class verb and a deadline's in class when */
-	if (lx == LEX_TASK_WHEN && !strcmp(u, "lead"))
+	if (lx == LEX_TASK_WHEN && u[0] == 'l')
 		return TU_WLEAD;
-	for (size_t j = 0; j < sizeof USES / sizeof USES[0]; j++)
-		if (!strcmp(USES[j].name, u))
-			return USES[j].use;
-	return TU_NONE;
+	return use_of(u);
 }
 
 int meetings_task_in_word(const text_t *t, size_t i)
@@ -72,8 +97,8 @@ static int name_cap(const text_t *t, size_t i)
 {
 	if (!is_cap(t, i) || (t->tok[i].flags & (TF_SENT | TF_NL)))
 		return 0;
-	return !(i > 0 && t->tok[i - 1].kind == TK_PUNCT && !meetings_is_punct(t, i - 1, ',') &&
-		 !meetings_is_punct(t, i - 1, '('));
+	return !(i > 0 && t->tok[i - 1].kind == TK_PUNCT && !task_is_punct(t, i - 1, ',') &&
+		 !task_is_punct(t, i - 1, '('));
 }
 
 /* The head of an assignee at token h: its end (0 when there is none), and
@@ -171,22 +196,22 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 		}
 		if (x->kind == TK_PUNCT) {
 			/* "Đài Truyền thanh - Truyền hình thành phố" */
-			if (meetings_is_punct(t, j, '-') && is_cap(t, j + 1) && j > 0 && is_word(t, j - 1)) {
+			if (task_is_punct(t, j, '-') && is_cap(t, j + 1) && j > 0 && is_word(t, j - 1)) {
 				j++;
 				continue;
 			}
 			/* "Q.2", "TP.HCM": a dot inside a word */
-			if (meetings_is_punct(t, j, '.') && !(x->flags & TF_SPACE) && j + 1 < lim &&
+			if (task_is_punct(t, j, '.') && !(x->flags & TF_SPACE) && j + 1 < lim &&
 			    !(t->tok[j + 1].flags & TF_SPACE)) {
 				j++;
 				continue;
 			}
 			/* an abbreviation in brackets: "(BCĐ)" */
-			if (meetings_is_punct(t, j, '(')) {
+			if (task_is_punct(t, j, '(')) {
 				size_t q = j + 1;
-				while (q < lim && q < j + 6 && !meetings_is_punct(t, q, ')'))
+				while (q < lim && q < j + 6 && !task_is_punct(t, q, ')'))
 					q++;
-				if (q < lim && meetings_is_punct(t, q, ')') && is_cap(t, j + 1)) {
+				if (q < lim && task_is_punct(t, q, ')') && is_cap(t, j + 1)) {
 					j = q + 1;
 					continue;
 				}
@@ -206,11 +231,17 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 			size_t hn = 0;
 			int om2 = meetings_org_mention_at(d, j + 1);
 			if (om2 >= 0 || lex_at(t, LEX_BODIES, j + 1, lim, &hn) ||
+			    (lex_at(t, LEX_LOCALITIES, j + 1, lim, &hn) && is_cap(t, j + 1 + hn)) ||
 			    meetings_task_use(t, LEX_TASK_AGENT, j + 1, lim, &hn) == TU_HEAD) {
 				j++;
 				continue;
 			}
 			return j;
+		}
+		/* a capital inside the phrase names ("Ban Chỉ đạo"): no verb */
+		if (name_cap(t, j) && j > 0 && is_cap(t, j - 1)) {
+			j++;
+			continue;
 		}
 		if (meetings_task_use(t, LEX_TASK_VERB, j, lim, &n) || meetings_task_use(t, LEX_TASK_NOT, j, lim, &n) ||
 		    meetings_task_use(t, LEX_TASK_WHEN, j, lim, &n) || lex_starts(t, LEX_CUE_ORG_VERB, j) ||
@@ -271,14 +302,14 @@ static size_t colon_names(const text_t *t, size_t k, size_t lim, task_whos_t *ou
 		memset(w, 0, sizeof *w);
 		w->org = w->person = -1;
 		w->a = j;
-		while (j < lim && (is_cap(t, j) || (meetings_is_punct(t, j, '-') && is_cap(t, j + 1)) ||
+		while (j < lim && (is_cap(t, j) || (task_is_punct(t, j, '-') && is_cap(t, j + 1)) ||
 				   (is_word(t, j) && !(t->tok[j].flags & (TF_CAP | TF_UPPER)) && j > w->a &&
 				    is_cap(t, j - 1) && !meetings_task_use(t, LEX_TASK_VERB, j, lim, NULL) &&
 				    tok_kw(t, j) != KW_vaf)))
 			j++;
 		w->b = j;
 		out->n++;
-		if (j < lim && (meetings_is_punct(t, j, ',') || tok_kw(t, j) == KW_vaf))
+		if (j < lim && (task_is_punct(t, j, ',') || tok_kw(t, j) == KW_vaf))
 			j++;
 		else
 			break;
@@ -321,7 +352,7 @@ int meetings_task_whos(const mctx_t *c, size_t k, size_t lim, task_whos_t *out)
 			break;
 		out->v[out->n++] = w;
 		out->end = e;
-		if (meetings_is_punct(t, e, ':') && w.generic == 0) {
+		if (task_is_punct(t, e, ':') && w.generic == 0) {
 			task_whos_t names = {.n = 0};
 			size_t e2 = colon_names(t, e + 1, lim, &names);
 			if (names.n) {
@@ -332,7 +363,7 @@ int meetings_task_whos(const mctx_t *c, size_t k, size_t lim, task_whos_t *out)
 			}
 		}
 		size_t s = e;
-		if (meetings_is_punct(t, s, ',') || meetings_is_punct(t, s, ';'))
+		if (task_is_punct(t, s, ',') || task_is_punct(t, s, ';'))
 			s++;
 		if (tok_kw(t, s) == KW_vaf)
 			s++;

@@ -68,27 +68,38 @@ static int is_vowel(char ch)
 	return ch && strchr("aeiouyABEOPU", ch) != NULL;
 }
 
+typedef struct letters {
+	const char *s;
+	size_t n;
+} letters_t;
+#define L(x) {x, sizeof x - 1}
+
 /* Vowel groups of Vietnamese rhymes (with the glides i, y, o, u written as
  * vowels), in the letter codes of key_letters. */
-static const char *const VOWEL_GROUPS[] = {
-	"a", "A", "B", "e", "E", "i", "o", "O", "P", "u", "U", "y",
-	"ai", "ao", "au", "ay", "Bu", "By", "eo", "Eu", "ia", "iE", "iu", "oa", "oA", "oe", "oi",
-	"Oi", "Pi", "oo", "ua", "uB", "uE", "ui", "uO", "uP", "uy", "Ua", "Ui", "UP", "Uu", "yE",
-	"iEu", "yEu", "oai", "oay", "oao", "oeo", "uBy", "uOi", "UPi", "UPu", "uyE", "uya", "uyu",
-	"uay", "uao", "uoi",
+static const letters_t VOWEL_GROUPS[] = {
+	L("a"),   L("A"),   L("B"),   L("e"),   L("E"),   L("i"),   L("o"),   L("O"),   L("P"),
+	L("u"),   L("U"),   L("y"),   L("ai"),  L("ao"),  L("au"),  L("ay"),  L("Bu"),  L("By"),
+	L("eo"),  L("Eu"),  L("ia"),  L("iE"),  L("iu"),  L("oa"),  L("oA"),  L("oe"),  L("oi"),
+	L("Oi"),  L("Pi"),  L("oo"),  L("ua"),  L("uB"),  L("uE"),  L("ui"),  L("uO"),  L("uP"),
+	L("uy"),  L("Ua"),  L("Ui"),  L("UP"),  L("Uu"),  L("yE"),  L("iEu"), L("yEu"), L("oai"),
+	L("oay"), L("oao"), L("oeo"), L("uBy"), L("uOi"), L("UPi"), L("UPu"), L("uyE"), L("uya"),
+	L("uyu"), L("uay"), L("uao"), L("uoi"),
 };
 
-static const char *const ONSETS[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "D",
-	"g",   "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v",  "x", "",
+static const letters_t ONSETS[] = {
+	L("ngh"), L("ng"), L("nh"), L("ch"), L("gh"), L("gi"), L("kh"), L("ph"), L("qu"), L("th"),
+	L("tr"),  L("b"),  L("c"),  L("d"),  L("D"),  L("g"),  L("h"),  L("k"),  L("l"),  L("m"),
+	L("n"),   L("p"),  L("r"),  L("s"),  L("t"),  L("v"),  L("x"),  L(""),
 };
 
-static const char *const FINALS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+static const letters_t FINALS[] = {L(""),  L("c"),  L("ch"), L("m"), L("n"),
+				   L("ng"), L("nh"), L("p"),  L("t")};
+#undef L
 
-static int in_set(const char *const *set, size_t n, const char *s, size_t len)
+static int in_set(const letters_t *set, size_t n, const char *s, size_t len)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strlen(set[i]) == len && !memcmp(set[i], s, len))
+		if (set[i].n == len && (!len || set[i].s[0] == s[0]) && !memcmp(set[i].s, s, len))
 			return 1;
 	return 0;
 }
@@ -98,8 +109,8 @@ static int in_set(const char *const *set, size_t n, const char *s, size_t len)
 static int viet_syllable(const char *w, size_t n)
 {
 	for (size_t o = 0; o < sizeof ONSETS / sizeof *ONSETS; o++) {
-		size_t ol = strlen(ONSETS[o]);
-		if (ol > n || memcmp(w, ONSETS[o], ol))
+		size_t ol = ONSETS[o].n;
+		if (ol > n || (ol && ONSETS[o].s[0] != w[0]) || memcmp(w, ONSETS[o].s, ol))
 			continue;
 		size_t v = ol;
 		while (v < n && is_vowel(w[v]))
@@ -122,11 +133,18 @@ int people_foreign_word(const ctx_t *c, size_t i)
 	const text_t *t = c->t;
 	if (i >= t->n || t->tok[i].kind != TK_WORD || (t->tok[i].flags & TF_UPPER))
 		return 0;
+	if (c->foreign && c->foreign[i])
+		return c->foreign[i] == 2;
 	char w[64];
-	if (!t->tok[i].klen)
-		return 1; /* longer than any Vietnamese syllable */
-	size_t n = key_letters(tok_key(t, i), t->tok[i].klen, w, sizeof w);
-	return n == 0 || !viet_syllable(w, n);
+	int f = 1; /* longer than any Vietnamese syllable */
+	if (t->tok[i].klen) {
+		size_t n = key_letters(tok_key(t, i), t->tok[i].klen, w, sizeof w);
+		f = n == 0 || !viet_syllable(w, n);
+	}
+	/* each token is asked many times (every name and position test) */
+	if (c->foreign)
+		c->foreign[i] = f ? 2 : 1;
+	return f;
 }
 
 /* End of the name word starting at token j: the token and its glued
@@ -141,6 +159,18 @@ size_t people_word_end(const ctx_t *c, size_t j)
 	       (!(t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) || people_foreign_word(c, j)))
 		e += 2;
 	return e;
+}
+
+/* End of an initial at j: one capital letter and a glued full stop before
+ * another name word ("V.Putin", "Marc E. Knapper"), or j. */
+static size_t initial_end(const text_t *t, size_t j)
+{
+	const tok_t *x = &t->tok[j];
+	if (j + 2 >= t->n || x->kind != TK_WORD || !(x->flags & TF_UPPER) || x->end - x->start != 1 ||
+	    !tok_punct(t, j + 1, '.') || (t->tok[j + 1].flags & TF_SPACE) || !people_is_cap(&t->tok[j + 2]) ||
+	    (t->tok[j + 2].flags & TF_NL))
+		return j;
+	return j + 2;
 }
 
 /* Words that never continue a name (people_words.tsv, name_stop). */
@@ -167,12 +197,35 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 	if (name_stop(c, i))
 		return i;
 	size_t j = i, words = 0;
+	int glued = 0; /* after an initial the next word may be glued: "V.Putin" */
 	while (j < t->n && words < 4) {
 		const tok_t *x = &t->tok[j];
+		/* "Ursula von der Leyen": particles between the words of a
+		 * foreign name, a capitalised word after them */
+		if (j > i && x->kind == TK_WORD && !people_is_cap(x) && !(x->flags & TF_NL) &&
+		    lex_is(t, LEX_PWORD_NAME_LINK, j, 1) && people_foreign_word(c, i)) {
+			size_t q = j;
+			while (q < t->n && q < j + 2 && t->tok[q].kind == TK_WORD && !(t->tok[q].flags & TF_NL) &&
+			       lex_is(t, LEX_PWORD_NAME_LINK, q, 1))
+				q++;
+			if (q > j && q < t->n && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
+			    (t->tok[q].flags & TF_SPACE)) {
+				j = q;
+				continue;
+			}
+		}
 		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || (!in_org && c->org_in[j] >= 0))
 			break;
-		if (j > i && !(x->flags & TF_SPACE))
+		if (j > i && !(x->flags & TF_SPACE) && !glued)
 			break;
+		glued = 0;
+		size_t ie = initial_end(t, j);
+		if (ie > j && (j == i ? !need_surname : 1)) {
+			j = ie;
+			words++;
+			glued = 1;
+			continue;
+		}
 		if (j > i && people_title_start(c, j))
 			break;
 		if (j > i && name_stop(c, j))
@@ -203,7 +256,23 @@ size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
 static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
 {
 	const text_t *t = c->t;
-	if (i >= t->n || !people_is_cap(&t->tok[i]) || (t->tok[i].flags & TF_UPPER))
+	if (i + 1 >= t->n || !people_is_cap(&t->tok[i]))
+		return i;
+	/* "V.Putin", "J. Biden": an initial, then a foreign name word */
+	size_t ie = initial_end(t, i);
+	if (ie > i) {
+		size_t e = foreign_run(c, ie, in_org);
+		if (e == ie && people_foreign_word(c, ie) && c->org_in[ie] < 0)
+			e = people_word_end(c, ie);
+		return e > ie ? e : i;
+	}
+	if (t->tok[i].flags & TF_UPPER)
+		return i;
+	/* a name has a second word or a glued part: test that first, it is
+	 * cheaper than the syllable test */
+	const tok_t *nx = &t->tok[i + 1];
+	if (!(people_is_cap(nx) && (nx->flags & TF_SPACE)) && !(tok_punct(t, i + 1, '-') && !(nx->flags & TF_SPACE)) &&
+	    !(nx->kind == TK_WORD && lex_is(t, LEX_PWORD_NAME_LINK, i + 1, 1)))
 		return i;
 	if (!people_foreign_word(c, i) && people_word_end(c, i) == i + 1)
 		return i;
@@ -234,6 +303,12 @@ size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
 	for (size_t q = a + 1; q + 1 < b; q++) {
 		if (!people_is_cap(&c->t->tok[q]))
 			continue;
+		/* no name starts inside a place: "Hội đồng Châu Âu Charles Michel" */
+		size_t pn = 0;
+		if (lex_at(c->t, c->pl, q, b, &pn) && pn >= 2) {
+			q += pn - 1;
+			continue;
+		}
 		if (foreign_run(c, q, 1) == b || (people_surname_at(c, q) && name_run(c, q, 1, 1) == b))
 			return q;
 	}

@@ -303,6 +303,35 @@ static size_t group_at(ctx_t *c, size_t i)
 	return count ? k2 : i;
 }
 
+/* The rest of a list after a plural form of address: "các đồng chí A, B
+ * và C", "các đồng chí: A, Phó Bí thư Tỉnh ủy; B, ...": each name led by
+ * a family name after ",", ";" or "và", with its apposition chain.
+ * Returns the end of the list, or (size_t)-1 on error. */
+static size_t plural_list(ctx_t *c, size_t k, const char *hon)
+{
+	const text_t *t = c->t;
+	while (k + 1 < t->n) {
+		size_t j = k;
+		if (people_is_punct(c, j, ',') || people_is_punct(c, j, ';'))
+			j++;
+		if (tok_kw(t, j) == KW_vaf)
+			j++;
+		if (j == k || (t->tok[j].flags & TF_NL))
+			break;
+		size_t ne = people_name_at(c, j, 1);
+		if (ne == j)
+			break;
+		person_mention_t pm = {0};
+		size_t ce = people_chain_after(c, ne, &pm);
+		pm.ctx_start = j;
+		pm.ctx_end = ce > ne ? ce : ne;
+		if (record(c, &pm, j, ne, hon, "person.honorific"))
+			return (size_t)-1;
+		k = pm.ctx_end;
+	}
+	return k;
+}
+
 /* "đồng chí Bí thư Tỉnh ủy" with no name after: link to the person who
  * holds that position. */
 static void link_title_only(ctx_t *c, size_t a, size_t b)
@@ -425,7 +454,8 @@ int people_extract(doc_t *d)
 	size_t n = d->tx.n;
 	c.org_at = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
 	c.org_in = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
-	if (!c.org_at || !c.org_in)
+	c.foreign = arena_alloc(d->ar, n + 1);
+	if (!c.org_at || !c.org_in || !c.foreign)
 		return -1;
 	for (size_t i = 0; i <= n; i++)
 		c.org_at[i] = c.org_in[i] = -1;
@@ -458,6 +488,14 @@ int people_extract(doc_t *d)
 		hon[0] = '\0';
 		size_t k = honorific_at(&c, i, hon, sizeof hon);
 		int has_hon = k > i;
+		/* "các đồng chí: A, B": a plural form of address heads a list;
+		 * each person takes the singular form */
+		int plural = has_hon && x->kw == KW_cacs;
+		if (plural) {
+			honorific_at(&c, i + 1, hon, sizeof hon);
+			if (people_is_punct(&c, k, ':'))
+				k++;
+		}
 		person_mention_t pm = {0};
 		/* positions before the name: "Bí thư Tỉnh ủy Phạm Xuân Thăng",
 		 * "Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND TP
@@ -503,6 +541,11 @@ int people_extract(doc_t *d)
 				   had_pos ? "person.title_before" : "person.honorific"))
 				goto fail;
 			i = ce > ne ? ce : ne;
+			if (plural && !had_pos) {
+				i = plural_list(&c, i, hon);
+				if (i == (size_t)-1)
+					goto fail;
+			}
 			continue;
 		}
 		if (had_pos && has_hon) {

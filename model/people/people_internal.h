@@ -16,10 +16,16 @@ typedef struct ctx {
 	int *org_at; /* org mention starting at token, or -1 */
 	int *org_in; /* org mention covering token, or -1 */
 	int pos, hon, sur, loc, pl;
+	unsigned char *foreign; /* per token: 0 not yet known, 1 Vietnamese, 2 foreign */
 } ctx_t;
 
+/* a capitalised word (inline: every name and position test asks it) */
+static inline int people_is_cap(const tok_t *t)
+{
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
+
 /* positions.c: tokens, titles and positions */
-int people_is_cap(const tok_t *t);
 int people_is_punct(const ctx_t *c, size_t i, char ch);
 int people_is_dash_sep(const ctx_t *c, size_t i);
 int people_is_stop(const ctx_t *c, size_t i);

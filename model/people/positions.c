@@ -6,11 +6,6 @@
 
 #include "model/people/people_internal.h"
 
-int people_is_cap(const tok_t *t)
-{
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
-}
-
 int people_is_punct(const ctx_t *c, size_t i, char ch)
 {
 	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
@@ -53,7 +48,7 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 	if ((tok_kw(c->t, k) == KW_nguyeen) || (tok_kw(c->t, k) == KW_quyeenf))
 		k++;
 	const lex_entry_t *e = lex_at(c->t, c->pos, k, c->t->n, &n);
-	if (!e)
+	if (!e || lex_starts(c->t, LEX_PWORD_TITLE_NOT, k))
 		return i;
 	/* titles are written capitalised in this genre ("Bí thư", "Phó Chủ tịch");
 	 * "ủy viên" in lower case is mostly a common noun */
@@ -75,6 +70,33 @@ int people_title_start(const ctx_t *c, size_t i)
 {
 	const lex_entry_t *e;
 	return title_at(c, i, &e) > i;
+}
+
+/* The post of an envoy after the position phrase ending at k: "Đại sứ
+ * Việt Nam tại Nhật Bản", "Đại sứ nước này tại Washington", "Trưởng Đại
+ * diện UNDP tại Việt Nam": "tại" (after at most two lower-case words) and
+ * a place, or one capitalised word before a name or the end of the
+ * phrase. Returns the new end, or k. */
+static size_t envoy_post(const ctx_t *c, size_t k, size_t lim)
+{
+	const text_t *t = c->t;
+	size_t q = k;
+	while (q < lim && q < k + 2 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
+	       tok_kw(t, q) != KW_taij && !people_is_stop(c, q))
+		q++;
+	if (q + 1 >= lim || tok_kw(t, q) != KW_taij || !people_is_cap(&t->tok[q + 1]) ||
+	    (t->tok[q].flags & TF_NL) || (t->tok[q + 1].flags & TF_NL))
+		return k;
+	size_t pn = 0;
+	if (lex_at(t, c->pl, q + 1, lim, &pn))
+		return q + 1 + pn;
+	if (c->org_at[q + 1] >= 0)
+		return c->d->org_mentions.v[c->org_at[q + 1]].tok_end;
+	size_t w = q + 2;
+	if (w >= lim || !people_is_cap(&t->tok[w]) || (t->tok[w].flags & TF_NL) ||
+	    people_name_after(c, w, 0, 1) > w)
+		return w;
+	return k;
 }
 
 /* Extent of one position phrase starting at i: a title, then the body it
@@ -114,6 +136,16 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			k = om->tok_end;
 			if (before_name && k < lim && people_is_cap(&t->tok[k]) && people_ends_with_country(c, k) &&
 			    c->org_in[k] < 0 && !people_title_start(c, k))
+				break;
+			continue;
+		}
+		/* a place of two words or more belongs to the body, though it
+		 * may start with a family name: "Hội đồng Châu Âu Charles Michel" */
+		size_t pn2 = 0;
+		if (before_name && k > i && people_is_cap(x) && lex_at(t, c->pl, k, lim, &pn2) && pn2 >= 2) {
+			k += pn2;
+			if (k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 && !people_title_start(c, k) &&
+			    (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
 		}
@@ -195,6 +227,14 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) && !(t->tok[q].flags & TF_NL) &&
 			       !lex_starts(t, LEX_HONORIFICS, q))
 				q++;
+			/* "Ủy ban châu Âu", "Ngân hàng châu Á": a place whose first
+			 * word is lower case ends here */
+			size_t lp = 0;
+			if (q < lim && q > k && people_is_cap(&t->tok[q]) && lex_at(t, c->pl, q - 1, lim, &lp) &&
+			    lp >= 2) {
+				k = q - 1 + lp;
+				continue;
+			}
 			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
 			    !people_title_start(c, q) && !(before_name && people_name_after(c, q, 0, 1) > q) &&
 			    !((tok_kw(t, q - 1) == KW_vaf) && people_name_at(c, q, 1) > q)) {
@@ -210,6 +250,8 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		}
 		break;
 	}
+	if (e->ncols > 2 && !strcmp(e->cols[2], "envoy"))
+		k = envoy_post(c, k, lim);
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	out->tok_start = i;
 	out->tok_end = k;
@@ -260,6 +302,19 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		size_t e2 = people_position_at(c, k, t->n, &p2, 1);
 		if (e2 > k && e2 < e && people_name_after(c, e2, 0, 1) > e2) {
 			break;
+		}
+		/* in brackets the position runs to the closing one: "(Giám đốc
+		 * Trung tâm nghiên cứu kinh tế và hỗ trợ doanh nghiệp BSA)" */
+		if (paren && !people_is_punct(c, e, ')') && !people_is_punct(c, e, ',') &&
+		    !people_is_punct(c, e, ';')) {
+			size_t q = e;
+			while (q < t->n && q < e + 16 && t->tok[q].kind != TK_PUNCT && !(t->tok[q].flags & TF_NL))
+				q++;
+			if (q < t->n && people_is_punct(c, q, ')') && !(t->tok[q].flags & TF_NL)) {
+				e = q;
+				p.tok_end = q;
+				p.span = span_make(t->tok[p.tok_start].start, t->tok[q - 1].end);
+			}
 		}
 		if (people_add_pos(c->d->ar, pm, &p))
 			return end;

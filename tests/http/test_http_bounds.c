@@ -278,6 +278,137 @@ Test(http_work, two_hostile_bodies_leave_healthz_answered)
 	}
 }
 
+/* Small bodies are parsed on libmicrohttpd's threads, which also answer the
+ * probes: a crowd of clients sending the costliest small bodies back to
+ * back must still leave /healthz answered at once. */
+struct hammer {
+	pthread_t tid;
+	int port;
+	const struct text *body;
+	atomic_int *stop;
+	long served, failed;
+};
+
+/* POST h->body again and again on one keep-alive connection until *stop;
+ * no Criterion assertion in this thread. */
+static void *hammer_main(void *arg)
+{
+	struct hammer *h = arg;
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)h->port)};
+	struct timeval tv = {10, 0};
+	char head[200], buf[16384];
+	int fd = socket(AF_INET, SOCK_STREAM, 0), n;
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) ||
+	    connect(fd, (struct sockaddr *)&a, sizeof a)) {
+		h->failed++;
+		goto out;
+	}
+	n = snprintf(head, sizeof head,
+		     "POST /v1/parse HTTP/1.1\r\nHost: x\r\n" TEXT "Content-Length: %zu\r\n\r\n",
+		     h->body->n);
+	while (!atomic_load(h->stop)) {
+		size_t got = 0, left = 0, have;
+		char *end = NULL;
+		if (send(fd, head, (size_t)n, MSG_NOSIGNAL) != n ||
+		    send(fd, h->body->p, h->body->n, MSG_NOSIGNAL) != (ssize_t)h->body->n) {
+			h->failed++;
+			break;
+		}
+		/* the head (kept), then Content-Length bytes of body (counted) */
+		while (!end) {
+			ssize_t k = recv(fd, buf + got, sizeof buf - 1 - got, 0);
+			const char *cl;
+			if (k <= 0) {
+				h->failed++;
+				goto out;
+			}
+			got += (size_t)k;
+			buf[got] = '\0';
+			if (!(end = strstr(buf, "\r\n\r\n"))) {
+				if (got == sizeof buf - 1) {
+					h->failed++; /* no head is this long */
+					goto out;
+				}
+				continue;
+			}
+			cl = strcasestr(buf, "\r\nContent-Length:");
+			left = cl ? strtoul(cl + 17, NULL, 10) : 0;
+			have = got - (size_t)(end + 4 - buf); /* of the body, already in */
+			left = have < left ? left - have : 0;
+		}
+		if (strncmp(buf, "HTTP/1.1 200 ", 13)) {
+			h->failed++;
+			break;
+		}
+		while (left) {
+			ssize_t k = recv(fd, buf, left < sizeof buf ? left : sizeof buf, 0);
+			if (k <= 0) {
+				h->failed++;
+				goto out;
+			}
+			left -= (size_t)k;
+		}
+		h->served++;
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	return NULL;
+}
+
+Test(http_work, crowd_of_small_hostile_bodies_leaves_healthz_answered)
+{
+	static const char *const args[] = {"--max-client-connections", "0", "--drain-timeout", "2",
+					   "--connection-timeout", "1", NULL};
+	enum { CROWD = 48 };
+	struct hammer *h = calloc(CROWD, sizeof *h);
+	/* the costliest shape known, just under the size parsed in place */
+	struct text body = people(8 * 1024);
+	struct harness_server s;
+	atomic_int stop = 0;
+	double worst = 0;
+	long served = 0, failed = 0;
+	int i;
+
+	if (under_checker())
+		cr_skip_test("the crowd is too slow under a checker to press the server");
+	cr_assert_not_null(h);
+	cr_assert(body.n <= 8 * 1024);
+	harness_start(&s, args);
+	for (i = 0; i < CROWD; i++) {
+		h[i].port = s.port;
+		h[i].body = &body;
+		h[i].stop = &stop;
+		cr_assert_eq(pthread_create(&h[i].tid, NULL, hammer_main, &h[i]), 0);
+	}
+	usleep(300000); /* the crowd at full pace */
+	for (i = 0; i < 10; i++) {
+		double d = probe_healthz(&s);
+		if (d > worst)
+			worst = d;
+		cr_assert(d < prompt(), "probe %d took %.2f s beside %d hostile clients", i + 1, d,
+			  CROWD);
+		usleep(100000);
+	}
+	atomic_store(&stop, 1);
+	for (i = 0; i < CROWD; i++) {
+		pthread_join(h[i].tid, NULL);
+		served += h[i].served;
+		failed += h[i].failed;
+	}
+	cr_log_info("10 probes beside %d clients posting %zu-byte hostile bodies: worst %.3f s; "
+		    "%ld bodies parsed",
+		    CROWD, body.n, worst, served);
+	cr_assert_eq(failed, 0, "%ld hostile posts were not answered 200", failed);
+	cr_assert(served >= CROWD, "the crowd got only %ld answers: it did not press the server",
+		  served);
+	free(body.p);
+	free(h);
+	harness_stop_ok(&s);
+}
+
 /* MODEL: a parse past --request-timeout stops and answers 503
  * deadline-exceeded, and the access log says so. The body is one the model
  * needs several times the deadline for (8 MiB of distinct names: about

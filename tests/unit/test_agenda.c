@@ -207,6 +207,39 @@ static const struct jq_case AGENDA[] = {
      {{A0 "conclusion.speaker_id@", "Nguyễn Văn Hải"},
       {A0 "conclusion.mention.text",
        "Kết luận hội nghị, đồng chí Nguyễn Văn Hải đề nghị các cấp quán triệt."}}},
+    /* a long noun phrase is the presenter as written */
+    {"report_from_a_long_noun_phrase",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo báo cáo từ các tiểu ban thuộc Ban Chỉ đạo của tỉnh Hòa Bình, công tác chuẩn bị đã hoàn tất.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "các tiểu ban thuộc Ban Chỉ đạo của tỉnh Hòa Bình"}}},
+    {"heard_positions_report",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Hội nghị đã nghe các Phó Chủ tịch UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "các Phó Chủ tịch UBND tỉnh"}}},
+    {"person_reads_submission",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Đồng chí Trần Văn Minh, Giám đốc Sở Nội vụ, thay mặt UBND tỉnh đọc Tờ trình về đề án sắp xếp đơn vị hành chính.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Trần Văn Minh"},
+      {A0 "subject", "Tờ trình về đề án sắp xếp đơn vị hành chính"}}},
+    {"presents_before_the_meeting",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Giám đốc Sở Tài chính Lê Thị Hoa trình bày trước hội nghị Tờ trình về dự toán ngân sách.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.person_id@", "Lê Thị Hoa"}}},
+    /* what a report says after its colon names no presenter */
+    {"neg_what_the_report_says",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Báo cáo tại hội nghị khẳng định: Năm qua, Sở Y tế có nhiều đổi mới.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "agenda#", "0"}}},
 };
 /* clang-format on */
 
@@ -361,6 +394,213 @@ static const struct jq_case TASKS[] = {
      {{T0 "action", "rà soát nguồn vốn"},
       {T0 "deliverable", "báo cáo UBND tỉnh"},
       {T0 "clarity.score", "4"}}},
+    /* distinct bodies joined by "và" are one task each; a collective phrase stays one */
+    {"list_of_bodies_one_task_each",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh giao Sở Tài chính và Sở Kế hoạch và Đầu tư rà soát nguồn vốn đầu tư công.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {"meetings[0].tasks[*].assignee.name", "Sở Tài chính; Sở Kế hoạch và Đầu tư"},
+      {T1 "action", "rà soát nguồn vốn đầu tư công"}}},
+    {"collective_phrase_stays_one",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương tập trung tháo gỡ khó khăn cho doanh nghiệp.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các sở, ngành, địa phương"}}},
+    {"deadline_in_quarter_with_plan",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Hội nghị giao Sở Công Thương xây dựng kế hoạch phát triển thương mại trong quý III.",
+     NULL,
+     {{T0 "assignee.name", "Sở Công Thương"},
+      {T0 "deadline.text", "trong quý III"},
+      {T0 "deliverable", "kế hoạch phát triển thương mại"},
+      {T0 "action", "xây dựng kế hoạch phát triển thương mại"}}},
+    {"deadline_from_now_to_year_end",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và Phát triển nông thôn hoàn thành việc rà soát từ nay đến cuối năm.",
+     NULL,
+     {{T0 "assignee.name", "Sở Nông nghiệp và Phát triển nông thôn"},
+      {T0 "deadline.text", "từ nay đến cuối năm"},
+      {T0 "action", "hoàn thành việc rà soát"}}},
+    {"deadline_month_with_year",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "UBND tỉnh giao Sở Xây dựng hoàn thành thẩm định dự án trong tháng 7/2017.",
+     NULL,
+     {{T0 "deadline.text", "trong tháng 7/2017"}}},
+    {"deadline_within_the_week",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Công an tỉnh triển khai ngay trong tuần.",
+     NULL,
+     {{T0 "assignee.name", "Công an tỉnh"},
+      {T0 "deadline.text", "ngay trong tuần"}}},
+    {"deadline_at_the_latest",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Y tế hoàn thành báo cáo chậm nhất ngày 4/2/2017.",
+     NULL,
+     {{T0 "deadline.text", "chậm nhất ngày 4/2/2017"},
+      {T0 "deadline.date", "2017-02-04"}}},
+    {"deadline_opens_the_sentence",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Trong ba tháng tới, Chủ tịch UBND tỉnh cũng yêu cầu Sở Y tế tổ chức hội thảo lấy ý kiến chuyên gia.",
+     NULL,
+     {{T0 "assignee.name", "Sở Y tế"},
+      {T0 "deadline.text", "Trong ba tháng tới"}}},
+    {"deadline_opens_the_quote",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Ông Tâm nói: “Trong ba tháng tới, Sở Y tế phải tổ chức hội thảo lấy ý kiến chuyên gia”.",
+     NULL,
+     {{T0 "assignee.name", "Sở Y tế"},
+      {T0 "deadline.text", "Trong ba tháng tới"},
+      {T0 "action", "tổ chức hội thảo lấy ý kiến chuyên gia"}}},
+    /* a report the meeting asks for is a task, and no presenter */
+    {"report_about_is_the_deliverable",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh đề nghị Sở Y tế báo cáo UBND tỉnh về tình hình dịch bệnh trước ngày 10/2.",
+     NULL,
+     {{T0 "assignee.name", "Sở Y tế"},
+      {T0 "deliverable", "báo cáo UBND tỉnh về tình hình dịch bệnh"},
+      {T0 "deadline.text", "trước ngày 10/2"},
+      {M0 "agenda#", "0"}}},
+    {"purpose_clause_to_submit",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh giao Sở Nội vụ tiếp thu ý kiến đại biểu, hoàn thiện đề án để trình Ban Thường vụ Tỉnh ủy.",
+     NULL,
+     {{T0 "action", "tiếp thu ý kiến đại biểu, hoàn thiện đề án"},
+      {T0 "deliverable", "trình Ban Thường vụ Tỉnh ủy"}}},
+    {"subject_must_do",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Sở Giao thông vận tải cần khẩn trương sửa chữa các tuyến đường hư hỏng.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Giao thông vận tải"},
+      {T0 "action", "khẩn trương sửa chữa các tuyến đường hư hỏng"}}},
+    {"lead_with_coordinate",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh chỉ đạo Sở Tài nguyên và Môi trường chủ trì, phối hợp với UBND các huyện kiểm tra việc khai thác cát.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Tài nguyên và Môi trường"},
+      {T0 "responsibility", "lead"}}},
+    /* the sentence after a directive goes on with its next assignee */
+    {"directive_over_two_sentences",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu Sở Y tế khẩn trương kiểm tra an toàn thực phẩm. Sở Công Thương phối hợp kiểm soát thị trường.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "Sở Công Thương"},
+      {T1 "responsibility", "coordinate"}}},
+    /* "Kết luận hội nghị" is the chair's conclusion, not a cited document */
+    {"conclusion_opens_the_sentence",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Kết luận hội nghị, Chủ tịch UBND tỉnh Lê Văn Tâm yêu cầu Sở Giáo dục và Đào tạo rà soát đội ngũ giáo viên.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Giáo dục và Đào tạo"}}},
+    {"honorific_left_out_of_person",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu đồng chí Trần Văn Minh, Giám đốc Sở Y tế khẩn trương hoàn thành kế hoạch tiêm chủng.",
+     NULL,
+     {{T0 "assignee.name", "Trần Văn Minh"},
+      {T0 "action", "khẩn trương hoàn thành kế hoạch tiêm chủng"}}},
+    {"neg_delegate_request",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Đại biểu Trần Văn Minh đề nghị Sở Y tế tăng cường kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_opinion",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Một số ý kiến cho rằng Sở Y tế cần tăng cường kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_pledge",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Giám đốc Sở Y tế Lê Văn Bình cho biết, thời gian tới Sở sẽ tăng cường kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_wish",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Ông Tâm mong rằng các địa phương sẽ tiếp tục đồng hành cùng tỉnh.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_document_directs",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Nghị quyết số 12-NQ/TU yêu cầu các cấp ủy tập trung lãnh đạo công tác phòng chống dịch.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_done_already",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Sở Y tế đã hoàn thành việc kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_request_as_noun",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo yêu cầu của UBND tỉnh, Sở Y tế đã kiểm tra an toàn thực phẩm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    {"neg_report_recommends",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Báo cáo của Sở Tài chính kiến nghị UBND tỉnh bổ sung vốn cho các dự án trọng điểm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
+    /* a quote that opens the sentence opens a clause; the action ends at the quote */
+    {"quoted_directive_opens_the_sentence",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "“Người đứng đầu các sở, ngành, địa phương chịu trách nhiệm về an toàn thông tin”, thông báo kết luận nêu rõ.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Người đứng đầu các sở, ngành, địa phương"},
+      {T0 "action", "chịu trách nhiệm về an toàn thông tin"}}},
+    /* "nhất là ..." singles some of the assignees out; the action is after it */
+    {"aside_after_the_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Theo đó các cấp, ngành, nhất là người đứng đầu cần xác định rõ trách nhiệm của mình.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các cấp, ngành"},
+      {T0 "action", "xác định rõ trách nhiệm của mình"}}},
+    /* a document named as the topic ("Về Luật ...") does not direct */
+    {"topic_document_is_no_directive",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Về Luật Đầu tư công, Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư rà soát các dự án.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "Sở Kế hoạch và Đầu tư"}}},
+    {"opening_deadline_then_assignee",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh yêu cầu các sở rà soát thủ tục. Trước ngày 30/6, các sở, ngành có liên quan báo cáo UBND tỉnh kết quả thực hiện.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T1 "assignee.name", "các sở, ngành có liên quan"},
+      {T1 "deadline.text", "Trước ngày 30/6"}}},
+    /* the report written first is what is handed in first */
+    {"report_before_submission",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Chủ tịch UBND tỉnh giao Sở Tư pháp rà soát văn bản, báo cáo UBND tỉnh về những vướng mắc để trình HĐND tỉnh xem xét.",
+     NULL,
+     {{T0 "action", "rà soát văn bản"},
+      {T0 "deliverable", "báo cáo UBND tỉnh về những vướng mắc để trình HĐND tỉnh xem xét"}}},
+    /* after a comma a common noun with no quantifier of its own is no assignee */
+    {"soft_start_with_quantifier",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Kết quả thu ngân sách còn thấp, các ngành cần đổi mới cách làm.",
+     NULL,
+     {{M0 "tasks#", "1"},
+      {T0 "assignee.name", "các ngành"}}},
+    {"neg_soft_start_common_noun",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị sơ kết công tác quý I. "
+     "Kết quả thu ngân sách còn thấp, ngành thuế cần đổi mới cách làm.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "tasks#", "0"}}},
 };
 /* clang-format on */
 

@@ -652,7 +652,7 @@ Test(lexicon, bodies)
 
 Test(lexicon, positions)
 {
-	static const char *const flags[] = { "org", "standalone", "modifier", NULL };
+	static const char *const flags[] = { "org", "standalone", "envoy", "modifier", NULL };
 	struct table t = load("positions", 3);
 	struct table abbr = load("abbreviations", 2);
 	assert_enum(&t, 2, flags);
@@ -675,6 +675,8 @@ Test(lexicon, positions)
 	expect_row(&t, "PCT", 1, "Phó Chủ tịch");
 	expect_row(&t, "Trưởng Ban", 2, "org");
 	expect_row(&t, "Trưởng Đoàn ĐBQH", 1, "Trưởng đoàn đại biểu Quốc hội");
+	expect_row(&t, "Đại sứ", 2, "envoy");
+	expect_row(&t, "Ngoại trưởng", 2, "standalone");
 	expect_row(&t, "nguyên", 2, "modifier");
 	expect_row(&t, "Q.", 1, "Quyền");
 	/* "Bí thư Tỉnh ủy" is Bí thư + a body; ranks are not positions. */

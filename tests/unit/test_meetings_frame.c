@@ -74,6 +74,22 @@ static const struct jq_case FRAME[] = {
      "Ngày 2/9, tỉnh treo cờ kỷ niệm Ngày Quốc khánh (2.9.1945 - 2.9.2024) tại các cơ quan.",
      PUB,
      {{"meetings#", "0"}}},
+    /* ---- written plans: the meeting is a topic ---- */
+    {"neg_plan_to_hold_a_conference",
+     "Ngày 12/3, UBND tỉnh ban hành kế hoạch tổ chức Hội nghị xúc tiến đầu tư năm 2024.",
+     PUB,
+     {{"meetings#", "0"}}},
+    {"neg_undated_plan_about_a_conference",
+     "Kế hoạch số 45\n"
+     "UBND tỉnh vừa ban hành Kế hoạch số 45/KH-UBND về tổ chức Hội nghị xúc tiến đầu tư năm "
+     "2024. Theo đó, hội nghị sẽ được tổ chức vào tháng 6.",
+     PUB,
+     {{"meetings#", "0"}}},
+    {"meeting_preparing_a_conference_is_the_meeting",
+     "Sáng 12/3, UBND tỉnh họp bàn công tác chuẩn bị tổ chức Hội nghị xúc tiến đầu tư năm 2024.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "họp"}}},
     /* ---- rites and festivals ---- */
     {"neg_religious_rite",
      "Sáng 12/5, hàng nghìn tín đồ dự lễ cầu siêu tại chùa Phổ Minh.",
@@ -199,6 +215,76 @@ static const struct jq_case FRAME[] = {
      "này, căn cứ quy định tại Điều 74 của Hiến pháp, Ủy ban đã xem xét một tờ trình.",
      PUB,
      {{M0 "location", "null"}}},
+    {"place_of_a_trip_when_nothing_nearer",
+     "Ngày 24/5, Phó Thủ tướng chủ trì khai mạc Diễn đàn kinh tế Việt Nam - Pháp nhân chuyến "
+     "thăm chính thức tại Pháp.",
+     PUB,
+     {{M0 "kind_text", "diễn đàn"},
+      {M0 "location", "Pháp"}}},
+    {"neg_posted_envoy_is_no_place",
+     "Ngày 3/7, Đại sứ nước này tại Washington đã có cuộc gặp với Thứ trưởng Ngoại giao.",
+     PUB,
+     {{M0 "kind_text", "cuộc gặp"},
+      {M0 "location", "null"}}},
+    {"neg_a_topic_meeting_later_gives_no_place",
+     "Hai bên chuẩn bị\n"
+     "Ngày 3/7, hai thứ trưởng đã có cuộc gặp. Ngoài chủ đề về cuộc gặp thượng đỉnh tại Đức, "
+     "hai bên còn bàn về quan hệ song phương.",
+     PUB,
+     {{M0 "location", "null"}}},
+    {"place_of_a_later_sentence_attending_it",
+     "Trao học bổng\n"
+     "Sáng 1/11, Báo Tuổi Trẻ tổ chức buổi lễ trao học bổng cho học sinh. Tham dự buổi lễ trao "
+     "học bổng tại Trung tâm hội nghị tỉnh Đắk Nông có lãnh đạo tỉnh.",
+     PUB,
+     {{M0 "location", "Trung tâm hội nghị tỉnh Đắk Nông"}}},
+    {"ceremony_of_setting_out",
+     "Sáng 5/2, Bộ Chỉ huy Quân sự tỉnh tổ chức lễ ra quân huấn luyện năm 2024.",
+     PUB,
+     {{M0 "kind", "ceremony"},
+      {M0 "kind_text", "lễ ra quân"}}},
+    {"opening_night_is_a_ceremony",
+     "Liên hoan văn nghệ\n"
+     "Tối 20/9, liên hoan văn nghệ quần chúng của tỉnh đã chính thức khai mạc. Trong đêm khai "
+     "mạc, 20 đoàn đã diễu hành qua lễ đài.",
+     PUB,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "đêm khai mạc"}}},
+    {"neg_next_days_agenda_is_announced",
+     "Thông cáo số 9\n"
+     "Ngày 20-6-2023, Quốc hội họp phiên toàn thể tại hội trường. Thứ tư, ngày 21-6-2023, Quốc "
+     "hội họp phiên bế mạc. Phiên bế mạc sẽ được truyền hình trực tiếp.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "kind_text", "phiên toàn thể"}}},
+    /* ---- term and ordinal ---- */
+    {"term_from_the_body_named_in_the_title",
+     "Bế mạc Phiên họp thứ 9 của Ủy ban Thường vụ Quốc hội khóa XV\n"
+     "Sáng 12/7, Ủy ban Thường vụ Quốc hội bế mạc Phiên họp thứ 9.",
+     PUB,
+     {{M0 "ordinal", "9"},
+      {M0 "term", "khóa XV"}}},
+    {"neg_term_of_another_meeting_named_after",
+     "Chiều 19/5, Văn phòng Quốc hội tổ chức họp báo thông tin về kỳ họp thứ 5 của Quốc hội "
+     "khóa XV.",
+     PUB,
+     {{M0 "kind_text", "họp báo"},
+      {M0 "term", "null"},
+      {M0 "ordinal", "null"}}},
+    {"ordinal_from_the_same_noun_restated",
+     "Ủy ban Kiểm tra họp\n"
+     "Từ ngày 7 - 9/6, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 21. Chủ nhiệm Ủy ban "
+     "chủ trì kỳ họp. Toàn cảnh kỳ họp thứ 21 của Ủy ban Kiểm tra Trung ương.",
+     PUB,
+     {{M0 "kind_text", "kỳ họp"},
+      {M0 "ordinal", "21"}}},
+    {"neg_ordinal_of_another_noun_of_the_kind",
+     "Hai bên gặp nhau\n"
+     "Ngày 3/7, hai thứ trưởng đã có cuộc gặp tại Hà Nội. Hai bên bàn về cuộc đối thoại lần thứ "
+     "hai giữa hai nước.",
+     PUB,
+     {{M0 "kind_text", "cuộc gặp"},
+      {M0 "ordinal", "null"}}},
 };
 /* clang-format on */
 

@@ -518,6 +518,14 @@ static const struct jq_case PEOPLE[] = {
      {{"people[*].name", "Nguyễn Văn Sơn; Lê Thị Hải Yến"},
       {P("Nguyễn Văn Sơn") ".positions#", "0"},
       {P("Lê Thị Hải Yến") ".positions#", "0"}}},
+    /* in brackets the position runs to the closing bracket */
+    {"bracketed_position_runs_to_its_bracket",
+     "Đó là bà Vũ Thị Hoa (Giám đốc Trung tâm nghiên cứu kinh tế và hỗ trợ doanh nghiệp ABC), ông "
+     "Lê Quốc Vinh (Chủ tịch Lemedia) phát biểu.",
+     NULL,
+     {{P("Vũ Thị Hoa") ".positions[*].text",
+       "Giám đốc Trung tâm nghiên cứu kinh tế và hỗ trợ doanh nghiệp ABC"},
+      {P("Lê Quốc Vinh") ".positions[*].text", "Chủ tịch Lemedia"}}},
     /* positions, a comma or dash, then the rank or form of address */
     {"positions_then_rank_then_name",
      "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Văn Chiến chủ trì.",

@@ -90,6 +90,30 @@ static const struct jq_case ROLES[] = {
      "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự án do ông Lê Văn Tam làm chủ đầu tư.",
      NULL,
      {{M0 "attendees", ""}}},
+    /* a plural form of address heads a list of names */
+    {"plural_address_list_of_bare_names",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự hội nghị có các đồng chí Lê Văn Tam, Trần Thị Hoa "
+     "và Ngô Văn Sỹ.",
+     NULL,
+     {{M0 "attendees@", "Lê Văn Tam; Trần Thị Hoa; Ngô Văn Sỹ"},
+      {P("Trần Thị Hoa") ".honorific", "đồng chí"}}},
+    {"plural_address_colon_list_with_positions",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự hội nghị có các đồng chí: Lê Văn Tam, Phó Bí thư "
+     "Tỉnh ủy; Trần Thị Hoa, Phó Chủ tịch UBND tỉnh.",
+     NULL,
+     {{M0 "attendees@", "Lê Văn Tam; Trần Thị Hoa"},
+      {P("Trần Thị Hoa") ".positions[*].text", "Phó Chủ tịch UBND tỉnh"}}},
+    {"presiding_board_plural_list",
+     "Sáng 12/4, Liên đoàn Lao động tỉnh tổ chức đại hội. Đoàn chủ tọa gồm các đồng chí Lê Văn "
+     "Tam, Trần Thị Hoa và Ngô Văn Sỹ.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Tam; Trần Thị Hoa; Ngô Văn Sỹ"}}},
+    {"neg_list_stops_at_a_non_name",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự hội nghị có các đồng chí Lê Văn Tam, Sở Tài chính "
+     "và nhiều doanh nghiệp.",
+     NULL,
+     {{M0 "attendees@", "Lê Văn Tam"},
+      {"people#", "1"}}},
     {"glued_dash_after_name_separates_position",
      "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Dự hội nghị có đồng chí Lê Văn Tam- Ủy viên Ban "
      "Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh.",
