@@ -157,6 +157,16 @@ static const struct jq_case BODIES[] = {
      "kiểm tra làm việc.",
      NULL,
      {{"documents[0].issuer", "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh"}}},
+    {"issuer_passed_it_at",
+     "Đề án đã được Ban Thường vụ Tỉnh ủy Nghệ An thông qua tại Nghị quyết số 12-NQ/TU ngày "
+     "5/3/2024.",
+     NULL,
+     {{"documents[0].issuer", "Ban Thường vụ Tỉnh ủy Nghệ An"}}},
+    /* a verb whose subject did not issue it names no issuer */
+    {"no_issuer_without_an_issuing_verb",
+     "Đề án được Ban Thường vụ Tỉnh ủy Nghệ An nhắc tới tại Nghị quyết số 12-NQ/TU.",
+     NULL,
+     {{"documents[0].issuer", "null"}}},
     /* a title beginning with a head is a title: "Cục trưởng" */
     {"title_beginning_with_a_head",
      "Cục trưởng Nguyễn Văn Hùng phát biểu.",
