@@ -231,6 +231,16 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			unsigned tail = orgs_tail_of(e);
 			size_t s = k + n;
 			size_t j = generic_name(d, s, lim, tail);
+			/* "Ban Chỉ đạo (BCĐ) 389 tỉnh": the head's abbreviation
+			 * before its name */
+			size_t hab = j == s ? orgs_inner_abbr(d, s, lim) : s;
+			if (hab > s) {
+				size_t j2 = generic_name(d, hab, lim, tail);
+				if (j2 > hab) {
+					s = hab;
+					j = j2;
+				}
+			}
 			if (j == s) {
 				/* "Đoàn giám sát" + "của Ban Văn hóa - Xã hội HĐND TP":
 				 * the bare head, which orgs_extract joins to its owner */
