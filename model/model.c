@@ -218,8 +218,9 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		return -1;
 	}
 	if (sc == 2) {
-		/* the rest of the bytes is checked before normalising */
-		size_t at = text_utf8_check(bytes, len, &nul);
+		/* the rest of the bytes is checked before normalising (the scan
+		 * checked those before bad) */
+		size_t at = bad + text_utf8_check(bytes + bad, len - bad, &nul);
 		if (at < len) {
 			char b[64];
 			snprintf(b, sizeof b, "%zu", at + skipped);

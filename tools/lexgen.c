@@ -186,7 +186,7 @@ static void edges_grow(void)
 
 static uint32_t child(uint32_t parent, uint16_t kw)
 {
-	if ((lexgen_nedge + 1) * 2 > lexgen_capedge)
+	if ((lexgen_nedge + 1) * 4 > lexgen_capedge)
 		edges_grow();
 	uint64_t key = ((uint64_t)parent + 1) << 16 | kw;
 	size_t s = edge_hash(key) & (lexgen_capedge - 1);

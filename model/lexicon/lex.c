@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "model/lexicon/lex_hash.h"
 #include "model/lexicon/lex_tables.h"
 
 uint16_t lex_vocab_find(const char *key, size_t len, uint32_t hash)
@@ -29,49 +28,6 @@ uint16_t lex_vocab_find(const char *key, size_t len, uint32_t hash)
 const char *lex_vocab_key(uint16_t kw)
 {
 	return kw < KW_COUNT ? lex_vocab_keys + lex_vocab[kw].key : "";
-}
-
-/* The child of trie node `node` by keyword kw, or -1. */
-static inline int64_t lex_child(uint32_t node, uint16_t kw)
-{
-	uint64_t key = ((uint64_t)node + 1) << 16 | kw;
-	uint64_t s = lex_edge_hash(key) & lex_edge_mask;
-	for (;;) {
-		const struct lex_edge *e = &lex_edges[s];
-		if (e->key == key)
-			return e->child;
-		if (!e->key)
-			return -1;
-		s = (s + 1) & lex_edge_mask;
-	}
-}
-
-size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap, uint64_t *mask)
-{
-	uint32_t node = 0;
-	size_t nh = 0;
-	uint64_t m = 0;
-	for (size_t j = i; j < tx->n && nh < cap; j++) {
-		const tok_t *t = &tx->tok[j];
-		if (!t->kw || (j > i && (t->flags & TF_NL)))
-			break;
-		int64_t c = j == i ? lex_root_child[t->kw] : lex_child(node, t->kw);
-		if (c < 0)
-			break;
-		node = (uint32_t)c;
-		if (j - i + 1 > 255)
-			break;
-		if (lex_node_mask[node]) {
-			out[nh].node = node;
-			out[nh].len = (uint8_t)(j - i + 1);
-			m |= lex_node_mask[node];
-			nh++;
-		}
-		if (!lex_node_kids[node])
-			break;
-	}
-	*mask = m;
-	return nh;
 }
 
 /* The last term of lexicon lx at node (the entry a lookup returns). */
@@ -165,7 +121,7 @@ const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 			uint16_t kw = tx.tok[j].klen ? lex_vocab_find(tok_key(&tx, j), tx.tok[j].klen,
 								      tx.tok[j].hash)
 						     : 0;
-			int64_t c = kw ? lex_child(node, kw) : -1;
+			int64_t c = kw ? lex_trie_child(node, kw) : -1;
 			if (c < 0)
 				break;
 			node = (uint32_t)c;

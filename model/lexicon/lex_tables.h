@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "model/lexicon/lex.h"
+#include "model/lexicon/lex_hash.h"
 
 struct lex_vocab {
 	uint64_t pre;  /* the key's first 8 bytes, little-endian, zero-padded */
@@ -45,21 +46,21 @@ extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
 extern const int32_t lex_root_child[KW_COUNT];
 
-/* lex_vocab_find for a key that has 8 readable bytes at key (a text's key
- * buffer keeps that slack): the first 8 bytes compared at once, the rest
- * (keys over 8 bytes) byte by byte. The scan's lookup, once per token. */
+/* lex_vocab_find for a key followed by zero bytes up to 8 at least (the
+ * scan pads every key so): the first 8 bytes compared at once, as one
+ * little-endian word, the rest (keys over 8 bytes) byte by byte. The
+ * scan's lookup, once per token. */
 static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t hash)
 {
 	uint64_t pre;
 	__builtin_memcpy(&pre, key, 8);
-	if (len < 8)
-		pre &= (1ULL << (8 * len)) - 1;
 	for (uint32_t s = hash & lex_vocab_mask;; s = (s + 1) & lex_vocab_mask) {
 		uint16_t id = lex_vocab_slot[s];
 		if (!id)
 			return 0;
 		const struct lex_vocab *v = &lex_vocab[id];
-		if (v->pre == pre && v->hash == hash && v->len == len) {
+		/* up to 8 bytes the padded first word and the length decide */
+		if (v->pre == pre && v->len == len && (len <= 8 || v->hash == hash)) {
 			const char *k = lex_vocab_keys + v->key;
 			size_t i = 8;
 			while (i < len && k[i] == key[i])
@@ -70,9 +71,20 @@ static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t has
 	}
 }
 
-/* Walk the trie from token i: writes every node reached that spells an
- * entry, shortest first, into out[0..cap) and returns their number; *mask
- * gets their lexicons (tag_text). */
-size_t lex_walk(const text_t *tx, size_t i, struct lex_hit *out, size_t cap, uint64_t *mask);
+/* The child of trie node `node` by keyword kw, or -1 (tag_text's walk,
+ * lex_lookup). */
+static inline int64_t lex_trie_child(uint32_t node, uint16_t kw)
+{
+	uint64_t key = ((uint64_t)node + 1) << 16 | kw;
+	uint64_t s = lex_edge_hash(key) & lex_edge_mask;
+	for (;;) {
+		const struct lex_edge *e = &lex_edges[s];
+		if (e->key == key)
+			return e->child;
+		if (!e->key)
+			return -1;
+		s = (s + 1) & lex_edge_mask;
+	}
+}
 
 #endif

@@ -49,11 +49,16 @@ static int line_break(const seg_ctx_t *c, size_t i)
 static int scan(seg_ctx_t *c)
 {
 	const text_t *tx = c->tx;
+	const tok_t *tk = tx->tok;
 	size_t n = tx->n, l0 = 0;
 	for (size_t i = 0; i < n; i++) {
-		const tok_t *t = &tx->tok[i];
-		if (budget_check(tx->budget))
+		const tok_t *t = &tk[i];
+		/* the work bound every 64 atoms: each costs a few tests */
+		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
+		/* most atoms: a word on the line, not the credit word */
+		if (!(t->flags & TF_NL) && t->kind == TK_WORD && t->kw != KW_anhr)
+			continue;
 		if (i > l0 && line_break(c, i)) {
 			seg_line_t *l = avec_push(c->ar, &c->lines);
 			if (!l)

@@ -8,11 +8,16 @@
 
 #define MAX_HITS_AT 128 /* trie nodes with entries reached from one token */
 
+/* One pass over the tokens: at each token that can begin an entry, the
+ * trie is walked along the following tokens (a multi-token entry never
+ * runs over a line break), and every node reached that spells an entry is
+ * a hit. The walk is inline and every token's mask is written here (no
+ * cleared array first), as this runs at every token of every parse. */
 int tag_text(text_t *tx)
 {
 	size_t n = tx->n;
 	tx->hit_at = mem_malloc((n + 2) * sizeof *tx->hit_at);
-	tx->lexmask = mem_calloc(n + 2, sizeof *tx->lexmask); /* 0 where no hit */
+	tx->lexmask = mem_malloc((n + 2) * sizeof *tx->lexmask);
 	if (!tx->hit_at || !tx->lexmask)
 		return -1;
 	for (size_t i = 0; i < n && !tx->kw_done; i++) {
@@ -23,11 +28,17 @@ int tag_text(text_t *tx)
 	tx->hit = mem_malloc(cap * sizeof *tx->hit);
 	if (!tx->hit)
 		return -1;
+	const tok_t *tok = tx->tok;
+	uint32_t *hit_at = tx->hit_at;
+	uint64_t *lexmask = tx->lexmask;
 	for (size_t i = 0; i < n; i++) {
-		tx->hit_at[i] = (uint32_t)nh;
-		if (budget_check(tx->budget))
+		hit_at[i] = (uint32_t)nh;
+		lexmask[i] = 0;
+		/* the work bound every 64 tokens: a token's walk is bounded */
+		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
-		if (!lex_kw_first[tx->tok[i].kw])
+		uint16_t kw = tok[i].kw;
+		if (!lex_kw_first[kw] || lex_root_child[kw] < 0)
 			continue;
 		if (nh + MAX_HITS_AT > cap) {
 			cap = cap * 2 + MAX_HITS_AT;
@@ -36,10 +47,33 @@ int tag_text(text_t *tx)
 				return -1;
 			tx->hit = p;
 		}
-		uint64_t got;
-		nh += lex_walk(tx, i, tx->hit + nh, MAX_HITS_AT, &got);
-		tx->lexmask[i] = got;
+		struct lex_hit *out = tx->hit + nh;
+		uint32_t node = (uint32_t)lex_root_child[kw];
+		uint64_t m = 0;
+		size_t k = 0, j = i;
+		for (;;) {
+			uint64_t nm = lex_node_mask[node];
+			if (nm) {
+				out[k].node = node;
+				out[k].len = (uint8_t)(j - i + 1);
+				m |= nm;
+				k++;
+			}
+			/* at most MAX_HITS_AT hits and 255 tokens from one token */
+			if (!lex_node_kids[node] || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
+				break;
+			const tok_t *t = &tok[j];
+			if (!t->kw || (t->flags & TF_NL))
+				break;
+			int64_t c = lex_trie_child(node, t->kw);
+			if (c < 0)
+				break;
+			node = (uint32_t)c;
+		}
+		nh += k;
+		lexmask[i] = m;
 	}
-	tx->hit_at[n] = tx->hit_at[n + 1] = (uint32_t)nh;
+	hit_at[n] = hit_at[n + 1] = (uint32_t)nh;
+	lexmask[n] = lexmask[n + 1] = 0;
 	return 0;
 }

@@ -11,7 +11,9 @@
  * checking the bytes and setting each token's keyword id. Returns 0; -1
  * when out of memory or over the budget; 1 when the bytes are not UTF-8 or
  * hold a NUL (the first bad byte at *bad, *nul telling which); 2 when the
- * text needs NFC normalisation first (normalise, then scan the result). */
+ * text needs NFC normalisation first (normalise, then scan the result;
+ * *bad is then the first code point NFC may change, and the bytes before
+ * it are known to be valid UTF-8). */
 int tag_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
 		    size_t *bad, int *nul);
 

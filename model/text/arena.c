@@ -67,9 +67,13 @@ void *arena_alloc(arena_t *a, size_t n)
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
-	if (p && n)
-		memcpy(p, s, n);
+	/* every byte is written: not cleared first */
+	char *p = arena_alloc_raw(a, n + 1);
+	if (p) {
+		if (n)
+			memcpy(p, s, n);
+		p[n] = '\0';
+	}
 	return p;
 }
 

@@ -33,6 +33,16 @@ size_t text_tok_at(const text_t *tx, size_t off)
 {
 	size_t n = tx->n, h = tx->tok_hint < n ? tx->tok_hint : n;
 	size_t lo, hi, step = 1;
+	const tok_t *tk = tx->tok;
+	/* the common asks, answered before the search: the last answer
+	 * again, or the token after it */
+	if (h < n && tk[h].start >= off) {
+		if (h == 0 || tk[h - 1].start < off)
+			return h;
+	} else if (h + 1 <= n && (h + 1 == n || tk[h + 1].start >= off)) {
+		((text_t *)tx)->tok_hint = h + 1;
+		return h + 1;
+	}
 	if (h < n && tx->tok[h].start < off) {
 		/* the answer is past h: gallop forward */
 		lo = h + 1;

@@ -31,7 +31,7 @@ enum tok_flag {
 
 typedef struct tok {
 	uint32_t start, end; /* bytes of the NFC text */
-	uint32_t hash;	     /* FNV-1a of the key */
+	uint32_t hash;	     /* text_hash of the key */
 	uint32_t key;	     /* offset of the key in text->keys (NUL-terminated) */
 	uint32_t val;	     /* TK_NUM: value (capped at 999,999,999); TK_PUNCT: code point */
 	uint16_t kw;	     /* vocabulary id of the key (KW_*), 0 when none */
@@ -96,13 +96,48 @@ static inline int tok_punct(const text_t *tx, size_t i, char c)
 	return i < tx->n && t->kind == TK_PUNCT && t->klen == 1 && tx->keys[t->key] == c;
 }
 
-/* FNV-1a, the hash of every key. */
+/* The hash of every key (tok_t.hash, the vocabulary's slots, strmap): the
+ * bytes read eight at a time, the last word zero-padded, one multiply per
+ * word, so that a syllable's key (nearly all are 8 bytes or less) costs
+ * one multiply and not one per byte. The low bits (the slot of a table)
+ * take bits 32-43 and 52-63 of the product, so that every byte of a word
+ * counts in them (the tone digit ends a key). */
+static inline uint64_t text_hash_word(uint64_t h, uint64_t w)
+{
+	return (h ^ w) * 0x9E3779B97F4A7C15ull;
+}
+
+static inline uint32_t text_hash_end(uint64_t h)
+{
+	return (uint32_t)(h >> 32) ^ (uint32_t)(h >> 52);
+}
+
 static inline uint32_t text_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	uint64_t h = 0;
+	size_t i = 0;
+	do {
+		uint64_t w = 0;
+		__builtin_memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+		h = text_hash_word(h, w);
+		i += 8;
+	} while (i < n);
+	return text_hash_end(h);
+}
+
+/* text_hash of s[0..n) when zero bytes follow it up to the next multiple
+ * of 8, and 8 at least (the scan pads every key so): whole-word loads
+ * only. */
+static inline uint32_t text_hash_padded(const char *s, size_t n)
+{
+	uint64_t w;
+	__builtin_memcpy(&w, s, 8);
+	uint64_t h = text_hash_word(0, w);
+	for (size_t i = 8; i < n; i += 8) {
+		__builtin_memcpy(&w, s + i, 8);
+		h = text_hash_word(h, w);
+	}
+	return text_hash_end(h);
 }
 
 #endif

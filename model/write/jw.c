@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "model/mem.h"
 
 static int jw_reserve(jw_t *w, size_t n)
@@ -86,6 +89,30 @@ void jw_arr_end(jw_t *w)
 	jw_byte(w, ']');
 }
 
+/* n bytes from s to p, without a library call for the short lengths of
+ * member names: two overlapping words. */
+static inline void copy_short(char *p, const char *s, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(p, &a, 8);
+		memcpy(p + n - 8, &b, 8);
+	} else if (n >= 4 && n < 8) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		memcpy(p, &a, 4);
+		memcpy(p + n - 4, &b, 4);
+	} else if (n < 4) {
+		for (size_t k = 0; k < n; k++)
+			p[k] = s[k];
+	} else {
+		memcpy(p, s, n);
+	}
+}
+
 void jw_key_n(jw_t *w, const char *key, size_t n)
 {
 	int d = w->depth - 1;
@@ -98,7 +125,7 @@ void jw_key_n(jw_t *w, const char *key, size_t n)
 		w->len++;
 	}
 	*p++ = '"';
-	memcpy(p, key, n);
+	copy_short(p, key, n);
 	p += n;
 	*p++ = '"';
 	*p++ = ':';
@@ -123,8 +150,32 @@ static char *put_str(char *p, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	*p++ = '"';
-	size_t i = 0;
+	/* s[plain, i) went out as it is, so at p - (i - plain) */
+	size_t i = 0, plain = 0;
+	int tail = n >= 8;
 	while (i < n) {
+#ifdef __SSE2__
+		/* runs of plain bytes sixteen at a time; at a byte to escape
+		 * the plain ones before it are kept (the 16 stored bytes fit
+		 * in the room of the bytes still to write) */
+		while (i + 16 <= n) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i esc = _mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+					 _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+			    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+			unsigned m = (unsigned)_mm_movemask_epi8(esc);
+			_mm_storeu_si128((__m128i *)(void *)p, x);
+			if (m) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				p += k;
+				i += k;
+				break;
+			}
+			p += 16;
+			i += 16;
+		}
+#endif
 		/* runs of plain bytes, eight at a time */
 		while (i + 8 <= n) {
 			uint64_t x;
@@ -137,11 +188,24 @@ static char *put_str(char *p, const char *s, size_t n)
 		}
 		if (i >= n)
 			break;
+		/* the last bytes (fewer than 8) as the word that ends the
+		 * string, written over the plain bytes before them again */
+		if (tail && i + 8 > n && n - 8 >= plain) {
+			uint64_t x;
+			memcpy(&x, s + n - 8, 8);
+			tail = 0;
+			if (!needs_escape(x)) {
+				memcpy(p - (i - (n - 8)), &x, 8);
+				p += n - i;
+				break;
+			}
+		}
 		unsigned char c = (unsigned char)s[i++];
 		if (c >= 0x20 && c != '"' && c != '\\') {
 			*p++ = (char)c;
 			continue;
 		}
+		plain = i;
 		*p++ = '\\';
 		switch (c) {
 		case '"':
