@@ -65,8 +65,10 @@ static void find_agent(const doc_ctx_t *c, size_t s, doc_cand_t *cd)
 	if (s1 == 0)
 		return;
 	if (doc_word(c, s1, KW_taij)) {
+		/* any issuing verb right before "tại": "được HĐND tỉnh thông qua
+		 * tại Nghị quyết số ...", "được UBND tỉnh ban hành tại ..." */
 		x = documents_phrase_end(c, LEX_DOC_VERB, doc_u_prev(c, s1), &st, NULL);
-		if (x && verb_mode(x) != DOC_VERB_DIRECT) {
+		if (x) {
 			vs = st;
 		} else {
 			/* "X phê duyệt đề án ... tại Quyết định": up to 30 units back */

@@ -301,6 +301,17 @@ static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, siz
 	}
 }
 
+/* the verb after a convening subject: "họp", "tổ chức", "tiến hành",
+ * "khai mạc", "cho ý kiến", "thảo luận", "nghe", "có" + the kind, ... */
+static int convening_verb(const text_t *t, size_t e, const kmention_t *k)
+{
+	return (tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) || tok_kw2(t, e, KW_tieens, KW_hanhf) ||
+	       tok_kw2(t, e, KW_khai, KW_macj) || tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
+	       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) || (tok_kw(t, e) == KW_nghe) ||
+	       (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
+	       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) || tok_kw2(t, e, KW_buwowcs, KW_vaof);
+}
+
 /* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
  * "Chính phủ họp phiên thường kỳ" */
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
@@ -345,15 +356,25 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		}
 		if (tok_kw(t, e) == KW_ddoongf || (tok_kw(t, e) == KW_cungf && tok_kw2(t, e + 1, KW_toor, KW_chuwcs)))
 			e++; /* "đồng tổ chức", "cùng tổ chức" */
-		if (e < sb && ((tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
-			       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
-			       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
-			       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
-			       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
-			       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) || resumes ||
-			       tok_kw2(t, e, KW_buwowcs, KW_vaof))) {
+		if (e < sb && (convening_verb(t, e, k) || resumes)) {
 			set_body(m, d, (int)i);
 			m->body_span = joint;
+			return;
+		}
+	}
+	/* "Ban Chỉ đạo đã họp", "Ủy ban tổ chức hội nghị": a bare head as
+	 * subject is the body last named with it */
+	for (size_t s = sa; s + 1 < lim; s++) {
+		if (!(t->tok[s].flags & (TF_CAP | TF_UPPER)) || meetings_org_mention_at(d, s) >= 0 ||
+		    meetings_in_person_ctx(d, s) || !lex_starts(t, LEX_BODIES, s) || (s > sa && tok_kw(t, s - 1) == KW_taij))
+			continue;
+		size_t n = 0;
+		if (!lex_at(t, LEX_BODIES, s, lim, &n))
+			continue;
+		size_t e = skip_adverbs(t, s + n, sb);
+		int om;
+		if (e < sb && convening_verb(t, e, k) && (om = bare_head_body(d, s, sb)) >= 0) {
+			set_body(m, d, om);
 			return;
 		}
 	}

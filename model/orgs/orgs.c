@@ -231,6 +231,16 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			unsigned tail = orgs_tail_of(e);
 			size_t s = k + n;
 			size_t j = generic_name(d, s, lim, tail);
+			/* "Ban Chỉ đạo (BCĐ) 389 tỉnh": the head's abbreviation
+			 * before its name */
+			size_t hab = j == s ? orgs_inner_abbr(d, s, lim) : s;
+			if (hab > s) {
+				size_t j2 = generic_name(d, hab, lim, tail);
+				if (j2 > hab) {
+					s = hab;
+					j = j2;
+				}
+			}
 			if (j == s) {
 				/* "Đoàn giám sát" + "của Ban Văn hóa - Xã hội HĐND TP":
 				 * the bare head, which orgs_extract joins to its owner */
@@ -267,6 +277,12 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			if (lv)
 				level = lv;
 			k += n;
+			/* "Ủy ban Kiểm tra (UBKT) Tỉnh ủy ...": the organ's own
+			 * abbreviation before the unit it belongs to */
+			size_t ab = orgs_inner_abbr(d, k, lim);
+			if (ab > k && ab < lim && orgs_is_cap(&t->tok[ab]) && !(t->tok[ab].flags & TF_NL) &&
+			    lex_starts(t, bodies, ab))
+				k = ab;
 			continue;
 		}
 		/* a party organ of another body is a party body: "Đảng ủy Công
@@ -323,6 +339,21 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		if (e2 > from) {
 			before = from;
 			k2 = e2;
+		}
+	}
+	/* "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam" + "tỉnh Nghệ An": the
+	 * country is part of the name, the locality follows it */
+	if (k2 > before && !hosted && level != LVL_CENTRAL) {
+		size_t pn = 0;
+		const lex_entry_t *pe = lex_at(t, LEX_PLACES, before, k2, &pn);
+		int lv3 = LVL_NONE;
+		size_t e3 = pe && before + pn == k2 && pe->ncols > 1 && !strcmp(pe->cols[1], "country") &&
+				    k2 < lim && !orgs_is_cap(&t->tok[k2])
+				? locality(d, k2, lim, &lv3, territorial ? 2 : 1)
+				: k2;
+		if (e3 > k2) {
+			k2 = e3;
+			lv2 = lv3;
 		}
 	}
 	if (k2 > before) {
