@@ -425,6 +425,23 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 						break;
 					}
 				}
+			/* "Tại phiên thảo luận, Việt Nam đã báo cáo ...": at an
+			 * international meeting a country's delegation reports; only a
+			 * country that opens its clause */
+			if (!a.has_presenter) {
+				for (size_t q = v >= 4 ? v - 4 : sa; q < v && q >= sa; q++) {
+					size_t ln = 0;
+					const lex_entry_t *pl = lex_at(t, LEX_PLACES, q, v, &ln);
+					if (!pl || q + ln != v || pl->ncols < 2 || strcmp(pl->cols[1], "country") ||
+					    !(q == sa || meetings_is_punct(t, q - 1, ',')))
+						continue;
+					a.has_presenter = 1;
+					a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
+								   t->tok[v - 1].end - t->tok[q].start);
+					end = (int)i;
+					break;
+				}
+			}
 			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
 			if (!a.has_presenter) {
 				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {
