@@ -242,6 +242,23 @@ static int submission_at(const text_t *t, size_t j, size_t sb)
 	       tok_kw2(t, j, KW_ddeef, KW_ans) || tok_kw2(t, j, KW_duwj, KW_thaor);
 }
 
+/* "X (đã) giới thiệu (cụ thể) về ...": at a forum or workshop a speaker
+ * introducing a subject presents it. Only with "về" close after the verb, so
+ * that introducing a guest or a product ("giới thiệu đại biểu") is no
+ * presentation; the subject must end right before the verb (or "đã"). */
+static int intro_at(const text_t *t, size_t sa, size_t i)
+{
+	if (!tok_kw2(t, i, KW_giowis, KW_thieeuj) || i <= sa)
+		return 0;
+	for (size_t q = i + 2; q < i + 5 && q < t->n; q++) {
+		if (t->tok[q].kind == TK_PUNCT)
+			return 0;
+		if (tok_kw(t, q) == KW_veef)
+			return 1;
+	}
+	return 0;
+}
+
 /* The clause's last person before the verb at v, when the verb follows the
  * person's position phrase ("ThS X, Phó Giám đốc Trung tâm Giám sát, điều
  * hành đô thị thông minh trình bày") or affiliation ("TS X, Trường Đại học Y
@@ -278,7 +295,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		/* every pattern below starts with one of these words */
 		uint16_t k0 = t->tok[i].kw;
 		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
-		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj)
+		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj && k0 != KW_giowis)
 			continue;
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
@@ -306,8 +323,9 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			end = presenter_at(c, &a, i + 3, sb);
 			if (tok_kw2(t, i, KW_towf, KW_trinhf))
 				action = ACTION_SUBMIT;
-		} else if ((tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj) &&
-			   submission_at(t, i + (tok_kw(t, i) == KW_ddocj ? 1 : 2), sb)) {
+		} else if (((tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj) &&
+			    submission_at(t, i + (tok_kw(t, i) == KW_ddocj ? 1 : 2), sb)) ||
+			   intro_at(t, sa, i)) {
 			/* "X trình bày tờ trình ...": X is the person right before */
 			int cp = clause_person(c, sa, i);
 			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
@@ -407,6 +425,23 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 						break;
 					}
 				}
+			/* "Tại phiên thảo luận, Việt Nam đã báo cáo ...": at an
+			 * international meeting a country's delegation reports; only a
+			 * country that opens its clause */
+			if (!a.has_presenter) {
+				for (size_t q = v >= 4 ? v - 4 : sa; q < v && q >= sa; q++) {
+					size_t ln = 0;
+					const lex_entry_t *pl = lex_at(t, LEX_PLACES, q, v, &ln);
+					if (!pl || q + ln != v || pl->ncols < 2 || strcmp(pl->cols[1], "country") ||
+					    !(q == sa || meetings_is_punct(t, q - 1, ',')))
+						continue;
+					a.has_presenter = 1;
+					a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
+								   t->tok[v - 1].end - t->tok[q].start);
+					end = (int)i;
+					break;
+				}
+			}
 			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
 			if (!a.has_presenter) {
 				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {

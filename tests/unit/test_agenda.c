@@ -159,6 +159,40 @@ static const struct jq_case AGENDA[] = {
      NULL,
      {{"meetings#", "1"},
       {M0 "agenda#", "0"}}},
+    /* a speaker who introduces a subject ("giới thiệu về") presents it */
+    {"speaker_introduces_subject",
+     "Sáng 26/1, Bộ Tài chính tổ chức diễn đàn đầu tư. Tại diễn đàn, Thứ trưởng Bộ Tài chính Lê Văn "
+     "Khải đã giới thiệu cụ thể về các chính sách ưu đãi thuế.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Lê Văn Khải"}}},
+    {"body_introduces_subject",
+     "Sáng 26/1, UBND tỉnh tổ chức hội thảo. Sở Kế hoạch và Đầu tư giới thiệu về quy hoạch tỉnh.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Sở Kế hoạch và Đầu tư"}}},
+    /* introducing guests is no presentation */
+    {"neg_introducing_guests",
+     "Sáng 26/1, UBND tỉnh tổ chức hội nghị. Ông Đặng Minh Quang giới thiệu các đại biểu dự hội "
+     "nghị.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "agenda#", "0"}}},
+    /* at an international meeting a country that opens its clause reports */
+    {"country_reports_at_international_meeting",
+     "Sáng 26/1, các bộ trưởng thương mại ASEAN họp hội nghị tại Jakarta. Tại phiên thảo luận thứ "
+     "hai, Việt Nam đã báo cáo kết quả hội thảo về kinh tế số.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "Việt Nam"},
+      {A0 "subject", "kết quả hội thảo về kinh tế số"}}},
+    /* a country inside a noun phrase ("doanh nghiệp Việt Nam") is no presenter */
+    {"neg_country_inside_noun_phrase",
+     "Sáng 26/1, các bộ trưởng thương mại ASEAN họp hội nghị tại Jakarta. Các doanh nghiệp Việt Nam "
+     "báo cáo lợi nhuận tăng.",
+     NULL,
+     {{"meetings#", "1"},
+      {M0 "agenda#", "0"}}},
     /* a body that opens the sentence presents: "X trình bày báo cáo thẩm tra" */
     {"body_presents_verification_report",
      "Sáng 26/1, HĐND tỉnh khai mạc kỳ họp thứ 9. Ban Kinh tế - Ngân sách HĐND tỉnh trình bày báo "
