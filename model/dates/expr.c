@@ -339,10 +339,12 @@ int dates_find(const text_t *tx, date_list_t *out)
 	dv_init(&v, tx, 0, tx->n);
 	for (size_t i = 0; i < tx->n;) {
 		const tok_t *t = &tx->tok[i];
-		if (budget_check(tx->budget))
-			return -1;
+		/* the work check is for the tokens that can start a date: the
+		 * others cost two tests */
 		if (t->kind == TK_NUM ||
 		    (t->kind == TK_WORD && lex_starts(tx, LEX_DATE_START, i))) {
+			if (budget_check(tx->budget))
+				return -1;
 			date_expr_t e;
 			dv_anchor(&v, i);
 			size_t nx = parse_expr(&v, i, &e);

@@ -67,9 +67,10 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 	dv_init(&v, tx, 0, tx->n);
 	for (size_t i = 0; i < tx->n;) {
 		uint16_t kw = tx->tok[i].kw;
-		if (budget_check(tx->budget))
-			return -1;
+		/* the work check is for the tokens that can start a term */
 		if (kw == KW_khoas || kw == KW_nhieemj || kw == KW_giai) {
+			if (budget_check(tx->budget))
+				return -1;
 			term_expr_t e;
 			dv_anchor(&v, i);
 			size_t nx = parse_term(&v, i, &e);

@@ -180,10 +180,10 @@ static int find_symbols(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
 	const tok_t *t = c->t;
 	for (size_t i = 0; i < c->n; i++) {
+		if (t[i].kind != TK_NUM || t[i].ndig > 5)
+			continue; /* two tests: the work check is for the rest */
 		if (budget_check(c->tx->budget))
 			return -1;
-		if (t[i].kind != TK_NUM || t[i].ndig > 5)
-			continue;
 		if (i > 0 && !(t[i].flags & TF_SPACE)) {
 			uint32_t p = t[i - 1].val;
 			if (t[i - 1].kind != TK_PUNCT || p == '/' || p == '.' || p == ',' ||

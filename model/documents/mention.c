@@ -320,10 +320,10 @@ static int list_more(const doc_ctx_t *c, size_t i, size_t j, int ti, size_t te, 
 int documents_find_short(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
 	for (size_t i = 0; i < c->n; i++) {
+		if (!lex_starts(c->tx, LEX_DOC_TYPE, i) || c->used[i])
+			continue; /* two tests: the work check is for the rest */
 		if (budget_check(c->tx->budget))
 			return -1;
-		if (!lex_starts(c->tx, LEX_DOC_TYPE, i) || c->used[i])
-			continue;
 		size_t len = 0;
 		const lex_entry_t *x = documents_phrase_at(c, LEX_DOC_TYPE, i, &len);
 		int ti = x ? documents_entry_type(x) : -1;

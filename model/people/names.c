@@ -10,6 +10,7 @@
  * not Vietnamese syllables ("Pascal", "Guterres", "Akihiko"). A Vietnamese
  * syllable is an onset, a vowel group and a final from closed sets; any
  * other word is foreign (or an abbreviation, which is all capitals). */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "model/people/people_internal.h"
@@ -126,6 +127,22 @@ static int viet_syllable(const char *w, size_t n)
 	return 0;
 }
 
+/* 1 when the word key k[0..kl) cannot be a Vietnamese syllable. */
+static int foreign_key(const char *k, size_t kl)
+{
+	char w[64];
+	if (!kl)
+		return 1; /* longer than any Vietnamese syllable */
+	size_t n = key_letters(k, kl, w, sizeof w);
+	return n == 0 || !viet_syllable(w, n);
+}
+
+/* The answer per keyword id, learnt on first use and kept for the process:
+ * a word recurs all over a text (and over texts), and the syllable grammar
+ * costs hundreds of instructions. Relaxed atomics: every thread that fills
+ * a slot writes the same value. 0 not yet known, 1 Vietnamese, 2 foreign. */
+static _Atomic unsigned char kw_foreign[KW_COUNT];
+
 /* 1 when word token i cannot be a Vietnamese syllable (a foreign word in
  * Latin spelling); abbreviations in capitals are not counted. */
 int people_foreign_word(const ctx_t *c, size_t i)
@@ -133,14 +150,18 @@ int people_foreign_word(const ctx_t *c, size_t i)
 	const text_t *t = c->t;
 	if (i >= t->n || t->tok[i].kind != TK_WORD || (t->tok[i].flags & TF_UPPER))
 		return 0;
+	uint16_t kw = t->tok[i].kw;
+	if (kw && kw < KW_COUNT) {
+		unsigned char v = atomic_load_explicit(&kw_foreign[kw], memory_order_relaxed);
+		if (!v) {
+			v = foreign_key(tok_key(t, i), t->tok[i].klen) ? 2 : 1;
+			atomic_store_explicit(&kw_foreign[kw], v, memory_order_relaxed);
+		}
+		return v == 2;
+	}
 	if (c->foreign && c->foreign[i])
 		return c->foreign[i] == 2;
-	char w[64];
-	int f = 1; /* longer than any Vietnamese syllable */
-	if (t->tok[i].klen) {
-		size_t n = key_letters(tok_key(t, i), t->tok[i].klen, w, sizeof w);
-		f = n == 0 || !viet_syllable(w, n);
-	}
+	int f = foreign_key(tok_key(t, i), t->tok[i].klen);
 	/* each token is asked many times (every name and position test) */
 	if (c->foreign)
 		c->foreign[i] = f ? 2 : 1;

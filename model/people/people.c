@@ -468,17 +468,18 @@ int people_extract(doc_t *d)
 	const text_t *t = &d->tx;
 	size_t i = 0;
 	while (i < n) {
-		if (budget_check(t->budget))
-			goto fail;
 		/* nothing below starts at a lower-case word other than an
 		 * honorific, "các" (a group heading), "nguyên", "cựu", "quyền",
-		 * "tân" (former, acting, new) */
+		 * "tân" (former, acting, new); such a word costs a few compares,
+		 * so the work check is for the tokens that get past them */
 		const tok_t *x = &t->tok[i];
 		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs && !people_modifier_kw(x->kw) &&
 		    !lex_starts(t, LEX_HONORIFICS, i)) {
 			i++;
 			continue;
 		}
+		if (budget_check(t->budget))
+			goto fail;
 		size_t g = group_at(&c, i);
 		if (g > i) {
 			i = g;
@@ -587,10 +588,10 @@ int people_extract(doc_t *d)
 	}
 	for (size_t q = 0; q + 1 < n; q++) {
 		char hon2[64];
+		if (!lex_starts(t, LEX_HONORIFICS, q))
+			continue; /* one bit test: the work check is for the rest */
 		if (budget_check(t->budget))
 			goto fail;
-		if (!lex_starts(t, LEX_HONORIFICS, q))
-			continue;
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
 		if (k2 == q || k2 >= n || !people_is_cap(&t->tok[k2]) ||
 		    (k2 + 1 < n && people_is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
@@ -622,10 +623,10 @@ int people_extract(doc_t *d)
 		     k < d->person_mentions.v[m].tok_end && k < n; k++)
 			covered[k] = 1;
 	for (size_t q = 0; q < n; q++) {
+		if (!people_is_cap(&t->tok[q]) || covered[q])
+			continue; /* two tests: the work check is for the rest */
 		if (budget_check(t->budget))
 			goto fail;
-		if (!people_is_cap(&t->tok[q]) || covered[q])
-			continue;
 		size_t ne = people_name_at(&c, q, 0);
 		if (ne <= q)
 			continue;
