@@ -215,6 +215,11 @@ Test(http_keepalive, quiet_clients_keep_their_connection_but_not_its_inner_one)
 	int i, before, busy, idle = 0;
 	double end;
 
+	/* the descriptors are counted in /proc/PID/fd: under MEETINGD_WRAP the
+	 * PID may be a wrapper's (podman for the image test), not the server's */
+	const char *wrap = getenv("MEETINGD_WRAP");
+	if (wrap && *wrap)
+		cr_skip_test("counts the server's own descriptors; MEETINGD_WRAP is set");
 	harness_start(&s, NULL);
 	before = server_fds(&s);
 	for (i = 0; i < QUIET; i++) {
