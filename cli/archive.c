@@ -369,10 +369,34 @@ static void put_out(struct pipeline *p, const void *s, size_t n)
 		write_failed(p, 0);
 }
 
+/* How long finished results may wait in the output buffer while the writer
+ * has nothing else to do. */
+#define FLUSH_HOLD_MS 20
+
+/* *t: now plus FLUSH_HOLD_MS on the clock of the condition variables. */
+static void flush_deadline(struct timespec *t)
+{
+	clock_gettime(CLOCK_REALTIME, t);
+	t->tv_nsec += FLUSH_HOLD_MS * 1000000L;
+	if (t->tv_nsec >= 1000000000L) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000L;
+	}
+}
+
+/* Whether the deadline t has passed. */
+static int flush_due(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
+}
+
 static void *writer(void *arg)
 {
 	struct pipeline *p = arg;
 	const struct cli_opts *o = p->o;
+	struct timespec held = {0};
 
 	if (o->output == CLI_OUT_CSV || o->output == CLI_OUT_TSV) {
 		struct cli_buf head = {0};
@@ -388,8 +412,16 @@ static void *writer(void *arg)
 		if (!job) {
 			if ((p->producer_done || p->stop) && p->written == p->issued)
 				break;
+			if (p->out.buf.len && !flush_due(&held)) {
+				/* idle with results held: wait for more, but let what is
+				 * done reach the reader within FLUSH_HOLD_MS (one write
+				 * per result cost a system call and a wake-up each) */
+				p->writer_waiting = 1;
+				pthread_cond_timedwait(&p->ready_cv, &p->mu, &held);
+				p->writer_waiting = 0;
+				continue;
+			}
 			if (p->out.buf.len) {
-				/* idle: let what is done reach the reader */
 				pthread_mutex_unlock(&p->mu);
 				if (!p->write_errno && cli_out_flush(&p->out))
 					write_failed(p, 0);
@@ -403,6 +435,8 @@ static void *writer(void *arg)
 			continue;
 		}
 		pthread_mutex_unlock(&p->mu);
+		if (!p->out.buf.len)
+			flush_deadline(&held);
 		if (job->skipped) {
 			p->st.skipped++;
 		} else {
