@@ -318,8 +318,8 @@ static int run_line(const struct cli_opts *o, struct cli_job *job, struct model_
 				    problem_new(PROBLEM_BODY_TOO_LARGE, o->run_id,
 						"The line is longer than %u bytes.", CLI_MAX_INPUT),
 				    NULL, source);
-	if (handlers_decode_json(job->line, job->line_len, o->run_id, 1, &doc, &rq, &id,
-				 &problem, &kind)) {
+	if (handlers_decode_json(job->line, job->line_len, o->run_id, 1, &doc, &rq, &id, &problem,
+				 &kind)) {
 		rc = emit_problem(o, job, problem, id, source);
 		json_decref(doc);
 		return rc;

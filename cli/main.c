@@ -89,8 +89,7 @@ static double now_s(void)
 static void fit_descriptors(struct config *cfg)
 {
 	struct rlimit rl;
-	rlim_t need =
-	    (rlim_t)cfg->max_connections * FD_PER_CONNECTION + FD_RESERVE(cfg->threads);
+	rlim_t need = (rlim_t)cfg->max_connections * FD_PER_CONNECTION + FD_RESERVE(cfg->threads);
 
 	if (getrlimit(RLIMIT_NOFILE, &rl))
 		return;
@@ -177,7 +176,8 @@ static int cmd_serve(int argc, char **argv)
 				"the configuration)\n");
 	}
 	fprintf(stderr, "meetingd: %s: draining %ld in-flight request(s), up to %.3g s\n",
-		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(), cfg.drain_timeout_ms / 1e3);
+		sig == SIGTERM ? "SIGTERM" : "SIGINT", http_in_flight(),
+		cfg.drain_timeout_ms / 1e3);
 	http_begin_drain();
 	deadline = now_s() + cfg.drain_timeout_ms / 1e3;
 	while (http_in_flight() > 0) {

@@ -60,11 +60,9 @@ static int answer_line(struct batch *b, const char *s, size_t n)
 	struct model_buf mb = {b->out, 0, b->out_cap};
 	int rc = -1, decoded;
 
-	decoded = handlers_decode_json(s, n, b->req->id, 1, &doc, &rq, &id, &problem,
-				       &kind) == 0;
-	if (decoded &&
-	    ((opt.cancel && atomic_load(opt.cancel)) ||
-	     (opt.deadline_ns && http_now_ns() > opt.deadline_ns))) {
+	decoded = handlers_decode_json(s, n, b->req->id, 1, &doc, &rq, &id, &problem, &kind) == 0;
+	if (decoded && ((opt.cancel && atomic_load(opt.cancel)) ||
+			(opt.deadline_ns && http_now_ns() > opt.deadline_ns))) {
 		/* past the work bound: the rest of the lines are answered
 		 * without a parse */
 		struct model_error late = {.code = MODEL_E_DEADLINE};

@@ -262,8 +262,9 @@ int handlers_decode_json(const char *bytes, size_t len, const char *instance, in
 	p = json_object_get(root, "published_at");
 	u = json_object_get(root, "url");
 	if (t && h)
-		snprintf(msg, sizeof msg, "Send the article as \"text\" or the page as \"html\", "
-					  "not both.");
+		snprintf(msg, sizeof msg,
+			 "Send the article as \"text\" or the page as \"html\", "
+			 "not both.");
 	else if (h && !json_is_string(h))
 		snprintf(msg, sizeof msg, "\"html\" must be a string.");
 	else if (!h && !json_is_string(t))
@@ -370,7 +371,8 @@ int handlers_content_type(struct request *req, const char *const *accepted,
 		/* an article in another encoding would parse into mojibake and
 		 * offsets into the wrong bytes: ask for UTF-8 instead of guessing
 		 * (a page's charset the model reads itself) */
-		if (!(vn == 5 && !strncasecmp(v, "utf-8", 5)) && strcmp(accepted[which], "text/html")) {
+		if (!(vn == 5 && !strncasecmp(v, "utf-8", 5)) &&
+		    strcmp(accepted[which], "text/html")) {
 			http_reply_problem(req, out, PROBLEM_UNSUPPORTED_MEDIA,
 					   "charset '%s' is not supported; the body must be UTF-8 "
 					   "(send %s).",

@@ -58,7 +58,7 @@ char *handlers_model_error_message(const struct model_error *err, char *buf, siz
 struct handlers_request {
 	const char *text; /* the "text" or "html" member */
 	size_t len;
-	int is_html;	  /* it came as "html" */
+	int is_html;			/* it came as "html" */
 	const char *published_at, *url; /* NULL when absent */
 };
 

@@ -7,10 +7,10 @@
 #include "model/dates/dates.h"
 #include "model/documents/documents.h"
 #include "model/segment/segment.h"
-#include "span.h"
 #include "model/tag/tag.h"
 #include "model/text/arena.h"
 #include "model/text/text.h"
+#include "span.h"
 
 struct html_article;
 
@@ -22,11 +22,11 @@ enum org_level { LVL_NONE, LVL_CENTRAL, LVL_PROVINCE, LVL_DISTRICT, LVL_COMMUNE 
 typedef struct org_mention {
 	span_t span;
 	size_t tok_start, tok_end; /* token range */
-	char *canonical;           /* malloc'ed */
+	char *canonical;	   /* malloc'ed */
 	enum org_category cat;
 	enum org_level level;
-	span_t term;               /* "khóa XIII" right after, or {0,0} */
-	int org;                   /* index into doc->orgs */
+	span_t term; /* "khóa XIII" right after, or {0,0} */
+	int org;     /* index into doc->orgs */
 	const char *rule;
 } org_mention_t;
 
@@ -41,15 +41,15 @@ typedef struct org {
 } org_t;
 
 typedef struct position {
-	span_t span;   /* as written */
+	span_t span;		   /* as written */
 	size_t tok_start, tok_end; /* its tokens */
-	char *title;   /* in the parse's arena */
-	int org_mention; /* index into doc->org_mentions or -1 */
+	char *title;		   /* in the parse's arena */
+	int org_mention;	   /* index into doc->org_mentions or -1 */
 } position_t;
 
 typedef struct person {
 	char *name, *family, *given; /* malloc'ed */
-	char *honorific;             /* malloc'ed or NULL */
+	char *honorific;	     /* malloc'ed or NULL */
 	AVEC(position_t) positions;
 	AVEC(span_t) mentions;
 	const char *rule;
@@ -58,16 +58,16 @@ typedef struct person {
 
 /* One named person occurrence with the positions written beside it. */
 typedef struct person_mention {
-	span_t span;               /* the name */
+	span_t span;		   /* the name */
 	size_t tok_start, tok_end; /* tokens of the name */
 	size_t ctx_start, ctx_end; /* tokens of the whole phrase (honorific, positions) */
 	int person;
 	AVEC(position_t) positions;
-	int is_title_only;         /* "đồng chí Bí thư Tỉnh ủy" without a name */
+	int is_title_only; /* "đồng chí Bí thư Tỉnh ủy" without a name */
 } person_mention_t;
 
 typedef struct ref {
-	char *name; /* malloc'ed */
+	char *name;	 /* malloc'ed */
 	int org, person; /* -1 when none */
 } ref_t;
 
@@ -101,12 +101,12 @@ typedef struct meeting {
 	char *kind_text;
 	span_t name;
 	int ordinal;
-	int body_org;        /* index into doc->orgs or -1 */
-	span_t body_span;    /* as written */
+	int body_org;	  /* index into doc->orgs or -1 */
+	span_t body_span; /* as written */
 	span_t term;
 	int year, month, day; /* 0 when unknown */
 	int end_year, end_month, end_day;
-	int date_idx;        /* index into doc->dates or -1 */
+	int date_idx; /* index into doc->dates or -1 */
 	int year_inferred;
 	enum part_of_day pod;
 	int hour, minute;
@@ -131,10 +131,10 @@ typedef struct warning {
 typedef struct doc {
 	const char *text;
 	size_t len;
-	arena_t arena; /* everything of this parse that is not freed on its own */
-	arena_t *ar;   /* &arena, so that a const doc_t can still allocate */
+	arena_t arena;	 /* everything of this parse that is not freed on its own */
+	arena_t *ar;	 /* &arena, so that a const doc_t can still allocate */
 	budget_t budget; /* the work bound (model_options), polled by every stage */
-	text_t tx;     /* the tokens every recogniser reads, tagged once */
+	text_t tx;	 /* the tokens every recogniser reads, tagged once */
 	article_t art;
 	AVEC(size_t) sent_tok; /* first token of each sentence in art.sentences */
 	date_list_t dates;
@@ -176,7 +176,8 @@ int span_is_empty(span_t s);
 /* sentence index containing byte offset, or -1 */
 long doc_sentence_of(const doc_t *d, size_t off);
 /* first index i in [0, n) with key(ctx, i) >= a; key must not decrease */
-size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx);
+size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
+		       const void *ctx);
 /* first token index at or after byte offset */
 size_t doc_tok_at(const doc_t *d, size_t off);
 int doc_warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);

@@ -44,7 +44,8 @@ long doc_sentence_of(const doc_t *d, size_t off)
 	return -1;
 }
 
-size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i), const void *ctx)
+size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
+		       const void *ctx)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {

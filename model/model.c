@@ -8,9 +8,9 @@
 
 #include "extract.h"
 #include "html/html.h"
+#include "model/mem.h"
 #include "model/text/nfc.h"
 #include "model/write/write.h"
-#include "model/mem.h"
 
 int model_init(void)
 {
@@ -94,7 +94,6 @@ static void doc_free(doc_t *d)
 }
 
 /* ---- pipeline ----------------------------------------------------------- */
-
 
 static int sentence_index(doc_t *d)
 {
@@ -283,10 +282,12 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		goto out;
 	}
 	if (repaired)
-		doc_warn(d, "encoding_repaired", "a UTF-8 byte order mark was removed", span_make(0, 0), 0);
+		doc_warn(d, "encoding_repaired", "a UTF-8 byte order mark was removed",
+			 span_make(0, 0), 0);
 	if (was_nfd)
-		doc_warn(d, "normalized", "the text was normalised to NFC; offsets index the normalised text",
-		     span_make(0, 0), 0);
+		doc_warn(d, "normalized",
+			 "the text was normalised to NFC; offsets index the normalised text",
+			 span_make(0, 0), 0);
 	if (budget_poll(&d->budget) || dates_find(&d->tx, &d->dates) ||
 	    dates_find_terms(&d->tx, &d->terms) ||
 	    documents_find(&d->tx, &d->dates, &d->terms, &d->docs) || budget_poll(&d->budget) ||

@@ -42,7 +42,7 @@ struct model_options {
 	const char *published_at;
 	enum model_offset_unit unit;
 	int include_text; /* add "text": the normalised text the offsets index */
-	int explain;      /* add "rule" to every extracted object */
+	int explain;	  /* add "rule" to every extracted object */
 	enum model_input_format input;
 	/* For HTML input: the charset named by the transport (the HTTP
 	 * Content-Type), which wins over the page's own <meta charset>, and the
@@ -64,14 +64,14 @@ struct model_options {
 
 enum model_errcode {
 	MODEL_OK = 0,
-	MODEL_E_UTF8,      /* invalid UTF-8; offset = first bad byte */
-	MODEL_E_EMPTY,     /* empty or whitespace-only article */
+	MODEL_E_UTF8,	   /* invalid UTF-8; offset = first bad byte */
+	MODEL_E_EMPTY,	   /* empty or whitespace-only article */
 	MODEL_E_PUBLISHED, /* published_at option is not an ISO date */
 	MODEL_E_NOMEM,
 	MODEL_E_INTERNAL,
 	MODEL_E_DEADLINE,  /* options.deadline_ns passed */
 	MODEL_E_CANCELLED, /* *options.cancel became nonzero */
-	MODEL_E_FORMAT,    /* the input format cannot be read (an unknown charset, a
+	MODEL_E_FORMAT,	   /* the input format cannot be read (an unknown charset, a
 			      UTF-16 page) */
 };
 

@@ -1,7 +1,7 @@
 #include "span.h"
 
-#include <stdint.h>
 #include "model/mem.h"
+#include <stdint.h>
 
 /* Grow a vector's storage to hold at least n + 1 elements. Returns the
  * (possibly moved) storage or NULL; on failure the old storage is kept. */

@@ -20,18 +20,17 @@ static inline span_t span_make(size_t s, size_t e)
 
 /* VEC(T): {T *v; size_t n, cap;}. vec_push returns a pointer to the new
  * zeroed slot or NULL when out of memory. Free with free(vec.v). */
-#define VEC(T)                                                                 \
-	struct {                                                               \
-		T *v;                                                          \
-		size_t n, cap;                                                 \
+#define VEC(T)                                                                                     \
+	struct {                                                                                   \
+		T *v;                                                                              \
+		size_t n, cap;                                                                     \
 	}
 
 void *span_vec_grow(void **v, size_t *cap, size_t n, size_t elem);
-#define vec_push(vec)                                                          \
-	((vec)->n < (vec)->cap || span_vec_grow((void **)&(vec)->v, &(vec)->cap,   \
-					    (vec)->n, sizeof(*(vec)->v))        \
-		 ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)),       \
-		    &(vec)->v[(vec)->n++])                                    \
-		 : NULL)
+#define vec_push(vec)                                                                              \
+	((vec)->n < (vec)->cap ||                                                                  \
+		 span_vec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))       \
+	     ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])          \
+	     : NULL)
 
 #endif

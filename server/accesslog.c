@@ -120,8 +120,8 @@ void accesslog_write(const struct accesslog_record *r)
 		     "\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,\"bytes_in\":%zu,"
 		     "\"bytes_out\":%zu,\"ms\":%.3f%s}\n",
 		     ts, now.tv_nsec / 1000000, r->id, r->remote, r->client, method, path,
-		     r->status, r->bytes_in, r->bytes_out,
-		     (double)(r->end_ns - r->start_ns) / 1e6, problem);
+		     r->status, r->bytes_in, r->bytes_out, (double)(r->end_ns - r->start_ns) / 1e6,
+		     problem);
 	if (n < 0 || (size_t)n >= sizeof line)
 		return;
 	pthread_mutex_lock(&L.lock);

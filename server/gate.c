@@ -224,7 +224,8 @@ static void on_listen(void)
 static void sweep(void)
 {
 	const struct config *cfg = G.cfg;
-	uint64_t now = G.now, hl = header_limit_ns(), rt = (uint64_t)cfg->request_timeout_ms * (SEC / 1000),
+	uint64_t now = G.now, hl = header_limit_ns(),
+		 rt = (uint64_t)cfg->request_timeout_ms * (SEC / 1000),
 		 ct = (uint64_t)cfg->connection_timeout_ms * (SEC / 1000);
 	struct gate_conn *c, *next;
 

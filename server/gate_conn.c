@@ -340,8 +340,7 @@ static void head_done(struct gate_conn *c)
 		answer(c, PROBLEM_BODY_TOO_LARGE, detail);
 		return;
 	}
-	if (h->content_lengths && h->content_length &&
-	    gate_budget_take(cfg, h->content_length)) {
+	if (h->content_lengths && h->content_length && gate_budget_take(cfg, h->content_length)) {
 		metrics_count(METRICS_REFUSED_MEMORY);
 		answer(c, PROBLEM_OVERLOADED,
 		       "The server holds as many request bodies as its memory limit allows; "
@@ -350,8 +349,8 @@ static void head_done(struct gate_conn *c)
 	}
 	if (h->content_lengths)
 		c->reserved = h->content_length;
-	if (h->expect_continue && (h->chunked || h->content_length) &&
-	    c->in_len == h->len && !out_alloc(c)) {
+	if (h->expect_continue && (h->chunked || h->content_length) && c->in_len == h->len &&
+	    !out_alloc(c)) {
 		static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
 		memcpy(c->out, cont, sizeof cont - 1);
 		c->out_off = 0;
@@ -586,9 +585,9 @@ static int answer_ends(struct gate_conn *c, const char *p, size_t n, size_t *kee
 	char why[80];
 
 	if (!c->rh.done) {
-		c->rhead_len = gate_reply_head_feed(&c->rh, c->out + OUT_CAP, RHEAD_CAP, c->rhead_len,
-						    p, n,
-						    c->head.method_len == 4 && !memcmp(c->in, "HEAD", 4));
+		c->rhead_len =
+		    gate_reply_head_feed(&c->rh, c->out + OUT_CAP, RHEAD_CAP, c->rhead_len, p, n,
+					 c->head.method_len == 4 && !memcmp(c->in, "HEAD", 4));
 		if (!c->rh.done)
 			return 0;
 		off = c->rh.head_len > c->resp_seen ? (size_t)(c->rh.head_len - c->resp_seen) : 0;
@@ -714,4 +713,3 @@ void gate_on_inner(struct gate_conn *c, uint32_t ev)
 	if (!c->dead && (ev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)))
 		relay_in(c);
 }
-

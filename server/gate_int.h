@@ -162,7 +162,6 @@ struct gate_state {
 	uint64_t now;
 };
 
-
 /* The gate's one state, owned by its thread (gate.c). */
 extern struct gate_state gate_g;
 

@@ -111,11 +111,12 @@ int gate_reply_problem(const struct config *cfg, char *out, size_t cap, enum pro
 			snprintf(cors, sizeof cors, "Vary: Origin\r\n");
 	}
 	is_head = head && head->method_len == 4 && !memcmp(buf, "HEAD", 4);
-	n = snprintf(out, cap,
-		     "HTTP/1.1 %d %s\r\nContent-Type: application/problem+json\r\n"
-		     "Content-Length: %zu\r\nX-Request-Id: %s\r\nX-Content-Type-Options: nosniff\r\n"
-		     "%s%sConnection: close\r\n\r\n",
-		     status, reason(status), blen, id, cors, status == 503 ? "Retry-After: 1\r\n" : "");
+	n = snprintf(
+	    out, cap,
+	    "HTTP/1.1 %d %s\r\nContent-Type: application/problem+json\r\n"
+	    "Content-Length: %zu\r\nX-Request-Id: %s\r\nX-Content-Type-Options: nosniff\r\n"
+	    "%s%sConnection: close\r\n\r\n",
+	    status, reason(status), blen, id, cors, status == 503 ? "Retry-After: 1\r\n" : "");
 	if (n < 0 || (size_t)n + blen > cap) {
 		free(body);
 		return 0;

@@ -251,8 +251,8 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	fprintf(stderr, "meetingd: http: %s\n", msg);
 }
 
-int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes,
-	       char *err, size_t errlen)
+int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes, char *err,
+	       size_t errlen)
 {
 	/* poll(), not epoll: libmicrohttpd 0.9.75's epoll loop reads events in
 	 * batches of 128 and, after a full batch, waits again with its whole

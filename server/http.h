@@ -98,8 +98,8 @@ struct request {
 
 /* Start the daemon and the gate on cfg with the given routes (both borrowed
  * for the daemon's lifetime). 0 or -1 with a message in err. */
-int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes,
-	       char *err, size_t errlen);
+int http_start(const struct config *cfg, const struct http_route *routes, size_t nroutes, char *err,
+	       size_t errlen);
 
 /* The port actually bound (useful with --port 0). */
 int http_port(void);
@@ -137,8 +137,7 @@ void http_request_ref(struct request *req);
 void http_request_unref(struct request *req);
 
 /* The request's work bound for the model: its deadline and cancel flag. */
-void http_work_bound(const struct request *req, uint64_t *deadline_ns,
-		     const atomic_int **cancel);
+void http_work_bound(const struct request *req, uint64_t *deadline_ns, const atomic_int **cancel);
 
 /* Run fn(arg) on the parse pool with req's connection suspended, resumed
  * when fn returns. Only from a libmicrohttpd callback of req (a content

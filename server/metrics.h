@@ -27,7 +27,7 @@ long metrics_in_flight(void);
 enum metrics_event {
 	METRICS_REFUSED_LIMIT,	/* connection over --max-connections */
 	METRICS_REFUSED_CLIENT, /* connection over --max-client-connections */
-	METRICS_EVICTED,	/* a connection still sending its first head, closed for a newcomer */
+	METRICS_EVICTED, /* a connection still sending its first head, closed for a newcomer */
 	METRICS_REFUSED_MEMORY, /* request refused: --max-body-memory full */
 	METRICS_CUT,		/* request cut at its deadline */
 	METRICS_EVENT_COUNT,

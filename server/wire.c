@@ -42,7 +42,8 @@ static enum wire_status request_line(struct wire_head *h, const char *buf, size_
 	while (i < n && tchar((unsigned char)buf[i]))
 		i++;
 	if (i == 0 || i == n || buf[i] != ' ')
-		return refuse(h, WIRE_BAD, "The request line must be METHOD SP target SP HTTP/1.1.");
+		return refuse(h, WIRE_BAD,
+			      "The request line must be METHOD SP target SP HTTP/1.1.");
 	h->method_len = i;
 	t = ++i;
 	while (i < n && (unsigned char)buf[i] > 0x20 && (unsigned char)buf[i] < 0x7f)
@@ -122,7 +123,8 @@ static enum wire_status field_line(struct wire_head *h, const char *buf, size_t 
 					 shown(s, sizeof s, v, vn));
 				return WIRE_BAD;
 			}
-			x = x > (UINT64_MAX - 9) / 10 ? UINT64_MAX : x * 10 + (uint64_t)(v[k] - '0');
+			x = x > (UINT64_MAX - 9) / 10 ? UINT64_MAX
+						      : x * 10 + (uint64_t)(v[k] - '0');
 		}
 		h->content_lengths++;
 		h->content_length = x;
@@ -170,8 +172,8 @@ static enum wire_status whole_head(struct wire_head *h, const char *buf)
 	}
 	if (h->minor == 1 ? h->hosts != 1 : h->hosts > 1) {
 		snprintf(h->why, sizeof h->why,
-			 "An HTTP/1.%d request needs %s one Host header; this one has %d.", h->minor,
-			 h->minor == 1 ? "exactly" : "at most", h->hosts);
+			 "An HTTP/1.%d request needs %s one Host header; this one has %d.",
+			 h->minor, h->minor == 1 ? "exactly" : "at most", h->hosts);
 		return WIRE_BAD;
 	}
 	/* A body two parties could delimit differently is how requests are
@@ -339,8 +341,8 @@ enum wire_status wire_chunks_feed(struct wire_chunks *c, const char *p, size_t n
 				/* refused at the digit that passes the limit: a client
 				 * announcing 2^64 bytes gets its 413 now, not at the
 				 * deadline */
-				if (++c->digits > 16 || (c->size = c->size * 16 + (uint64_t)x) >
-							    max_total - c->total) {
+				if (++c->digits > 16 ||
+				    (c->size = c->size * 16 + (uint64_t)x) > max_total - c->total) {
 					snprintf(why, cap,
 						 "A chunk announces more than the limit of %llu "
 						 "bytes.",
@@ -353,7 +355,8 @@ enum wire_status wire_chunks_feed(struct wire_chunks *c, const char *p, size_t n
 			} else if (c->state == C_SIZE && b == '\r') {
 				c->state = C_SIZE_LF;
 			} else {
-				return cbad(why, cap, "A chunk size line is not hexadecimal digits.");
+				return cbad(why, cap,
+					    "A chunk size line is not hexadecimal digits.");
 			}
 			break;
 		case C_EXT:
@@ -365,7 +368,8 @@ enum wire_status wire_chunks_feed(struct wire_chunks *c, const char *p, size_t n
 			break;
 		case C_SIZE_LF:
 			if (b != '\n')
-				return cbad(why, cap, "A chunk size line's CR is not followed by LF.");
+				return cbad(why, cap,
+					    "A chunk size line's CR is not followed by LF.");
 			c->line = 0;
 			c->digits = 0;
 			if (!c->size) {
@@ -406,7 +410,8 @@ enum wire_status wire_chunks_feed(struct wire_chunks *c, const char *p, size_t n
 			if (b == '\r')
 				c->state = C_TRAILER_LF;
 			else if ((b < 0x20 && b != '\t') || b == 0x7f)
-				return cbad(why, cap, "A trailer line holds a bare LF or a control byte.");
+				return cbad(why, cap,
+					    "A trailer line holds a bare LF or a control byte.");
 			break;
 		case C_TRAILER_LF:
 			if (b != '\n')

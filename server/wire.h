@@ -40,7 +40,7 @@ struct wire_head {
 	int hosts, content_lengths, transfer_encodings;
 	uint64_t content_length;
 	int chunked;
-	int expect_continue;	     /* Expect: 100-continue */
+	int expect_continue;	       /* Expect: 100-continue */
 	size_t expect_off, expect_len; /* that header line, CRLF included */
 	int conn_close, conn_keep_alive;
 	size_t rid_off, rid_len; /* first X-Request-Id value (rid_len 0: none) */

@@ -96,7 +96,6 @@ typedef struct dateline {
  * filled when they are a whole dateline, else 0. */
 int dates_parse_dateline(const text_t *tx, size_t a, size_t b, dateline_t *out);
 
-
 /* A strict ISO 8601 date or date-time, the whole NUL-terminated string:
  * YYYY-MM-DD (year 0001..9999), optionally followed by 'T' or a space and
  * HH:MM[:SS[.fraction]] and 'Z', ±HH:MM or ±HHMM. 1 and *out filled

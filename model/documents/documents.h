@@ -9,21 +9,23 @@
 /* One citation of a document as written. The strings live in the arena of
  * the text they were found in (freed with it). */
 typedef struct doc_cite {
-	span_t span;         /* whole citation: "Kết luận số 21-KL/TW, ngày 25.10.2021 của ... về ..." */
-	span_t type_span;    /* "Kết luận" as written; {0,0} when no type word */
-	span_t symbol_span;  /* "21-KL/TW" or "439 – QĐNS/TW" as written, or the bare number "935" */
-	char *type;          /* canonical type, capital first: "Kết luận", "Nghị định", or NULL */
-	char *type_code;     /* "KL", "NĐ", "QĐi" ...; NULL when unknown (công văn: NULL) */
-	char *number;        /* "21", "30a" */
-	char *symbol;        /* normalised: "21-KL/TW", "439-QĐNS/TW", "30/2020/NĐ-CP"; bare number when short form */
-	char *issuer_code;   /* "TW", "UBKTTW", "CP", "UBND"; NULL for a bare number */
+	span_t span; /* whole citation: "Kết luận số 21-KL/TW, ngày 25.10.2021 của ... về ..." */
+	span_t type_span; /* "Kết luận" as written; {0,0} when no type word */
+	span_t symbol_span; /* "21-KL/TW" or "439 – QĐNS/TW" as written, or the bare number "935" */
+	char *type; /* canonical type, capital first: "Kết luận", "Nghị định", or NULL */
+	char *type_code; /* "KL", "NĐ", "QĐi" ...; NULL when unknown (công văn: NULL) */
+	char *number;	 /* "21", "30a" */
+	char *symbol; /* normalised: "21-KL/TW", "439-QĐNS/TW", "30/2020/NĐ-CP"; bare number when
+			 short form */
+	char *issuer_code;    /* "TW", "UBKTTW", "CP", "UBND"; NULL for a bare number */
 	int year, month, day; /* issued on, 0 when not written in full */
-	span_t issuer_span;  /* "Ban Chấp hành Trung ương Đảng khóa XIII" ({0,0} when none) */
-	span_t subject_span; /* "về đẩy mạnh ..." up to ';' '.' or the end of the clause ({0,0} when none) */
-	int is_short;        /* 1 for a re-mention by type and bare number ("Kết luận 21") */
-	int same_as;         /* index in the list of the first citation of the same
-	                      * document (its own index when first): "Kết luận 21"
-	                      * after "Kết luận số 21-KL/TW" points to that one */
+	span_t issuer_span; /* "Ban Chấp hành Trung ương Đảng khóa XIII" ({0,0} when none) */
+	span_t subject_span; /* "về đẩy mạnh ..." up to ';' '.' or the end of the clause ({0,0} when
+				none) */
+	int is_short;	     /* 1 for a re-mention by type and bare number ("Kết luận 21") */
+	int same_as;	     /* index in the list of the first citation of the same
+			      * document (its own index when first): "Kết luận 21"
+			      * after "Kết luận số 21-KL/TW" points to that one */
 	const char *rule;
 } doc_cite_t;
 

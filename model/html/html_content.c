@@ -39,9 +39,9 @@ static const char *const NEG_PARTS[] = {
 /* Words that make an element boilerplate unless it also has a word of
  * POSITIVE ("header" is the page's, "article__header" the article's). */
 static const char *const NEG_WEAK[] = {
-    "tag",    "widget", "other", "more",   "next",    "prev",	   "print",   "hot",	"footer",
-    "header", "aside",	"top",	 "bottom", "sitemap", "copyright", "contact", "search",
-    "video",  "player", "embed", "audio", "podcast", NULL};
+    "tag",    "widget", "other",  "more",  "next",   "prev",	"print",     "hot",
+    "footer", "header", "aside",  "top",   "bottom", "sitemap", "copyright", "contact",
+    "search", "video",	"player", "embed", "audio",  "podcast", NULL};
 static const char *const POSITIVE[] = {"content", "article", "body",  "main",  "detail",
 				       "post",	  "entry",   "story", "text",  "chitiet",
 				       "noidung", "news",    "sapo",  "title", NULL};

@@ -40,9 +40,9 @@ int html_buf_put_cp(hbuf_t *b, uint32_t cp);
 		size_t n, cap;                                                                     \
 	}
 void *html_vec_grow(void **v, size_t *cap, size_t n, size_t elem);
-#define html_vec_push(vec)                                                                             \
+#define html_vec_push(vec)                                                                         \
 	((vec)->n < (vec)->cap ||                                                                  \
-		 html_vec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))           \
+		 html_vec_grow((void **)&(vec)->v, &(vec)->cap, (vec)->n, sizeof(*(vec)->v))       \
 	     ? (memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])          \
 	     : NULL)
 

@@ -118,15 +118,17 @@ const lex_entry_t *lex_lookup(int lx, const char *s, size_t len)
 		uint32_t node = 0;
 		size_t j = 0;
 		for (; j < tx.n; j++) {
-			uint16_t kw = tx.tok[j].klen ? lex_vocab_find(tok_key(&tx, j), tx.tok[j].klen,
-								      tx.tok[j].hash)
-						     : 0;
+			uint16_t kw =
+			    tx.tok[j].klen
+				? lex_vocab_find(tok_key(&tx, j), tx.tok[j].klen, tx.tok[j].hash)
+				: 0;
 			int64_t c = kw ? lex_trie_child(node, kw) : -1;
 			if (c < 0)
 				break;
 			node = (uint32_t)c;
 		}
-		for (uint32_t k = lex_node_term[node]; j == tx.n && k < lex_node_term[node + 1]; k++)
+		for (uint32_t k = lex_node_term[node]; j == tx.n && k < lex_node_term[node + 1];
+		     k++)
 			if (lex_terms[k].lex == lx)
 				r = &lex_tables[lx].e[lex_terms[k].entry];
 	}

@@ -29,10 +29,10 @@
 #include "model/text/text.h"
 
 typedef struct lex_entry {
-	const char *form;	  /* the form as written in the file */
-	const char *const *cols;  /* every column of its row (cols[0] is column 1) */
+	const char *form;	 /* the form as written in the file */
+	const char *const *cols; /* every column of its row (cols[0] is column 1) */
 	uint8_t ncols;
-	uint8_t ntok;		  /* tokens of the form */
+	uint8_t ntok; /* tokens of the form */
 } lex_entry_t;
 
 /* A trie node reached from token i that spells entries, those of tokens
@@ -66,8 +66,7 @@ const char *lex_vocab_key(uint16_t kw);
  * i + *n <= lim, or NULL. A multi-token entry never runs over a line
  * break. Needs tag_text(). */
 const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n);
-static inline const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim,
-					size_t *n)
+static inline const lex_entry_t *lex_at(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
 {
 	/* most asks find no entry: answered here, from the token's mask */
 	if (i >= lim || i >= tx->n || !((tx->lexmask[i] >> lx) & 1))

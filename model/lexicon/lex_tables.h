@@ -9,7 +9,7 @@
 #include "model/lexicon/lex_hash.h"
 
 struct lex_vocab {
-	uint64_t pre;  /* the key's first 8 bytes, little-endian, zero-padded */
+	uint64_t pre; /* the key's first 8 bytes, little-endian, zero-padded */
 	uint32_t hash;
 	uint32_t key; /* offset in lex_vocab_keys */
 	uint8_t len;
@@ -39,7 +39,7 @@ extern const uint32_t lex_vocab_mask;
 extern const uint64_t lex_kw_first[KW_COUNT];
 extern const struct lex_table lex_tables[LEX_COUNT];
 extern const uint32_t lex_node_term[];
-extern const uint64_t lex_node_mask[]; /* bit L: node has a term of lexicon L */
+extern const uint64_t lex_node_mask[];	    /* bit L: node has a term of lexicon L */
 extern const unsigned char lex_node_kids[]; /* 1: node has children */
 extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];

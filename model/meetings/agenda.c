@@ -12,8 +12,9 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	size_t s = k;
-	while (s < lim && (tok_kw2(t, s, KW_ddaij, KW_dieenj) || tok_kw2(t, s, KW_lanhx, KW_ddaoj) ||
-			   (tok_kw(t, s) == KW_cacs) || tok_kw2(t, s, KW_ddoongf, KW_chis)))
+	while (s < lim &&
+	       (tok_kw2(t, s, KW_ddaij, KW_dieenj) || tok_kw2(t, s, KW_lanhx, KW_ddaoj) ||
+		(tok_kw(t, s) == KW_cacs) || tok_kw2(t, s, KW_ddoongf, KW_chis)))
 		s += (tok_kw(t, s) == KW_cacs) ? 1 : 2;
 	int om = meetings_org_mention_at(d, s);
 	if (om >= 0 && !meetings_in_person_ctx(d, s)) {
@@ -35,7 +36,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			e = d->org_mentions.v[om2].tok_end;
 		}
 		a->has_presenter = 1;
-		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, sp.end - t->tok[k].start);
+		a->presenter.name =
+		    doc_strndup(c->d, d->text + t->tok[k].start, sp.end - t->tok[k].start);
 		a->presenter.org = o->org;
 		a->presenter.person = -1;
 		return (int)e;
@@ -47,8 +49,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		if (x->kind != TK_WORD || (x->flags & (TF_CAP | TF_UPPER)))
 			break;
 		int o2 = meetings_org_mention_at(d, q + 1);
-		if (o2 >= 0 && ((tok_kw(t, q) == KW_cuar) || (tok_kw(t, q) == KW_thuoocj)) && q > s &&
-		    !meetings_in_person_ctx(d, q + 1)) {
+		if (o2 >= 0 && ((tok_kw(t, q) == KW_cuar) || (tok_kw(t, q) == KW_thuoocj)) &&
+		    q > s && !meetings_in_person_ctx(d, q + 1)) {
 			const org_mention_t *o = &d->org_mentions.v[o2];
 			/* the body's own qualifiers may run on past its mention
 			 * ("thuộc Ban Chỉ đạo của tỉnh Khánh Hòa") */
@@ -59,7 +61,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 			while (e > o->tok_end && t->tok[e - 1].kind == TK_PUNCT)
 				e--;
 			a->has_presenter = 1;
-			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, t->tok[e - 1].end - t->tok[k].start);
+			a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start,
+							t->tok[e - 1].end - t->tok[k].start);
 			a->presenter.org = o->org;
 			a->presenter.person = -1;
 			return (int)e;
@@ -87,7 +90,8 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		if (e <= k)
 			return -1;
 		a->has_presenter = 1;
-		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start, t->tok[e - 1].end - t->tok[k].start);
+		a->presenter.name = doc_strndup(c->d, d->text + t->tok[k].start,
+						t->tok[e - 1].end - t->tok[k].start);
 		a->presenter.org = w.v[0].org;
 		a->presenter.person = w.n == 1 ? w.v[0].person : -1;
 		return (int)e;
@@ -103,7 +107,8 @@ static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const cha
 		const agenda_item_t *x = &m->agenda.v[j];
 		if ((person >= 0 && x->presenter.person == person) ||
 		    (om >= 0 && x->presenter.org == d->org_mentions.v[om].org &&
-		     x->mention.start <= c->t->tok[sa].start && x->mention.end >= c->t->tok[sb - 1].end))
+		     x->mention.start <= c->t->tok[sa].start &&
+		     x->mention.end >= c->t->tok[sb - 1].end))
 			return 0;
 	}
 	agenda_item_t a = {0};
@@ -144,8 +149,9 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		if (!(tok_kw(t, i) == KW_nghe))
 			continue;
 		size_t v = i + 1;
-		while (v < sb && !tok_kw2(t, v, KW_trinhf, KW_bayf) && !tok_kw2(t, v, KW_baos, KW_caos) &&
-		       !(tok_kw(t, v) == KW_ddocj) && !meetings_is_punct(t, v, '.') && !meetings_is_punct(t, v, ';'))
+		while (v < sb && !tok_kw2(t, v, KW_trinhf, KW_bayf) &&
+		       !tok_kw2(t, v, KW_baos, KW_caos) && !(tok_kw(t, v) == KW_ddocj) &&
+		       !meetings_is_punct(t, v, '.') && !meetings_is_punct(t, v, ';'))
 			v++;
 		if (v >= sb || meetings_is_punct(t, v, '.') || meetings_is_punct(t, v, ';'))
 			continue;
@@ -167,8 +173,8 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	/* sentence-initial report or verification clause, then the speaker
 	 * ("Trình bày báo cáo thẩm tra, Chủ nhiệm Ủy ban X cho biết ...") */
 	if (tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
-	    (tok_kw2(t, sa, KW_trinhf, KW_bayf) && (tok_kw2(t, sa + 2, KW_baos, KW_caos) ||
-						    tok_kw2(t, sa + 2, KW_towf, KW_trinhf))) ||
+	    (tok_kw2(t, sa, KW_trinhf, KW_bayf) &&
+	     (tok_kw2(t, sa + 2, KW_baos, KW_caos) || tok_kw2(t, sa + 2, KW_towf, KW_trinhf))) ||
 	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
 	     !(tok_kw(t, sa + 3) == KW_cuar))) {
 		size_t k = sa;
@@ -179,13 +185,15 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		if (k < sb && meetings_is_punct(t, k, ':'))
 			k = sb;
 		k++;
-		while (k < sb && (tok_kw2(t, k, KW_ddaij, KW_dieenj) || tok_kw2(t, k, KW_lanhx, KW_ddaoj)))
+		while (k < sb &&
+		       (tok_kw2(t, k, KW_ddaij, KW_dieenj) || tok_kw2(t, k, KW_lanhx, KW_ddaoj)))
 			k += 2;
 		if (k < sb) {
 			for (size_t q = 0; q < np; q++) {
 				const person_mention_t *p = &d->person_mentions.v[pm[q]];
 				if (p->ctx_start == k && !p->is_title_only)
-					return push_presenter(c, m, p->person, -1, ACTION_REPORT, sa, sb);
+					return push_presenter(c, m, p->person, -1, ACTION_REPORT,
+							      sa, sb);
 			}
 			int om = meetings_org_mention_at(d, k);
 			if (om >= 0)
@@ -202,7 +210,8 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			if (p->ctx_start >= k && p->ctx_start <= k + 2 && !p->is_title_only &&
 			    (tok_kw2(t, p->ctx_end, KW_trinhf, KW_bayf) ||
 			     tok_kw2(t, p->ctx_end, KW_baos, KW_caos) ||
-			     (meetings_is_punct(t, p->ctx_end, ',') && tok_kw2(t, p->ctx_end + 1, KW_trinhf, KW_bayf))))
+			     (meetings_is_punct(t, p->ctx_end, ',') &&
+			      tok_kw2(t, p->ctx_end + 1, KW_trinhf, KW_bayf))))
 				if (push_presenter(c, m, p->person, -1, ACTION_PRESENT, sa, sb))
 					return -1;
 		}
@@ -220,8 +229,8 @@ static int directed_report(const text_t *t, size_t sa, size_t v)
 			return 0;
 		uint16_t k = tok_kw(t, p);
 		if (k == KW_giao || (p > sa && ((tok_kw(t, p - 1) == KW_yeeu && k == KW_caauf) ||
-						 (tok_kw(t, p - 1) == KW_ddeef && k == KW_nghij) ||
-						 (tok_kw(t, p - 1) == KW_chir && k == KW_ddaoj))))
+						(tok_kw(t, p - 1) == KW_ddeef && k == KW_nghij) ||
+						(tok_kw(t, p - 1) == KW_chir && k == KW_ddaoj))))
 			return 1;
 	}
 	return 0;
@@ -238,8 +247,9 @@ static int submission_at(const text_t *t, size_t j, size_t sb)
 				j = q;
 				break;
 			}
-	return tok_kw2(t, j, KW_towf, KW_trinhf) || tok_kw2(t, j, KW_baos, KW_caos) || tok_kw2(t, j, KW_tham, KW_luaanj) ||
-	       tok_kw2(t, j, KW_ddeef, KW_ans) || tok_kw2(t, j, KW_duwj, KW_thaor);
+	return tok_kw2(t, j, KW_towf, KW_trinhf) || tok_kw2(t, j, KW_baos, KW_caos) ||
+	       tok_kw2(t, j, KW_tham, KW_luaanj) || tok_kw2(t, j, KW_ddeef, KW_ans) ||
+	       tok_kw2(t, j, KW_duwj, KW_thaor);
 }
 
 /* "X (đã) giới thiệu (cụ thể) về ...": at a forum or workshop a speaker
@@ -271,10 +281,11 @@ static int clause_person(const mctx_t *c, size_t sa, size_t v)
 	while (cs > sa && !meetings_is_punct(t, cs - 1, ';') && !meetings_is_punct(t, cs - 1, ':'))
 		cs--;
 	int bestp = -1;
-	for (size_t q = meetings_pm_from(d, cs); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v;
-	     q++) {
+	for (size_t q = meetings_pm_from(d, cs);
+	     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < v; q++) {
 		const person_mention_t *p = &d->person_mentions.v[q];
-		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 && !p->is_title_only &&
+		if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 &&
+		    !p->is_title_only &&
 		    (bestp < 0 || p->ctx_start > d->person_mentions.v[bestp].ctx_start))
 			bestp = (int)q;
 	}
@@ -295,7 +306,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		/* every pattern below starts with one of these words */
 		uint16_t k0 = t->tok[i].kw;
 		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
-		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj && k0 != KW_giowis)
+		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj &&
+		    k0 != KW_giowis)
 			continue;
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
@@ -317,8 +329,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
 				action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&
-			   (tok_kw(t, i + 2) == KW_cuar ||
-			    (tok_kw(t, i + 2) == KW_tuwf && i > sa && tok_kw(t, i - 1) == KW_theo))) {
+			   (tok_kw(t, i + 2) == KW_cuar || (tok_kw(t, i + 2) == KW_tuwf && i > sa &&
+							    tok_kw(t, i - 1) == KW_theo))) {
 			/* "Theo báo cáo của X", "báo cáo của X", "Theo báo cáo từ X" */
 			end = presenter_at(c, &a, i + 3, sb);
 			if (tok_kw2(t, i, KW_towf, KW_trinhf))
@@ -328,24 +340,30 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			   intro_at(t, sa, i)) {
 			/* "X trình bày tờ trình ...": X is the person right before */
 			int cp = clause_person(c, sa, i);
-			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			for (size_t q = meetings_pm_from(d, sa);
+			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
 			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (cp >= 0 ? (int)q == cp
-					    : (p->ctx_end <= i && i - p->ctx_end <= 1 && !p->is_title_only)) {
+					    : (p->ctx_end <= i && i - p->ctx_end <= 1 &&
+					       !p->is_title_only)) {
 					a.has_presenter = 1;
-					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
+					a.presenter.name =
+					    doc_strdup(c->d, d->people.v[p->person].name);
 					a.presenter.person = p->person;
 					end = (int)i;
 					break;
 				}
 			}
 			if (!a.has_presenter) {
-				for (size_t q = meetings_org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
-			     q++) {
+				for (size_t q = meetings_org_from(d, sa);
+				     q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
+				     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
-					if (o->tok_end == i && !meetings_in_person_ctx(d, o->tok_start) &&
-					    (o->tok_start == sa || !(tok_kw(t, o->tok_start - 1) == KW_cuar))) {
+					if (o->tok_end == i &&
+					    !meetings_in_person_ctx(d, o->tok_start) &&
+					    (o->tok_start == sa ||
+					     !(tok_kw(t, o->tok_start - 1) == KW_cuar))) {
 						a.has_presenter = 1;
 						a.presenter.name = doc_span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -356,7 +374,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			}
 			action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
-			   ((tok_kw2(t, i, KW_quans, KW_trieetj) || tok_kw2(t, i, KW_truyeenf, KW_ddatj) ||
+			   ((tok_kw2(t, i, KW_quans, KW_trieetj) ||
+			     tok_kw2(t, i, KW_truyeenf, KW_ddatj) ||
 			     tok_kw2(t, i, KW_trieenr, KW_khai)) &&
 			    (meetings_has_kw_pair(t, i + 2, sb, KW_nooij, KW_dung) ||
 			     meetings_has_kw_pair(t, i + 2, sb, KW_chuyeen, KW_ddeef) ||
@@ -364,7 +383,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			     meetings_has_kw_pair(t, i + 2, sb, KW_quyeets, KW_ddinhj) ||
 			     meetings_has_kw_pair(t, i + 2, sb, KW_chir, KW_thij) ||
 			     meetings_has_kw_pair(t, i + 2, sb, KW_keets, KW_luaanj)) &&
-			    i > sa && !meetings_is_punct(t, i - 1, ',') && !(tok_kw(t, i - 1) == KW_vaf)) ||
+			    i > sa && !meetings_is_punct(t, i - 1, ',') &&
+			    !(tok_kw(t, i - 1) == KW_vaf)) ||
 			   ((tok_kw(t, i) == KW_trinhf) && i > sa && (tok_kw(t, i - 2) == KW_do))) {
 			/* "Phó Bí thư Tỉnh ủy X báo cáo với Đoàn ...", "UBND tỉnh báo
 			 * cáo ...", "... do đồng chí X trình" */
@@ -376,10 +396,12 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			 * điều hành đô thị thông minh trình bày"), or its
 			 * affiliation ("TS X, Trường Đại học Y trình bày") */
 			size_t cs = i;
-			while (cs > sa && !meetings_is_punct(t, cs - 1, ';') && !meetings_is_punct(t, cs - 1, ':'))
+			while (cs > sa && !meetings_is_punct(t, cs - 1, ';') &&
+			       !meetings_is_punct(t, cs - 1, ':'))
 				cs--;
 			int bestp = -1;
-			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			for (size_t q = meetings_pm_from(d, sa);
+			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
 			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
 				if (p->ctx_start >= cs && p->ctx_end <= v && v - p->ctx_end <= 12 &&
@@ -396,15 +418,20 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			if (directed_report(t, sa, v))
 				continue;
 			if (bestp >= 0 && d->person_mentions.v[bestp].ctx_end < v &&
-			    (meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_vaf, 0) ||
-			     meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_cho, KW_bieets)))
+			    (meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_vaf,
+						  0) ||
+			     meetings_has_kw_pair(t, d->person_mentions.v[bestp].ctx_end, v, KW_cho,
+						  KW_bieets)))
 				bestp = -1;
-			for (size_t q = meetings_pm_from(d, sa); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			for (size_t q = meetings_pm_from(d, sa);
+			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
 			     q++) {
 				const person_mention_t *p = &d->person_mentions.v[q];
-				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) && !p->is_title_only) {
+				if ((bestp >= 0 ? (int)q == bestp : p->ctx_end == v) &&
+				    !p->is_title_only) {
 					a.has_presenter = 1;
-					a.presenter.name = doc_strdup(c->d, d->people.v[p->person].name);
+					a.presenter.name =
+					    doc_strdup(c->d, d->people.v[p->person].name);
 					a.presenter.person = p->person;
 					a.presenter.org = -1;
 					end = (int)i;
@@ -412,11 +439,14 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 				}
 			}
 			if (!a.has_presenter)
-				for (size_t q = meetings_org_from(d, sa); q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
-			     q++) {
+				for (size_t q = meetings_org_from(d, sa);
+				     q < d->org_mentions.n && d->org_mentions.v[q].tok_start < sb;
+				     q++) {
 					const org_mention_t *o = &d->org_mentions.v[q];
-					if (o->tok_end == v && !meetings_in_person_ctx(d, o->tok_start) &&
-					    o->tok_start > sa && !(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
+					if (o->tok_end == v &&
+					    !meetings_in_person_ctx(d, o->tok_start) &&
+					    o->tok_start > sa &&
+					    !(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
 					    !(tok_kw(t, o->tok_start - 1) == KW_cuar)) {
 						a.has_presenter = 1;
 						a.presenter.name = doc_span_dup(d, o->span);
@@ -432,12 +462,14 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 				for (size_t q = v >= 4 ? v - 4 : sa; q < v && q >= sa; q++) {
 					size_t ln = 0;
 					const lex_entry_t *pl = lex_at(t, LEX_PLACES, q, v, &ln);
-					if (!pl || q + ln != v || pl->ncols < 2 || strcmp(pl->cols[1], "country") ||
+					if (!pl || q + ln != v || pl->ncols < 2 ||
+					    strcmp(pl->cols[1], "country") ||
 					    !(q == sa || meetings_is_punct(t, q - 1, ',')))
 						continue;
 					a.has_presenter = 1;
-					a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
-								   t->tok[v - 1].end - t->tok[q].start);
+					a.presenter.name =
+					    doc_strndup(c->d, d->text + t->tok[q].start,
+							t->tok[v - 1].end - t->tok[q].start);
 					end = (int)i;
 					break;
 				}
@@ -445,19 +477,22 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			/* "lãnh đạo Q.9 báo cáo", "đại diện phường X báo cáo" */
 			if (!a.has_presenter) {
 				for (size_t q = v >= 6 ? v - 6 : sa; q + 1 < v && q >= sa; q++) {
-					if (!(tok_kw2(t, q, KW_lanhx, KW_ddaoj) || tok_kw2(t, q, KW_ddaij, KW_dieenj)))
+					if (!(tok_kw2(t, q, KW_lanhx, KW_ddaoj) ||
+					      tok_kw2(t, q, KW_ddaij, KW_dieenj)))
 						continue;
 					int ok = q + 2 < v;
 					for (size_t r = q + 2; r < v && ok; r++) {
 						size_t ln = 0;
 						ok = (t->tok[r].flags & (TF_CAP | TF_UPPER)) ||
-						     t->tok[r].kind == TK_NUM || meetings_is_punct(t, r, '.') ||
+						     t->tok[r].kind == TK_NUM ||
+						     meetings_is_punct(t, r, '.') ||
 						     lex_at(t, LEX_LOCALITIES, r, r + 1, &ln);
 					}
 					if (ok) {
 						a.has_presenter = 1;
-						a.presenter.name = doc_strndup(c->d, d->text + t->tok[q].start,
-									   t->tok[v - 1].end - t->tok[q].start);
+						a.presenter.name = doc_strndup(
+						    c->d, d->text + t->tok[q].start,
+						    t->tok[v - 1].end - t->tok[q].start);
 						end = (int)i;
 						break;
 					}
@@ -467,15 +502,20 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			if (!a.has_presenter && i > sa &&
 			    ((tok_kw(t, i - 1) == KW_phaanf) || (tok_kw(t, i - 1) == KW_nghe))) {
 				for (size_t q = i + 2; q + 1 < sb && q < i + 40; q++) {
-					if (meetings_is_punct(t, q, ';') || meetings_is_punct(t, q, '.'))
+					if (meetings_is_punct(t, q, ';') ||
+					    meetings_is_punct(t, q, '.'))
 						break;
-					int o2 = (tok_kw(t, q) == KW_cuar) ? meetings_org_mention_at(d, q + 1) : -1;
+					int o2 = (tok_kw(t, q) == KW_cuar)
+						     ? meetings_org_mention_at(d, q + 1)
+						     : -1;
 					if (o2 < 0 || meetings_in_person_ctx(d, q + 1))
 						continue;
 					size_t oe = d->org_mentions.v[o2].tok_end;
-					if (oe >= sb || meetings_is_punct(t, oe, '.') || meetings_is_punct(t, oe, ';')) {
+					if (oe >= sb || meetings_is_punct(t, oe, '.') ||
+					    meetings_is_punct(t, oe, ';')) {
 						a.has_presenter = 1;
-						a.presenter.name = doc_span_dup(d, d->org_mentions.v[o2].span);
+						a.presenter.name =
+						    doc_span_dup(d, d->org_mentions.v[o2].span);
 						a.presenter.org = d->org_mentions.v[o2].org;
 						end = (int)i;
 					}
@@ -501,15 +541,17 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			s += 1;
 		if (s < sb && t->tok[s].kind != TK_PUNCT) {
 			size_t e = s;
-			while (e < sb && !meetings_is_punct(t, e, ';') && !(meetings_is_punct(t, e, '.') &&
-								     (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE))))
+			while (e < sb && !meetings_is_punct(t, e, ';') &&
+			       !(meetings_is_punct(t, e, '.') &&
+				 (e + 1 >= sb || (t->tok[e + 1].flags & TF_SPACE))))
 				e++;
 			if (e > s)
 				a.subject = span_make(t->tok[s].start, t->tok[e - 1].end);
 		}
 		for (size_t q = meetings_doc_from(d, a.subject.start);
 		     q < d->docs.n && d->docs.v[q].span.start < a.subject.end; q++)
-			if (!span_is_empty(a.subject) && d->docs.v[q].span.start >= a.subject.start &&
+			if (!span_is_empty(a.subject) &&
+			    d->docs.v[q].span.start >= a.subject.start &&
 			    d->docs.v[q].span.start < a.subject.end) {
 				int *p = avec_push(d->ar, &a.docs);
 				if (p)
@@ -548,13 +590,15 @@ void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		return;
 	agenda_item_t *a = &m->agenda.v[m->agenda.n - 1];
 	for (size_t i = sa; i < sb; i++) {
-		if ((tok_kw2(t, i, KW_thoongs, KW_nhaats) && (i == sa || (tok_kw(t, i - 1) == KW_banr) ||
-						       tok_kw2(t, i + 2, KW_thoong, KW_qua))) ||
-		    (tok_kw2(t, i, KW_bieeur, KW_quyeets) && tok_kw2(t, i + 2, KW_thoong, KW_qua))) {
+		if ((tok_kw2(t, i, KW_thoongs, KW_nhaats) &&
+		     (i == sa || (tok_kw(t, i - 1) == KW_banr) ||
+		      tok_kw2(t, i + 2, KW_thoong, KW_qua))) ||
+		    (tok_kw2(t, i, KW_bieeur, KW_quyeets) &&
+		     tok_kw2(t, i + 2, KW_thoong, KW_qua))) {
 			size_t s = i >= sa + 2 && tok_kw2(t, i - 2, KW_cow, KW_banr) ? i - 2 : i;
 			size_t e = i;
-			while (e < sb && !meetings_is_punct(t, e, ',') && !meetings_is_punct(t, e, '.') &&
-			       !meetings_is_punct(t, e, ';'))
+			while (e < sb && !meetings_is_punct(t, e, ',') &&
+			       !meetings_is_punct(t, e, '.') && !meetings_is_punct(t, e, ';'))
 				e++;
 			if (span_is_empty(a->decision) && e > s)
 				a->decision = span_make(t->tok[s].start, t->tok[e - 1].end);
@@ -574,7 +618,8 @@ void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			/* the speaker: the person named in the sentence, else the chair */
 			const doc_t *d = c->d;
 			for (size_t q = meetings_pm_from(d, sa);
-			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb; q++)
+			     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start < sb;
+			     q++)
 				if (d->person_mentions.v[q].tok_start >= sa) {
 					a->conclusion_speaker = d->person_mentions.v[q].person;
 					break;

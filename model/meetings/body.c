@@ -18,7 +18,8 @@ static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 	if (!span_is_empty(o->term))
 		while (e < sb && t->tok[e].start < o->term.end)
 			e++;
-	if (e < sb && meetings_is_punct(t, e, ',') && ((tok_kw(t, e + 1) == KW_khoas) || (tok_kw(t, e + 1) == KW_khoas)))
+	if (e < sb && meetings_is_punct(t, e, ',') &&
+	    ((tok_kw(t, e + 1) == KW_khoas) || (tok_kw(t, e + 1) == KW_khoas)))
 		e += 3;
 	if (e < sb && meetings_is_punct(t, e, '(')) {
 		size_t q = e + 1;
@@ -28,9 +29,11 @@ static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 			e = q + 1;
 	}
 	size_t n = 0;
-	if (e + 2 < sb && meetings_is_punct(t, e, ',') && (t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) &&
-	    lex_at(t, LEX_PLACES, e + 1, sb, &n) && e + 1 + n < sb && t->tok[e + 1 + n].kind == TK_WORD &&
-	    !(t->tok[e + 1 + n].flags & (TF_CAP | TF_UPPER)) && meetings_org_mention_at(d, e + 1) < 0)
+	if (e + 2 < sb && meetings_is_punct(t, e, ',') &&
+	    (t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) && lex_at(t, LEX_PLACES, e + 1, sb, &n) &&
+	    e + 1 + n < sb && t->tok[e + 1 + n].kind == TK_WORD &&
+	    !(t->tok[e + 1 + n].flags & (TF_CAP | TF_UPPER)) &&
+	    meetings_org_mention_at(d, e + 1) < 0)
 		e += 1 + n;
 	return e;
 }
@@ -62,8 +65,8 @@ static size_t joint_after(const doc_t *d, const org_mention_t *o, size_t sb, spa
 	size_t e = skip_org_tail(d, o, sb);
 	*joint = o->span;
 	for (int n = 0; n < 8 && e + 1 < sb; n++) {
-		if (!((tok_kw(t, e) == KW_vaf) || (tok_kw(t, e) == KW_cungf) || meetings_is_punct(t, e, ',') ||
-		      meetings_is_punct(t, e, '-')))
+		if (!((tok_kw(t, e) == KW_vaf) || (tok_kw(t, e) == KW_cungf) ||
+		      meetings_is_punct(t, e, ',') || meetings_is_punct(t, e, '-')))
 			break;
 		int o2 = meetings_org_mention_at(d, e + 1);
 		if (o2 < 0 || meetings_in_person_ctx(d, e + 1))
@@ -146,7 +149,8 @@ static int bare_head_body(const doc_t *d, size_t s, size_t sb)
 	const text_t *t = &d->tx;
 	size_t n = 0;
 	const lex_entry_t *e = lex_at(t, LEX_BODIES, s, sb, &n);
-	if (!e || e->ncols < 5 || strcmp(e->cols[4], "generic") || !(t->tok[s].flags & (TF_CAP | TF_UPPER)))
+	if (!e || e->ncols < 5 || strcmp(e->cols[4], "generic") ||
+	    !(t->tok[s].flags & (TF_CAP | TF_UPPER)))
 		return -1;
 	for (size_t i = meetings_org_from(d, s); i-- > 0;) {
 		const org_mention_t *o = &d->org_mentions.v[i];
@@ -167,14 +171,43 @@ static int bare_head_body(const doc_t *d, size_t s, size_t sb)
 static int kind_filler(const text_t *t, size_t s)
 {
 	switch (tok_kw(t, s)) {
-	case KW_laanf: case KW_thuws: case KW_cuar: case KW_giao: case KW_ban: case KW_toanf:
-	case KW_theer: case KW_thuwowngf: case KW_kyf: case KW_truwcj: case KW_tuyeens: case KW_mowr:
-	case KW_roongj: case KW_vowis: case KW_ddaij: case KW_bieeur: case KW_quys: case KW_thangs:
-	case KW_nawm: case KW_ddaauf: case KW_cuoois: case KW_sow: case KW_keets: case KW_toongr:
-	case KW_coong: case KW_tacs: case KW_ddinhj: case KW_chuyeen: case KW_ddeef:
+	case KW_laanf:
+	case KW_thuws:
+	case KW_cuar:
+	case KW_giao:
+	case KW_ban:
+	case KW_toanf:
+	case KW_theer:
+	case KW_thuwowngf:
+	case KW_kyf:
+	case KW_truwcj:
+	case KW_tuyeens:
+	case KW_mowr:
+	case KW_roongj:
+	case KW_vowis:
+	case KW_ddaij:
+	case KW_bieeur:
+	case KW_quys:
+	case KW_thangs:
+	case KW_nawm:
+	case KW_ddaauf:
+	case KW_cuoois:
+	case KW_sow:
+	case KW_keets:
+	case KW_toongr:
+	case KW_coong:
+	case KW_tacs:
+	case KW_ddinhj:
+	case KW_chuyeen:
+	case KW_ddeef:
 	/* "cuộc họp mới đây của ...", "hội nghị vừa qua của ...", "phiên họp
 	 * hôm nay của ..." */
-	case KW_mowis: case KW_ddaay: case KW_vuwaf: case KW_qua: case KW_hoom: case KW_nay:
+	case KW_mowis:
+	case KW_ddaay:
+	case KW_vuwaf:
+	case KW_qua:
+	case KW_hoom:
+	case KW_nay:
 		return 1;
 	default:
 		return 0;
@@ -211,18 +244,23 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 				break;
 			/* "Lễ công bố Quyết định của Tổng cục ...": the body issued
 			 * the document, it did not hold the ceremony */
-			if ((t->tok[s].flags & (TF_CAP | TF_UPPER)) && lex_starts(t, LEX_DOC_TYPE, s))
+			if ((t->tok[s].flags & (TF_CAP | TF_UPPER)) &&
+			    lex_starts(t, LEX_DOC_TYPE, s))
 				break;
 			int om = meetings_org_mention_at(d, s);
-			if (om < 0 && s > q && tok_kw(t, s - 1) == KW_cuar && (om = bare_head_body(d, s, sb)) >= 0) {
+			if (om < 0 && s > q && tok_kw(t, s - 1) == KW_cuar &&
+			    (om = bare_head_body(d, s, sb)) >= 0) {
 				set_body(m, d, om);
 				return;
 			}
 			if (om >= 0 && !meetings_in_person_ctx(d, s)) {
-				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) || meetings_is_punct(t, s - 1, ',') ||
-					      (tok_kw(t, s - 1) == KW_thuws) || t->tok[s - 1].kind == TK_NUM ||
+				int prev_ok = s == q || (tok_kw(t, s - 1) == KW_cuar) ||
+					      meetings_is_punct(t, s - 1, ',') ||
+					      (tok_kw(t, s - 1) == KW_thuws) ||
+					      t->tok[s - 1].kind == TK_NUM ||
 					      (t->tok[s - 1].flags & TF_ROMAN) ||
-					      (tok_kw(t, s - 1) == KW_vowis && k->kind == meetings_kind_enum("working_session")) ||
+					      (tok_kw(t, s - 1) == KW_vowis &&
+					       k->kind == meetings_kind_enum("working_session")) ||
 					      tok_kw2(t, s - 2, KW_ddaij, KW_bieeur);
 				if (prev_ok) {
 					span_t joint;
@@ -233,7 +271,8 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 				}
 				break;
 			}
-			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) && !kind_filler(t, s))
+			if (t->tok[s].kind == TK_WORD && !(t->tok[s].flags & (TF_CAP | TF_UPPER)) &&
+			    !kind_filler(t, s))
 				break;
 		}
 	}
@@ -243,13 +282,16 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 	int lv = meetings_has_kw_pair(t, sa, sb, KW_lamf, KW_vieecj);
 	if (lv) {
 		size_t s = (size_t)lv + 1;
-		for (size_t i = meetings_org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_end < s; i++) {
+		for (size_t i = meetings_org_from(d, sa);
+		     i < d->org_mentions.n && d->org_mentions.v[i].tok_end < s; i++) {
 			const org_mention_t *o = &d->org_mentions.v[i];
-			if (o->tok_start < sa || meetings_in_person_ctx(d, o->tok_start) || delegation_at(t, o->tok_start))
+			if (o->tok_start < sa || meetings_in_person_ctx(d, o->tok_start) ||
+			    delegation_at(t, o->tok_start))
 				continue;
 			span_t joint;
 			size_t e = skip_adverbs(t, joint_after(d, o, sb, &joint), sb);
-			if (tok_kw(t, e) == KW_cos && (tok_kw(t, e + 1) == KW_buooir || tok_kw(t, e + 1) == KW_cuoocj))
+			if (tok_kw(t, e) == KW_cos &&
+			    (tok_kw(t, e + 1) == KW_buooir || tok_kw(t, e + 1) == KW_cuoocj))
 				e += 2;
 			if (e + 2 == s && tok_kw(t, s) == KW_vowis) {
 				set_body(m, d, (int)i);
@@ -305,11 +347,13 @@ static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, siz
  * "khai mạc", "cho ý kiến", "thảo luận", "nghe", "có" + the kind, ... */
 static int convening_verb(const text_t *t, size_t e, const kmention_t *k)
 {
-	return (tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) || tok_kw2(t, e, KW_tieens, KW_hanhf) ||
-	       tok_kw2(t, e, KW_khai, KW_macj) || tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
-	       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) || (tok_kw(t, e) == KW_nghe) ||
-	       (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
-	       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) || tok_kw2(t, e, KW_buwowcs, KW_vaof);
+	return (tok_kw(t, e) == KW_hopj) || tok_kw2(t, e, KW_toor, KW_chuwcs) ||
+	       tok_kw2(t, e, KW_tieens, KW_hanhf) || tok_kw2(t, e, KW_khai, KW_macj) ||
+	       tok_kw2(t, e, KW_bees, KW_macj) || tok_kw2(t, e, KW_cho, KW_ys) ||
+	       tok_kw2(t, e, KW_thaor, KW_luaanj) || tok_kw2(t, e, KW_xem, KW_xets) ||
+	       (tok_kw(t, e) == KW_nghe) || (k && e + 1 == k->tok && (tok_kw(t, e) == KW_cos)) ||
+	       (k && e == k->tok && tok_kw2(t, e, KW_lamf, KW_vieecj)) ||
+	       tok_kw2(t, e, KW_buwowcs, KW_vaof);
 }
 
 /* subject of the sentence: "Ban Thường vụ Tỉnh ủy tổ chức hội nghị",
@@ -319,8 +363,8 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	size_t lim = k ? k->tok : sb;
-	for (size_t i = meetings_org_from(d, sa); i < d->org_mentions.n && d->org_mentions.v[i].tok_start < lim;
-	     i++) {
+	for (size_t i = meetings_org_from(d, sa);
+	     i < d->org_mentions.n && d->org_mentions.v[i].tok_start < lim; i++) {
 		const org_mention_t *o = &d->org_mentions.v[i];
 		if (o->tok_start < sa || o->tok_end > lim)
 			continue;
@@ -337,15 +381,17 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 			continue;
 		span_t joint;
 		size_t e = joint_after(d, o, sb, &joint);
-		if (joint.end > o->span.end && o->tok_start > sa && (tok_kw(t, o->tok_start - 1) == KW_truwcj) &&
-		    o->tok_start >= 2 && (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
+		if (joint.end > o->span.end && o->tok_start > sa &&
+		    (tok_kw(t, o->tok_start - 1) == KW_truwcj) && o->tok_start >= 2 &&
+		    (tok_kw(t, o->tok_start - 2) == KW_thuwowngf))
 			joint.start = t->tok[o->tok_start - 2].start;
 		size_t e0 = e;
 		e = skip_adverbs(t, e, sb);
 		/* the kind right after the subject: "Ủy ban Thường vụ Quốc hội
 		 * tiếp tục phiên họp thứ 12", "Đoàn đại biểu Quốc hội tỉnh tiếp
 		 * xúc cử tri" */
-		int resumes = k && e == k->tok && (e > e0 || !(t->tok[e].flags & (TF_CAP | TF_UPPER)));
+		int resumes =
+		    k && e == k->tok && (e > e0 || !(t->tok[e].flags & (TF_CAP | TF_UPPER)));
 		/* "X (đã) phối hợp với Y, Z và W tổ chức": X convenes */
 		if (tok_kw2(t, e, KW_phoois, KW_howpj) && (tok_kw(t, e + 2) == KW_vowis)) {
 			size_t v = coorganisers_end(t, e + 3, sb);
@@ -354,7 +400,8 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 		} else if (tok_kw2(t, e, KW_phoois, KW_howpj)) {
 			e += 2; /* "X và Y phối hợp tổ chức" */
 		}
-		if (tok_kw(t, e) == KW_ddoongf || (tok_kw(t, e) == KW_cungf && tok_kw2(t, e + 1, KW_toor, KW_chuwcs)))
+		if (tok_kw(t, e) == KW_ddoongf ||
+		    (tok_kw(t, e) == KW_cungf && tok_kw2(t, e + 1, KW_toor, KW_chuwcs)))
 			e++; /* "đồng tổ chức", "cùng tổ chức" */
 		if (e < sb && (convening_verb(t, e, k) || resumes)) {
 			set_body(m, d, (int)i);
@@ -365,8 +412,9 @@ static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size
 	/* "Ban Chỉ đạo đã họp", "Ủy ban tổ chức hội nghị": a bare head as
 	 * subject is the body last named with it */
 	for (size_t s = sa; s + 1 < lim; s++) {
-		if (!(t->tok[s].flags & (TF_CAP | TF_UPPER)) || meetings_org_mention_at(d, s) >= 0 ||
-		    meetings_in_person_ctx(d, s) || !lex_starts(t, LEX_BODIES, s) || (s > sa && tok_kw(t, s - 1) == KW_taij))
+		if (!(t->tok[s].flags & (TF_CAP | TF_UPPER)) ||
+		    meetings_org_mention_at(d, s) >= 0 || meetings_in_person_ctx(d, s) ||
+		    !lex_starts(t, LEX_BODIES, s) || (s > sa && tok_kw(t, s - 1) == KW_taij))
 			continue;
 		size_t n = 0;
 		if (!lex_at(t, LEX_BODIES, s, lim, &n))

@@ -7,8 +7,9 @@
 
 const char *meetings_kind_enum(const char *v)
 {
-	static const char *ok[] = {"conference", "session", "sitting", "congress", "working_session",
-				   "seminar", "ceremony", "meeting", NULL};
+	static const char *ok[] = {"conference", "session",	    "sitting",
+				   "congress",	 "working_session", "seminar",
+				   "ceremony",	 "meeting",	    NULL};
 	for (int i = 0; ok[i]; i++)
 		if (v && !strcmp(v, ok[i]))
 			return ok[i];
@@ -17,7 +18,8 @@ const char *meetings_kind_enum(const char *v)
 
 int meetings_is_punct(const text_t *t, size_t i, char ch)
 {
-	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 &&
+	       t->keys[t->tok[i].key] == ch;
 }
 
 /* sentence bounds in tokens */
@@ -39,7 +41,8 @@ int meetings_cited_only(const mctx_t *c, size_t i)
 		/* "phát biểu kết luận (tại) hội nghị", "kết luận tại hội nghị":
 		 * the act of concluding at the meeting, not the document */
 		if (tok_kw2(t, k, KW_keets, KW_luaanj) &&
-		    ((k + 2 < i && tok_kw(t, k + 2) == KW_taij) || (k >= 2 && tok_kw2(t, k - 2, KW_phats, KW_bieeur))))
+		    ((k + 2 < i && tok_kw(t, k + 2) == KW_taij) ||
+		     (k >= 2 && tok_kw2(t, k - 2, KW_phats, KW_bieeur))))
 			continue;
 		if (tok_kw2(t, k, KW_nghij, KW_quyeets) || tok_kw2(t, k, KW_keets, KW_luaanj) ||
 		    tok_kw2(t, k, KW_tinh, KW_thaanf) || tok_kw2(t, k, KW_vawn, KW_kieenj) ||
@@ -76,9 +79,10 @@ int meetings_collect_kinds(mctx_t *c)
 		if (meetings_frame_named_only(t, i, n))
 			continue;
 		/* "Trung tâm Hội nghị tỉnh", "Cung Hội nghị Quốc gia": a building */
-		if (i >= 1 && ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
-			       (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
-			       (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
+		if (i >= 1 &&
+		    ((tok_kw(t, i - 1) == KW_taam) || (tok_kw(t, i - 1) == KW_cung) ||
+		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
+		     (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
 		    (t->tok[i].flags & TF_CAP))
 			continue;
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
@@ -87,13 +91,16 @@ int meetings_collect_kinds(mctx_t *c)
 		/* "chương trình làm việc", "ngày làm việc", "lề lối làm việc" are
 		 * not working sessions */
 		if ((tok_kw(t, i) == KW_lamf) && i >= 1 &&
-		    ((tok_kw(t, i - 1) == KW_trinhf) || (tok_kw(t, i - 1) == KW_ngayf) || (tok_kw(t, i - 1) == KW_phieen) ||
-		     (tok_kw(t, i - 1) == KW_tuaanf) || (tok_kw(t, i - 1) == KW_giowf) || (tok_kw(t, i - 1) == KW_loois) ||
-		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) || (tok_kw(t, i - 1) == KW_chees) ||
-		     (tok_kw(t, i - 1) == KW_gian) || (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
+		    ((tok_kw(t, i - 1) == KW_trinhf) || (tok_kw(t, i - 1) == KW_ngayf) ||
+		     (tok_kw(t, i - 1) == KW_phieen) || (tok_kw(t, i - 1) == KW_tuaanf) ||
+		     (tok_kw(t, i - 1) == KW_giowf) || (tok_kw(t, i - 1) == KW_loois) ||
+		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phong) ||
+		     (tok_kw(t, i - 1) == KW_chees) || (tok_kw(t, i - 1) == KW_gian) ||
+		     (tok_kw(t, i - 1) == KW_vieecj) || (tok_kw(t, i - 1) == KW_nowi)))
 			continue;
 		/* "buổi lễ của một Thánh nữ", "Đại hội Thể dục thể thao" */
-		if (e->ncols > 1 && meetings_frame_not_meeting(t, i, n, meetings_kind_enum(e->cols[1]))) {
+		if (e->ncols > 1 &&
+		    meetings_frame_not_meeting(t, i, n, meetings_kind_enum(e->cols[1]))) {
 			i += n - 1;
 			continue;
 		}
@@ -157,7 +164,8 @@ const date_expr_t *meetings_date_in(const mctx_t *c, size_t a, size_t b, int *id
 	/* an event date written with its part of day ("chiều 30/3") or as a
 	 * relative date wins over an anniversary in brackets ("(31/3/1975 -
 	 * 31/3/2025), chiều 30/3, ...") */
-	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
+	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b;
+	     i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b && (x->pod || x->relative) &&
 		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
@@ -166,7 +174,8 @@ const date_expr_t *meetings_date_in(const mctx_t *c, size_t a, size_t b, int *id
 			return x;
 		}
 	}
-	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b; i++) {
+	for (size_t i = meetings_date_from(d, a); i < d->dates.n && d->dates.v[i].span.start < b;
+	     i++) {
 		const date_expr_t *x = &d->dates.v[i];
 		if (x->span.start >= a && x->span.end <= b &&
 		    ((x->precision == PREC_DAY && x->day && x->month) || x->relative) &&
@@ -191,10 +200,14 @@ int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint1
 int meetings_meeting_verb(const text_t *t, size_t a, size_t b)
 {
 	return meetings_has_kw_pair(t, a, b, KW_chur, KW_trif) ||
-	       meetings_has_kw_pair(t, a, b, KW_hopj, 0) || meetings_has_kw_pair(t, a, b, KW_khai, KW_macj) ||
-	       meetings_has_kw_pair(t, a, b, KW_bees, KW_macj) || meetings_has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
-	       meetings_has_kw_pair(t, a, b, KW_toor, KW_chuwcs) || meetings_has_kw_pair(t, a, b, KW_tieeps, 0) ||
-	       (meetings_has_kw_pair(t, a, b, KW_cho, KW_ys) && meetings_has_kw_pair(t, a, b, KW_kieens, 0));
+	       meetings_has_kw_pair(t, a, b, KW_hopj, 0) ||
+	       meetings_has_kw_pair(t, a, b, KW_khai, KW_macj) ||
+	       meetings_has_kw_pair(t, a, b, KW_bees, KW_macj) ||
+	       meetings_has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
+	       meetings_has_kw_pair(t, a, b, KW_toor, KW_chuwcs) ||
+	       meetings_has_kw_pair(t, a, b, KW_tieeps, 0) ||
+	       (meetings_has_kw_pair(t, a, b, KW_cho, KW_ys) &&
+		meetings_has_kw_pair(t, a, b, KW_kieens, 0));
 }
 
 static size_t kind_from_key(const void *ctx, size_t i)
@@ -226,14 +239,16 @@ int meetings_weak_kind(const mctx_t *c, const kmention_t *k)
 	/* "họp báo", "họp mặt" are nouns of their own */
 	if (tok_kw(t, k->tok) == KW_hopj)
 		return k->ntok == 1;
-	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_gawpj) || (tok_kw(t, k->tok) == KW_tieeps);
+	return (tok_kw(t, k->tok) == KW_lamf) || (tok_kw(t, k->tok) == KW_gawpj) ||
+	       (tok_kw(t, k->tok) == KW_tieeps);
 }
 
 const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b)
 {
 	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
 		const kmention_t *k = &c->kinds.v[i];
-		if (k->tok < a || k->tok >= b || meetings_cited_only(c, k->tok) || meetings_weak_kind(c, k))
+		if (k->tok < a || k->tok >= b || meetings_cited_only(c, k->tok) ||
+		    meetings_weak_kind(c, k))
 			continue;
 		if (!weak || k->kind == weak->kind || (tok_kw(c->t, weak->tok) == KW_hopj))
 			return k;
@@ -247,12 +262,14 @@ int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *ki
 	if (!strcmp(kind, "ceremony"))
 		return 0;
 	for (size_t k = i; k < lim && k < i + 14; k++) {
-		if (meetings_is_punct(t, k, '.') || meetings_is_punct(t, k, ';') || meetings_is_punct(t, k, '('))
+		if (meetings_is_punct(t, k, '.') || meetings_is_punct(t, k, ';') ||
+		    meetings_is_punct(t, k, '('))
 			break;
 		if (meetings_is_punct(t, k, ',') && k > i + 1)
 			break;
 		/* "phiên chất vấn tại kỳ họp thứ 15": the number is the kỳ họp's */
-		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) || tok_kw2(t, k, KW_hooij, KW_nghij))
+		if ((tok_kw(t, k) == KW_taij) || tok_kw2(t, k, KW_kyf, KW_hopj) ||
+		    tok_kw2(t, k, KW_hooij, KW_nghij))
 			break;
 		if ((tok_kw(t, k) == KW_thuws) && k + 1 < lim) {
 			int v = dates_parse_ordinal(t, k + 1, k + 2);

@@ -30,8 +30,10 @@ static int names_class(const char *l, const char *c)
  * ending at or before lim, its length in *n */
 static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
 {
-	static const char *names[] = {"",	  "future", "modal",	"opener",    "past", "deadline", "rite",
-				      "sport", "held_pre", "held_post", "done", "named", "venue", "posted", "trip", "topic", "habit", "notice"};
+	static const char *names[] = {"",	  "future", "modal", "opener",	 "past",
+				      "deadline", "rite",   "sport", "held_pre", "held_post",
+				      "done",	  "named",  "venue", "posted",	 "trip",
+				      "topic",	  "habit",  "notice"};
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
@@ -141,7 +143,9 @@ int meetings_date_is_event(const mctx_t *c, const date_expr_t *x)
 	if (x->year && d->pub_year && x->year < d->pub_year - 1)
 		return 0;
 	/* "diễn ra từ 22/5 đến 21/6": a session's schedule, not a day */
-	if (x->end_day && x->month && (x->end_month ? x->end_month : x->month) * 31 + x->end_day - x->month * 31 - x->day > 10)
+	if (x->end_day && x->month &&
+	    (x->end_month ? x->end_month : x->month) * 31 + x->end_day - x->month * 31 - x->day >
+		10)
 		return 0;
 	/* "trước ngày 10/2", "từ nay đến 30-8", "hồi tháng 3"; a date written
 	 * with its part of day ("đến sáng 5/7") still dates an event */
@@ -260,7 +264,8 @@ int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, 
 		}
 	/* in an article that announces meetings, one is reported only when
 	 * told in the past ("đã", "vừa") or dated yesterday */
-	if (c->future_seen && !(x && x->relative == REL_YESTERDAY) && !told_past(t, a, e > a ? e : b))
+	if (c->future_seen && !(x && x->relative == REL_YESTERDAY) &&
+	    !told_past(t, a, e > a ? e : b))
 		return 1;
 	return 0;
 }
@@ -370,7 +375,8 @@ int meetings_frame_opens(const mctx_t *c, size_t a, size_t dtok)
 int meetings_frame_named_only(const text_t *t, size_t i, size_t n)
 {
 	size_t len = 0;
-	if (!(frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) || len != n || (t->tok[i].flags & TF_CAP))
+	if (!(frame_at(t, i, i + n, &len) & FRB(FR_NAMED)) || len != n ||
+	    (t->tok[i].flags & TF_CAP))
 		return 0;
 	/* "Chủ tịch UBND tỉnh đối thoại với doanh nghiệp" is held; "cần
 	 * thiết phải đối thoại với", "công tác đối thoại với" are not */
@@ -426,5 +432,6 @@ int meetings_frame_topic_before(const text_t *t, size_t tok)
 	if (frame_ends_at(t, tok, FR_TOPIC))
 		return 1;
 	/* "chuẩn bị tổ chức Hội nghị", "kế hoạch tổ chức Hội nghị" */
-	return tok >= 2 && tok_kw2(t, tok - 2, KW_toor, KW_chuwcs) && frame_ends_at(t, tok - 2, FR_TOPIC);
+	return tok >= 2 && tok_kw2(t, tok - 2, KW_toor, KW_chuwcs) &&
+	       frame_ends_at(t, tok - 2, FR_TOPIC);
 }

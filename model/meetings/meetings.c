@@ -71,23 +71,27 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 	for (size_t i = meetings_date_from(d, t->tok[a].start);
 	     i < d->dates.n && d->dates.v[i].span.start <= t->tok[b - 1].end; i++) {
 		const date_expr_t *x = &d->dates.v[i];
-		if (!x->year || x->span.start < t->tok[a].start || x->span.start > t->tok[b - 1].end)
+		if (!x->year || x->span.start < t->tok[a].start ||
+		    x->span.start > t->tok[b - 1].end)
 			continue;
 		size_t ti = doc_tok_at(d, x->span.start);
 		int planning = 0;
 		for (size_t q = ti >= 3 ? ti - 3 : 0; q < ti + 3 && q < t->n; q++)
-			if ((tok_kw(t, q) == KW_cuoois) || (tok_kw(t, q) == KW_towis) || tok_kw2(t, q, KW_nawm, KW_hocj))
+			if ((tok_kw(t, q) == KW_cuoois) || (tok_kw(t, q) == KW_towis) ||
+			    tok_kw2(t, q, KW_nawm, KW_hocj))
 				planning = 1;
 		int comma = 0;
 		for (size_t q = a; q < ti; q++)
-			if (meetings_is_punct(t, q, ',') || meetings_is_punct(t, q, ';') || meetings_is_punct(t, q, '.'))
+			if (meetings_is_punct(t, q, ',') || meetings_is_punct(t, q, ';') ||
+			    meetings_is_punct(t, q, '.'))
 				comma = 1;
 		/* a name with two years reviews one and plans the next ("kiểm điểm
 		 * ... năm 2016, triển khai nhiệm vụ năm 2017"): it dates nothing */
 		for (size_t j = meetings_date_from(d, t->tok[a].start);
 		     j < d->dates.n && d->dates.v[j].span.start <= t->tok[b - 1].end + 200; j++) {
 			const date_expr_t *y = &d->dates.v[j];
-			if (j != i && y->year && y->year != x->year && y->span.start >= t->tok[a].start &&
+			if (j != i && y->year && y->year != x->year &&
+			    y->span.start >= t->tok[a].start &&
 			    y->span.start <= t->tok[b - 1].end + 200)
 				planning = 1;
 		}
@@ -100,7 +104,8 @@ static int year_in_name(mctx_t *c, const kmention_t *k, size_t sb)
 /* tokens i and j are the same word (folded key) */
 static int same_word(const text_t *t, size_t i, size_t j)
 {
-	return t->tok[i].klen && t->tok[i].klen == t->tok[j].klen && !memcmp(tok_key(t, i), tok_key(t, j), t->tok[i].klen);
+	return t->tok[i].klen && t->tok[i].klen == t->tok[j].klen &&
+	       !memcmp(tok_key(t, i), tok_key(t, j), t->tok[i].klen);
 }
 
 /* "Đại hội" and "Đại hội đại biểu", not "cuộc gặp" and "cuộc đối thoại" */
@@ -140,9 +145,11 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	/* "phiên họp sáng nay" of "kỳ họp thứ 4": a day of a numbered kỳ
 	 * họp is that kỳ họp; a named sitting (phiên toàn thể, phiên chất
 	 * vấn) or a numbered one (Phiên họp thứ 11) stays a sitting */
-	if (k && meetings_bare_sitting(c, k) && !meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind) &&
+	if (k && meetings_bare_sitting(c, k) &&
+	    !meetings_ordinal_after(c, k->tok + k->ntok, t->n, k->kind) &&
 	    !meetings_numbered_sitting(c, sa, region_end) &&
-	    !(d->art.has_title && meetings_numbered_sitting(c, 0, doc_tok_at(d, d->art.title.end)))) {
+	    !(d->art.has_title &&
+	      meetings_numbered_sitting(c, 0, doc_tok_at(d, d->art.title.end)))) {
 		const kmention_t *ss = meetings_numbered_session(c, sa, region_end);
 		if (ss)
 			k = ss;
@@ -172,8 +179,9 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (m->year && m->month && !dates_valid(m->year, m->month, m->day))
 		m->year = 0;
 	if (m->year_inferred && m->year)
-		doc_warn(d, "year_inferred", "the meeting's year was taken from the publication date",
-		     di >= 0 ? d->dates.v[di].span : span_make(0, 0), di >= 0);
+		doc_warn(d, "year_inferred",
+			 "the meeting's year was taken from the publication date",
+			 di >= 0 ? d->dates.v[di].span : span_make(0, 0), di >= 0);
 	/* region: the anchor sentence to the next anchor */
 	size_t ra = sa;
 	size_t rb = region_end;
@@ -187,13 +195,15 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			kind_sent_end = b2;
 		}
 	}
-	meetings_find_body(c, m, k, k && k->tok >= sb ? k->tok : sa, k && k->tok >= sb ? kind_sent_end : sb);
+	meetings_find_body(c, m, k, k && k->tok >= sb ? k->tok : sa,
+			   k && k->tok >= sb ? kind_sent_end : sb);
 	if (m->body_org < 0 && k && k->tok >= sb)
 		meetings_find_body(c, m, NULL, sa, sb);
 	/* other mentions of the same meeting in its region: "Toàn cảnh kỳ họp
 	 * thứ 15 của Ủy ban Kiểm tra Trung ương" */
 	for (size_t q = meetings_kind_from(c, sa);
-	     q < c->kinds.n && c->kinds.v[q].tok < region_end && k && (m->body_org < 0 || !m->ordinal);
+	     q < c->kinds.n && c->kinds.v[q].tok < region_end && k &&
+	     (m->body_org < 0 || !m->ordinal);
 	     q++) {
 		const kmention_t *o = &c->kinds.v[q];
 		if (o == k || o->tok < sa || o->tok >= region_end || o->kind != k->kind ||
@@ -216,7 +226,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			/* only the "kind ... của BODY" and "kind ... do BODY tổ
 			 * chức" readings count here */
 			size_t bt = tmp.body_org >= 0 ? doc_tok_at(d, tmp.body_span.start) : 0;
-			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start && bt > 0 &&
+			if (tmp.body_org >= 0 && tmp.body_span.start > t->tok[o->tok].start &&
+			    bt > 0 &&
 			    (tok_kw(t, bt - 1) == KW_cuar || tok_kw(t, bt - 1) == KW_do)) {
 				m->body_org = tmp.body_org;
 				m->body_span = tmp.body_span;
@@ -236,18 +247,22 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			int cited = (tok_kw(t, tt) == KW_giai);
 			if (tt >= 3 && meetings_is_punct(t, tt - 1, '('))
 				for (size_t q = tt - 2; q + 6 > tt && q > 0; q--)
-					if (tok_kw2(t, q, KW_nghij, KW_quyeets) || tok_kw2(t, q, KW_trung, KW_uwowng) ||
-					    tok_kw2(t, q, KW_chir, KW_thij) || tok_kw2(t, q, KW_keets, KW_luaanj))
+					if (tok_kw2(t, q, KW_nghij, KW_quyeets) ||
+					    tok_kw2(t, q, KW_trung, KW_uwowng) ||
+					    tok_kw2(t, q, KW_chir, KW_thij) ||
+					    tok_kw2(t, q, KW_keets, KW_luaanj))
 						cited = 1;
 			if (cited)
 				continue;
-			if (te->span.start >= t->tok[k->tok].start && te->span.end <= t->tok[sb - 1].end &&
+			if (te->span.start >= t->tok[k->tok].start &&
+			    te->span.end <= t->tok[sb - 1].end &&
 			    te->span.start - t->tok[k->tok].start < 200) {
 				/* "họp báo thông tin về kỳ họp thứ 3 của Quốc hội khóa
 				 * XIV": the term of another meeting named between */
 				size_t q = meetings_kind_from(c, k->tok + k->ntok);
 				while (q < c->kinds.n && c->kinds.v[q].tok < tt &&
-				       (c->kinds.v[q].kind == k->kind || meetings_weak_kind(c, &c->kinds.v[q])))
+				       (c->kinds.v[q].kind == k->kind ||
+					meetings_weak_kind(c, &c->kinds.v[q])))
 					q++;
 				if (q < c->kinds.n && c->kinds.v[q].tok < tt)
 					break;
@@ -261,7 +276,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	 * hội khóa XIV" */
 	if (span_is_empty(m->term) && m->body_org >= 0) {
 		size_t te = d->art.has_title ? d->art.title.end : 0;
-		size_t ra0 = t->tok[sa].start, rb0 = region_end < t->n ? t->tok[region_end].start : d->len;
+		size_t ra0 = t->tok[sa].start,
+		       rb0 = region_end < t->n ? t->tok[region_end].start : d->len;
 		for (size_t q = 0; q < d->org_mentions.n; q++) {
 			const org_mention_t *o = &d->org_mentions.v[q];
 			if (o->span.start >= rb0)
@@ -276,7 +292,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	meetings_find_place(c, m, sent, k && k->tok >= sb ? k->tok : sb, kind_sent_end, rb);
 	/* format */
 	if (meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tuyeens))
-		m->format = meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
+		m->format =
+		    meetings_has_kw_pair(t, sa, sb, KW_truwcj, KW_tieeps) ? "hybrid" : "online";
 	/* chairs: the anchor sentence and its region (roles.c) */
 	if (meetings_find_chairs(c, m, sent, rb))
 		return -1;
@@ -324,7 +341,8 @@ static int build_indexes(doc_t *d)
 		if (d->org_at_tok[d->org_mentions.v[i].tok_start] < 0)
 			d->org_at_tok[d->org_mentions.v[i].tok_start] = (int)i;
 	if (d->person_mentions.n)
-		qsort(d->person_mentions.v, d->person_mentions.n, sizeof *d->person_mentions.v, pm_cmp);
+		qsort(d->person_mentions.v, d->person_mentions.n, sizeof *d->person_mentions.v,
+		      pm_cmp);
 	for (size_t i = 0; i < d->person_mentions.n; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
 		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->tx.n; k++)
@@ -364,7 +382,8 @@ int meetings_extract(doc_t *d)
 		if (d->art.has_title && d->art.sentences.v[s].start < d->art.title.end)
 			continue;
 		int di = -1;
-		const date_expr_t *x = meetings_date_in(&c, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
+		const date_expr_t *x =
+		    meetings_date_in(&c, d->tx.tok[a].start, d->tx.tok[b - 1].end, &di);
 		if (!x)
 			continue;
 		const kmention_t *k = meetings_kind_in(&c, a, b);
@@ -372,8 +391,9 @@ int meetings_extract(doc_t *d)
 		if (!k && !verb)
 			continue;
 		/* announced for later, recalled as background */
-		if (meetings_frame_refused(&c, a, b, x, k,
-					   anchor_dates.n ? &d->dates.v[anchor_dates.v[anchor_dates.n - 1]] : NULL))
+		if (meetings_frame_refused(
+			&c, a, b, x, k,
+			anchor_dates.n ? &d->dates.v[anchor_dates.v[anchor_dates.n - 1]] : NULL))
 			continue;
 		size_t dtok = doc_tok_at(d, x->span.start);
 		/* "Sáng 26.1, ...", "Chiều cùng ngày, ...", or a capitalised date
@@ -413,8 +433,9 @@ int meetings_extract(doc_t *d)
 			    !meetings_has_kw_pair(&d->tx, a, b, KW_toor, KW_chuwcs))
 				continue;
 			const date_expr_t *px = &d->dates.v[anchor_dates.v[anchor_dates.n - 1]];
-			if (x->relative != REL_SAME_DAY && px->day == x->day && px->month == x->month &&
-			    px->pod == x->pod && !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
+			if (x->relative != REL_SAME_DAY && px->day == x->day &&
+			    px->month == x->month && px->pod == x->pod &&
+			    !meetings_has_kw_pair(&d->tx, a, b, KW_chur, KW_trif))
 				continue;
 			/* "Thứ tư, ngày 21-6, Quốc hội họp phiên bế mạc ... Phiên bế
 			 * mạc sẽ được truyền hình trực tiếp": the next day's agenda */
@@ -423,7 +444,7 @@ int meetings_extract(doc_t *d)
 		}
 		if (anchors.n >= MAX_MEETINGS) {
 			doc_warn(d, "too_many_meetings", "only the first 100 meetings are reported",
-			     span_make(0, 0), 0);
+				 span_make(0, 0), 0);
 			break;
 		}
 		size_t *pa = avec_push(d->ar, &anchors);
@@ -470,8 +491,8 @@ int meetings_extract(doc_t *d)
 			goto out;
 		}
 		size_t region_end = i + 1 < anchors.n ? d->sent_tok.v[anchors.v[i + 1]] : d->tx.n;
-		if (build_meeting(&c, anchors.v[i], anchor_dates.v[i], anchor_kinds.v[i], region_end,
-				  py, pmo, pda, &weak[i])) {
+		if (build_meeting(&c, anchors.v[i], anchor_dates.v[i], anchor_kinds.v[i],
+				  region_end, py, pmo, pda, &weak[i])) {
 			rc = -1;
 			goto out;
 		}
@@ -484,7 +505,8 @@ int meetings_extract(doc_t *d)
 		goto out;
 	}
 	if (!d->meetings.n)
-		doc_warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0), 0);
+		doc_warn(d, "no_meeting_found", "the article reports no meeting", span_make(0, 0),
+			 0);
 out:
 	return rc;
 }

@@ -21,10 +21,10 @@ typedef struct mctx {
 	doc_t *d;
 	const text_t *t;
 	AVEC(kmention_t) kinds;
-	int *person_at; /* person mention index whose name starts at token */
+	int *person_at;		 /* person mention index whose name starts at token */
 	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
 	int future_seen;	 /* a meeting of the text was announced for later */
-	int task_run;   /* the sentence before gave a directive (tasks.c) */
+	int task_run;		 /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */

@@ -27,7 +27,8 @@ static int shares(const int_vec_t *x, const int_vec_t *y)
 
 static int same_text(const doc_t *d, span_t x, span_t y)
 {
-	return x.end - x.start == y.end - y.start && !memcmp(d->text + x.start, d->text + y.start, x.end - x.start);
+	return x.end - x.start == y.end - y.start &&
+	       !memcmp(d->text + x.start, d->text + y.start, x.end - x.start);
 }
 
 static int same_meeting(const doc_t *d, const meeting_t *a, int weak_a, const meeting_t *b,

@@ -70,9 +70,11 @@ static int after_trip(const text_t *t, size_t i)
  * "diễn ra ở", "khai mạc ở", "họp ở" */
 static int after_happening(const text_t *t, size_t i)
 {
-	return i >= 1 && ((tok_kw(t, i - 1) == KW_hopj) ||
-			  (i >= 2 && (tok_kw2(t, i - 2, KW_toor, KW_chuwcs) || tok_kw2(t, i - 2, KW_dieenx, KW_ra) ||
-				      tok_kw2(t, i - 2, KW_khai, KW_macj) || tok_kw2(t, i - 2, KW_lamf, KW_vieecj))));
+	return i >= 1 &&
+	       ((tok_kw(t, i - 1) == KW_hopj) ||
+		(i >= 2 &&
+		 (tok_kw2(t, i - 2, KW_toor, KW_chuwcs) || tok_kw2(t, i - 2, KW_dieenx, KW_ra) ||
+		  tok_kw2(t, i - 2, KW_khai, KW_macj) || tok_kw2(t, i - 2, KW_lamf, KW_vieecj))));
 }
 
 /* the end of a place name starting at token k (exclusive), k when none */
@@ -84,23 +86,26 @@ static size_t place_end(const text_t *t, size_t k, size_t sb)
 	while (e < sb) {
 		const tok_t *x = &t->tok[e];
 		if (x->kind == TK_PUNCT) {
-			if (meetings_is_punct(t, e, '.') && e + 1 < sb && !(t->tok[e + 1].flags & TF_SPACE)) {
+			if (meetings_is_punct(t, e, '.') && e + 1 < sb &&
+			    !(t->tok[e + 1].flags & TF_SPACE)) {
 				e++; /* "Q.2", "TP.HCM" */
 				continue;
 			}
-			if (meetings_is_punct(t, e, ',') && e + 1 < sb && lex_at(t, pl, e + 1, sb, &n) &&
+			if (meetings_is_punct(t, e, ',') && e + 1 < sb &&
+			    lex_at(t, pl, e + 1, sb, &n) &&
 			    (e + 1 + n >= sb || meetings_is_punct(t, e + 1 + n, ',') ||
 			     meetings_is_punct(t, e + 1 + n, '.'))) {
 				e += 1 + n; /* "Mộc Châu, Sơn La" */
 				continue;
 			}
 			/* ", thành phố Thái Nguyên, tỉnh Thái Nguyên": an address */
-			if (meetings_is_punct(t, e, ',') && e + 2 < sb && lex_at(t, loc, e + 1, sb, &n) &&
-			    is_cap(t, e + 1 + n)) {
+			if (meetings_is_punct(t, e, ',') && e + 2 < sb &&
+			    lex_at(t, loc, e + 1, sb, &n) && is_cap(t, e + 1 + n)) {
 				size_t q = e + 1 + n;
 				while (q < sb && is_cap(t, q))
 					q++;
-				if (q >= sb || meetings_is_punct(t, q, ',') || meetings_is_punct(t, q, '.')) {
+				if (q >= sb || meetings_is_punct(t, q, ',') ||
+				    meetings_is_punct(t, q, '.')) {
 					e = q;
 					continue;
 				}
@@ -111,7 +116,8 @@ static size_t place_end(const text_t *t, size_t k, size_t sb)
 			}
 			break;
 		}
-		if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) && !lex_at(t, loc, e, e + 1, &n)) {
+		if (x->kind == TK_WORD && !(x->flags & (TF_CAP | TF_UPPER)) &&
+		    !lex_at(t, loc, e, e + 1, &n)) {
 			/* lower-case syllables inside the name: "Trung tâm Hội
 			 * nghị tỉnh", "Nhà văn hóa xã", "Trụ sở Chính phủ" */
 			size_t q = e;
@@ -121,7 +127,8 @@ static size_t place_end(const text_t *t, size_t k, size_t sb)
 				q++;
 			if (q == e)
 				break;
-			if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) || lex_at(t, loc, q, q + 1, &n))) {
+			if (q < sb && ((t->tok[q].flags & (TF_CAP | TF_UPPER)) ||
+				       lex_at(t, loc, q, q + 1, &n))) {
 				e = q;
 				continue;
 			}
@@ -196,8 +203,8 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near, span_t 
 			/* "làm việc tại Hội trường", "lễ ... được tổ chức ở X",
 			 * "Tham dự buổi lễ trao học bổng tại X"; not "căn cứ quy
 			 * định tại Điều 74", "về cuộc gặp thượng đỉnh tại Đức" */
-			if (!after_happening(t, i) &&
-			    !(same->tok + same->ntok + 3 >= i && meetings_frame_held_before(t, same->tok)))
+			if (!after_happening(t, i) && !(same->tok + same->ntok + 3 >= i &&
+							meetings_frame_held_before(t, same->tok)))
 				continue;
 		}
 		/* another event named between the meeting's noun and "tại" */
@@ -211,7 +218,6 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near, span_t 
 	}
 	return 0;
 }
-
 
 void meetings_find_place(mctx_t *c, meeting_t *m, size_t sent, size_t ksa, size_t ksb, size_t rb)
 {

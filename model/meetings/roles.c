@@ -89,8 +89,8 @@ static int gap_ok(const doc_t *d, size_t a, size_t b)
 static int joins_people(const text_t *t, size_t a, size_t b)
 {
 	if (b == a + 1)
-		return tok_kw(t, a) == KW_vaf || tok_kw(t, a) == KW_cungf || meetings_is_punct(t, a, ',') ||
-		       meetings_is_punct(t, a, ';');
+		return tok_kw(t, a) == KW_vaf || tok_kw(t, a) == KW_cungf ||
+		       meetings_is_punct(t, a, ',') || meetings_is_punct(t, a, ';');
 	if (b == a + 2)
 		return (tok_kw(t, a) == KW_cungf && tok_kw(t, a + 1) == KW_vowis) ||
 		       (meetings_is_punct(t, a, ',') && tok_kw(t, a + 1) == KW_vaf);
@@ -119,7 +119,8 @@ static int add_subjects(mctx_t *c, meeting_t *m, const sent_people_t *sp, int q,
 	while (first > 0) {
 		const person_mention_t *p0 = pmention(d, sp, (size_t)first - 1);
 		const person_mention_t *p1 = pmention(d, sp, (size_t)first);
-		if (p0->ctx_end > p1->ctx_start || !joins_people(&d->tx, p0->ctx_end, p1->ctx_start))
+		if (p0->ctx_end > p1->ctx_start ||
+		    !joins_people(&d->tx, p0->ctx_end, p1->ctx_start))
 			break;
 		first--;
 	}
@@ -228,7 +229,8 @@ static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int
 		size_t n = chair_verb_at(t, i, sb);
 		int fronted = 0;
 		/* "Chỉ đạo buổi làm việc, ông X ..." */
-		if (!n && tok_kw2(t, i, KW_chir, KW_ddaoj) && i <= sa + 1 && object_kind(c, i + 2, sb))
+		if (!n && tok_kw2(t, i, KW_chir, KW_ddaoj) && i <= sa + 1 &&
+		    object_kind(c, i + 2, sb))
 			n = 2, fronted = 1;
 		if (!n)
 			continue;
@@ -240,7 +242,8 @@ static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int
 			int presides = tok_kw(t, i) == KW_ddieeuf;
 			int ok = (i > sa && tok_kw(t, i - 1) == KW_suwj) ||
 				 (presides && (i + n >= sb || t->tok[i + n].kind == TK_PUNCT || k ||
-					       tok_kw(t, i + n) == KW_phieen || tok_kw(t, i + n) == KW_phaanf)) ||
+					       tok_kw(t, i + n) == KW_phieen ||
+					       tok_kw(t, i + n) == KW_phaanf)) ||
 				 (k && m->kind && !strcmp(k->kind, m->kind));
 			if (!ok) {
 				i += n - 1;
@@ -260,7 +263,8 @@ static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int
 			int r = 0;
 			for (size_t j = i + n; j < sb && j <= i + n + 6 && !r; j++) {
 				uint16_t w = tok_kw(t, j);
-				if (w == KW_cos || w == KW_laf || w == KW_goomf || meetings_is_punct(t, j, ':')) {
+				if (w == KW_cos || w == KW_laf || w == KW_goomf ||
+				    meetings_is_punct(t, j, ':')) {
 					size_t j2 = j + 1;
 					if (w == KW_cos && tok_kw(t, j2) == KW_laf)
 						j2++;
@@ -316,8 +320,9 @@ static int leaders_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		return 0;
 	for (size_t i = sa; i < sb; i++) {
 		int lv = tok_kw2(t, i, KW_lamf, KW_vieecj) && (tok_kw(t, i + 2) == KW_vowis);
-		int lead = tok_kw2(t, i, KW_daanx, KW_ddaauf) ||
-			   ((tok_kw(t, i) == KW_lamf) && tok_kw2(t, i + 1, KW_truwowngr, KW_ddoanf));
+		int lead =
+		    tok_kw2(t, i, KW_daanx, KW_ddaauf) ||
+		    ((tok_kw(t, i) == KW_lamf) && tok_kw2(t, i + 1, KW_truwowngr, KW_ddoanf));
 		size_t n = 0;
 		int talks = 0;
 		if (!lv && !lead && lex_at(t, LEX_PWORD_TALKS_VERB, i, sb, &n)) {
@@ -333,7 +338,8 @@ static int leaders_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				size_t o = i + 1;
 				if (tok_kw(t, o) == KW_vowis)
 					o++;
-				obj |= tok_kw(t, o) == KW_ddoanf || meetings_org_mention_at(d, o) >= 0;
+				obj |=
+				    tok_kw(t, o) == KW_ddoanf || meetings_org_mention_at(d, o) >= 0;
 				if (!obj || meetings_in_person_ctx(d, i))
 					talks = 0;
 			}
@@ -446,7 +452,8 @@ static size_t list_start(const doc_t *d, const sent_people_t *sp, size_t i, size
 	}
 	for (size_t j = i + 1; j < sb && j <= i + 30 && j <= first; j++) {
 		uint16_t w = tok_kw(t, j);
-		if (w == KW_cos || w == KW_goomf || w == KW_laf || w == KW_cuar || meetings_is_punct(t, j, ':'))
+		if (w == KW_cos || w == KW_goomf || w == KW_laf || w == KW_cuar ||
+		    meetings_is_punct(t, j, ':'))
 			return j;
 	}
 	return 0;
@@ -474,7 +481,8 @@ int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	/* the subject of "X (đã) đến dự", "X và Y chứng kiến lễ ký" */
 	for (size_t i = sa; i < sb; i++) {
 		size_t n = 0;
-		if (!lex_at(t, LEX_PWORD_ATTEND_VERB, i, sb, &n) || lex_starts(t, LEX_PWORD_ATTEND_NOT, i))
+		if (!lex_at(t, LEX_PWORD_ATTEND_VERB, i, sb, &n) ||
+		    lex_starts(t, LEX_PWORD_ATTEND_NOT, i))
 			continue;
 		int s = subject_before(d, &sp, i);
 		if (s >= 0) {
@@ -482,7 +490,8 @@ int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			if (add_subjects(c, m, &sp, s, &tmp))
 				return -1;
 			for (size_t k = 0; k < tmp.n; k++)
-				if (!is_chair(m, tmp.v[k]) && meetings_add_unique(d->ar, &m->attendees, tmp.v[k]))
+				if (!is_chair(m, tmp.v[k]) &&
+				    meetings_add_unique(d->ar, &m->attendees, tmp.v[k]))
 					return -1;
 		}
 		i += n - 1;

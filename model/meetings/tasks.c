@@ -26,7 +26,8 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	size_t q = meetings_org_from(d, i + 1);
-	if (q > 0 && d->org_mentions.v[q - 1].tok_start <= i && d->org_mentions.v[q - 1].tok_end > i)
+	if (q > 0 && d->org_mentions.v[q - 1].tok_start <= i &&
+	    d->org_mentions.v[q - 1].tok_end > i)
 		return 1;
 	uint16_t next = tok_kw(t, i + n);
 	if (next == KW_cuar || next == KW_nayf)
@@ -34,12 +35,14 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	if (i == 0)
 		return 0;
 	uint16_t prev = tok_kw(t, i - 1);
-	if (prev == KW_ban || prev == KW_theo || prev == KW_cuar || prev == KW_cacs || prev == KW_nhuwngx || prev == KW_veef ||
-	    prev == KW_vowis || prev == KW_suwj || prev == KW_lowif)
+	if (prev == KW_ban || prev == KW_theo || prev == KW_cuar || prev == KW_cacs ||
+	    prev == KW_nhuwngx || prev == KW_veef || prev == KW_vowis || prev == KW_suwj ||
+	    prev == KW_lowif)
 		return 1;
 	size_t k;
 	/* "Hội nghị yêu cầu", "Phiên họp giao": the meeting directs */
-	if (i >= 2 && (lex_at(t, LEX_MEETING_KINDS, i - 2, i, &k) || lex_at(t, LEX_MEETING_KINDS, i - 1, i, &k)))
+	if (i >= 2 && (lex_at(t, LEX_MEETING_KINDS, i - 2, i, &k) ||
+		       lex_at(t, LEX_MEETING_KINDS, i - 1, i, &k)))
 		return 0;
 	if (i >= 2 && meetings_task_use(t, LEX_TASK_PRODUCT, i - 1, i, &k) == TU_PRODUCT)
 		return 1;
@@ -48,7 +51,8 @@ static int cue_is_noun(const mctx_t *c, size_t i, size_t n)
 	if (i >= 2 && tok_kw2(t, i - 2, KW_ys, KW_kieens))
 		return 1;
 	/* "lãnh đạo, chỉ đạo": one verb of a series, not a cue */
-	if (i >= 2 && task_is_punct(t, i - 1, ',') && meetings_task_use(t, LEX_TASK_VERB, i - 2, i - 1, &k))
+	if (i >= 2 && task_is_punct(t, i - 1, ',') &&
+	    meetings_task_use(t, LEX_TASK_VERB, i - 2, i - 1, &k))
 		return 1;
 	return 0;
 }
@@ -61,7 +65,8 @@ static size_t aside_end(const mctx_t *c, size_t v, size_t sb)
 	const text_t *t = c->t;
 	size_t j = v + task_is_punct(t, v, ','), n;
 	int aside = (tok_kw(t, j) == KW_nhaats && tok_kw(t, j + 1) == KW_laf) ||
-		    (meetings_task_use(t, LEX_TASK_CUE, j, sb, &n) == TU_OPEN && tok_kw(t, j + n) == KW_laf);
+		    (meetings_task_use(t, LEX_TASK_CUE, j, sb, &n) == TU_OPEN &&
+		     tok_kw(t, j + n) == KW_laf);
 	if (!aside)
 		return v;
 	for (size_t q = j + 2; q < sb && q < j + 24; q++) {
@@ -80,8 +85,9 @@ static int could_open(const mctx_t *c, size_t i)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
-	const uint64_t heads = (1ull << LEX_TASK_AGENT) | (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) |
-			       (1ull << LEX_PLACES) | (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	const uint64_t heads = (1ull << LEX_TASK_AGENT) | (1ull << LEX_HONORIFICS) |
+			       (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
+			       (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
 	if (t->tok[i].kind != TK_WORD)
 		return 0;
 	return (t->lexmask[i] & heads) || d->org_at_tok[i] >= 0 || d->pctx_tok[i];
@@ -97,23 +103,26 @@ static size_t action_end(const mctx_t *c, size_t v, size_t sb)
 	for (size_t e = v; e < sb; e++) {
 		if (task_is_punct(t, e, ';') || (e > v && task_is_punct(t, e, '"')))
 			return e;
-		if (e > v && lex_starts(t, LEX_TASK_CUE, e) && meetings_task_use(t, LEX_TASK_CUE, e, sb, &n) &&
-		    !cue_is_noun(c, e, n)) {
+		if (e > v && lex_starts(t, LEX_TASK_CUE, e) &&
+		    meetings_task_use(t, LEX_TASK_CUE, e, sb, &n) && !cue_is_noun(c, e, n)) {
 			task_whos_t w;
 			size_t j = e + n;
 			if (task_is_punct(t, j, ','))
 				j++;
-			if (meetings_task_whos(c, j, sb, &w) && meetings_task_use(t, LEX_TASK_VERB, w.end, sb, NULL))
+			if (meetings_task_whos(c, j, sb, &w) &&
+			    meetings_task_use(t, LEX_TASK_VERB, w.end, sb, NULL))
 				return e;
 		}
 		/* ", các bộ ngành có liên quan báo cáo ...": a new subject */
 		if (task_is_punct(t, e, ',') && e + 1 < sb) {
 			task_whos_t w;
 			size_t k = e + 1;
-			if (could_open(c, k) && meetings_task_whos(c, k, sb, &w) && (w.v[0].quant || !w.v[0].generic)) {
+			if (could_open(c, k) && meetings_task_whos(c, k, sb, &w) &&
+			    (w.v[0].quant || !w.v[0].generic)) {
 				size_t v2 = w.end + (tok_kw(t, w.end) == KW_cungx);
 				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, v2, sb, NULL);
-				if ((u == TU_STRONG || u == TU_LEAD) && !meetings_task_use(t, LEX_TASK_NOT, v2, sb, NULL)) {
+				if ((u == TU_STRONG || u == TU_LEAD) &&
+				    !meetings_task_use(t, LEX_TASK_NOT, v2, sb, NULL)) {
 					/* not the objects of "phối hợp với A, B ..." */
 					int with = 0;
 					for (size_t q = v; q < e && !with; q++)
@@ -177,7 +186,8 @@ static int chairs_meeting(const mctx_t *c, const task_whos_t *w, size_t v, size_
 	if (meetings_task_use(t, LEX_TASK_VERB, v, sb, &n) != TU_LEAD)
 		return 0;
 	size_t k = v + n;
-	if (task_is_punct(t, k, ',') && meetings_task_use(t, LEX_TASK_VERB, k + 1, sb, NULL) == TU_COORD)
+	if (task_is_punct(t, k, ',') &&
+	    meetings_task_use(t, LEX_TASK_VERB, k + 1, sb, NULL) == TU_COORD)
 		return 0;
 	if (lex_starts(t, LEX_MEETING_KINDS, k) || tok_kw(t, k) == KW_vaf || k >= sb ||
 	    t->tok[k].kind == TK_PUNCT)
@@ -189,15 +199,16 @@ static int chairs_meeting(const mctx_t *c, const task_whos_t *w, size_t v, size_
 }
 
 /* Set the task's deadline (and its date) from tokens [a, b). */
-static void set_deadline(const mctx_t *c, const meeting_t *m, task_t *tk, size_t a, size_t b, size_t *lo,
-			 size_t *hi)
+static void set_deadline(const mctx_t *c, const meeting_t *m, task_t *tk, size_t a, size_t b,
+			 size_t *lo, size_t *hi)
 {
 	const doc_t *d = c->d;
 	span_t sp;
 	if (!meetings_task_deadline(c, a, b, &sp, lo, hi))
 		return;
 	tk->deadline = sp;
-	for (size_t q = meetings_date_from(d, sp.start); q < d->dates.n && d->dates.v[q].span.start < sp.end; q++) {
+	for (size_t q = meetings_date_from(d, sp.start);
+	     q < d->dates.n && d->dates.v[q].span.start < sp.end; q++) {
 		const date_expr_t *x = &d->dates.v[q];
 		if (x->day && x->month) {
 			tk->dl_month = x->month;
@@ -214,7 +225,8 @@ static void set_deadline(const mctx_t *c, const meeting_t *m, task_t *tk, size_t
  * hand in ("..., (để) trình UBND tỉnh", "..., báo cáo Sở X") and before a
  * deadline that closes the clause ("rà soát nguồn vốn trước ngày 15/3");
  * a product made stays in the action ("xây dựng kế hoạch"). */
-static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, size_t dlo, size_t dhi)
+static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, size_t dlo,
+			 size_t dhi)
 {
 	const text_t *t = c->t;
 	size_t cut = aend, n;
@@ -224,8 +236,11 @@ static size_t action_cut(const mctx_t *c, size_t as, size_t aend, span_t del, si
 				enum task_use u = meetings_task_use(t, LEX_TASK_VERB, j, aend, &n);
 				/* "hoàn chỉnh báo cáo ...": a report made, in the action */
 				size_t mn = 0;
-				int made = (meetings_task_use(t, LEX_TASK_VERB, j - 1, j, &mn) == TU_MAKE) ||
-					   (j >= as + 2 && meetings_task_use(t, LEX_TASK_VERB, j - 2, j, &mn) == TU_MAKE &&
+				int made = (meetings_task_use(t, LEX_TASK_VERB, j - 1, j, &mn) ==
+					    TU_MAKE) ||
+					   (j >= as + 2 &&
+					    meetings_task_use(t, LEX_TASK_VERB, j - 2, j, &mn) ==
+						TU_MAKE &&
 					    mn == 2);
 				if ((u == TU_SUBMIT || u == TU_REPORT) && !made)
 					cut = j;
@@ -292,9 +307,11 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 			set_deadline(c, m, &base, pre[k], pre[k + 1], &dlo, &dhi);
 	/* "đề nghị, năm 2017, hai bên cần ...": a time set off between the cue
 	 * and the assignee is the deadline even without a lead word */
-	if (span_is_empty(base.deadline) && pre[1] > pre[0] + 1 && task_is_punct(t, pre[1] - 1, ',')) {
+	if (span_is_empty(base.deadline) && pre[1] > pre[0] + 1 &&
+	    task_is_punct(t, pre[1] - 1, ',')) {
 		size_t q = meetings_date_from(d, t->tok[pre[0]].start);
-		if (q < d->dates.n && d->dates.v[q].tok_start == pre[0] && d->dates.v[q].tok_end == pre[1] - 1)
+		if (q < d->dates.n && d->dates.v[q].tok_start == pre[0] &&
+		    d->dates.v[q].tok_end == pre[1] - 1)
 			base.deadline = d->dates.v[q].span;
 	}
 	base.deliverable = meetings_task_deliverable(c, as, ae, dlo, dhi);
@@ -333,7 +350,8 @@ static int emit(mctx_t *c, meeting_t *m, const task_whos_t *w, size_t cue, size_
 				b--;
 			if (b <= x->a)
 				continue;
-			tk.assignee.name = doc_strndup(d, d->text + t->tok[x->a].start, t->tok[b - 1].end - t->tok[x->a].start);
+			tk.assignee.name = doc_strndup(d, d->text + t->tok[x->a].start,
+						       t->tok[b - 1].end - t->tok[x->a].start);
 		}
 		if (!tk.assignee.name)
 			return -1;
@@ -402,7 +420,8 @@ static int impersonal_ok(const mctx_t *c, size_t i, size_t sa)
 		return 0;
 	if (i == sa)
 		return 0;
-	return task_is_punct(t, i - 1, ';') || meetings_in_person_ctx(c->d, i - 1) || tok_kw(t, i - 1) == KW_tooi;
+	return task_is_punct(t, i - 1, ';') || meetings_in_person_ctx(c->d, i - 1) ||
+	       tok_kw(t, i - 1) == KW_tooi;
 }
 
 /* A deadline that opens the sentence before its comma ("Trong ba tháng
@@ -468,30 +487,35 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		return 0;
 	int run = c->task_run, gave = 0, past = 0;
 	clause_state_t cs = {0};
-	int with = 0;	     /* a "với" since the clause began: "phối hợp với A, B" */
+	int with = 0;	      /* a "với" since the clause began: "phối hợp với A, B" */
 	size_t open_end = sa; /* the token after "Trong đó," */
 	size_t lead[4] = {0, 0, 0, 0};
 	lead_adverbial(c, sa, sb, lead);
 	/* a word in none of these lexicons, no body, no person, no "với" or
 	 * "theo", changes nothing below: passed over at a mask test */
-	const uint64_t live = (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |
-			      (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |
-			      (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
-			      (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	const uint64_t live =
+	    (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |
+	    (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |
+	    (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
+	    (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
 	const doc_t *d = c->d;
 	for (size_t i = sa; i < sb; i++) {
-		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 && !d->pctx_tok[i] &&
-		    t->tok[i].kw != KW_vowis && t->tok[i].kw != KW_theo)
+		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 &&
+		    !d->pctx_tok[i] && t->tok[i].kw != KW_vowis && t->tok[i].kw != KW_theo)
 			continue;
 		if (budget_check(t->budget))
 			return 0;
 		size_t n = 0;
-		enum task_use cu = lex_starts(t, LEX_TASK_CUE, i) ? meetings_task_use(t, LEX_TASK_CUE, i, sb, &n) : TU_NONE;
+		enum task_use cu = lex_starts(t, LEX_TASK_CUE, i)
+				       ? meetings_task_use(t, LEX_TASK_CUE, i, sb, &n)
+				       : TU_NONE;
 		/* "Ông X nói: “Trong ba tháng tới, Sở Y tế phải ...”" */
-		if (i > sa && t->tok[i].kind == TK_WORD && (t->tok[i - 1].kind == TK_PUNCT || (t->tok[i].flags & TF_NL)) &&
+		if (i > sa && t->tok[i].kind == TK_WORD &&
+		    (t->tok[i - 1].kind == TK_PUNCT || (t->tok[i].flags & TF_NL)) &&
 		    meetings_task_use(t, LEX_TASK_WHEN, i, sb, NULL) == TU_WLEAD &&
 		    (clause_start(c, i, sa, open_end) == 2 ||
-		     (task_is_punct(t, i - 1, '"') && (i - 1 == sa || task_is_punct(t, i - 2, ':')))))
+		     (task_is_punct(t, i - 1, '"') &&
+		      (i - 1 == sa || task_is_punct(t, i - 2, ':')))))
 			lead_adverbial(c, i, sb, lead);
 		if (cu == TU_OPEN) {
 			/* "Trong đó, X ...", "Theo đó X ..." */
@@ -502,7 +526,8 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		/* a directive cue and its assignees; "X đã ban hành ..., chỉ đạo
 		 * Y ..." tells what was done */
 		int series = past && i > sa && task_is_punct(t, i - 1, ',');
-		if (cu && !cue_is_noun(c, i, n) && !series && !(cu == TU_ASK && (cs.speaker || cs.opinion)) && !cs.doc) {
+		if (cu && !cue_is_noun(c, i, n) && !series &&
+		    !(cu == TU_ASK && (cs.speaker || cs.opinion)) && !cs.doc) {
 			size_t k = i + n;
 			if (task_is_punct(t, k, ','))
 				k++;
@@ -519,8 +544,10 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 			/* "yêu cầu các công trình phục vụ hội nghị phải hoàn thành
 			 * trong tháng 6": no assignee, the directive verb further on */
 			if (!found && !vu && cu != TU_WISH && impersonal_ok(c, i, sa)) {
-				for (size_t q = k; q < sb && q < k + 16 && t->tok[q].kind != TK_PUNCT; q++)
-					if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) == TU_STRONG) {
+				for (size_t q = k;
+				     q < sb && q < k + 16 && t->tok[q].kind != TK_PUNCT; q++)
+					if (meetings_task_use(t, LEX_TASK_VERB, q, sb, NULL) ==
+					    TU_STRONG) {
 						v = q;
 						vu = TU_STRONG;
 						break;
@@ -547,8 +574,8 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		 * after its assignee */
 		int start = (run || i < last_strong) &&
 				    (could_open(c, i) || (run && lex_starts(t, LEX_TASK_WHEN, i)))
-			    ? clause_start(c, i, sa, open_end)
-			    : 0;
+				? clause_start(c, i, sa, open_end)
+				: 0;
 		if (start == 1 && with)
 			start = 0;
 		/* "Đến 31/10, các bộ báo cáo ...": the clause after the opening
@@ -569,7 +596,9 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		    meetings_task_use(t, LEX_TASK_WHEN, i, sb, NULL) == TU_WLEAD) {
 			span_t sp;
 			size_t lo, hi;
-			if (meetings_task_deadline(c, i, sb < i + 12 ? sb : i + 12, &sp, &lo, &hi) && lo == i) {
+			if (meetings_task_deadline(c, i, sb < i + 12 ? sb : i + 12, &sp, &lo,
+						   &hi) &&
+			    lo == i) {
 				size_t v = hi + task_is_punct(t, hi, ',');
 				if (meetings_task_use(t, LEX_TASK_VERB, v, sb, NULL) == TU_STRONG) {
 					size_t ae = action_end(c, v, sb);

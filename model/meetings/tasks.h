@@ -10,13 +10,34 @@
 /* Column 3 of tasks.tsv: what a form of the task lexicons is used for. */
 enum task_use {
 	TU_NONE = 0,
-	TU_ORDER, TU_ASK, TU_WISH, TU_OPEN,        /* cue */
-	TU_ACT, TU_STRONG, TU_LEAD, TU_COORD,      /* verb */
-	TU_MAKE, TU_SELF, TU_SUBMIT, TU_REPORT,    /* verb: deliverables */
-	TU_HEAD, TU_QUAL, TU_PLURAL, TU_QUANT,     /* agent */
-	TU_SPEAKER, TU_OPINION, TU_PLEDGE, TU_PAST, TU_PASSIVE, TU_WORD, /* not */
-	TU_WLEAD, TU_PERIOD, TU_TAIL, TU_VAGUE,    /* when */
-	TU_PRODUCT, TU_RESULT                      /* product */
+	TU_ORDER,
+	TU_ASK,
+	TU_WISH,
+	TU_OPEN, /* cue */
+	TU_ACT,
+	TU_STRONG,
+	TU_LEAD,
+	TU_COORD, /* verb */
+	TU_MAKE,
+	TU_SELF,
+	TU_SUBMIT,
+	TU_REPORT, /* verb: deliverables */
+	TU_HEAD,
+	TU_QUAL,
+	TU_PLURAL,
+	TU_QUANT, /* agent */
+	TU_SPEAKER,
+	TU_OPINION,
+	TU_PLEDGE,
+	TU_PAST,
+	TU_PASSIVE,
+	TU_WORD, /* not */
+	TU_WLEAD,
+	TU_PERIOD,
+	TU_TAIL,
+	TU_VAGUE, /* when */
+	TU_PRODUCT,
+	TU_RESULT /* product */
 };
 
 /* The use of the longest entry of task lexicon lx at token i (tokens
@@ -26,12 +47,14 @@ enum task_use meetings_task_use_hit(const text_t *t, int lx, size_t i, size_t li
 /* meetings_is_punct inline: the recogniser asks at every token. */
 static inline int task_is_punct(const text_t *t, size_t i, char ch)
 {
-	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 && t->keys[t->tok[i].key] == ch;
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 &&
+	       t->keys[t->tok[i].key] == ch;
 }
 
 /* meetings_task_use_hit, answered here from the token's mask when no entry
  * of lx starts at i (most asks): the recogniser asks at every token. */
-static inline enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim, size_t *n)
+static inline enum task_use meetings_task_use(const text_t *t, int lx, size_t i, size_t lim,
+					      size_t *n)
 {
 	if (i >= lim || i >= t->n || !((t->lexmask[i] >> lx) & 1))
 		return TU_NONE;

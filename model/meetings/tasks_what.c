@@ -42,8 +42,8 @@ static int report_to(const mctx_t *c, size_t j, size_t b)
 	if (meetings_org_mention_at(c->d, j) >= 0 || lex_at(t, LEX_POSITIONS, j, b, &n) ||
 	    (t->tok[j].flags & (TF_CAP | TF_UPPER)))
 		return 1;
-	return meetings_task_use(t, LEX_TASK_PRODUCT, j, b, &n) == TU_RESULT || tok_kw(t, j) == KW_veef ||
-	       tok_kw(t, j) == KW_cho || tok_kw(t, j) == KW_lanhx;
+	return meetings_task_use(t, LEX_TASK_PRODUCT, j, b, &n) == TU_RESULT ||
+	       tok_kw(t, j) == KW_veef || tok_kw(t, j) == KW_cho || tok_kw(t, j) == KW_lanhx;
 }
 
 /* "để thành phố trình ...": someone else submits, not the assignee. */
@@ -80,7 +80,8 @@ static size_t extent(const text_t *t, size_t s, size_t b, size_t dlo, size_t dhi
 		if (task_is_punct(t, e, ',') && e > s + 1) {
 			size_t q;
 			if (meetings_task_use(t, LEX_TASK_PRODUCT, e + 1, b, &q) != TU_PRODUCT &&
-			    (meetings_task_use(t, LEX_TASK_VERB, e + 1, b, &q) || lex_starts(t, LEX_TASK_CUE, e + 1)))
+			    (meetings_task_use(t, LEX_TASK_VERB, e + 1, b, &q) ||
+			     lex_starts(t, LEX_TASK_CUE, e + 1)))
 				break;
 		}
 		e++;

@@ -27,7 +27,8 @@ static int is_unit(const text_t *t, size_t i)
 /* A count: digits or a number word ("ba tháng"). */
 static int is_count(const text_t *t, size_t i)
 {
-	return i < t->n && (t->tok[i].kind == TK_NUM || (t->tok[i].kind == TK_WORD && dates_parse_ordinal(t, i, i + 1) > 0));
+	return i < t->n && (t->tok[i].kind == TK_NUM ||
+			    (t->tok[i].kind == TK_WORD && dates_parse_ordinal(t, i, i + 1) > 0));
 }
 
 /* Words that go on after the deadline's core: "tới", "này", "mới", a year

@@ -27,7 +27,9 @@ static enum task_use use_of(const char *u)
 	case 'm':
 		return TU_MAKE;
 	case 'o':
-		return u[1] == 'r' ? TU_ORDER : u[1] == 'p' ? (u[2] == 'e' ? TU_OPEN : TU_OPINION) : TU_NONE;
+		return u[1] == 'r'   ? TU_ORDER
+		       : u[1] == 'p' ? (u[2] == 'e' ? TU_OPEN : TU_OPINION)
+				     : TU_NONE;
 	case 'p':
 		if (u[1] == 'a')
 			return u[2] == 's' && u[3] == 't' ? TU_PAST : TU_PASSIVE;
@@ -39,7 +41,10 @@ static enum task_use use_of(const char *u)
 	case 'r':
 		return u[2] == 'p' ? TU_REPORT : TU_RESULT;
 	case 's':
-		return u[1] == 'e' ? TU_SELF : u[1] == 't' ? TU_STRONG : u[1] == 'u' ? TU_SUBMIT : TU_SPEAKER;
+		return u[1] == 'e'   ? TU_SELF
+		       : u[1] == 't' ? TU_STRONG
+		       : u[1] == 'u' ? TU_SUBMIT
+				     : TU_SPEAKER;
 	case 't':
 		return TU_TAIL;
 	case 'v':
@@ -104,8 +109,8 @@ static int name_cap(const text_t *t, size_t i)
 /* The head of an assignee at token h: its end (0 when there is none), and
  * what it is. A lower-case "plural" head ("sở", "bộ") needs a quantifier
  * or a list before it (plural_ok). */
-static size_t item_head(const mctx_t *c, size_t k, size_t h, size_t lim, int plural_ok, task_who_t *w,
-			int *strict)
+static size_t item_head(const mctx_t *c, size_t k, size_t h, size_t lim, int plural_ok,
+			task_who_t *w, int *strict)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
@@ -115,8 +120,8 @@ static size_t item_head(const mctx_t *c, size_t k, size_t h, size_t lim, int plu
 		return 0;
 	/* a person named here, with the positions written beside the name; the
 	 * person's phrase may open with the honorific left out (k) */
-	for (size_t q = meetings_pm_from(d, k); q < d->person_mentions.n && d->person_mentions.v[q].ctx_start <= h;
-	     q++) {
+	for (size_t q = meetings_pm_from(d, k);
+	     q < d->person_mentions.n && d->person_mentions.v[q].ctx_start <= h; q++) {
 		const person_mention_t *p = &d->person_mentions.v[q];
 		if (p->ctx_start != h && p->tok_start != h)
 			continue;
@@ -136,7 +141,8 @@ static size_t item_head(const mctx_t *c, size_t k, size_t h, size_t lim, int plu
 		 * cần"): the action starts there */
 		size_t e = d->org_mentions.v[om].tok_end;
 		for (size_t q = h + 1; q < e; q++)
-			if (is_word(t, q) && !is_cap(t, q) && meetings_task_use(t, LEX_TASK_VERB, q, e, NULL) == TU_STRONG)
+			if (is_word(t, q) && !is_cap(t, q) &&
+			    meetings_task_use(t, LEX_TASK_VERB, q, e, NULL) == TU_STRONG)
 				return q;
 		return e;
 	}
@@ -155,7 +161,8 @@ static size_t item_head(const mctx_t *c, size_t k, size_t h, size_t lim, int plu
 	const lex_entry_t *pl = lex_at(t, LEX_PLACES, h, lim, &n);
 	/* a Vietnamese province, city or district ("Hà Nội và Lào Cai cần");
 	 * states are parties to talks, not assignees */
-	if (pl && is_cap(t, h) && pl->ncols >= 2 && strcmp(pl->cols[1], "country") && strcmp(pl->cols[1], "region")) {
+	if (pl && is_cap(t, h) && pl->ncols >= 2 && strcmp(pl->cols[1], "country") &&
+	    strcmp(pl->cols[1], "region")) {
 		w->generic = 0;
 		return h + n;
 	}
@@ -187,7 +194,8 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 		if (x->flags & TF_NL)
 			return j;
 		int om = meetings_org_mention_at(d, j);
-		if (om >= 0 && !meetings_in_person_ctx(d, j) && d->org_mentions.v[om].tok_end <= lim) {
+		if (om >= 0 && !meetings_in_person_ctx(d, j) &&
+		    d->org_mentions.v[om].tok_end <= lim) {
 			if (w->org < 0 && w->person < 0)
 				w->org = d->org_mentions.v[om].org;
 			w->generic = 0;
@@ -196,7 +204,8 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 		}
 		if (x->kind == TK_PUNCT) {
 			/* "Đài Truyền thanh - Truyền hình thành phố" */
-			if (task_is_punct(t, j, '-') && is_cap(t, j + 1) && j > 0 && is_word(t, j - 1)) {
+			if (task_is_punct(t, j, '-') && is_cap(t, j + 1) && j > 0 &&
+			    is_word(t, j - 1)) {
 				j++;
 				continue;
 			}
@@ -227,7 +236,9 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 		}
 		/* "của Quốc hội", "thuộc Bộ", "trong Ban Thường vụ ...": the body
 		 * the assignee belongs to */
-		if ((tok_kw(t, j) == KW_cuar || tok_kw(t, j) == KW_thuoocj || tok_kw(t, j) == KW_trong) && j + 1 < lim) {
+		if ((tok_kw(t, j) == KW_cuar || tok_kw(t, j) == KW_thuoocj ||
+		     tok_kw(t, j) == KW_trong) &&
+		    j + 1 < lim) {
 			size_t hn = 0;
 			int om2 = meetings_org_mention_at(d, j + 1);
 			if (om2 >= 0 || lex_at(t, LEX_BODIES, j + 1, lim, &hn) ||
@@ -248,11 +259,13 @@ static size_t item_tail(const mctx_t *c, size_t j, size_t lim, int strict, task_
 			j++;
 			continue;
 		}
-		if (meetings_task_use(t, LEX_TASK_VERB, j, lim, &n) || meetings_task_use(t, LEX_TASK_NOT, j, lim, &n) ||
-		    meetings_task_use(t, LEX_TASK_WHEN, j, lim, &n) || lex_starts(t, LEX_CUE_ORG_VERB, j) ||
-		    lex_starts(t, LEX_TASK_CUE, j))
+		if (meetings_task_use(t, LEX_TASK_VERB, j, lim, &n) ||
+		    meetings_task_use(t, LEX_TASK_NOT, j, lim, &n) ||
+		    meetings_task_use(t, LEX_TASK_WHEN, j, lim, &n) ||
+		    lex_starts(t, LEX_CUE_ORG_VERB, j) || lex_starts(t, LEX_TASK_CUE, j))
 			return j;
-		if (is_cap(t, j) || t->tok[j].kind == TK_NUM || lex_at(t, LEX_LOCALITIES, j, lim, &n)) {
+		if (is_cap(t, j) || t->tok[j].kind == TK_NUM ||
+		    lex_at(t, LEX_LOCALITIES, j, lim, &n)) {
 			j++;
 			continue;
 		}
@@ -307,10 +320,11 @@ static size_t colon_names(const text_t *t, size_t k, size_t lim, task_whos_t *ou
 		memset(w, 0, sizeof *w);
 		w->org = w->person = -1;
 		w->a = j;
-		while (j < lim && (is_cap(t, j) || (task_is_punct(t, j, '-') && is_cap(t, j + 1)) ||
-				   (is_word(t, j) && !(t->tok[j].flags & (TF_CAP | TF_UPPER)) && j > w->a &&
-				    is_cap(t, j - 1) && !meetings_task_use(t, LEX_TASK_VERB, j, lim, NULL) &&
-				    tok_kw(t, j) != KW_vaf)))
+		while (j < lim &&
+		       (is_cap(t, j) || (task_is_punct(t, j, '-') && is_cap(t, j + 1)) ||
+			(is_word(t, j) && !(t->tok[j].flags & (TF_CAP | TF_UPPER)) && j > w->a &&
+			 is_cap(t, j - 1) && !meetings_task_use(t, LEX_TASK_VERB, j, lim, NULL) &&
+			 tok_kw(t, j) != KW_vaf)))
 			j++;
 		w->b = j;
 		out->n++;

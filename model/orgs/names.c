@@ -30,9 +30,10 @@ static int verbish(const text_t *t, size_t j)
 int orgs_plain_lower(const text_t *t, size_t j)
 {
 	size_t nn;
-	return t->tok[j].kind == TK_WORD && !orgs_is_cap(&t->tok[j]) && !(t->tok[j].flags & TF_NL) &&
-	       !lex_at(t, LEX_LOCALITIES, j, j + 1, &nn) && !verbish(t, j) && !(tok_kw(t, j) == KW_khoas) &&
-	       !(tok_kw(t, j) == KW_nhieemj) && !(tok_kw(t, j) == KW_laanf) && !(tok_kw(t, j) == KW_nawm) &&
+	return t->tok[j].kind == TK_WORD && !orgs_is_cap(&t->tok[j]) &&
+	       !(t->tok[j].flags & TF_NL) && !lex_at(t, LEX_LOCALITIES, j, j + 1, &nn) &&
+	       !verbish(t, j) && !(tok_kw(t, j) == KW_khoas) && !(tok_kw(t, j) == KW_nhieemj) &&
+	       !(tok_kw(t, j) == KW_laanf) && !(tok_kw(t, j) == KW_nawm) &&
 	       !(tok_kw(t, j) == KW_cacs) && !(tok_kw(t, j) == KW_nhuwngx);
 }
 
@@ -61,7 +62,8 @@ int orgs_body_starts(const text_t *t, size_t j, size_t lim)
 {
 	size_t nb = 0;
 	const lex_entry_t *be = lex_at(t, LEX_BODIES, j, lim, &nb);
-	return be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic") && orgs_is_cap(&t->tok[j]);
+	return be && nb >= 2 && be->ncols > 4 && strcmp(be->cols[4], "generic") &&
+	       orgs_is_cap(&t->tok[j]);
 }
 
 /* Tokens that continue a proper name after a generic head: a capitalised
@@ -85,7 +87,8 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
 			const lex_entry_t *ce = j > k ? lex_at(t, LEX_PLACES, j, lim, &nb) : NULL;
 			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
-			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD && !orgs_is_cap(&t->tok[j + nb]))) {
+			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD &&
+			      !orgs_is_cap(&t->tok[j + nb]))) {
 				j += nb;
 				break;
 			}
@@ -102,7 +105,8 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 				q++;
 			/* a number after two such words at most: "Trường Đại học
 			 * Vinh" + "tuyển sinh hơn 5.000" is a verb and its object */
-			if (q > j && q < lim && (orgs_is_cap(&t->tok[q]) || (t->tok[q].kind == TK_NUM && q <= j + 2)) &&
+			if (q > j && q < lim &&
+			    (orgs_is_cap(&t->tok[q]) || (t->tok[q].kind == TK_NUM && q <= j + 2)) &&
 			    !(t->tok[q].flags & TF_NL)) {
 				j = q;
 			} else if (q > j) {
@@ -110,8 +114,9 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 				 * punctuation follows it */
 				for (size_t r = q; r > j; r--) {
 					size_t nn;
-					if (r >= lim || t->tok[r].kind == TK_PUNCT || (t->tok[r].flags & TF_NL) ||
-					    verbish(t, r) || lex_at(t, LEX_LOCALITIES, r, lim, &nn)) {
+					if (r >= lim || t->tok[r].kind == TK_PUNCT ||
+					    (t->tok[r].flags & TF_NL) || verbish(t, r) ||
+					    lex_at(t, LEX_LOCALITIES, r, lim, &nn)) {
 						j = r;
 						break;
 					}
@@ -134,11 +139,12 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 			/* "A - B" with spaces separates a name from a title ("X -
 			 * Chủ tịch ..."), but joins two fields in a committee's name
 			 * ("Ban Kinh tế - Ngân sách", "Ban Dân chủ - Pháp luật") */
-			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' && (x->flags & TF_SPACE) &&
-			    (t->tok[j + 1].flags & TF_SPACE)) {
+			if (x->kind == TK_PUNCT && t->keys[x->key] == '-' &&
+			    (x->flags & TF_SPACE) && (t->tok[j + 1].flags & TF_SPACE)) {
 				size_t n2 = 0;
 				if (j - k > 3 || lex_at(t, LEX_POSITIONS, j + 1, lim, &n2) ||
-				    lex_at(t, LEX_SURNAMES, j + 1, lim, &n2) || lex_at(t, LEX_BODIES, j + 1, lim, &n2))
+				    lex_at(t, LEX_SURNAMES, j + 1, lim, &n2) ||
+				    lex_at(t, LEX_BODIES, j + 1, lim, &n2))
 					break;
 			}
 			j++;
@@ -160,8 +166,8 @@ int orgs_person_name(const doc_t *d, size_t k, size_t lim)
 	if (k >= lim || !orgs_is_cap(&t->tok[k]) || !lex_at(t, LEX_SURNAMES, k, lim, &n))
 		return 0;
 	size_t q = k;
-	while (q < lim && q < k + 5 && orgs_is_cap(&t->tok[q]) && (q == k || (t->tok[q].flags & TF_SPACE)) &&
-	       !(q > k && (t->tok[q].flags & TF_NL))) {
+	while (q < lim && q < k + 5 && orgs_is_cap(&t->tok[q]) &&
+	       (q == k || (t->tok[q].flags & TF_SPACE)) && !(q > k && (t->tok[q].flags & TF_NL))) {
 		if (lex_starts(t, LEX_PLACES, q) || (q > k && lex_starts(t, LEX_BODIES, q)))
 			return 0;
 		q++;
@@ -221,14 +227,15 @@ size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim)
 	while (q < lim && q < k + 17) {
 		const tok_t *x = &t->tok[q];
 		size_t n = 0;
-		if ((x->flags & TF_NL) || lex_at(t, LEX_LOCALITIES, q, lim, &n) || lex_starts(t, LEX_MEETING_KINDS, q))
+		if ((x->flags & TF_NL) || lex_at(t, LEX_LOCALITIES, q, lim, &n) ||
+		    lex_starts(t, LEX_MEETING_KINDS, q))
 			break;
 		if (x->kind == TK_WORD && !orgs_is_cap(x)) {
 			if (tok_kw(t, q) == KW_vaf) {
 				if (!(q + 1 < lim && orgs_plain_lower(t, q + 1)))
 					break;
-			} else if (verbish(t, q) || tok_kw(t, q) == KW_khoas || tok_kw(t, q) == KW_nhieemj ||
-				   tok_kw(t, q) == KW_nawm) {
+			} else if (verbish(t, q) || tok_kw(t, q) == KW_khoas ||
+				   tok_kw(t, q) == KW_nhieemj || tok_kw(t, q) == KW_nawm) {
 				break;
 			}
 			last = ++q;
@@ -237,13 +244,15 @@ size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim)
 		if (x->kind == TK_WORD && (x->flags & TF_UPPER) && q > k + 1) {
 			/* an acronym inside: "dịch COVID-19" */
 			q++;
-			while (q + 1 < lim && tok_punct(t, q, '-') && !(t->tok[q].flags & TF_SPACE) &&
-			       t->tok[q + 1].kind == TK_NUM && !(t->tok[q + 1].flags & TF_SPACE))
+			while (q + 1 < lim && tok_punct(t, q, '-') &&
+			       !(t->tok[q].flags & TF_SPACE) && t->tok[q + 1].kind == TK_NUM &&
+			       !(t->tok[q + 1].flags & TF_SPACE))
 				q += 2;
 			last = q;
 			continue;
 		}
-		if (tok_punct(t, q, ',') && q + 1 < lim && orgs_plain_lower(t, q + 1) && q > k + 1) {
+		if (tok_punct(t, q, ',') && q + 1 < lim && orgs_plain_lower(t, q + 1) &&
+		    q > k + 1) {
 			q++;
 			continue;
 		}
@@ -258,7 +267,8 @@ size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim)
 size_t orgs_number_name(const doc_t *d, size_t k, size_t lim)
 {
 	const text_t *t = &d->tx;
-	if (k >= lim || t->tok[k].kind != TK_NUM || !(t->tok[k].flags & TF_SPACE) || (t->tok[k].flags & TF_NL))
+	if (k >= lim || t->tok[k].kind != TK_NUM || !(t->tok[k].flags & TF_SPACE) ||
+	    (t->tok[k].flags & TF_NL))
 		return k;
 	/* "389/QĐ-TTg", "12-2017", "5.000": a number that runs on is not a name */
 	if (k + 1 < lim && t->tok[k + 1].kind == TK_PUNCT && !(t->tok[k + 1].flags & TF_SPACE) &&
@@ -302,7 +312,8 @@ size_t orgs_inner_abbr(const doc_t *d, size_t k, size_t lim)
 	size_t q = k + 2;
 	while (q < lim && q < k + 6 && !tok_punct(t, q, ')')) {
 		const tok_t *x = &t->tok[q];
-		if ((x->flags & (TF_SPACE | TF_NL)) || !(x->kind == TK_PUNCT || (x->flags & TF_UPPER)))
+		if ((x->flags & (TF_SPACE | TF_NL)) ||
+		    !(x->kind == TK_PUNCT || (x->flags & TF_UPPER)))
 			return k;
 		q++;
 	}

@@ -85,7 +85,8 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		size_t sn = 0;
 		if (j < lim && lex_at(t, sur, j, lim, &sn))
 			return j;
-		while (c < lim && c < j + 3 && orgs_is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL))
+		while (c < lim && c < j + 3 && orgs_is_cap(&t->tok[c]) &&
+		       !(t->tok[c].flags & TF_NL))
 			c++;
 		return c;
 	}
@@ -100,8 +101,8 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		*level = LVL_CENTRAL;
 		return k + 1;
 	}
-	if (k + 2 < lim + 1 && (tok_kw(t, k) == KW_t) && k + 2 < t->n && t->keys[t->tok[k + 1].key] == '.' &&
-	    (tok_kw(t, k + 2) == KW_uw)) {
+	if (k + 2 < lim + 1 && (tok_kw(t, k) == KW_t) && k + 2 < t->n &&
+	    t->keys[t->tok[k + 1].key] == '.' && (tok_kw(t, k + 2) == KW_uw)) {
 		*level = LVL_CENTRAL;
 		return k + 3;
 	}
@@ -123,9 +124,9 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 			 * the place */
 			const int sur = LEX_SURNAMES, pos = LEX_POSITIONS, bod = LEX_BODIES;
 			size_t c = k, sn = 0;
-			while (c < lim && c < k + 6 && orgs_is_cap(&t->tok[c]) && !(t->tok[c].flags & TF_NL) &&
-			       (t->tok[c].flags & TF_SPACE) && !lex_at(t, pos, c, lim, &sn) &&
-			       !lex_at(t, bod, c, lim, &sn))
+			while (c < lim && c < k + 6 && orgs_is_cap(&t->tok[c]) &&
+			       !(t->tok[c].flags & TF_NL) && (t->tok[c].flags & TF_SPACE) &&
+			       !lex_at(t, pos, c, lim, &sn) && !lex_at(t, bod, c, lim, &sn))
 				c++;
 			size_t r = c - k;
 			if (r >= 3 && lex_at(t, sur, c - 3, c, &sn))
@@ -141,7 +142,8 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 }
 
 /* tokens [a, b) as written, after a space, onto the canonical name */
-static size_t canon_copy(const doc_t *d, char *canon, size_t cl, size_t canon_sz, size_t a, size_t b)
+static size_t canon_copy(const doc_t *d, char *canon, size_t cl, size_t canon_sz, size_t a,
+			 size_t b)
 {
 	const text_t *t = &d->tx;
 	for (size_t q = a; q < b && cl < canon_sz - 2; q++) {
@@ -176,7 +178,8 @@ static size_t generic_name(const doc_t *d, size_t s, size_t lim, unsigned tail)
 	}
 	if ((tail & ORGS_TAIL_REMIT)) {
 		/* "Ban Chỉ đạo quốc gia về ..." */
-		size_t r = j == s && tok_kw(t, s) == KW_quoocs && tok_kw(t, s + 1) == KW_gia ? s + 2 : j;
+		size_t r =
+		    j == s && tok_kw(t, s) == KW_quoocs && tok_kw(t, s + 1) == KW_gia ? s + 2 : j;
 		size_t re = orgs_remit_end(d, r, lim);
 		if (re > r)
 			j = re;
@@ -188,8 +191,8 @@ static size_t generic_name(const doc_t *d, size_t s, size_t lim, unsigned tail)
 
 /* Try to read a body starting at token i. Fills *om; returns end token or
  * i. depth > 0 when called to check the body after "của" of a bare head. */
-static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon, size_t canon_sz,
-		       int depth)
+static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *canon,
+		       size_t canon_sz, int depth)
 {
 	const text_t *t = &d->tx;
 	const int bodies = LEX_BODIES;
@@ -216,8 +219,9 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		 * ordinary noun; lower-case units ("tỉnh ủy") are still bodies */
 		if (!orgs_is_cap(&t->tok[k]) &&
 		    (strcmp(role, "unit") || n < 2 ||
-		     !((tok_kw(t, k) == KW_tinhr) || (tok_kw(t, k) == KW_thanhf) || (tok_kw(t, k) == KW_huyeenj) ||
-		       (tok_kw(t, k) == KW_quaanj) || (tok_kw(t, k) == KW_thij))))
+		     !((tok_kw(t, k) == KW_tinhr) || (tok_kw(t, k) == KW_thanhf) ||
+		       (tok_kw(t, k) == KW_huyeenj) || (tok_kw(t, k) == KW_quaanj) ||
+		       (tok_kw(t, k) == KW_thij))))
 			break;
 		if (!strcmp(role, "generic")) {
 			/* a title that begins with the head: "Viện trưởng", "Cục
@@ -246,7 +250,8 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 				 * the bare head, which orgs_extract joins to its owner */
 				org_mention_t o2;
 				char c2[256];
-				if (!(tail & ORGS_TAIL_OF) || depth > 0 || tok_kw(t, s) != KW_cuar ||
+				if (!(tail & ORGS_TAIL_OF) || depth > 0 ||
+				    tok_kw(t, s) != KW_cuar ||
 				    read_org(d, s + 1, lim, &o2, c2, sizeof c2, depth + 1) == s + 1)
 					break;
 			}
@@ -280,8 +285,8 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			/* "Ủy ban Kiểm tra (UBKT) Tỉnh ủy ...": the organ's own
 			 * abbreviation before the unit it belongs to */
 			size_t ab = orgs_inner_abbr(d, k, lim);
-			if (ab > k && ab < lim && orgs_is_cap(&t->tok[ab]) && !(t->tok[ab].flags & TF_NL) &&
-			    lex_starts(t, bodies, ab))
+			if (ab > k && ab < lim && orgs_is_cap(&t->tok[ab]) &&
+			    !(t->tok[ab].flags & TF_NL) && lex_starts(t, bodies, ab))
 				k = ab;
 			continue;
 		}
@@ -298,15 +303,17 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		 * hình sự", "Cục" + "Chính trị") */
 		size_t hn = 0;
 		const lex_entry_t *he = n > 1 ? lex_at(t, bodies, k, k + n - 1, &hn) : NULL;
-		int department = he && he->ncols > 4 && !strcmp(he->cols[4], "generic") && lv != LVL_PROVINCE &&
-				 lv != LVL_DISTRICT && lv != LVL_COMMUNE && !(hn == 1 && tok_kw(t, k) == KW_booj);
+		int department = he && he->ncols > 4 && !strcmp(he->cols[4], "generic") &&
+				 lv != LVL_PROVINCE && lv != LVL_DISTRICT && lv != LVL_COMMUNE &&
+				 !(hn == 1 && tok_kw(t, k) == KW_booj);
 		k += n;
 		/* a Party or mass unit of no fixed level, or a department, inside
 		 * the body it serves: "Công đoàn" + "Tổng công ty Điện lực miền
 		 * Bắc", "Chi đoàn" + "Văn phòng Tỉnh ủy", "Đảng bộ" + "Bộ Công an",
 		 * "Phòng Cảnh sát hình sự" + "Công an tỉnh" */
-		if ((((c == CAT_PARTY || c == CAT_MASS) && !lv) || department) && depth == 0 && k < lim &&
-		    !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) && lex_starts(t, bodies, k)) {
+		if ((((c == CAT_PARTY || c == CAT_MASS) && !lv) || department) && depth == 0 &&
+		    k < lim && !(t->tok[k].flags & TF_NL) && orgs_is_cap(&t->tok[k]) &&
+		    lex_starts(t, bodies, k)) {
 			org_mention_t o2;
 			char c2[256];
 			size_t j2 = read_org(d, k, lim, &o2, c2, sizeof c2, depth + 1);
@@ -334,8 +341,9 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		size_t from = pass ? ab : k;
 		if (pass && ab == k)
 			break;
-		size_t e2 = level == LVL_CENTRAL && have_unit ? orgs_country_after(d, from, lim)
-							       : locality(d, from, lim, &lv2, territorial ? 2 : 1);
+		size_t e2 = level == LVL_CENTRAL && have_unit
+				? orgs_country_after(d, from, lim)
+				: locality(d, from, lim, &lv2, territorial ? 2 : 1);
 		if (e2 > from) {
 			before = from;
 			k2 = e2;
@@ -347,8 +355,9 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 		size_t pn = 0;
 		const lex_entry_t *pe = lex_at(t, LEX_PLACES, before, k2, &pn);
 		int lv3 = LVL_NONE;
-		size_t e3 = pe && before + pn == k2 && pe->ncols > 1 && !strcmp(pe->cols[1], "country") &&
-				    k2 < lim && !orgs_is_cap(&t->tok[k2])
+		size_t e3 = pe && before + pn == k2 && pe->ncols > 1 &&
+				    !strcmp(pe->cols[1], "country") && k2 < lim &&
+				    !orgs_is_cap(&t->tok[k2])
 				? locality(d, k2, lim, &lv3, territorial ? 2 : 1)
 				: k2;
 		if (e3 > k2) {
@@ -371,7 +380,8 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 				cl = text_append(canon, cl, canon_sz, le->cols[1]);
 				q += nn - 1;
 				/* "Q.9" -> "quận 9" */
-				if (q + 1 < k2 && !(t->tok[q + 1].flags & TF_SPACE) && cl < canon_sz - 1)
+				if (q + 1 < k2 && !(t->tok[q + 1].flags & TF_SPACE) &&
+				    cl < canon_sz - 1)
 					canon[cl++] = ' ';
 				continue;
 			}
@@ -463,7 +473,8 @@ int orgs_extract(doc_t *d)
 			/* a place of several words is not read from its middle:
 			 * "Tây Ban Nha" holds no "Ban" */
 			size_t pn = 0;
-			if (orgs_is_cap(&t->tok[i]) && lex_at(t, LEX_PLACES, i, t->n, &pn) && pn > 1)
+			if (orgs_is_cap(&t->tok[i]) && lex_at(t, LEX_PLACES, i, t->n, &pn) &&
+			    pn > 1)
 				i += pn;
 			else
 				i++;
@@ -503,8 +514,9 @@ int orgs_extract(doc_t *d)
 		/* a committee of another body: "Ủy ban Tài chính - Ngân sách của
 		 * Quốc hội", "Đoàn giám sát của Ban Văn hóa - Xã hội HĐND TP" */
 		if (j + 1 < t->n && (tok_kw(t, j) == KW_cuar) && span_is_empty(om.term) &&
-		    ((tok_kw(t, i) == KW_uyr) || (tok_kw(t, i) == KW_ban) || (tok_kw(t, i) == KW_ddoanf) ||
-		     (tok_kw(t, i) == KW_hooij) || (tok_kw(t, i) == KW_toor) || (tok_kw(t, i) == KW_tieeur) ||
+		    ((tok_kw(t, i) == KW_uyr) || (tok_kw(t, i) == KW_ban) ||
+		     (tok_kw(t, i) == KW_ddoanf) || (tok_kw(t, i) == KW_hooij) ||
+		     (tok_kw(t, i) == KW_toor) || (tok_kw(t, i) == KW_tieeur) ||
 		     (tok_kw(t, i) == KW_nhoms))) {
 			org_mention_t om2;
 			char canon2[256];
@@ -513,7 +525,8 @@ int orgs_extract(doc_t *d)
 			if (j2 > j + 1) {
 				size_t cl = strlen(canon), c2 = strlen(canon2);
 				cl = text_append(canon, cl, sizeof canon, " ");
-				cl = text_append(canon, cl, sizeof canon, lex_entry(LEX_PHRASE_OF, 0)->form);
+				cl = text_append(canon, cl, sizeof canon,
+						 lex_entry(LEX_PHRASE_OF, 0)->form);
 				cl = text_append(canon, cl, sizeof canon, " ");
 				text_appendn(canon, cl, sizeof canon, canon2, c2 < 200 ? c2 : 200);
 				om.term = om2.term;

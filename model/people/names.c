@@ -48,14 +48,29 @@ static size_t key_letters(const char *k, size_t kl, char *out, size_t cap)
 		unsigned v = (unsigned)b << 8 | (unsigned char)k[i + 1];
 		char m = 0;
 		switch (v) {
-		case 0xC483: m = 'A'; break; /* ă */
-		case 0xC3A2: m = 'B'; break; /* â */
-		case 0xC3AA: m = 'E'; break; /* ê */
-		case 0xC3B4: m = 'O'; break; /* ô */
-		case 0xC6A1: m = 'P'; break; /* ơ */
-		case 0xC6B0: m = 'U'; break; /* ư */
-		case 0xC491: m = 'D'; break; /* đ */
-		default: return 0;
+		case 0xC483:
+			m = 'A';
+			break; /* ă */
+		case 0xC3A2:
+			m = 'B';
+			break; /* â */
+		case 0xC3AA:
+			m = 'E';
+			break; /* ê */
+		case 0xC3B4:
+			m = 'O';
+			break; /* ô */
+		case 0xC6A1:
+			m = 'P';
+			break; /* ơ */
+		case 0xC6B0:
+			m = 'U';
+			break; /* ư */
+		case 0xC491:
+			m = 'D';
+			break; /* đ */
+		default:
+			return 0;
 		}
 		out[n++] = m;
 		i += 2;
@@ -73,27 +88,30 @@ typedef struct letters {
 	const char *s;
 	size_t n;
 } letters_t;
-#define L(x) {x, sizeof x - 1}
+#define L(x)                                                                                       \
+	{                                                                                          \
+		x, sizeof x - 1                                                                    \
+	}
 
 /* Vowel groups of Vietnamese rhymes (with the glides i, y, o, u written as
  * vowels), in the letter codes of key_letters. */
 static const letters_t VOWEL_GROUPS[] = {
-	L("a"),   L("A"),   L("B"),   L("e"),   L("E"),   L("i"),   L("o"),   L("O"),   L("P"),
-	L("u"),   L("U"),   L("y"),   L("ai"),  L("ao"),  L("au"),  L("ay"),  L("Bu"),  L("By"),
-	L("eo"),  L("Eu"),  L("ia"),  L("iE"),  L("iu"),  L("oa"),  L("oA"),  L("oe"),  L("oi"),
-	L("Oi"),  L("Pi"),  L("oo"),  L("ua"),  L("uB"),  L("uE"),  L("ui"),  L("uO"),  L("uP"),
-	L("uy"),  L("Ua"),  L("Ui"),  L("UP"),  L("Uu"),  L("yE"),  L("iEu"), L("yEu"), L("oai"),
-	L("oay"), L("oao"), L("oeo"), L("uBy"), L("uOi"), L("UPi"), L("UPu"), L("uyE"), L("uya"),
-	L("uyu"), L("uay"), L("uao"), L("uoi"),
+    L("a"),   L("A"),	L("B"),	  L("e"),   L("E"),   L("i"),	L("o"),	  L("O"),   L("P"),
+    L("u"),   L("U"),	L("y"),	  L("ai"),  L("ao"),  L("au"),	L("ay"),  L("Bu"),  L("By"),
+    L("eo"),  L("Eu"),	L("ia"),  L("iE"),  L("iu"),  L("oa"),	L("oA"),  L("oe"),  L("oi"),
+    L("Oi"),  L("Pi"),	L("oo"),  L("ua"),  L("uB"),  L("uE"),	L("ui"),  L("uO"),  L("uP"),
+    L("uy"),  L("Ua"),	L("Ui"),  L("UP"),  L("Uu"),  L("yE"),	L("iEu"), L("yEu"), L("oai"),
+    L("oay"), L("oao"), L("oeo"), L("uBy"), L("uOi"), L("UPi"), L("UPu"), L("uyE"), L("uya"),
+    L("uyu"), L("uay"), L("uao"), L("uoi"),
 };
 
 static const letters_t ONSETS[] = {
-	L("ngh"), L("ng"), L("nh"), L("ch"), L("gh"), L("gi"), L("kh"), L("ph"), L("qu"), L("th"),
-	L("tr"),  L("b"),  L("c"),  L("d"),  L("D"),  L("g"),  L("h"),  L("k"),  L("l"),  L("m"),
-	L("n"),   L("p"),  L("r"),  L("s"),  L("t"),  L("v"),  L("x"),  L(""),
+    L("ngh"), L("ng"), L("nh"), L("ch"), L("gh"), L("gi"), L("kh"), L("ph"), L("qu"), L("th"),
+    L("tr"),  L("b"),  L("c"),	L("d"),	 L("D"),  L("g"),  L("h"),  L("k"),  L("l"),  L("m"),
+    L("n"),   L("p"),  L("r"),	L("s"),	 L("t"),  L("v"),  L("x"),  L(""),
 };
 
-static const letters_t FINALS[] = {L(""),  L("c"),  L("ch"), L("m"), L("n"),
+static const letters_t FINALS[] = {L(""),   L("c"),  L("ch"), L("m"), L("n"),
 				   L("ng"), L("nh"), L("p"),  L("t")};
 #undef L
 
@@ -119,7 +137,8 @@ static int viet_syllable(const char *w, size_t n)
 		/* "gi" and "qu" may keep their vowel for the rhyme ("gìn", "quốc") */
 		if (v == ol)
 			continue;
-		if (!in_set(VOWEL_GROUPS, sizeof VOWEL_GROUPS / sizeof *VOWEL_GROUPS, w + ol, v - ol))
+		if (!in_set(VOWEL_GROUPS, sizeof VOWEL_GROUPS / sizeof *VOWEL_GROUPS, w + ol,
+			    v - ol))
 			continue;
 		if (in_set(FINALS, sizeof FINALS / sizeof *FINALS, w + v, n - v))
 			return 1;
@@ -187,8 +206,9 @@ size_t people_word_end(const ctx_t *c, size_t j)
 static size_t initial_end(const text_t *t, size_t j)
 {
 	const tok_t *x = &t->tok[j];
-	if (j + 2 >= t->n || x->kind != TK_WORD || !(x->flags & TF_UPPER) || x->end - x->start != 1 ||
-	    !tok_punct(t, j + 1, '.') || (t->tok[j + 1].flags & TF_SPACE) || !people_is_cap(&t->tok[j + 2]) ||
+	if (j + 2 >= t->n || x->kind != TK_WORD || !(x->flags & TF_UPPER) ||
+	    x->end - x->start != 1 || !tok_punct(t, j + 1, '.') ||
+	    (t->tok[j + 1].flags & TF_SPACE) || !people_is_cap(&t->tok[j + 2]) ||
 	    (t->tok[j + 2].flags & TF_NL))
 		return j;
 	return j + 2;
@@ -226,16 +246,17 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 		if (j > i && x->kind == TK_WORD && !people_is_cap(x) && !(x->flags & TF_NL) &&
 		    lex_is(t, LEX_PWORD_NAME_LINK, j, 1) && people_foreign_word(c, i)) {
 			size_t q = j;
-			while (q < t->n && q < j + 2 && t->tok[q].kind == TK_WORD && !(t->tok[q].flags & TF_NL) &&
-			       lex_is(t, LEX_PWORD_NAME_LINK, q, 1))
+			while (q < t->n && q < j + 2 && t->tok[q].kind == TK_WORD &&
+			       !(t->tok[q].flags & TF_NL) && lex_is(t, LEX_PWORD_NAME_LINK, q, 1))
 				q++;
-			if (q > j && q < t->n && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
-			    (t->tok[q].flags & TF_SPACE)) {
+			if (q > j && q < t->n && people_is_cap(&t->tok[q]) &&
+			    !(t->tok[q].flags & TF_NL) && (t->tok[q].flags & TF_SPACE)) {
 				j = q;
 				continue;
 			}
 		}
-		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) || (!in_org && c->org_in[j] >= 0))
+		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) ||
+		    (!in_org && c->org_in[j] >= 0))
 			break;
 		if (j > i && !(x->flags & TF_SPACE) && !glued)
 			break;
@@ -292,7 +313,8 @@ static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
 	/* a name has a second word or a glued part: test that first, it is
 	 * cheaper than the syllable test */
 	const tok_t *nx = &t->tok[i + 1];
-	if (!(people_is_cap(nx) && (nx->flags & TF_SPACE)) && !(tok_punct(t, i + 1, '-') && !(nx->flags & TF_SPACE)) &&
+	if (!(people_is_cap(nx) && (nx->flags & TF_SPACE)) &&
+	    !(tok_punct(t, i + 1, '-') && !(nx->flags & TF_SPACE)) &&
 	    !(nx->kind == TK_WORD && lex_is(t, LEX_PWORD_NAME_LINK, i + 1, 1)))
 		return i;
 	if (!people_foreign_word(c, i) && people_word_end(c, i) == i + 1)
@@ -330,7 +352,8 @@ size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
 			q += pn - 1;
 			continue;
 		}
-		if (foreign_run(c, q, 1) == b || (people_surname_at(c, q) && name_run(c, q, 1, 1) == b))
+		if (foreign_run(c, q, 1) == b ||
+		    (people_surname_at(c, q) && name_run(c, q, 1, 1) == b))
 			return q;
 	}
 	return b;
@@ -345,7 +368,8 @@ size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos)
 	if (had_pos && k < c->t->n && c->org_in[k] >= 0) {
 		/* the tail of a body the positions ended in */
 		const org_mention_t *om = &c->d->org_mentions.v[c->org_in[k]];
-		if (om->tok_start < k && people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
+		if (om->tok_start < k &&
+		    people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
 			return om->tok_end;
 		return k;
 	}

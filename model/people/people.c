@@ -12,9 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/mem.h"
 #include "model/people/people_internal.h"
 #include "model/text/fold.h"
-#include "model/mem.h"
 
 static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 {
@@ -196,11 +196,15 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 			 * "Phó Thủ tướng Chính phủ" after "Phó Thủ tướng" */
 			position_t *old = &p->positions.v[j];
 			const position_t *nw = &pm->positions.v[i];
-			if (dup && nw->span.end - nw->span.start > old->span.end - old->span.start) {
+			if (dup &&
+			    nw->span.end - nw->span.start > old->span.end - old->span.start) {
 				char fo[FOLD_CAP], fn[FOLD_CAP];
-				size_t lo = text_fold(&d->tx, old->tok_start, old->tok_end, fo, sizeof fo);
-				size_t ln = text_fold(&d->tx, nw->tok_start, nw->tok_end, fn, sizeof fn);
-				if (lo != (size_t)-1 && ln != (size_t)-1 && lo <= ln && !memcmp(fn, fo, lo)) {
+				size_t lo =
+				    text_fold(&d->tx, old->tok_start, old->tok_end, fo, sizeof fo);
+				size_t ln =
+				    text_fold(&d->tx, nw->tok_start, nw->tok_end, fn, sizeof fn);
+				if (lo != (size_t)-1 && ln != (size_t)-1 && lo <= ln &&
+				    !memcmp(fn, fo, lo)) {
 					*old = *nw;
 					old->title = doc_strdup(c->d, nw->title ? nw->title : "");
 					if (index_title(c, old, pi))
@@ -214,7 +218,8 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 		if (!s)
 			return -1;
 		*s = pm->positions.v[i];
-		s->title = doc_strdup(c->d, pm->positions.v[i].title ? pm->positions.v[i].title : "");
+		s->title =
+		    doc_strdup(c->d, pm->positions.v[i].title ? pm->positions.v[i].title : "");
 		if (index_title(c, s, pi))
 			return -1;
 	}
@@ -292,7 +297,8 @@ static size_t group_at(ctx_t *c, size_t i)
 		}
 		count++;
 		k2 = ce;
-		if (people_is_punct(c, k2, ',') || people_is_punct(c, k2, ';') || (tok_kw(t, k2) == KW_vaf)) {
+		if (people_is_punct(c, k2, ',') || people_is_punct(c, k2, ';') ||
+		    (tok_kw(t, k2) == KW_vaf)) {
 			k2++;
 			if ((tok_kw(t, k2) == KW_ddoongf) && (tok_kw(t, k2 + 1) == KW_chis))
 				k2 += 2;
@@ -370,8 +376,8 @@ static int merge_prefix_names(ctx_t *c)
 	if (np < 2)
 		return 0;
 	strmap_t heads = {.ar = d->ar};
-	int *next = arena_alloc(d->ar, np * sizeof *next);    /* next with the same head */
-	int *into = arena_alloc(d->ar, np * sizeof *into);    /* merged into, or -1 */
+	int *next = arena_alloc(d->ar, np * sizeof *next); /* next with the same head */
+	int *into = arena_alloc(d->ar, np * sizeof *into); /* merged into, or -1 */
 	if (!next || !into)
 		return -1;
 	/* heads, listed in person order: insert from the back */
@@ -402,7 +408,8 @@ static int merge_prefix_names(ctx_t *c)
 				continue;
 			for (size_t i = 0; i < pa->positions.n && target < 0; i++)
 				for (size_t j = 0; j < pb->positions.n && target < 0; j++)
-					if (same_position(d, &pb->positions.v[j], &pa->positions.v[i]))
+					if (same_position(d, &pb->positions.v[j],
+							  &pa->positions.v[i]))
 						target = b;
 		}
 		if (target < 0)
@@ -473,8 +480,8 @@ int people_extract(doc_t *d)
 		 * "tân" (former, acting, new); such a word costs a few compares,
 		 * so the work check is for the tokens that get past them */
 		const tok_t *x = &t->tok[i];
-		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs && !people_modifier_kw(x->kw) &&
-		    !lex_starts(t, LEX_HONORIFICS, i)) {
+		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs &&
+		    !people_modifier_kw(x->kw) && !lex_starts(t, LEX_HONORIFICS, i)) {
 			i++;
 			continue;
 		}
@@ -515,18 +522,21 @@ int people_extract(doc_t *d)
 				continue;
 			}
 			/* "Bí thư Thứ nhất Trung ương Đoàn - Nguyễn Văn A" */
-			if (people_is_dash_sep(&c, k) && people_name_after(&c, k + 1, has_hon, 1) > k + 1)
+			if (people_is_dash_sep(&c, k) &&
+			    people_name_after(&c, k + 1, has_hon, 1) > k + 1)
 				k++;
 			break;
 		}
 		/* "Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Xuân Chiến",
 		 * "Phó Chủ tịch UBND tỉnh - ông A": the positions, then the
 		 * rank or form of address, then the name */
-		if (pm.positions.n && !has_hon && (people_is_punct(&c, k, ',') || people_is_dash_sep(&c, k))) {
+		if (pm.positions.n && !has_hon &&
+		    (people_is_punct(&c, k, ',') || people_is_dash_sep(&c, k))) {
 			char hon2[64];
 			hon2[0] = '\0';
 			size_t h = honorific_at(&c, k + 1, hon2, sizeof hon2);
-			if (h > k + 1 && tok_kw(t, k + 1) != KW_cacs && people_name_after(&c, h, 1, 1) > h) {
+			if (h > k + 1 && tok_kw(t, k + 1) != KW_cacs &&
+			    people_name_after(&c, h, 1, 1) > h) {
 				memcpy(hon, hon2, sizeof hon);
 				k = h;
 				has_hon = 1;
@@ -594,7 +604,8 @@ int people_extract(doc_t *d)
 			goto fail;
 		size_t k2 = honorific_at(&c, q, hon2, sizeof hon2);
 		if (k2 == q || k2 >= n || !people_is_cap(&t->tok[k2]) ||
-		    (k2 + 1 < n && people_is_cap(&t->tok[k2 + 1]) && !(t->tok[k2 + 1].flags & TF_NL)))
+		    (k2 + 1 < n && people_is_cap(&t->tok[k2 + 1]) &&
+		     !(t->tok[k2 + 1].flags & TF_NL)))
 			continue;
 		const int *v = strmap_get(&given, d->text + t->tok[k2].start,
 					  t->tok[k2].end - t->tok[k2].start);

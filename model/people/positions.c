@@ -37,8 +37,8 @@ static int stop_in_field(const ctx_t *c, size_t i, size_t k)
 	const text_t *t = c->t;
 	return k > i && k + 1 < t->n && (tok_kw(t, k) == KW_giao || tok_kw(t, k) == KW_kys) &&
 	       people_is_cap(&t->tok[k - 1]) && c->org_in[k - 1] < 0 &&
-	       !(t->tok[k].flags & TF_NL) && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_NL) &&
-	       !people_title_start(c, k + 1);
+	       !(t->tok[k].flags & TF_NL) && people_is_cap(&t->tok[k + 1]) &&
+	       !(t->tok[k + 1].flags & TF_NL) && !people_title_start(c, k + 1);
 }
 
 /* Position title at i ("Phó Bí thư", "nguyên Chủ tịch"): returns end or i. */
@@ -134,18 +134,20 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 				}
 			}
 			k = om->tok_end;
-			if (before_name && k < lim && people_is_cap(&t->tok[k]) && people_ends_with_country(c, k) &&
-			    c->org_in[k] < 0 && !people_title_start(c, k))
+			if (before_name && k < lim && people_is_cap(&t->tok[k]) &&
+			    people_ends_with_country(c, k) && c->org_in[k] < 0 &&
+			    !people_title_start(c, k))
 				break;
 			continue;
 		}
 		/* a place of two words or more belongs to the body, though it
 		 * may start with a family name: "Hội đồng Châu Âu Charles Michel" */
 		size_t pn2 = 0;
-		if (before_name && k > i && people_is_cap(x) && lex_at(t, c->pl, k, lim, &pn2) && pn2 >= 2) {
+		if (before_name && k > i && people_is_cap(x) && lex_at(t, c->pl, k, lim, &pn2) &&
+		    pn2 >= 2) {
 			k += pn2;
-			if (k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 && !people_title_start(c, k) &&
-			    (t->tok[k].flags & TF_SPACE))
+			if (k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
+			    !people_title_start(c, k) && (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
 		}
@@ -156,8 +158,9 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			break;
 		/* an abbreviation in brackets inside the body: "Liên đoàn giới chủ
 		 * Tây Ban Nha (CEOE)" */
-		if (k > i && people_is_punct(c, k, '(') && k + 2 < lim && t->tok[k + 1].kind == TK_WORD &&
-		    (t->tok[k + 1].flags & TF_UPPER) && people_is_punct(c, k + 2, ')')) {
+		if (k > i && people_is_punct(c, k, '(') && k + 2 < lim &&
+		    t->tok[k + 1].kind == TK_WORD && (t->tok[k + 1].flags & TF_UPPER) &&
+		    people_is_punct(c, k + 2, ')')) {
 			k += 3;
 			continue;
 		}
@@ -167,13 +170,15 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		const lex_entry_t *ce = lex_at(t, c->pl, k, lim, &cn);
 		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && people_is_cap(x)) {
 			k += cn;
-			if (before_name && k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
-			    !people_title_start(c, k) && (t->tok[k].flags & TF_SPACE))
+			if (before_name && k < lim && people_is_cap(&t->tok[k]) &&
+			    c->org_in[k] < 0 && !people_title_start(c, k) &&
+			    (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
 		}
 		/* "Trung ương" is one word whose second syllable is lower case */
-		if ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng) && !(t->tok[k + 1].flags & TF_NL)) {
+		if ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng) &&
+		    !(t->tok[k + 1].flags & TF_NL)) {
 			k += 2;
 			continue;
 		}
@@ -191,9 +196,11 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			k++;
 			continue;
 		}
-		if (x->kind == TK_PUNCT && (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
-					    (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
-		    k + 1 < lim && people_is_cap(&t->tok[k + 1]) && !(t->tok[k + 1].flags & TF_SPACE) &&
+		if (x->kind == TK_PUNCT &&
+		    (t->keys[x->key] == '&' || t->keys[x->key] == '.' ||
+		     (t->keys[x->key] == '-' && !(x->flags & TF_SPACE))) &&
+		    k + 1 < lim && people_is_cap(&t->tok[k + 1]) &&
+		    !(t->tok[k + 1].flags & TF_SPACE) &&
 		    !(t->keys[x->key] == '-' && people_title_start(c, k + 1))) {
 			k += 2;
 			continue;
@@ -201,8 +208,8 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		size_t n0 = 0;
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
-		if (x->kind == TK_WORD && k > i && people_is_cap(&t->tok[k - 1]) && !(x->flags & TF_NL) &&
-		    (!people_is_stop(c, k) || stop_in_field(c, i, k)) &&
+		if (x->kind == TK_WORD && k > i && people_is_cap(&t->tok[k - 1]) &&
+		    !(x->flags & TF_NL) && (!people_is_stop(c, k) || stop_in_field(c, i, k)) &&
 		    (k + 1 >= lim || t->tok[k + 1].kind == TK_PUNCT || people_is_stop(c, k + 1) ||
 		     (t->tok[k + 1].flags & TF_NL) || lex_at(t, c->loc, k + 1, k + 2, &n0) ||
 		     /* "Trưởng ban Chỉ đạo Tây Nam bộ Vương Đình Huệ" */
@@ -212,8 +219,9 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
 				continue;
 			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
-			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) && people_is_cap(&t->tok[k + 1]) &&
-			    !people_title_start(c, k + 1) && people_name_at(c, k + 1, 1) == k + 1) {
+			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) &&
+			    people_is_cap(&t->tok[k + 1]) && !people_title_start(c, k + 1) &&
+			    people_name_at(c, k + 1, 1) == k + 1) {
 				k++;
 				continue;
 			}
@@ -224,20 +232,22 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		 * word follows within two tokens and no stop word is crossed */
 		if (x->kind == TK_WORD && (!people_is_stop(c, k) || stop_in_field(c, i, k))) {
 			size_t q = k;
-			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD && !people_is_cap(&t->tok[q]) &&
-			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) && !(t->tok[q].flags & TF_NL) &&
-			       !lex_starts(t, LEX_HONORIFICS, q))
+			while (q < lim && q < k + 3 && t->tok[q].kind == TK_WORD &&
+			       !people_is_cap(&t->tok[q]) &&
+			       (!people_is_stop(c, q) || (q == k && stop_in_field(c, i, q))) &&
+			       !(t->tok[q].flags & TF_NL) && !lex_starts(t, LEX_HONORIFICS, q))
 				q++;
 			/* "Ủy ban châu Âu", "Ngân hàng châu Á": a place whose first
 			 * word is lower case ends here */
 			size_t lp = 0;
-			if (q < lim && q > k && people_is_cap(&t->tok[q]) && lex_at(t, c->pl, q - 1, lim, &lp) &&
-			    lp >= 2) {
+			if (q < lim && q > k && people_is_cap(&t->tok[q]) &&
+			    lex_at(t, c->pl, q - 1, lim, &lp) && lp >= 2) {
 				k = q - 1 + lp;
 				continue;
 			}
-			if (q < lim && q > k && people_is_cap(&t->tok[q]) && !(t->tok[q].flags & TF_NL) &&
-			    !people_title_start(c, q) && !(before_name && people_name_after(c, q, 0, 1) > q) &&
+			if (q < lim && q > k && people_is_cap(&t->tok[q]) &&
+			    !(t->tok[q].flags & TF_NL) && !people_title_start(c, q) &&
+			    !(before_name && people_name_after(c, q, 0, 1) > q) &&
 			    !((tok_kw(t, q - 1) == KW_vaf) && people_name_at(c, q, 1) > q)) {
 				k = q;
 				continue;
@@ -256,14 +266,15 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	out->tok_start = i;
 	out->tok_end = k;
-	out->title = doc_strdup(c->d, e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
+	out->title =
+	    doc_strdup(c->d, e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
 	return k;
 }
 
 void people_free_positions(person_mention_t *pm)
 {
 	for (size_t j = 0; j < pm->positions.n; j++)
-	pm->positions.n = 0;
+		pm->positions.n = 0;
 }
 
 int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p)
@@ -319,7 +330,8 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 		if (paren && !people_is_punct(c, e, ')') && !people_is_punct(c, e, ',') &&
 		    !people_is_punct(c, e, ';')) {
 			size_t q = e;
-			while (q < t->n && q < e + 16 && t->tok[q].kind != TK_PUNCT && !(t->tok[q].flags & TF_NL))
+			while (q < t->n && q < e + 16 && t->tok[q].kind != TK_PUNCT &&
+			       !(t->tok[q].flags & TF_NL))
 				q++;
 			if (q < t->n && people_is_punct(c, q, ')') && !(t->tok[q].flags & TF_NL)) {
 				e = q;
@@ -331,7 +343,8 @@ size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm)
 			return end;
 		end = e;
 		k = e;
-		if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) || glued_dash_title(c, k)) {
+		if (people_is_punct(c, k, ',') || people_is_dash_sep(c, k) ||
+		    glued_dash_title(c, k)) {
 			/* the next segment must be a title, else the chain ended
 			 * (a list of people follows) */
 			if (people_title_start(c, k + 1)) {

@@ -14,9 +14,9 @@ typedef struct author {
 } author_t;
 
 typedef struct quote {
-	span_t span;	   /* inside the marks, trailing punctuation inside dropped */
-	int count;	   /* occurrences of the same text in quotation marks */
-	AVEC(span_t) at;   /* each of them, in the order they were read */
+	span_t span;	 /* inside the marks, trailing punctuation inside dropped */
+	int count;	 /* occurrences of the same text in quotation marks */
+	AVEC(span_t) at; /* each of them, in the order they were read */
 } quote_t;
 
 /* Everything in an article lives in the arena of its text (tx->arena) and

@@ -12,7 +12,7 @@
 #include "model/text/scan_loop.h"
 
 int tag_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
-		    size_t *bad, int *nul)
+		   size_t *bad, int *nul)
 {
 	return scan_loop(tx, s, len, arena, budget, bad, nul);
 }

@@ -15,7 +15,7 @@
  * *bad is then the first code point NFC may change, and the bytes before
  * it are known to be valid UTF-8). */
 int tag_scan_input(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *budget,
-		    size_t *bad, int *nul);
+		   size_t *bad, int *nul);
 
 /* Tag tx (after text_scan). The arrays are freed by text_free(). 0, or -1
  * when out of memory. */

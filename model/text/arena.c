@@ -1,9 +1,9 @@
 #include "model/text/arena.h"
 
+#include "model/mem.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "model/mem.h"
 
 struct arena_block {
 	struct arena_block *next;
@@ -86,7 +86,8 @@ static void *big_grow(arena_t *a, void **v, size_t old_bytes, size_t bytes)
 		return NULL;
 	}
 	if (old_bytes >= ARENA_BIG) {
-		struct arena_big *o = (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
+		struct arena_big *o =
+		    (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
 		prev = o->prev;
 		next = o->next;
 		b = mem_realloc(o, sizeof *b + bytes);
@@ -141,7 +142,8 @@ void arena_vec_free(arena_t *a, void **v, size_t *cap, size_t elem)
 {
 	size_t bytes = *cap * elem;
 	if (*v && bytes >= ARENA_BIG) {
-		struct arena_big *b = (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
+		struct arena_big *b =
+		    (struct arena_big *)((char *)*v - offsetof(struct arena_big, data));
 		if (b->prev)
 			b->prev->next = b->next;
 		else

@@ -57,7 +57,8 @@ void arena_free(arena_t *a);
 #define avec_push(a, vec)                                                                          \
 	((vec)->n < (vec)->cap ||                                                                  \
 		 arena_grow((a), (void **)&(vec)->v, &(vec)->cap, (vec)->n + 1, sizeof(*(vec)->v)) \
-	     ? (__builtin_memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++]) \
+	     ? (__builtin_memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)),                       \
+		&(vec)->v[(vec)->n++])                                                             \
 	     : NULL)
 
 #define avec_free(a, vec)                                                                          \

@@ -10,8 +10,8 @@
 typedef struct budget {
 	uint64_t deadline_ns;	  /* CLOCK_MONOTONIC; 0: none */
 	const atomic_int *cancel; /* stop when nonzero; NULL: never */
-	int32_t left; /* calls before the next poll (a zeroed budget polls first) */
-	int stopped;  /* 0, or the model error code that stopped the parse */
+	int32_t left;		  /* calls before the next poll (a zeroed budget polls first) */
+	int stopped;		  /* 0, or the model error code that stopped the parse */
 } budget_t;
 
 /* Read the clock and the flag now; returns b->stopped. */

@@ -33,7 +33,8 @@ const struct char_info *chars_slow(uint32_t cp, struct char_info *buf)
 			    utf8proc_tolower((utf8proc_int32_t)cp), (utf8proc_uint8_t *)buf->fold);
 		return buf;
 	}
-	buf->flen = (uint8_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf->fold);
+	buf->flen =
+	    (uint8_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf->fold);
 	return buf;
 }
 

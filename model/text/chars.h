@@ -30,10 +30,10 @@ enum chars_class {
  * ư đ), tone marks only their tone; punctuation its ASCII class ('-' for
  * every dash, '"' and '\'' for quotation marks, "..." for the ellipsis). */
 struct char_info {
-	uint8_t cls;	 /* enum chars_class bits */
-	uint8_t tone;	 /* 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0 none */
-	uint8_t flen;	 /* bytes of fold */
-	char fold[4];	 /* UTF-8, not NUL-terminated */
+	uint8_t cls;  /* enum chars_class bits */
+	uint8_t tone; /* 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0 none */
+	uint8_t flen; /* bytes of fold */
+	char fold[4]; /* UTF-8, not NUL-terminated */
 	uint8_t pad;
 };
 

@@ -1,11 +1,11 @@
 /* UTF-8 validation and NFC normalisation of a request's text. */
 #include "model/text/nfc.h"
 
+#include "model/mem.h"
+#include "model/text/chars.h"
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#include "model/mem.h"
-#include "model/text/chars.h"
 
 size_t text_utf8_check(const char *s, size_t len, int *is_nul)
 {

@@ -44,7 +44,8 @@ static uint32_t count_units(const unsigned char *u, size_t a, size_t b, size_t l
 			keep = ~(~0ULL >> (8 * (b - i))); /* big-endian: the high bytes */
 		cont += ((x & ~(x << 1)) >> 7) & ONES & keep;
 		if (unit)
-			lead4 += ((x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4)) >> 7) & ONES & keep;
+			lead4 +=
+			    ((x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4)) >> 7) & ONES & keep;
 		c += (uint32_t)(b - i);
 		i = b;
 	}
@@ -107,5 +108,6 @@ size_t offset_map_convert(const offset_map_t *m, size_t off)
 	if (off > m->len)
 		off = m->len;
 	size_t b = off / BLOCK;
-	return m->at[b] + count_units((const unsigned char *)m->text, b * BLOCK, off, m->len, m->unit);
+	return m->at[b] +
+	       count_units((const unsigned char *)m->text, b * BLOCK, off, m->len, m->unit);
 }

@@ -140,7 +140,7 @@ void jw_key_n(jw_t *w, const char *key, size_t n)
 static inline uint64_t needs_escape(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t lt = (x - ones * 0x20) & ~x;			  /* byte < 0x20 */
+	uint64_t lt = (x - ones * 0x20) & ~x;		       /* byte < 0x20 */
 	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'); /* zero where equal */
 	return (lt | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
 }
@@ -160,10 +160,10 @@ static char *put_str(char *p, const char *s, size_t n)
 		 * in the room of the bytes still to write) */
 		while (i + 16 <= n) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i esc = _mm_or_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-					 _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-			    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+			__m128i esc =
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+						      _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+					 _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
 			unsigned m = (unsigned)_mm_movemask_epi8(esc);
 			_mm_storeu_si128((__m128i *)(void *)p, x);
 			if (m) {
@@ -244,8 +244,10 @@ static char *put_str(char *p, const char *s, size_t n)
  * or six digits), their count found by comparisons. */
 static char *put_uint(char *p, unsigned long long u)
 {
-	static const char d2[] = "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
-				 "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+	static const char d2[] = "00010203040506070809101112131415161718192021222324252627282930313"
+				 "23334353637383940414243444546474849"
+				 "50515253545556575859606162636465666768697071727374757677787980818"
+				 "28384858687888990919293949596979899";
 	unsigned nd = 1;
 	for (unsigned long long t = 10; nd < 20 && u >= t; t *= 10)
 		nd++;

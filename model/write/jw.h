@@ -13,7 +13,7 @@
 typedef struct jw {
 	char *buf;
 	size_t len, cap;
-	int failed;	/* out of memory: everything after is dropped */
+	int failed; /* out of memory: everything after is dropped */
 	int depth;
 	uint8_t first[JW_DEPTH]; /* no member or element written yet at this depth */
 } jw_t;
@@ -21,10 +21,10 @@ typedef struct jw {
 /* Append n raw bytes. */
 void jw_raw(jw_t *w, const char *s, size_t n);
 
-void jw_obj(jw_t *w);	    /* { as a value */
-void jw_obj_end(jw_t *w);   /* } */
-void jw_arr(jw_t *w);	    /* [ as a value */
-void jw_arr_end(jw_t *w);   /* ] */
+void jw_obj(jw_t *w);	  /* { as a value */
+void jw_obj_end(jw_t *w); /* } */
+void jw_arr(jw_t *w);	  /* [ as a value */
+void jw_arr_end(jw_t *w); /* ] */
 
 /* "key": — the next call writes the member's value. key is plain ASCII;
  * jw_key takes a string literal (its length is known where it is written),

@@ -7,13 +7,13 @@
 
 #include "model/extract.h"
 #include "model/html/html.h"
-#include "model/text/fold.h"
 #include "model/model.h"
+#include "model/text/fold.h"
 #include "model/text/offsets.h"
 #include "model/write/jw.h"
 #include "model/write/write.h"
 
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
+static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
 				       "friday", "saturday", "sunday"};
 static const char *const CATS[] = {"party", "state", "front", "mass", "military", "other"};
 static const char *const LEVELS[] = {NULL, "central", "province", "district", "commune"};
@@ -31,7 +31,7 @@ typedef struct wctx {
 	offset_map_t map;
 	int unit;
 	int explain;
-	const char *url; /* the request's url of an HTML page, or NULL */
+	const char *url;    /* the request's url of an HTML page, or NULL */
 	const int *doc_gid; /* group of each citation */
 	size_t limit;	    /* output bytes the lists may fill (in w->buf) */
 	int cut;	    /* a list was cut short at the limit */
@@ -637,7 +637,11 @@ static void write_warnings(wctx_t *c)
 int write_result(const doc_t *d, const struct model_options *opt, const doc_groups_t *groups,
 		 jw_t *w)
 {
-	wctx_t c = {.d = d, .w = w, .unit = (int)opt->unit, .explain = opt->explain, .url = opt->url,
+	wctx_t c = {.d = d,
+		    .w = w,
+		    .unit = (int)opt->unit,
+		    .explain = opt->explain,
+		    .url = opt->url,
 		    .doc_gid = groups->gid,
 		    /* lists stop 16 KiB short: what follows them (warnings, closing
 		     * brackets) fits in that */

@@ -14,7 +14,7 @@ typedef struct doc_group {
 	int best;	      /* citation that gives type, number, symbol */
 	int year, month, day; /* issued on: the first citation that has it */
 	span_t issuer, subject;
-	int last;	      /* last citation so far (while grouping) */
+	int last; /* last citation so far (while grouping) */
 } doc_group_t;
 
 typedef struct doc_groups {

@@ -68,7 +68,8 @@ static void gold_facts(json_t *g, facts_t *f)
 	}
 	size_t i, j;
 	json_t *x, *y;
-	json_array_foreach(json_object_get(g, "authors"), i, x) add(f, "authors", json_string_value(x));
+	json_array_foreach(json_object_get(g, "authors"), i, x)
+	    add(f, "authors", json_string_value(x));
 	json_array_foreach(json_object_get(g, "meetings"), i, x)
 	{
 		add(f, "kind", str(x, "kind"));
@@ -76,18 +77,24 @@ static void gold_facts(json_t *g, facts_t *f)
 		add(f, "date", str(x, "date"));
 		add(f, "part_of_day", str(x, "part_of_day"));
 		add(f, "body", str(x, "body"));
-		json_array_foreach(json_object_get(x, "chairs"), j, y) add(f, "chair", str(y, "name"));
+		json_array_foreach(json_object_get(x, "chairs"), j, y)
+		    add(f, "chair", str(y, "name"));
 	}
-	json_array_foreach(json_object_get(g, "documents"), i, x) add(f, "symbol", str(x, "symbol"));
-	json_array_foreach(json_object_get(g, "quotes"), i, x) add(f, "quote", json_string_value(x));
+	json_array_foreach(json_object_get(g, "documents"), i, x)
+	    add(f, "symbol", str(x, "symbol"));
+	json_array_foreach(json_object_get(g, "quotes"), i, x)
+	    add(f, "quote", json_string_value(x));
 }
 
 static const char *kind_vi(const char *k)
 {
-	static const char *m[][2] = {{"conference", "hội nghị"}, {"session", "kỳ họp"},
-				     {"sitting", "phiên họp"},   {"congress", "đại hội"},
+	static const char *m[][2] = {{"conference", "hội nghị"},
+				     {"session", "kỳ họp"},
+				     {"sitting", "phiên họp"},
+				     {"congress", "đại hội"},
 				     {"working_session", "buổi làm việc"},
-				     {"seminar", "hội thảo"},    {"ceremony", "lễ"},
+				     {"seminar", "hội thảo"},
+				     {"ceremony", "lễ"},
 				     {"meeting", "other"}};
 	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
 		if (k && !strcmp(k, m[i][0]))
@@ -128,8 +135,9 @@ static void pred_facts(json_t *r, const facts_t *gold, facts_t *f)
 					forms[nf++] = str(y, "name");
 					size_t q;
 					json_t *z;
-					json_array_foreach(json_object_get(y, "text_forms"), q, z)
-					    if (nf < 16) forms[nf++] = json_string_value(z);
+					json_array_foreach(json_object_get(y, "text_forms"), q,
+							   z) if (nf < 16) forms[nf++] =
+					    json_string_value(z);
 				}
 			}
 			int hit = -1;
@@ -148,11 +156,13 @@ static void pred_facts(json_t *r, const facts_t *gold, facts_t *f)
 		{
 			size_t q;
 			json_t *p;
-			json_array_foreach(people, q, p) if (!strcmp(str(p, "id"), json_string_value(y)))
+			json_array_foreach(people, q,
+					   p) if (!strcmp(str(p, "id"), json_string_value(y)))
 			    add(f, "chair", str(p, "name"));
 		}
 	}
-	json_array_foreach(json_object_get(r, "documents"), i, x) add(f, "symbol", str(x, "symbol"));
+	json_array_foreach(json_object_get(r, "documents"), i, x)
+	    add(f, "symbol", str(x, "symbol"));
 	json_array_foreach(json_object_get(r, "quotes"), i, x) add(f, "quote", str(x, "text"));
 }
 

@@ -97,9 +97,9 @@ static void add(struct text *t, const char *s)
  * the shape that made the people merge quadratic. */
 static struct text people(size_t size)
 {
-	static const char *const syl[] = {"Ba",	 "Be",	"Bi",  "Bo", "Bu",  "Ca",  "Cô", "Da",
-					  "Dê",	 "Hà",	"Hi",  "Kha", "Lâm", "Mai", "Na", "Nô",
-					  "Pha", "Quý", "Sa",  "Tâm", "Thu", "Vi",  "Xuân", "Yên"};
+	static const char *const syl[] = {"Ba",	 "Be",	"Bi", "Bo",  "Bu",  "Ca",  "Cô",   "Da",
+					  "Dê",	 "Hà",	"Hi", "Kha", "Lâm", "Mai", "Na",   "Nô",
+					  "Pha", "Quý", "Sa", "Tâm", "Thu", "Vi",  "Xuân", "Yên"};
 	struct text t = {0};
 	unsigned i = 0, k = sizeof syl / sizeof syl[0];
 	char one[64];
@@ -247,8 +247,8 @@ static void *poster_main(void *arg)
  * both libmicrohttpd threads and /healthz went unanswered for seconds. */
 Test(http_work, two_hostile_bodies_leave_healthz_answered)
 {
-	static const char *const args[] = {"--request-timeout", "8", "--drain-timeout", "2",
-					   "--connection-timeout", "1", NULL};
+	static const char *const args[] = {
+	    "--request-timeout", "8", "--drain-timeout", "2", "--connection-timeout", "1", NULL};
 	struct harness_server s;
 	struct poster p[2];
 	double worst = 0;
@@ -360,8 +360,13 @@ out:
 
 Test(http_work, crowd_of_small_hostile_bodies_leaves_healthz_answered)
 {
-	static const char *const args[] = {"--max-client-connections", "0", "--drain-timeout", "2",
-					   "--connection-timeout", "1", NULL};
+	static const char *const args[] = {"--max-client-connections",
+					   "0",
+					   "--drain-timeout",
+					   "2",
+					   "--connection-timeout",
+					   "1",
+					   NULL};
 	enum { CROWD = 48 };
 	struct hammer *h = calloc(CROWD, sizeof *h);
 	/* the costliest shape known, just under the size parsed in place */
@@ -415,9 +420,9 @@ Test(http_work, crowd_of_small_hostile_bodies_leaves_healthz_answered)
  * half a second here, five times the 100 ms deadline). */
 Test(http_work, parse_past_the_deadline_answers_503)
 {
-	static const char *const args[] = {"--request-timeout", "100ms", "--max-body", "8m",
-					   "--drain-timeout", "2", "--connection-timeout", "1",
-					   NULL};
+	static const char *const args[] = {
+	    "--request-timeout",    "100ms", "--max-body", "8m", "--drain-timeout", "2",
+	    "--connection-timeout", "1",     NULL};
 	struct harness_server s;
 	struct harness_response r;
 	struct text t = people(8 << 20);
@@ -430,8 +435,9 @@ Test(http_work, parse_past_the_deadline_answers_503)
 	harness_start(&s, args);
 	start = now_s();
 	rc = post(&s, "/v1/parse", TEXT, t.p, t.n, 10, &r);
-	cr_assert_eq(rc, 0, "no answer to a parse past its 100 ms deadline (after %.1f s): the "
-			    "model does not stop at model_options.deadline_ns",
+	cr_assert_eq(rc, 0,
+		     "no answer to a parse past its 100 ms deadline (after %.1f s): the "
+		     "model does not stop at model_options.deadline_ns",
 		     now_s() - start);
 	harness_assert_problem(&r, 503, "deadline-exceeded");
 	cr_assert(now_s() - start < 0.1 + prompt(), "answered after %.2f s", now_s() - start);
@@ -463,9 +469,15 @@ static int wait_exit(struct harness_server *s, double timeout_s)
 /* The server's arguments for a drain that a parse outlasts: the parse of
  * 8 MiB of distinct names takes about half a second here, and SIGTERM comes
  * 100 ms into it, so the 200 ms drain deadline falls inside it. */
-static const char *const DRAIN_ARGS[] = {"--drain-timeout", "200ms", "--connection-timeout",
-					 "150ms", "--request-timeout", "60", "--max-body",
-					 "8m", NULL};
+static const char *const DRAIN_ARGS[] = {"--drain-timeout",
+					 "200ms",
+					 "--connection-timeout",
+					 "150ms",
+					 "--request-timeout",
+					 "60",
+					 "--max-body",
+					 "8m",
+					 NULL};
 
 /* The drain deadline is kept whatever a parse does: before, the process
  * exited 68 s after SIGTERM with --drain-timeout 12, and with status 0. */
@@ -512,8 +524,9 @@ Test(http_work, drain_deadline_answers_503_to_the_parse_it_cancels)
 	usleep(100000);
 	kill(s.pid, SIGTERM);
 	pthread_join(p.tid, NULL);
-	cr_assert_eq(p.rc, 0, "the client of a cancelled parse got no answer: the model does not "
-			      "stop at model_options.cancel");
+	cr_assert_eq(p.rc, 0,
+		     "the client of a cancelled parse got no answer: the model does not "
+		     "stop at model_options.cancel");
 	cr_assert_eq(p.status, 503);
 	free(p.body.p);
 	kill_now(&s);

@@ -110,7 +110,8 @@ static void *load_main(void *arg)
 		if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
 		    send(fd, head, strlen(head), MSG_NOSIGNAL) == (ssize_t)strlen(head) &&
 		    send(fd, harness_article, alen, MSG_NOSIGNAL) == (ssize_t)alen) {
-			while (got < sizeof buf - 1 && (n = recv(fd, buf + got, sizeof buf - 1 - got, 0)) > 0)
+			while (got < sizeof buf - 1 &&
+			       (n = recv(fd, buf + got, sizeof buf - 1 - got, 0)) > 0)
 				got += (size_t)n;
 			buf[got] = '\0';
 			sscanf(buf, "HTTP/1.1 %d", &status);
@@ -180,7 +181,8 @@ Test(http_ops, aborted_answer_is_logged_with_what_was_delivered)
 	free(big);
 	harness_start(&s, args);
 	{
-		struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)s.port)};
+		struct sockaddr_in a = {.sin_family = AF_INET,
+					.sin_port = htons((unsigned short)s.port)};
 		static const char get[] = "GET /web/big.txt HTTP/1.1\r\nHost: x\r\n\r\n";
 		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -217,8 +219,7 @@ Test(http_ops, aborted_answer_is_logged_with_what_was_delivered)
  * folder outside it is not followed (before, it was). */
 Test(http_ops, web_dir_does_not_follow_links_out)
 {
-	char dir[] = "/tmp/meetingd-web-XXXXXX", out[] = "/tmp/meetingd-out-XXXXXX", p[300],
-	     q[300];
+	char dir[] = "/tmp/meetingd-web-XXXXXX", out[] = "/tmp/meetingd-out-XXXXXX", p[300], q[300];
 	const char *args[] = {"--web-dir", dir, NULL};
 	struct harness_server s;
 	struct harness_response r;

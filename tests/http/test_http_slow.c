@@ -221,10 +221,19 @@ Test(http_slow, thousand_idle_connections_do_not_stop_the_service)
 {
 	/* one address for all of them, and silence kept up longer than the
 	 * test: what is measured is that idleness costs others nothing */
-	static const char *const args[] = {"--max-connections",	    "1500", "--max-client-connections",
-					   "0",			    "--header-timeout", "60",
-					   "--connection-timeout", "30", "--drain-timeout", "40",
-					   "--request-timeout",	    "60", NULL};
+	static const char *const args[] = {"--max-connections",
+					   "1500",
+					   "--max-client-connections",
+					   "0",
+					   "--header-timeout",
+					   "60",
+					   "--connection-timeout",
+					   "30",
+					   "--drain-timeout",
+					   "40",
+					   "--request-timeout",
+					   "60",
+					   NULL};
 	static const char ping[] = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
 	struct harness_server s;
 	struct harness_response r;

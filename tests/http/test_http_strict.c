@@ -182,9 +182,10 @@ Test(http_strict, nul_bytes_never_cut_a_value_short, .init = up, .fini = down)
 		   R("POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
 		     "Content-Length: 5\0 99\r\n\r\nhello"),
 		   400, "bad-request");
-	expect_one(&srv, "NUL in X-Forwarded-For",
-		   R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.2.3.4\0, 5.6.7.8\r\n\r\n"),
-		   400, "bad-request");
+	expect_one(
+	    &srv, "NUL in X-Forwarded-For",
+	    R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.2.3.4\0, 5.6.7.8\r\n\r\n"),
+	    400, "bad-request");
 	expect_one(&srv, "NUL in Authorization",
 		   R("POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
 		     "Authorization: Bearer s3cret\0junk\r\nContent-Length: 5\r\n\r\nhello"),
@@ -197,17 +198,17 @@ Test(http_strict, line_ends_folding_and_control_bytes, .init = up, .fini = down)
 {
 	expect_one(&srv, "bare LF line ends", R("GET /healthz HTTP/1.1\nHost: x\n\n"), 400,
 		   "bad-request");
-	expect_one(&srv, "bare LF after a header", R("GET /healthz HTTP/1.1\r\nHost: x\nX-A: b\r\n\r\n"),
-		   400, "bad-request");
-	expect_one(&srv, "bare CR in a value", R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\rc\r\n\r\n"),
-		   400, "bad-request");
+	expect_one(&srv, "bare LF after a header",
+		   R("GET /healthz HTTP/1.1\r\nHost: x\nX-A: b\r\n\r\n"), 400, "bad-request");
+	expect_one(&srv, "bare CR in a value",
+		   R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\rc\r\n\r\n"), 400, "bad-request");
 	expect_one(&srv, "obs-fold",
 		   R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\r\n  continued\r\n\r\n"), 400,
 		   "bad-request");
-	expect_one(&srv, "DEL in a value", R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\x7f\r\n\r\n"),
-		   400, "bad-request");
-	expect_one(&srv, "a tab in the request line", R("GET\t/healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
-		   400, "bad-request");
+	expect_one(&srv, "DEL in a value",
+		   R("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: b\x7f\r\n\r\n"), 400, "bad-request");
+	expect_one(&srv, "a tab in the request line",
+		   R("GET\t/healthz HTTP/1.1\r\nHost: x\r\n\r\n"), 400, "bad-request");
 	expect_one(&srv, "no version", R("GET /healthz\r\nHost: x\r\n\r\n"), 400, "bad-request");
 }
 
@@ -219,8 +220,8 @@ Test(http_strict, host_and_header_names, .init = up, .fini = down)
 
 	expect_one(&srv, "HTTP/1.1 without Host", R("GET /healthz HTTP/1.1\r\n\r\n"), 400,
 		   "bad-request");
-	expect_one(&srv, "two Host headers", R("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
-		   400, "bad-request");
+	expect_one(&srv, "two Host headers",
+		   R("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), 400, "bad-request");
 	expect_one(&srv, "a space in a header name",
 		   R("GET /healthz HTTP/1.1\r\nHost: x\r\nX Bad: v\r\n\r\n"), 400, "bad-request");
 	expect_one(&srv, "a space before the colon",
@@ -241,8 +242,9 @@ Test(http_strict, chunk_framing, .init = up, .fini = down)
 {
 	double t;
 
-#define CHUNKED "POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n" \
-		"Authorization: Bearer s3cret\r\nTransfer-Encoding: chunked\r\n\r\n"
+#define CHUNKED                                                                                    \
+	"POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"                       \
+	"Authorization: Bearer s3cret\r\nTransfer-Encoding: chunked\r\n\r\n"
 	expect_one(&srv, "bare LF after a chunk size", R(CHUNKED "5\nhello\r\n0\r\n\r\n"), 400,
 		   "bad-request");
 	expect_one(&srv, "bare LF after chunk data", R(CHUNKED "5\r\nhello\n0\r\n\r\n"), 400,
@@ -272,8 +274,7 @@ Test(http_strict, chunk_framing, .init = up, .fini = down)
 		      "Transfer-Encoding: chunked\r\n\r\n"
 		      "a;name=\"v\"\r\nSáng 5.4,\r\n0\r\nX-T: 1\r\n\r\n"),
 		    &len);
-		cr_assert(!strncmp(all, "HTTP/1.1 200 ", 13), "extension and trailer: %.300s",
-			  all);
+		cr_assert(!strncmp(all, "HTTP/1.1 200 ", 13), "extension and trailer: %.300s", all);
 		free(all);
 	}
 #undef CHUNKED
@@ -290,8 +291,8 @@ Test(http_strict, one_response_per_request, .init = up, .fini = down)
 		   R("POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"), 400,
 		   "bad-request");
 	expect_one(&srv, "Content-Length: 5, 5",
-		   R("POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Length: 5, 5\r\n\r\nhello"), 400,
-		   "bad-request");
+		   R("POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Length: 5, 5\r\n\r\nhello"),
+		   400, "bad-request");
 }
 
 /* ---- connections ---- */
@@ -340,8 +341,8 @@ Test(http_conn, half_sent_requests_are_closed_at_once)
 /* The head has a deadline of its own, far below the request's. */
 Test(http_conn, slow_heads_are_cut_at_the_header_deadline)
 {
-	static const char *const args[] = {"--header-timeout", "1", "--request-timeout", "30",
-					   "--connection-timeout", "5", NULL};
+	static const char *const args[] = {
+	    "--header-timeout", "1", "--request-timeout", "30", "--connection-timeout", "5", NULL};
 	static const char drip[] = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: abcdefghijklmn";
 	struct harness_server s;
 	int fd, i, closed = 0;
@@ -503,9 +504,10 @@ Test(http_conn, slowloris_crowd_and_half_sent_flood_leave_probes_answered)
 		c.fd = p;
 		c.len = 0;
 		harness_send(&c, probe, sizeof probe - 1);
-		cr_assert_eq(harness_read_response(&c, "GET", "/healthz", &r), 0,
-			     "probe %d got no answer beside %d slow heads and %ld half-sent requests",
-			     k + 1, opened, f.sent);
+		cr_assert_eq(
+		    harness_read_response(&c, "GET", "/healthz", &r), 0,
+		    "probe %d got no answer beside %d slow heads and %ld half-sent requests", k + 1,
+		    opened, f.sent);
 		cr_assert_eq(r.status, 200);
 		harness_response_free(&r);
 		harness_close(&c);

@@ -10,8 +10,8 @@
 
 #include "model/dates/dates.h"
 #include "model/documents/documents.h"
-#include "model/text/nfc.h"
 #include "model/tag/tag.h"
+#include "model/text/nfc.h"
 
 typedef struct doc_fixture {
 	arena_t arena;

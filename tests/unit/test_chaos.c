@@ -44,11 +44,13 @@ static void chaos(const char *text, size_t len, const struct model_options *opt)
 				     err.message);
 			cr_assert_eq(out.len, 0, "allocation %ld: a failed parse wrote output", k);
 		} else {
-			cr_assert_eq(out.len, ref.len, "allocation %ld of %ld failed silently: %zu "
-						       "bytes instead of %zu",
+			cr_assert_eq(out.len, ref.len,
+				     "allocation %ld of %ld failed silently: %zu "
+				     "bytes instead of %zu",
 				     k, n, out.len, ref.len);
 			cr_assert(memcmp(out.data, ref.data, ref.len) == 0,
-				  "allocation %ld of %ld failed silently: the result differs", k, n);
+				  "allocation %ld of %ld failed silently: the result differs", k,
+				  n);
 		}
 		free(out.data);
 	}
@@ -67,7 +69,9 @@ Test(chaos, every_allocation_with_explain_and_text_fails_once)
 {
 	size_t len;
 	char *s = slurp("tests/cases/phienhop-ubnd-huyen-tayson/article.txt", &len);
-	struct model_options opt = {.explain = 1, .include_text = 1, .unit = MODEL_OFFSET_UTF16,
+	struct model_options opt = {.explain = 1,
+				    .include_text = 1,
+				    .unit = MODEL_OFFSET_UTF16,
 				    .lead_members = "\"id\":7"};
 	chaos(s, len, &opt);
 	free(s);
@@ -75,7 +79,8 @@ Test(chaos, every_allocation_with_explain_and_text_fails_once)
 
 Test(chaos, every_allocation_of_a_short_text_fails_once)
 {
-	static const char t[] = "Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị "
-				"theo Kết luận số 21-KL/TW ngày 25.10.2021 của Bộ Chính trị “5 rõ”.";
+	static const char t[] =
+	    "Sáng 5/3, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị "
+	    "theo Kết luận số 21-KL/TW ngày 25.10.2021 của Bộ Chính trị “5 rõ”.";
 	chaos(t, sizeof t - 1, NULL);
 }

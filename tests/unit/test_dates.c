@@ -552,7 +552,8 @@ Test(dates, junk_input)
 
 Test(dates, lexicon_classes)
 {
-	static const char *const classes[] = {"start", "word", "ctx", "unit", "dur", "ord", "score"};
+	static const char *const classes[] = {"start", "word", "ctx",  "unit",
+					      "dur",   "ord",  "score"};
 	size_t rows = 0;
 	for (int lx = 0; lx < LEX_COUNT; lx++) {
 		const char *name = lex_name(lx);
@@ -563,8 +564,9 @@ Test(dates, lexicon_classes)
 			known |= strcmp(name + 5, classes[k]) == 0;
 		cr_expect(known, "dates.tsv has the unknown class '%s'", name + 5);
 		for (size_t i = 0; i < lex_count(lx); i++)
-			cr_assert_eq(lex_entry(lx, i)->ncols, 3, "dates.tsv: row '%s' has %d columns",
-				     lex_entry(lx, i)->form, lex_entry(lx, i)->ncols);
+			cr_assert_eq(lex_entry(lx, i)->ncols, 3,
+				     "dates.tsv: row '%s' has %d columns", lex_entry(lx, i)->form,
+				     lex_entry(lx, i)->ncols);
 		rows += lex_count(lx);
 	}
 	cr_expect_gt(rows, 150);

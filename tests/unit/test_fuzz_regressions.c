@@ -15,8 +15,8 @@
 
 #include "model/dates/dates.h"
 #include "model/model.h"
-#include "model/text/nfc.h"
 #include "model/tag/tag.h"
+#include "model/text/nfc.h"
 #include "tests/http/harness.h"
 #include "tests/unit/doc_fixture.h"
 

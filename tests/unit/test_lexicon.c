@@ -32,8 +32,8 @@ struct table {
 };
 
 static const char *const owned_files[] = {
-	"surnames", "places",    "localities", "abbreviations",
-	"bodies",   "positions", "honorifics", "meeting_kinds",
+    "surnames", "places",    "localities", "abbreviations",
+    "bodies",	"positions", "honorifics", "meeting_kinds",
 };
 
 static const struct lexfile *must_file(const char *name)
@@ -105,7 +105,7 @@ static int next_row(const struct lexfile *f, size_t *pos, char *linebuf, size_t 
 static struct table load(const char *name, int ncols)
 {
 	const struct lexfile *f = must_file(name);
-	struct table t = { name, NULL, 0 };
+	struct table t = {name, NULL, 0};
 	size_t cap = 0, pos = 0;
 	char buf[LINEMAX];
 	char *cols[MAXCOLS + 1];
@@ -124,8 +124,8 @@ static struct table load(const char *name, int ncols)
 		r->ncol = nc;
 		for (int i = 0; i < nc; i++) {
 			size_t len = strlen(cols[i]);
-			cr_assert(len > 0, "%s.tsv: empty field %d in row starting '%s'", name, i + 1,
-				  cols[0]);
+			cr_assert(len > 0, "%s.tsv: empty field %d in row starting '%s'", name,
+				  i + 1, cols[0]);
 			cr_assert(cols[i][0] != ' ' && cols[i][len - 1] != ' ',
 				  "%s.tsv: blank around field '%s'", name, cols[i]);
 			r->col[i] = strdup(cols[i]);
@@ -150,7 +150,7 @@ static char *casefold(const char *s)
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-						  UTF8PROC_CASEFOLD);
+					      UTF8PROC_CASEFOLD);
 	cr_assert(n >= 0, "utf8proc_map failed on '%s'", s);
 	return (char *)out;
 }
@@ -168,7 +168,7 @@ static char *dup_key(const char *s)
 	utf8proc_uint8_t *nfd = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfd,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-						  UTF8PROC_CASEFOLD);
+					      UTF8PROC_CASEFOLD);
 	cr_assert(n >= 0);
 	utf8proc_int32_t *cp = malloc(((size_t)n + 1) * sizeof *cp);
 	cr_assert_not_null(cp);
@@ -181,7 +181,8 @@ static char *dup_key(const char *s)
 	free(nfd);
 	for (size_t i = 0; i + 2 < k; i++) {
 		bool first = cp[i] == 'o' || cp[i] == 'u';
-		bool second = cp[i] == 'o' ? (cp[i + 2] == 'a' || cp[i + 2] == 'e') : cp[i + 2] == 'y';
+		bool second =
+		    cp[i] == 'o' ? (cp[i + 2] == 'a' || cp[i + 2] == 'e') : cp[i + 2] == 'y';
 		if (first && is_tone_mark(cp[i + 1]) && second) {
 			utf8proc_int32_t tone = cp[i + 1];
 			cp[i + 1] = cp[i + 2];
@@ -211,8 +212,8 @@ static void assert_unique_first_column(const struct table *t)
 		keys[i] = dup_key(t->rows[i].col[0]);
 	qsort(keys, t->n, sizeof *keys, cmp_str);
 	for (size_t i = 1; i < t->n; i++)
-		cr_expect(strcmp(keys[i - 1], keys[i]) != 0, "%s.tsv: '%s' is listed twice", t->name,
-			  keys[i]);
+		cr_expect(strcmp(keys[i - 1], keys[i]) != 0, "%s.tsv: '%s' is listed twice",
+			  t->name, keys[i]);
 	for (size_t i = 0; i < t->n; i++)
 		free(keys[i]);
 	free(keys);
@@ -280,8 +281,9 @@ static void assert_canonical_closure(const struct table *t, int col)
 		cr_expect_str_eq(c->col[col], r->col[col], "%s.tsv: '%s' is not its own canonical",
 				 t->name, c->col[0]);
 		for (int k = col + 1; k < r->ncol; k++)
-			cr_expect_str_eq(c->col[k], r->col[k], "%s.tsv: '%s' and its canonical '%s' differ",
-					 t->name, r->col[0], c->col[0]);
+			cr_expect_str_eq(c->col[k], r->col[k],
+					 "%s.tsv: '%s' and its canonical '%s' differ", t->name,
+					 r->col[0], c->col[0]);
 	}
 }
 
@@ -364,8 +366,8 @@ static bool is_valid_utf8(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t step =
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+							 (utf8proc_ssize_t)(n - i), &c);
 		if (step <= 0)
 			return false;
 		i += (size_t)step;
@@ -428,9 +430,9 @@ Test(lexicon, surnames)
 				     "surname '%s' has a lower-case word", s);
 		}
 	}
-	static const char *const known[] = { "Nguyễn", "Trần",   "Lê",     "Phạm",     "Đặng",
-					     "Giàng",  "Vừ",     "Lò",     "Nông",     "Y",
-					     "Ksor",   "Rơ Châm", "Tôn Thất", "Nguyễn Phước", "Âu Dương" };
+	static const char *const known[] = {
+	    "Nguyễn", "Trần", "Lê",   "Phạm",	 "Đặng",     "Giàng",	     "Vừ",	"Lò",
+	    "Nông",   "Y",    "Ksor", "Rơ Châm", "Tôn Thất", "Nguyễn Phước", "Âu Dương"};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		cr_expect_not_null(find(&t, known[i]), "surnames.tsv lacks '%s'", known[i]);
 	cr_expect_null(find(&t, "Văn Thị"), "a middle name is no surname");
@@ -440,29 +442,26 @@ Test(lexicon, surnames)
 /* The 63 province-level units before 1/7/2025, as named before Huế became a
  * centrally-run city on 1/1/2025. */
 static const char *const provinces_pre2025[] = {
-	"An Giang",     "Bà Rịa - Vũng Tàu", "Bạc Liêu",    "Bắc Giang",   "Bắc Kạn",
-	"Bắc Ninh",     "Bến Tre",           "Bình Dương",  "Bình Định",   "Bình Phước",
-	"Bình Thuận",   "Cà Mau",            "Cao Bằng",    "Đắk Lắk",     "Đắk Nông",
-	"Điện Biên",    "Đồng Nai",          "Đồng Tháp",   "Gia Lai",     "Hà Giang",
-	"Hà Nam",       "Hà Tĩnh",           "Hải Dương",   "Hậu Giang",   "Hòa Bình",
-	"Hưng Yên",     "Khánh Hòa",         "Kiên Giang",  "Kon Tum",     "Lai Châu",
-	"Lâm Đồng",     "Lạng Sơn",          "Lào Cai",     "Long An",     "Nam Định",
-	"Nghệ An",      "Ninh Bình",         "Ninh Thuận",  "Phú Thọ",     "Phú Yên",
-	"Quảng Bình",   "Quảng Nam",         "Quảng Ngãi",  "Quảng Ninh",  "Quảng Trị",
-	"Sóc Trăng",    "Sơn La",            "Tây Ninh",    "Thái Bình",   "Thái Nguyên",
-	"Thanh Hóa",    "Thừa Thiên Huế",    "Tiền Giang",  "Trà Vinh",    "Tuyên Quang",
-	"Vĩnh Long",    "Vĩnh Phúc",         "Yên Bái",     "Hà Nội",      "Hồ Chí Minh",
-	"Hải Phòng",    "Đà Nẵng",           "Cần Thơ",
+    "An Giang",	   "Bà Rịa - Vũng Tàu", "Bạc Liêu",  "Bắc Giang",      "Bắc Kạn",    "Bắc Ninh",
+    "Bến Tre",	   "Bình Dương",	"Bình Định", "Bình Phước",     "Bình Thuận", "Cà Mau",
+    "Cao Bằng",	   "Đắk Lắk",		"Đắk Nông",  "Điện Biên",      "Đồng Nai",   "Đồng Tháp",
+    "Gia Lai",	   "Hà Giang",		"Hà Nam",    "Hà Tĩnh",	       "Hải Dương",  "Hậu Giang",
+    "Hòa Bình",	   "Hưng Yên",		"Khánh Hòa", "Kiên Giang",     "Kon Tum",    "Lai Châu",
+    "Lâm Đồng",	   "Lạng Sơn",		"Lào Cai",   "Long An",	       "Nam Định",   "Nghệ An",
+    "Ninh Bình",   "Ninh Thuận",	"Phú Thọ",   "Phú Yên",	       "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi",  "Quảng Ninh",	"Quảng Trị", "Sóc Trăng",      "Sơn La",     "Tây Ninh",
+    "Thái Bình",   "Thái Nguyên",	"Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long",		"Vĩnh Phúc", "Yên Bái",	       "Hà Nội",     "Hồ Chí Minh",
+    "Hải Phòng",   "Đà Nẵng",		"Cần Thơ",
 };
 
 /* The 34 province-level units from 1/7/2025 (Nghị quyết 202/2025/QH15). */
 static const char *const provinces_post2025[] = {
-	"Hà Nội",     "Huế",       "Lai Châu",   "Điện Biên",   "Sơn La",     "Lạng Sơn",
-	"Quảng Ninh", "Thanh Hóa", "Nghệ An",    "Hà Tĩnh",     "Cao Bằng",   "Tuyên Quang",
-	"Lào Cai",    "Thái Nguyên", "Phú Thọ",  "Bắc Ninh",    "Hưng Yên",   "Hải Phòng",
-	"Ninh Bình",  "Quảng Trị", "Đà Nẵng",    "Quảng Ngãi",  "Gia Lai",    "Khánh Hòa",
-	"Lâm Đồng",   "Đắk Lắk",   "Hồ Chí Minh", "Đồng Nai",   "Tây Ninh",   "Cần Thơ",
-	"Vĩnh Long",  "Đồng Tháp", "Cà Mau",     "An Giang",
+    "Hà Nội",	  "Huế",      "Lai Châu",  "Điện Biên", "Sơn La",      "Lạng Sơn",    "Quảng Ninh",
+    "Thanh Hóa",  "Nghệ An",  "Hà Tĩnh",   "Cao Bằng",	"Tuyên Quang", "Lào Cai",     "Thái Nguyên",
+    "Phú Thọ",	  "Bắc Ninh", "Hưng Yên",  "Hải Phòng", "Ninh Bình",   "Quảng Trị",   "Đà Nẵng",
+    "Quảng Ngãi", "Gia Lai",  "Khánh Hòa", "Lâm Đồng",	"Đắk Lắk",     "Hồ Chí Minh", "Đồng Nai",
+    "Tây Ninh",	  "Cần Thơ",  "Vĩnh Long", "Đồng Tháp", "Cà Mau",      "An Giang",
 };
 
 static bool listed_in(const char *name, const char *const *list, size_t n)
@@ -475,9 +474,9 @@ static bool listed_in(const char *name, const char *const *list, size_t n)
 
 Test(lexicon, places)
 {
-	static const char *const types[] = { "province", "city",    "district", "town",
-					     "ward",     "commune", "region",   "country", NULL };
-	static const char *const eras[] = { "both", "pre2025", "post2025", NULL };
+	static const char *const types[] = {"province", "city",	  "district", "town", "ward",
+					    "commune",	"region", "country",  NULL};
+	static const char *const eras[] = {"both", "pre2025", "post2025", NULL};
 	struct table t = load("places", 3);
 	struct table abbr = load("abbreviations", 2);
 	assert_enum(&t, 1, types);
@@ -537,7 +536,7 @@ Test(lexicon, places)
 
 Test(lexicon, localities)
 {
-	static const char *const levels[] = { "province", "district", "commune", NULL };
+	static const char *const levels[] = {"province", "district", "commune", NULL};
 	struct table t = load("localities", 3);
 	assert_enum(&t, 2, levels);
 	assert_unique_first_column(&t);
@@ -578,11 +577,11 @@ Test(lexicon, abbreviations)
 
 Test(lexicon, bodies)
 {
-	static const char *const cats[] = { "party", "state", "front", "mass", "military", "other",
-					    NULL };
-	static const char *const levels[] = { "central", "province", "district", "commune", "-",
-					      NULL };
-	static const char *const roles[] = { "unit", "organ", "generic", NULL };
+	static const char *const cats[] = {"party",    "state", "front", "mass",
+					   "military", "other", NULL};
+	static const char *const levels[] = {"central", "province", "district",
+					     "commune", "-",	    NULL};
+	static const char *const roles[] = {"unit", "organ", "generic", NULL};
 	struct table t = load("bodies", 6);
 	struct table abbr = load("abbreviations", 2);
 	assert_enum(&t, 2, cats);
@@ -594,20 +593,23 @@ Test(lexicon, bodies)
 	assert_abbreviations_known(&t, &abbr);
 	/* the tail column: "-" or a comma-separated list of the grammar's
 	 * extensions, only on generic heads */
-	static const char *const tails[] = { "remit", "number", "descr", "at", "of", NULL };
+	static const char *const tails[] = {"remit", "number", "descr", "at", "of", NULL};
 	for (size_t i = 0; i < t.n; i++) {
 		const char *tail = t.rows[i].col[5];
 		if (!strcmp(tail, "-"))
 			continue;
 		cr_expect(!strcmp(t.rows[i].col[4], "generic") || !strcmp(tail, "at"),
-			  "bodies.tsv: '%s' has a tail but is not a generic head", t.rows[i].col[0]);
+			  "bodies.tsv: '%s' has a tail but is not a generic head",
+			  t.rows[i].col[0]);
 		char *copy = strdup(tail);
 		cr_assert_not_null(copy);
-		for (char *save = NULL, *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		for (char *save = NULL, *w = strtok_r(copy, ",", &save); w;
+		     w = strtok_r(NULL, ",", &save)) {
 			bool known = false;
 			for (int k = 0; tails[k] && !known; k++)
 				known = !strcmp(tails[k], w);
-			cr_expect(known, "bodies.tsv: '%s' has the unknown tail '%s'", t.rows[i].col[0], w);
+			cr_expect(known, "bodies.tsv: '%s' has the unknown tail '%s'",
+				  t.rows[i].col[0], w);
 		}
 		free(copy);
 	}
@@ -630,7 +632,8 @@ Test(lexicon, bodies)
 	expect_row(&t, "Bộ NN&PTNT", 1, "Bộ Nông nghiệp và Phát triển nông thôn");
 	expect_row(&t, "Bộ VH-TT&DL", 1, "Bộ Văn hóa, Thể thao và Du lịch");
 	expect_row(&t, "Sở GDĐT", 1, "Sở Giáo dục và Đào tạo");
-	expect_row(&t, "Ủy ban T.Ư MTTQ Việt Nam", 1, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
+	expect_row(&t, "Ủy ban T.Ư MTTQ Việt Nam", 1,
+		   "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
 	expect_row(&t, "UBMTTQ", 2, "front");
 	expect_row(&t, "Hội LHPN", 2, "mass");
 	expect_row(&t, "Quân khu 7", 2, "military");
@@ -652,7 +655,7 @@ Test(lexicon, bodies)
 
 Test(lexicon, positions)
 {
-	static const char *const flags[] = { "org", "standalone", "envoy", "modifier", NULL };
+	static const char *const flags[] = {"org", "standalone", "envoy", "modifier", NULL};
 	struct table t = load("positions", 3);
 	struct table abbr = load("abbreviations", 2);
 	assert_enum(&t, 2, flags);
@@ -688,11 +691,11 @@ Test(lexicon, positions)
 
 Test(lexicon, honorifics)
 {
-	static const char *const kinds[] = { "honorific", "rank", "academic", NULL };
+	static const char *const kinds[] = {"honorific", "rank", "academic", NULL};
 	static const char *const ranks[] = {
-		"Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá",  "Thượng tá",
-		"Trung tá",  "Thiếu tá",     "Đại úy",      "Thượng úy",   "Trung úy", "Thiếu úy",
-		"Đô đốc",    "Phó Đô đốc",   "Chuẩn Đô đốc",
+	    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá",
+	    "Thượng tá", "Trung tá",	 "Thiếu tá",	"Đại úy",      "Thượng úy",
+	    "Trung úy",	 "Thiếu úy",	 "Đô đốc",	"Phó Đô đốc",  "Chuẩn Đô đốc",
 	};
 	struct table t = load("honorifics", 2);
 	assert_enum(&t, 1, kinds);
@@ -714,9 +717,9 @@ Test(lexicon, honorifics)
 
 Test(lexicon, meeting_kinds)
 {
-	static const char *const kinds[] = { "conference", "session",         "sitting", "congress",
-					     "working_session", "seminar", "ceremony", "meeting",
-					     NULL };
+	static const char *const kinds[] = {"conference", "session",	     "sitting",
+					    "congress",	  "working_session", "seminar",
+					    "ceremony",	  "meeting",	     NULL};
 	struct table t = load("meeting_kinds", 2);
 	assert_enum(&t, 1, kinds);
 	assert_unique_first_column(&t);

@@ -67,8 +67,10 @@ static int check_spans(json_t *v, const char *text, int unit)
 		json_t *t = json_object_get(v, "text"), *s = json_object_get(v, "start"),
 		       *e = json_object_get(v, "end");
 		if (json_is_string(t) && json_is_integer(s) && json_is_integer(e)) {
-			char *sl = slice(text, (size_t)json_integer_value(s), (size_t)json_integer_value(e), unit);
-			cr_assert(sl, "bad offsets %lld..%lld", json_integer_value(s), json_integer_value(e));
+			char *sl = slice(text, (size_t)json_integer_value(s),
+					 (size_t)json_integer_value(e), unit);
+			cr_assert(sl, "bad offsets %lld..%lld", json_integer_value(s),
+				  json_integer_value(e));
 			cr_assert_str_eq(sl, json_string_value(t));
 			free(sl);
 			count++;
@@ -203,8 +205,9 @@ Test(model, bom_is_removed_with_a_warning)
 
 Test(model, no_meeting_warning)
 {
-	const char *s = "Mưa lớn gây ngập nhiều tuyến phố\n\nChiều 5/9, mưa lớn kéo dài khiến nhiều "
-			"tuyến phố bị ngập sâu.";
+	const char *s =
+	    "Mưa lớn gây ngập nhiều tuyến phố\n\nChiều 5/9, mưa lớn kéo dài khiến nhiều "
+	    "tuyến phố bị ngập sâu.";
 	json_t *r = parse(s, strlen(s), 0, 0);
 	cr_assert_eq(json_array_size(json_object_get(r, "meetings")), 0);
 	json_t *w = json_array_get(json_object_get(r, "warnings"), 0);
@@ -357,7 +360,8 @@ Test(model, quote_mentions_are_the_quoted_occurrences)
 	size_t first_unquoted = 14;
 	for (size_t i = 0; i < 2; i++) {
 		json_int_t s = json_integer_value(json_object_get(json_array_get(ms, i), "start"));
-		cr_assert_neq((size_t)s, first_unquoted, "mention %zu points at the unquoted words", i);
+		cr_assert_neq((size_t)s, first_unquoted, "mention %zu points at the unquoted words",
+			      i);
 	}
 	json_decref(r);
 }

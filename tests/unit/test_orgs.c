@@ -423,7 +423,6 @@ static const struct jq_case ORGS[] = {
 };
 /* clang-format on */
 
-
 /* clang-format on */
 
 ParameterizedTestParameters(orgs, recognise)
@@ -435,4 +434,3 @@ ParameterizedTest(size_t *k, orgs, recognise)
 {
 	jq_run_case(&ORGS[*k]);
 }
-

@@ -560,7 +560,6 @@ static const struct jq_case PEOPLE[] = {
 };
 /* clang-format on */
 
-
 /* clang-format on */
 
 ParameterizedTestParameters(people, recognise)
@@ -572,4 +571,3 @@ ParameterizedTest(size_t *k, people, recognise)
 {
 	jq_run_case(&PEOPLE[*k]);
 }
-

@@ -13,7 +13,10 @@ struct hcase {
 	enum wire_status want;
 };
 
-#define H(name, s, want) {name, s, sizeof(s) - 1, want}
+#define H(name, s, want)                                                                           \
+	{                                                                                          \
+		name, s, sizeof(s) - 1, want                                                       \
+	}
 
 static const struct hcase heads[] = {
     H("plain GET", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", WIRE_DONE),
@@ -136,7 +139,8 @@ static void join(void *cls, const char *v, size_t n)
 
 Test(wire, each_header_of_a_name)
 {
-	static const char s[] = "GET / HTTP/1.1\r\nHost: a\r\nX-F: 1\r\nx-f:  2 \r\nX-Fo: 3\r\n\r\n";
+	static const char s[] =
+	    "GET / HTTP/1.1\r\nHost: a\r\nX-F: 1\r\nx-f:  2 \r\nX-Fo: 3\r\n\r\n";
 	struct wire_head h;
 	struct joined j = {.n = 0};
 
@@ -167,7 +171,10 @@ struct ccase {
 	size_t used; /* bytes of the body when DONE */
 };
 
-#define C(name, s, want, used) {name, s, sizeof(s) - 1, want, used}
+#define C(name, s, want, used)                                                                     \
+	{                                                                                          \
+		name, s, sizeof(s) - 1, want, used                                                 \
+	}
 
 static const struct ccase chunks[] = {
     C("two chunks", "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n", WIRE_DONE, 26),
