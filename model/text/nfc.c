@@ -123,6 +123,23 @@ static char *stream_safe(const char *s, size_t len, size_t *out_len, int *oom)
 	return out;
 }
 
+/* Append s[0..len) to *out (of *cap bytes, *n used; room kept for a NUL),
+ * growing it to twice what is needed when it is full. 0 or -1. */
+static int nfc_put(char **out, size_t *n, size_t *cap, const char *s, size_t len)
+{
+	if (*n + len + 1 > *cap) {
+		size_t nc = (*n + len + 1) * 2;
+		char *p = mem_realloc(*out, nc);
+		if (!p)
+			return -1;
+		*out = p;
+		*cap = nc;
+	}
+	memcpy(*out + *n, s, len);
+	*n += len;
+	return 0;
+}
+
 /* NFC of one stretch that holds code points NFC may change, appended to
  * *out (of *cap bytes, *n used). 0 or -1. */
 static int nfc_stretch(const char *s, size_t len, char **out, size_t *n, size_t *cap)
@@ -142,20 +159,9 @@ static int nfc_stretch(const char *s, size_t len, char **out, size_t *n, size_t 
 	free(safe);
 	if (m < 0)
 		return -1;
-	if (*n + (size_t)m + 1 > *cap) {
-		size_t nc = (*cap + (size_t)m + 1) * 2;
-		char *p = mem_realloc(*out, nc);
-		if (!p) {
-			free(dst);
-			return -1;
-		}
-		*out = p;
-		*cap = nc;
-	}
-	memcpy(*out + *n, dst, (size_t)m);
-	*n += (size_t)m;
+	int rc = nfc_put(out, n, cap, (const char *)dst, (size_t)m);
 	free(dst);
-	return 0;
+	return rc;
 }
 
 /* 1 when NFC leaves c and what follows it alone: Latin below the combining
@@ -191,18 +197,10 @@ char *text_nfc(const char *s, size_t len, size_t *out_len)
 			e = q;
 		}
 		/* the part before the stretch as it is */
-		if (n + (a - copied) + 1 > cap) {
-			size_t nc = (n + (a - copied) + 1) * 2;
-			char *np = mem_realloc(out, nc);
-			if (!np) {
-				free(out);
-				return NULL;
-			}
-			out = np;
-			cap = nc;
+		if (nfc_put(&out, &n, &cap, s + copied, a - copied)) {
+			free(out);
+			return NULL;
 		}
-		memcpy(out + n, s + copied, a - copied);
-		n += a - copied;
 		if (nfc_stretch(s + a, e - a, &out, &n, &cap)) {
 			free(out);
 			return NULL;
@@ -210,18 +208,10 @@ char *text_nfc(const char *s, size_t len, size_t *out_len)
 		copied = i = e;
 		last_safe = (size_t)-1;
 	}
-	if (n + (len - copied) + 1 > cap) {
-		size_t nc = n + (len - copied) + 1;
-		char *np = mem_realloc(out, nc);
-		if (!np) {
-			free(out);
-			return NULL;
-		}
-		out = np;
-		cap = nc;
+	if (nfc_put(&out, &n, &cap, s + copied, len - copied)) {
+		free(out);
+		return NULL;
 	}
-	memcpy(out + n, s + copied, len - copied);
-	n += len - copied;
 	out[n] = '\0';
 	*out_len = n;
 	return out;
