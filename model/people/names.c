@@ -15,16 +15,6 @@
 
 #include "model/people/people_internal.h"
 
-size_t people_surname_at(const ctx_t *c, size_t i)
-{
-	size_t n = 0;
-	if (i >= c->t->n || !people_is_cap(&c->t->tok[i]))
-		return 0;
-	if (lex_at(c->t, c->sur, i, c->t->n, &n))
-		return n;
-	return 0;
-}
-
 /* The letters of a word key (lower case, tone dropped) as one byte each:
  * the Vietnamese letters with marks become upper-case ASCII codes so the
  * syllable grammar below reads one byte per letter. 0 when the key holds a
@@ -178,12 +168,11 @@ int people_foreign_word(const ctx_t *c, size_t i)
 		}
 		return v == 2;
 	}
-	if (c->foreign && c->foreign[i])
-		return c->foreign[i] == 2;
+	if (c->pt[i].foreign)
+		return c->pt[i].foreign == 2;
 	int f = foreign_key(tok_key(t, i), t->tok[i].klen);
 	/* each token is asked many times (every name and position test) */
-	if (c->foreign)
-		c->foreign[i] = f ? 2 : 1;
+	c->pt[i].foreign = f ? 2 : 1;
 	return f;
 }
 
@@ -194,6 +183,8 @@ size_t people_word_end(const ctx_t *c, size_t j)
 {
 	const text_t *t = c->t;
 	size_t e = j + 1;
+	if (t->tok[e].kind != TK_PUNCT) /* most words: no part glued on */
+		return e;
 	while (e + 1 < t->n && tok_punct(t, e, '-') && !(t->tok[e].flags & TF_SPACE) &&
 	       t->tok[e + 1].kind == TK_WORD && !(t->tok[e + 1].flags & TF_SPACE) &&
 	       (!(t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) || people_foreign_word(c, j)))
@@ -203,13 +194,13 @@ size_t people_word_end(const ctx_t *c, size_t j)
 
 /* End of an initial at j: one capital letter and a glued full stop before
  * another name word ("V.Putin", "Marc E. Knapper"), or j. */
-static size_t initial_end(const text_t *t, size_t j)
+static inline size_t initial_end(const text_t *t, size_t j)
 {
 	const tok_t *x = &t->tok[j];
-	if (j + 2 >= t->n || x->kind != TK_WORD || !(x->flags & TF_UPPER) ||
-	    x->end - x->start != 1 || !tok_punct(t, j + 1, '.') ||
-	    (t->tok[j + 1].flags & TF_SPACE) || !people_is_cap(&t->tok[j + 2]) ||
-	    (t->tok[j + 2].flags & TF_NL))
+	/* one capital letter: the test most words fail, first */
+	if (!(x->flags & TF_UPPER) || x->end - x->start != 1 || j + 2 >= t->n ||
+	    x->kind != TK_WORD || !tok_punct(t, j + 1, '.') || (t->tok[j + 1].flags & TF_SPACE) ||
+	    !people_is_cap(&t->tok[j + 2]) || (t->tok[j + 2].flags & TF_NL))
 		return j;
 	return j + 2;
 }
@@ -226,7 +217,7 @@ static int name_stop(const ctx_t *c, size_t j)
 static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 {
 	const text_t *t = c->t;
-	if (i >= t->n || !people_is_cap(&t->tok[i]) || (!in_org && c->org_in[i] >= 0))
+	if (i >= t->n || !people_is_cap(&t->tok[i]) || (!in_org && c->pt[i].org_in >= 0))
 		return i;
 	if (need_surname && !people_surname_at(c, i))
 		return i;
@@ -256,7 +247,7 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 			}
 		}
 		if (!people_is_cap(x) || (j > i && (x->flags & (TF_NL))) ||
-		    (!in_org && c->org_in[j] >= 0))
+		    (!in_org && c->pt[j].org_in >= 0))
 			break;
 		if (j > i && !(x->flags & TF_SPACE) && !glued)
 			break;
@@ -290,9 +281,23 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 	return j;
 }
 
-size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
+/* people_name_at when the token's answer is not known yet: work it out
+ * and remember it. With a family name first and no initial the two asks
+ * (need_surname or not) run the same words, so one answers the other. */
+size_t people_name_run(const ctx_t *c, size_t i, int need_surname)
 {
-	return name_run(c, i, need_surname, 0);
+	people_tok_t *p = &c->pt[i];
+	uint8_t other = p->name[!need_surname];
+	size_t e;
+	if (need_surname && !people_surname_at(c, i))
+		e = i;
+	else if (other && initial_end(c->t, i) == i && (need_surname || people_surname_at(c, i)))
+		e = i + other - 1;
+	else
+		e = name_run(c, i, need_surname, 0);
+	if (e - i < 255)
+		p->name[need_surname] = (uint8_t)(e - i + 1);
+	return e;
 }
 
 static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
@@ -304,7 +309,7 @@ static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
 	size_t ie = initial_end(t, i);
 	if (ie > i) {
 		size_t e = foreign_run(c, ie, in_org);
-		if (e == ie && people_foreign_word(c, ie) && c->org_in[ie] < 0)
+		if (e == ie && people_foreign_word(c, ie) && c->pt[ie].org_in < 0)
 			e = people_word_end(c, ie);
 		return e > ie ? e : i;
 	}
@@ -333,9 +338,12 @@ static size_t foreign_run(const ctx_t *c, size_t i, int in_org)
 /* A foreign name at i: a name whose first word is not a Vietnamese
  * syllable or is hyphenated ("Pascal Lamy", "Xổm-xạ-vạt Lềnh-xạ-vẳn"), with
  * no place in it ("Samsung Việt Nam" is a company). Returns end or i. */
-size_t people_foreign_name_at(const ctx_t *c, size_t i)
+size_t people_foreign_run_at(const ctx_t *c, size_t i)
 {
-	return foreign_run(c, i, 0);
+	size_t e = foreign_run(c, i, 0);
+	if (e - i < 255)
+		c->pt[i].fname = (uint8_t)(e - i + 1);
+	return e;
 }
 
 /* A recognised body [a, b) that ends with a person's name, as the title
@@ -365,9 +373,9 @@ size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
  * Xi-xu-lít"), or a foreign name. Returns end or k. */
 size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos)
 {
-	if (had_pos && k < c->t->n && c->org_in[k] >= 0) {
+	if (had_pos && k < c->t->n && c->pt[k].org_in >= 0) {
 		/* the tail of a body the positions ended in */
-		const org_mention_t *om = &c->d->org_mentions.v[c->org_in[k]];
+		const org_mention_t *om = &c->d->org_mentions.v[c->pt[k].org_in];
 		if (om->tok_start < k &&
 		    people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
 			return om->tok_end;

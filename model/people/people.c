@@ -231,7 +231,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 }
 
 /* honorific / rank at i; returns end and the folded kind */
-static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
+static size_t honorific_found(const ctx_t *c, size_t i, char *hon, size_t hsz)
 {
 	size_t n = 0;
 	const lex_entry_t *e = lex_at(c->t, c->hon, i, c->t->n, &n);
@@ -254,6 +254,14 @@ static size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
 	return k;
 }
 
+/* honorific_found after the one-bit rejection most tokens get */
+static inline size_t honorific_at(const ctx_t *c, size_t i, char *hon, size_t hsz)
+{
+	if (i >= c->t->n || !lex_starts(c->t, LEX_HONORIFICS, i))
+		return i;
+	return honorific_found(c, i, hon, hsz);
+}
+
 /* Group heading: "các [đồng chí] TITLE...: A, B; C" → each listed person
  * gets the heading's position first. Returns end token or i. */
 static size_t group_at(ctx_t *c, size_t i)
@@ -267,10 +275,10 @@ static size_t group_at(ctx_t *c, size_t i)
 	position_t gp = {0};
 	size_t e = people_position_at(c, k, t->n, &gp, 0);
 	int collective = 0;
-	if (e == k && c->org_at[k] >= 0) {
+	if (e == k && c->pt[k].org_at >= 0) {
 		/* "các đồng chí Thường trực Tỉnh ủy: A, B": a collective organ
 		 * heading; it is not a position of each person */
-		e = c->d->org_mentions.v[c->org_at[k]].tok_end;
+		e = c->d->org_mentions.v[c->pt[k].org_at].tok_end;
 		collective = 1;
 	}
 	if (e == k || !people_is_punct(c, e, ':')) {
@@ -459,18 +467,16 @@ int people_extract(doc_t *d)
 	c.loc = LEX_LOCALITIES;
 	c.pl = LEX_PLACES;
 	size_t n = d->tx.n;
-	c.org_at = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
-	c.org_in = arena_alloc_raw(d->ar, (n + 1) * sizeof(int));
-	c.foreign = arena_alloc(d->ar, n + 1);
-	if (!c.org_at || !c.org_in || !c.foreign)
+	c.pt = arena_alloc_raw(d->ar, (n + 1) * sizeof *c.pt);
+	if (!c.pt)
 		return -1;
 	for (size_t i = 0; i <= n; i++)
-		c.org_at[i] = c.org_in[i] = -1;
+		c.pt[i] = (people_tok_t){.org_at = -1, .org_in = -1};
 	for (size_t m = 0; m < d->org_mentions.n; m++) {
 		const org_mention_t *om = &d->org_mentions.v[m];
-		c.org_at[om->tok_start] = (int)m;
+		c.pt[om->tok_start].org_at = (int)m;
 		for (size_t k = om->tok_start; k < om->tok_end; k++)
-			c.org_in[k] = (int)m;
+			c.pt[k].org_in = (int)m;
 	}
 	const text_t *t = &d->tx;
 	size_t i = 0;
@@ -609,7 +615,7 @@ int people_extract(doc_t *d)
 			continue;
 		const int *v = strmap_get(&given, d->text + t->tok[k2].start,
 					  t->tok[k2].end - t->tok[k2].start);
-		if (!v || *v < 0 || c.org_in[k2] >= 0)
+		if (!v || *v < 0 || c.pt[k2].org_in >= 0)
 			continue;
 		int found = *v;
 		span_t *ms = avec_push(d->ar, &d->people.v[found].mentions);

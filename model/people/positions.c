@@ -6,25 +6,12 @@
 
 #include "model/people/people_internal.h"
 
-int people_is_punct(const ctx_t *c, size_t i, char ch)
-{
-	return i < c->t->n && c->t->tok[i].kind == TK_PUNCT && c->t->keys[c->t->tok[i].key] == ch &&
-	       c->t->tok[i].klen == 1;
-}
-
 /* "-" or "–" with a space before or after it: an apposition separator
  * ("A - Bí thư", "A- Bí thư"); a glued one joins words ("NN-PTNT") */
 int people_is_dash_sep(const ctx_t *c, size_t i)
 {
 	return people_is_punct(c, i, '-') &&
 	       ((c->t->tok[i].flags & TF_SPACE) || (c->t->tok[i + 1].flags & TF_SPACE));
-}
-
-/* Words that end a position phrase: verbs and function words that follow a
- * person's titles in the genre (cues.tsv, person_stop). */
-int people_is_stop(const ctx_t *c, size_t i)
-{
-	return i < c->t->n && lex_starts(c->t, LEX_CUE_PERSON_STOP, i);
 }
 
 /* The verbs "giao" (to assign) and "ký" (to sign) end a position, but
@@ -36,7 +23,7 @@ static int stop_in_field(const ctx_t *c, size_t i, size_t k)
 {
 	const text_t *t = c->t;
 	return k > i && k + 1 < t->n && (tok_kw(t, k) == KW_giao || tok_kw(t, k) == KW_kys) &&
-	       people_is_cap(&t->tok[k - 1]) && c->org_in[k - 1] < 0 &&
+	       people_is_cap(&t->tok[k - 1]) && c->pt[k - 1].org_in < 0 &&
 	       !(t->tok[k].flags & TF_NL) && people_is_cap(&t->tok[k + 1]) &&
 	       !(t->tok[k + 1].flags & TF_NL) && !people_title_start(c, k + 1);
 }
@@ -66,7 +53,8 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 	return k + n;
 }
 
-int people_title_start(const ctx_t *c, size_t i)
+/* people_title_start past its one-bit rejection */
+int people_title_at_start(const ctx_t *c, size_t i)
 {
 	const lex_entry_t *e;
 	return title_at(c, i, &e) > i;
@@ -90,8 +78,8 @@ static size_t envoy_post(const ctx_t *c, size_t k, size_t lim)
 	size_t pn = 0;
 	if (lex_at(t, c->pl, q + 1, lim, &pn))
 		return q + 1 + pn;
-	if (c->org_at[q + 1] >= 0)
-		return c->d->org_mentions.v[c->org_at[q + 1]].tok_end;
+	if (c->pt[q + 1].org_at >= 0)
+		return c->d->org_mentions.v[c->pt[q + 1].org_at].tok_end;
 	size_t w = q + 2;
 	if (w >= lim || !people_is_cap(&t->tok[w]) || (t->tok[w].flags & TF_NL) ||
 	    people_name_after(c, w, 0, 1) > w)
@@ -99,14 +87,13 @@ static size_t envoy_post(const ctx_t *c, size_t k, size_t lim)
 	return k;
 }
 
-/* Extent of one position phrase starting at i: a title, then the body it
- * belongs to. Returns end token (i when no title). */
-size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
+/* people_position_at past its one-bit rejection */
+size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *out, int before_name)
 {
 	const text_t *t = c->t;
 	const lex_entry_t *e = NULL;
 	/* "Bí thư" inside the body "Ban Bí thư" is no title */
-	if (i < t->n && c->org_in[i] >= 0 && c->d->org_mentions.v[c->org_in[i]].tok_start < i)
+	if (i < t->n && c->pt[i].org_in >= 0 && c->d->org_mentions.v[c->pt[i].org_in].tok_start < i)
 		return i;
 	size_t k = title_at(c, i, &e);
 	if (k == i)
@@ -121,8 +108,8 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			break;
 		/* a body that starts here, or one that started inside the title
 		 * ("Phó Bí thư Thường trực" + "Tỉnh ủy" read as "Thường trực Tỉnh ủy") */
-		if (c->org_in[k] >= 0) {
-			int mi = c->org_at[k] >= 0 ? c->org_at[k] : c->org_in[k];
+		if (c->pt[k].org_in >= 0) {
+			int mi = c->pt[k].org_at >= 0 ? c->pt[k].org_at : c->pt[k].org_in;
 			const org_mention_t *om = &c->d->org_mentions.v[mi];
 			if (out->org_mention < 0)
 				out->org_mention = mi;
@@ -135,7 +122,7 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			}
 			k = om->tok_end;
 			if (before_name && k < lim && people_is_cap(&t->tok[k]) &&
-			    people_ends_with_country(c, k) && c->org_in[k] < 0 &&
+			    people_ends_with_country(c, k) && c->pt[k].org_in < 0 &&
 			    !people_title_start(c, k))
 				break;
 			continue;
@@ -146,7 +133,7 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		if (before_name && k > i && people_is_cap(x) && lex_at(t, c->pl, k, lim, &pn2) &&
 		    pn2 >= 2) {
 			k += pn2;
-			if (k < lim && people_is_cap(&t->tok[k]) && c->org_in[k] < 0 &&
+			if (k < lim && people_is_cap(&t->tok[k]) && c->pt[k].org_in < 0 &&
 			    !people_title_start(c, k) && (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
@@ -171,7 +158,7 @@ size_t people_position_at(const ctx_t *c, size_t i, size_t lim, position_t *out,
 		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && people_is_cap(x)) {
 			k += cn;
 			if (before_name && k < lim && people_is_cap(&t->tok[k]) &&
-			    c->org_in[k] < 0 && !people_title_start(c, k) &&
+			    c->pt[k].org_in < 0 && !people_title_start(c, k) &&
 			    (t->tok[k].flags & TF_SPACE))
 				break;
 			continue;
