@@ -467,30 +467,41 @@ int people_extract(doc_t *d)
 	c.loc = LEX_LOCALITIES;
 	c.pl = LEX_PLACES;
 	size_t n = d->tx.n;
+	const text_t *t = &d->tx;
 	c.pt = arena_alloc_raw(d->ar, (n + 1) * sizeof *c.pt);
-	if (!c.pt)
+	/* the tokens a person may start at, in order: nothing below starts
+	 * at a lower-case word other than an honorific, "các" (a group
+	 * heading), "nguyên", "cựu", "quyền", "tân" (former, acting, new).
+	 * Listed in the pass that fills pt, the three scans below visit
+	 * these alone (about one token in six). */
+	uint32_t *cand = arena_alloc_raw(d->ar, (n + 1) * sizeof *cand);
+	if (!c.pt || !cand)
 		return -1;
-	for (size_t i = 0; i <= n; i++)
+	size_t nc = 0;
+	for (size_t i = 0; i < n; i++) {
 		c.pt[i] = (people_tok_t){.org_at = -1, .org_in = -1};
+		const tok_t *x = &t->tok[i];
+		cand[nc] = (uint32_t)i;
+		nc += (x->flags & (TF_CAP | TF_UPPER)) || people_start_kw(x->kw) ||
+		      lex_starts(t, LEX_HONORIFICS, i);
+	}
+	c.pt[n] = (people_tok_t){.org_at = -1, .org_in = -1};
 	for (size_t m = 0; m < d->org_mentions.n; m++) {
 		const org_mention_t *om = &d->org_mentions.v[m];
 		c.pt[om->tok_start].org_at = (int)m;
 		for (size_t k = om->tok_start; k < om->tok_end; k++)
 			c.pt[k].org_in = (int)m;
 	}
-	const text_t *t = &d->tx;
-	size_t i = 0;
+	size_t i = 0, ci = 0;
 	while (i < n) {
-		/* nothing below starts at a lower-case word other than an
-		 * honorific, "các" (a group heading), "nguyên", "cựu", "quyền",
-		 * "tân" (former, acting, new); such a word costs a few compares,
-		 * so the work check is for the tokens that get past them */
+		/* the next token a person may start at: the work check is for
+		 * these */
+		while (ci < nc && cand[ci] < i)
+			ci++;
+		if (ci == nc)
+			break;
+		i = cand[ci];
 		const tok_t *x = &t->tok[i];
-		if (!(x->flags & (TF_CAP | TF_UPPER)) && x->kw != KW_cacs &&
-		    !people_modifier_kw(x->kw) && !lex_starts(t, LEX_HONORIFICS, i)) {
-			i++;
-			continue;
-		}
 		if (budget_check(t->budget))
 			goto fail;
 		size_t g = group_at(&c, i);
@@ -602,9 +613,10 @@ int people_extract(doc_t *d)
 		if (v && !added)
 			*v = -1; /* two people share it */
 	}
-	for (size_t q = 0; q + 1 < n; q++) {
+	for (size_t ci2 = 0, q0 = 0; ci2 < nc && cand[ci2] + 1 < n; ci2++) {
 		char hon2[64];
-		if (!lex_starts(t, LEX_HONORIFICS, q))
+		size_t q = cand[ci2];
+		if (q < q0 || !lex_starts(t, LEX_HONORIFICS, q))
 			continue; /* one bit test: the work check is for the rest */
 		if (budget_check(t->budget))
 			goto fail;
@@ -629,18 +641,16 @@ int people_extract(doc_t *d)
 		pm->tok_end = k2 + 1;
 		pm->ctx_start = q;
 		pm->ctx_end = k2 + 1;
-		q = k2;
+		q0 = k2 + 1;
 	}
 	/* second pass: bare full-name re-mentions of known people */
-	unsigned char *covered = arena_alloc(d->ar, n + 1);
-	if (!covered)
-		goto fail;
 	for (size_t m = 0; m < d->person_mentions.n; m++)
 		for (size_t k = d->person_mentions.v[m].tok_start;
 		     k < d->person_mentions.v[m].tok_end && k < n; k++)
-			covered[k] = 1;
-	for (size_t q = 0; q < n; q++) {
-		if (!people_is_cap(&t->tok[q]) || covered[q])
+			c.pt[k].covered = 1;
+	for (size_t ci3 = 0, q0 = 0; ci3 < nc; ci3++) {
+		size_t q = cand[ci3];
+		if (q < q0 || !people_is_cap(&t->tok[q]) || c.pt[q].covered)
 			continue; /* two tests: the work check is for the rest */
 		if (budget_check(t->budget))
 			goto fail;
@@ -660,7 +670,7 @@ int people_extract(doc_t *d)
 			pm->tok_start = pm->ctx_start = q;
 			pm->tok_end = pm->ctx_end = ne;
 		}
-		q = ne - 1;
+		q0 = ne;
 	}
 	if (merge_prefix_names(&c))
 		goto fail;

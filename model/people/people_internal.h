@@ -20,6 +20,8 @@ typedef struct people_tok {
 	uint8_t foreign; /* 0 not yet known, 1 Vietnamese, 2 foreign */
 	uint8_t name[2]; /* people_name_at(i, need_surname) */
 	uint8_t fname;	 /* people_foreign_name_at(i) */
+	uint8_t covered; /* inside a person mention (the re-mention pass) */
+	uint8_t pad[3];
 } people_tok_t;
 
 typedef struct ctx {
@@ -68,6 +70,15 @@ static inline int people_may_title(const ctx_t *c, size_t i)
 		return 0;
 	size_t k = i + (people_modifier_kw(t->tok[i].kw) ? 1 : 0);
 	return (t->lexmask[k] >> LEX_POSITIONS) & 1;
+}
+
+/* The lower-case words a person's phrase may start at besides an
+ * honorific: "các" (a group heading) and the modifiers. One load, where
+ * the scan asks it of every token. */
+extern const uint8_t people_start_kws[KW_COUNT];
+static inline int people_start_kw(uint16_t kw)
+{
+	return kw < KW_COUNT && people_start_kws[kw];
 }
 
 /* positions.c: tokens, titles and positions */

@@ -6,6 +6,11 @@
 
 #include "model/people/people_internal.h"
 
+/* people_internal.h: people_start_kw */
+const uint8_t people_start_kws[KW_COUNT] = {
+    [KW_cacs] = 1, [KW_nguyeen] = 1, [KW_quyeenf] = 1, [KW_cuwuj] = 1, [KW_taan] = 1,
+};
+
 /* "-" or "–" with a space before or after it: an apposition separator
  * ("A - Bí thư", "A- Bí thư"); a glued one joins words ("NN-PTNT") */
 int people_is_dash_sep(const ctx_t *c, size_t i)
