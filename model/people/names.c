@@ -71,7 +71,33 @@ static size_t key_letters(const char *k, size_t kl, char *out, size_t cap)
 
 static int is_vowel(char ch)
 {
-	return ch && strchr("aeiouyABEOPU", ch) != NULL;
+	switch (ch) {
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 'y':
+	case 'A':
+	case 'B':
+	case 'E':
+	case 'O':
+	case 'P':
+	case 'U':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* a[0..n) == b[0..n) for the few letters of a syllable part (a library
+ * call costs more than the compare) */
+static int same_letters(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 typedef struct letters {
@@ -108,7 +134,7 @@ static const letters_t FINALS[] = {L(""),   L("c"),  L("ch"), L("m"), L("n"),
 static int in_set(const letters_t *set, size_t n, const char *s, size_t len)
 {
 	for (size_t i = 0; i < n; i++)
-		if (set[i].n == len && (!len || set[i].s[0] == s[0]) && !memcmp(set[i].s, s, len))
+		if (set[i].n == len && same_letters(set[i].s, s, len))
 			return 1;
 	return 0;
 }
@@ -119,7 +145,7 @@ static int viet_syllable(const char *w, size_t n)
 {
 	for (size_t o = 0; o < sizeof ONSETS / sizeof *ONSETS; o++) {
 		size_t ol = ONSETS[o].n;
-		if (ol > n || (ol && ONSETS[o].s[0] != w[0]) || memcmp(w, ONSETS[o].s, ol))
+		if (ol > n || !same_letters(w, ONSETS[o].s, ol))
 			continue;
 		size_t v = ol;
 		while (v < n && is_vowel(w[v]))
@@ -365,30 +391,6 @@ size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b)
 			return q;
 	}
 	return b;
-}
-
-/* The name at k of a person introduced by an honorific (has_hon) and/or
- * positions (had_pos): led by a family name, or any name after an
- * honorific alone or after a country ("Thủ tướng Lào Thoong-lun
- * Xi-xu-lít"), or a foreign name. Returns end or k. */
-size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos)
-{
-	if (had_pos && k < c->t->n && c->pt[k].org_in >= 0) {
-		/* the tail of a body the positions ended in */
-		const org_mention_t *om = &c->d->org_mentions.v[c->pt[k].org_in];
-		if (om->tok_start < k &&
-		    people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
-			return om->tok_end;
-		return k;
-	}
-	size_t ne = people_name_at(c, k, !has_hon);
-	if (ne == k && has_hon && !had_pos)
-		ne = people_name_at(c, k, 0);
-	if (ne == k && had_pos && people_ends_with_country(c, k))
-		ne = people_name_at(c, k, 0);
-	if (ne == k && (has_hon || had_pos))
-		ne = people_foreign_name_at(c, k);
-	return ne;
 }
 
 /* 1 when the tokens just before `end` name a country ("... Lào") */

@@ -139,7 +139,6 @@ static inline size_t people_foreign_name_at(const ctx_t *c, size_t i)
 }
 size_t people_name_in_body_tail(const ctx_t *c, size_t a, size_t b);
 int people_ends_with_country(const ctx_t *c, size_t end);
-size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos);
 size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *out,
 			     int before_name);
 /* Extent of one position phrase starting at i (positions.c): a title,
@@ -154,5 +153,30 @@ static inline size_t people_position_at(const ctx_t *c, size_t i, size_t lim, po
 void people_free_positions(person_mention_t *pm);
 int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p);
 size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm);
+
+/* The name at k of a person introduced by an honorific (has_hon) and/or
+ * positions (had_pos): led by a family name, or any name after an
+ * honorific alone or after a country ("Thủ tướng Lào Thoong-lun
+ * Xi-xu-lít"), or a foreign name. Returns end or k. Inline: every
+ * trigger asks it, and most asks end at the first cheap rejection. */
+static inline size_t people_name_after(const ctx_t *c, size_t k, int has_hon, int had_pos)
+{
+	if (had_pos && k < c->t->n && c->pt[k].org_in >= 0) {
+		/* the tail of a body the positions ended in */
+		const org_mention_t *om = &c->d->org_mentions.v[c->pt[k].org_in];
+		if (om->tok_start < k &&
+		    people_name_in_body_tail(c, om->tok_start, om->tok_end) == k)
+			return om->tok_end;
+		return k;
+	}
+	size_t ne = people_name_at(c, k, !has_hon);
+	if (ne == k && has_hon && !had_pos)
+		ne = people_name_at(c, k, 0);
+	if (ne == k && had_pos && people_ends_with_country(c, k))
+		ne = people_name_at(c, k, 0);
+	if (ne == k && (has_hon || had_pos))
+		ne = people_foreign_name_at(c, k);
+	return ne;
+}
 
 #endif
