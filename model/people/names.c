@@ -205,12 +205,10 @@ int people_foreign_word(const ctx_t *c, size_t i)
 /* End of the name word starting at token j: the token and its glued
  * "-part"s. Capitalised parts after a hyphen join only a foreign word
  * ("Jean-Claude"), so that "Rịa-Vũng Tàu" stays two words. */
-size_t people_word_end(const ctx_t *c, size_t j)
+size_t people_word_end_glued(const ctx_t *c, size_t j)
 {
 	const text_t *t = c->t;
 	size_t e = j + 1;
-	if (t->tok[e].kind != TK_PUNCT) /* most words: no part glued on */
-		return e;
 	while (e + 1 < t->n && tok_punct(t, e, '-') && !(t->tok[e].flags & TF_SPACE) &&
 	       t->tok[e + 1].kind == TK_WORD && !(t->tok[e + 1].flags & TF_SPACE) &&
 	       (!(t->tok[e + 1].flags & (TF_CAP | TF_UPPER)) || people_foreign_word(c, j)))

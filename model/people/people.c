@@ -478,12 +478,13 @@ int people_extract(doc_t *d)
 	if (!c.pt || !cand)
 		return -1;
 	size_t nc = 0;
+	const tok_t *tk = t->tok;
+	const uint64_t *lm = t->lexmask;
 	for (size_t i = 0; i < n; i++) {
 		c.pt[i] = (people_tok_t){.org_at = -1, .org_in = -1};
-		const tok_t *x = &t->tok[i];
 		cand[nc] = (uint32_t)i;
-		nc += (x->flags & (TF_CAP | TF_UPPER)) || people_start_kw(x->kw) ||
-		      lex_starts(t, LEX_HONORIFICS, i);
+		nc += (tk[i].flags & (TF_CAP | TF_UPPER)) || ((lm[i] >> LEX_HONORIFICS) & 1) ||
+		      people_start_kw(tk[i].kw);
 	}
 	c.pt[n] = (people_tok_t){.org_at = -1, .org_in = -1};
 	for (size_t m = 0; m < d->org_mentions.n; m++) {
@@ -527,6 +528,8 @@ int people_extract(doc_t *d)
 		 * Hà Nội Nguyễn Đức Chung" */
 		size_t p0 = k;
 		for (;;) {
+			if (!people_may_title(&c, k))
+				break; /* people_position_at would say k */
 			position_t p = {0};
 			size_t e = people_position_at(&c, k, n, &p, 1);
 			if (e == k)

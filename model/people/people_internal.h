@@ -117,7 +117,15 @@ static inline size_t people_name_at(const ctx_t *c, size_t i, int need_surname)
 		return i + m - 1;
 	return people_name_run(c, i, need_surname ? 1 : 0);
 }
-size_t people_word_end(const ctx_t *c, size_t j);
+size_t people_word_end_glued(const ctx_t *c, size_t j);
+/* End of the name word starting at token j (names.c: the token and its
+ * glued "-part"s); most words have no mark after them. */
+static inline size_t people_word_end(const ctx_t *c, size_t j)
+{
+	if (c->t->tok[j + 1].kind != TK_PUNCT)
+		return j + 1;
+	return people_word_end_glued(c, j);
+}
 int people_foreign_word(const ctx_t *c, size_t i);
 size_t people_foreign_run_at(const ctx_t *c, size_t i);
 /* A foreign name at i (names.c: foreign_run), remembered per token. */
@@ -150,7 +158,11 @@ static inline size_t people_position_at(const ctx_t *c, size_t i, size_t lim, po
 		return i;
 	return people_position_found(c, i, lim, out, before_name);
 }
-void people_free_positions(person_mention_t *pm);
+/* forget a mention's positions (they stay in the arena) */
+static inline void people_free_positions(person_mention_t *pm)
+{
+	pm->positions.n = 0;
+}
 int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p);
 size_t people_chain_after(const ctx_t *c, size_t j, person_mention_t *pm);
 

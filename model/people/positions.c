@@ -263,12 +263,6 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 	return k;
 }
 
-void people_free_positions(person_mention_t *pm)
-{
-	for (size_t j = 0; j < pm->positions.n; j++)
-		pm->positions.n = 0;
-}
-
 int people_add_pos(arena_t *ar, person_mention_t *pm, position_t *p)
 {
 	position_t *s = avec_push(ar, &pm->positions);
