@@ -398,7 +398,7 @@ int people_ends_with_country(const ctx_t *c, size_t end)
 		q--;
 		size_t cn = 0;
 		const lex_entry_t *ce = lex_at(c->t, c->pl, q, end, &cn);
-		if (ce && q + cn == end && ce->ncols > 1 && !strcmp(ce->cols[1], "country"))
+		if (ce && q + cn == end && people_col_is(ce, 1, "country"))
 			return 1;
 	}
 	return 0;

@@ -244,7 +244,7 @@ static size_t honorific_found(const ctx_t *c, size_t i, char *hon, size_t hsz)
 	hon[len] = '\0';
 	/* lower-case the honorific's first letter when it's a plain word
 	 * ("Đồng chí" at sentence start is "đồng chí") */
-	if (e->ncols > 1 && !strcmp(e->cols[1], "honorific"))
+	if (people_col_is(e, 1, "honorific"))
 		text_append(hon, 0, hsz, e->form); /* the lexicon's lower-case form */
 	size_t k = i + n;
 	/* "đồng chí" may be followed by another honorific/rank: "Thượng tướng" */

@@ -3,6 +3,8 @@
 #ifndef MEETINGD_PEOPLE_PEOPLE_H
 #define MEETINGD_PEOPLE_PEOPLE_H
 
+#include <string.h>
+
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
 #include "model/text/fold.h"
@@ -37,6 +39,14 @@ typedef struct ctx {
 static inline int people_is_cap(const tok_t *t)
 {
 	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
+
+/* Column col of lexicon entry e is the word w. The TSVs give an entry's
+ * class as a word, not an id or a bit, so this stays a string test; its
+ * first letter turns most asks away without a call. */
+static inline int people_col_is(const lex_entry_t *e, unsigned col, const char *w)
+{
+	return e->ncols > col && e->cols[col][0] == w[0] && !strcmp(e->cols[col], w);
 }
 
 /* a lower-case word before a title that stays in the position: "nguyên",
@@ -133,6 +143,9 @@ static inline size_t people_foreign_name_at(const ctx_t *c, size_t i)
 {
 	const text_t *t = c->t;
 	if (i + 1 >= t->n || !people_is_cap(&t->tok[i]))
+		return i;
+	/* a word in capitals is an abbreviation, unless it is an initial */
+	if ((t->tok[i].flags & TF_UPPER) && t->tok[i].end - t->tok[i].start != 1)
 		return i;
 	/* the second word foreign_run asks for first; no initial either
 	 * without a mark after the word */

@@ -46,13 +46,13 @@ static size_t title_at(const ctx_t *c, size_t i, const lex_entry_t **ent)
 	 * "ủy viên" in lower case is mostly a common noun */
 	if (!people_is_cap(&c->t->tok[k]))
 		return i;
-	if (e->ncols > 2 && !strcmp(e->cols[2], "modifier"))
+	if (people_col_is(e, 2, "modifier"))
 		return i;
 	/* a body's head noun that begins with a title is the body: "Đại sứ
 	 * quán", "Tổng Lãnh sự quán" (not "Đại sứ", "Tổng Lãnh sự") */
 	size_t bn = 0;
 	const lex_entry_t *be = lex_at(c->t, LEX_BODIES, k, c->t->n, &bn);
-	if (be && bn > n && be->ncols > 4 && !strcmp(be->cols[4], "generic"))
+	if (be && bn > n && people_col_is(be, 4, "generic"))
 		return i;
 	*ent = e;
 	return k + n;
@@ -103,7 +103,7 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 	size_t k = title_at(c, i, &e);
 	if (k == i)
 		return i;
-	int standalone = e->ncols > 2 && !strcmp(e->cols[2], "standalone");
+	int standalone = people_col_is(e, 2, "standalone");
 	out->org_mention = -1;
 	/* the body: a recognised organisation, or a capitalised run that is
 	 * not the person's name */
@@ -160,7 +160,7 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 		 * capitalised words after a country name are the person's name */
 		size_t cn = 0;
 		const lex_entry_t *ce = lex_at(t, c->pl, k, lim, &cn);
-		if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") && people_is_cap(x)) {
+		if (ce && people_col_is(ce, 1, "country") && people_is_cap(x)) {
 			k += cn;
 			if (before_name && k < lim && people_is_cap(&t->tok[k]) &&
 			    c->pt[k].org_in < 0 && !people_title_start(c, k) &&
@@ -253,13 +253,13 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 		}
 		break;
 	}
-	if (e->ncols > 2 && !strcmp(e->cols[2], "envoy"))
+	if (people_col_is(e, 2, "envoy"))
 		k = envoy_post(c, k, lim);
 	out->span = span_make(t->tok[i].start, t->tok[k - 1].end);
 	out->tok_start = i;
 	out->tok_end = k;
 	out->title =
-	    doc_strdup(c->d, e->ncols > 1 && strcmp(e->cols[1], "-") ? e->cols[1] : e->form);
+	    doc_strdup(c->d, e->ncols > 1 && !people_col_is(e, 1, "-") ? e->cols[1] : e->form);
 	return k;
 }
 
