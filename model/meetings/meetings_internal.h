@@ -21,10 +21,11 @@ typedef struct mctx {
 	doc_t *d;
 	const text_t *t;
 	AVEC(kmention_t) kinds;
-	int *person_at;		 /* person mention index whose name starts at token */
-	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
-	int future_seen;	 /* a meeting of the text was announced for later */
-	int task_run;		 /* the sentence before gave a directive (tasks.c) */
+	int *person_at;	  /* person mention index whose name starts at token */
+	size_t *quote_iv; /* quoted token ranges [a, b), sorted, disjoint (frame.c) */
+	size_t nquote_iv;
+	int future_seen; /* a meeting of the text was announced for later */
+	int task_run;	 /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */
@@ -82,6 +83,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_frame_init(mctx_t *c);
+/* token i (< n) lies inside quotation marks */
+int meetings_in_quote(const mctx_t *c, size_t i);
 int meetings_date_is_event(const mctx_t *c, const date_expr_t *x);
 int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
 			   const date_expr_t *prev);
