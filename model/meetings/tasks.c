@@ -464,6 +464,8 @@ static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
 	const text_t *t = c->t;
 	int cue = 0;
 	*last = sa;
+	if (!(c->cues & MC_TASK))
+		return 0;
 	for (size_t i = sa; i < sb; i++) {
 		uint64_t mk = t->lexmask[i];
 		if (!(mk & ((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB))))
