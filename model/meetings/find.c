@@ -40,6 +40,8 @@ const uint16_t meetings_kw_cues[KW_COUNT] = {
     [KW_cho] = MC_CHO,
     [KW_kieens] = MC_KIEN,
     [KW_ddieemr] = MC_BRIDGE,
+    [KW_vowis] = MC_WITH,
+    [KW_theo] = MC_WITH,
 };
 
 int meetings_sent_cues_init(mctx_t *c)
@@ -248,17 +250,46 @@ int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint1
 	return 0;
 }
 
+/* "chủ trì", "họp", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "tiếp",
+ * or "cho ý" with "kiến": one pass, a table bit a token */
 int meetings_meeting_verb(const text_t *t, size_t a, size_t b)
 {
-	return meetings_has_kw_pair(t, a, b, KW_chur, KW_trif) ||
-	       meetings_has_kw_pair(t, a, b, KW_hopj, 0) ||
-	       meetings_has_kw_pair(t, a, b, KW_khai, KW_macj) ||
-	       meetings_has_kw_pair(t, a, b, KW_bees, KW_macj) ||
-	       meetings_has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
-	       meetings_has_kw_pair(t, a, b, KW_toor, KW_chuwcs) ||
-	       meetings_has_kw_pair(t, a, b, KW_tieeps, 0) ||
-	       (meetings_has_kw_pair(t, a, b, KW_cho, KW_ys) &&
-		meetings_has_kw_pair(t, a, b, KW_kieens, 0));
+	int choy = 0, kien = 0;
+	for (size_t i = a; i < b; i++) {
+		uint16_t k = t->tok[i].kw;
+		if (!(meetings_kw_cues[k] & (MC_VERB | MC_CHO | MC_KIEN)))
+			continue;
+		uint16_t k2 = i + 1 < t->n ? t->tok[i + 1].kw : 0;
+		switch (k) {
+		case KW_chur:
+			if (k2 == KW_trif)
+				return 1;
+			break;
+		case KW_hopj:
+		case KW_tieeps:
+			return 1;
+		case KW_khai:
+		case KW_bees:
+			if (k2 == KW_macj)
+				return 1;
+			break;
+		case KW_dieenx:
+			if (k2 == KW_ra)
+				return 1;
+			break;
+		case KW_toor:
+			if (k2 == KW_chuwcs)
+				return 1;
+			break;
+		case KW_cho:
+			choy |= k2 == KW_ys;
+			break;
+		case KW_kieens:
+			kien = 1;
+			break;
+		}
+	}
+	return choy && kien;
 }
 
 static size_t kind_from_key(const void *ctx, size_t i)

@@ -68,6 +68,7 @@ enum meetings_cue {
 	MC_TASK = 1u << 8,   /* an entry of task_cue or task_verb starts there */
 	MC_ATTEND = 1u << 9, /* an attend verb or head */
 	MC_CHAIR = 1u << 10, /* a chair verb or a board */
+	MC_WITH = 1u << 11,  /* với, theo: words the task finder reads (tasks.c) */
 };
 
 /* the MC_* bits of a keyword (static data: nothing to build at run time) */
