@@ -28,7 +28,7 @@ static unsigned entry_classes(const lex_entry_t *e)
 		while (p[len] && p[len] != ',')
 			len++;
 		for (unsigned k = 1; k < sizeof names / sizeof names[0]; k++)
-			if (!strncmp(p, names[k], len) && !names[k][len])
+			if (p[0] == names[k][0] && !strncmp(p, names[k], len) && !names[k][len])
 				m |= 1u << k;
 		if (!p[len])
 			break;
