@@ -142,10 +142,20 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
+	/* sentence-initial report or verification clause, then the speaker
+	 * ("Trình bày báo cáo thẩm tra, Chủ nhiệm Ủy ban X cho biết ...") */
+	int lead =
+	    tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
+	    (tok_kw2(t, sa, KW_trinhf, KW_bayf) &&
+	     (tok_kw2(t, sa + 2, KW_baos, KW_caos) || tok_kw2(t, sa + 2, KW_towf, KW_trinhf))) ||
+	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
+	     !(tok_kw(t, sa + 3) == KW_cuar));
+	if (!lead && !(c->cues & (MC_NGHE | MC_DO)))
+		return 0;
 	int pm[64];
 	size_t np;
 	meetings_persons_in(d, sa, sb, pm, &np, 64);
-	for (size_t i = sa; i < sb; i++) {
+	for (size_t i = sa; i < sb && (c->cues & MC_NGHE); i++) {
 		if (!(tok_kw(t, i) == KW_nghe))
 			continue;
 		size_t v = i + 1;
@@ -170,13 +180,7 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				return -1;
 		}
 	}
-	/* sentence-initial report or verification clause, then the speaker
-	 * ("Trình bày báo cáo thẩm tra, Chủ nhiệm Ủy ban X cho biết ...") */
-	if (tok_kw2(t, sa, KW_baos, KW_caos) || tok_kw2(t, sa, KW_thaamr, KW_tra) ||
-	    (tok_kw2(t, sa, KW_trinhf, KW_bayf) &&
-	     (tok_kw2(t, sa + 2, KW_baos, KW_caos) || tok_kw2(t, sa + 2, KW_towf, KW_trinhf))) ||
-	    ((tok_kw(t, sa) == KW_theo) && tok_kw2(t, sa + 1, KW_baos, KW_caos) &&
-	     !(tok_kw(t, sa + 3) == KW_cuar))) {
+	if (lead) {
 		size_t k = sa;
 		while (k < sb && !meetings_is_punct(t, k, ',') && !meetings_is_punct(t, k, ':'))
 			k++;
@@ -201,7 +205,7 @@ int meetings_find_presenter_lists(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		}
 	}
 	/* "do X trình bày" */
-	for (size_t i = sa; i < sb; i++) {
+	for (size_t i = sa; i < sb && (c->cues & MC_DO); i++) {
 		if (!(tok_kw(t, i) == KW_do))
 			continue;
 		size_t k = i + 1;
@@ -302,12 +306,11 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
+	if (!(c->cues & MC_AGENDA))
+		return 0;
 	for (size_t i = sa; i < sb; i++) {
-		/* every pattern below starts with one of these words */
-		uint16_t k0 = t->tok[i].kw;
-		if (k0 != KW_nghe && k0 != KW_baos && k0 != KW_towf && k0 != KW_trinhf &&
-		    k0 != KW_quans && k0 != KW_truyeenf && k0 != KW_trieenr && k0 != KW_ddocj &&
-		    k0 != KW_giowis)
+		/* every pattern below starts with one of these words (MC_AGENDA) */
+		if (!(meetings_kw_cues[t->tok[i].kw] & MC_AGENDA))
 			continue;
 		agenda_item_t a = {0};
 		a.conclusion_speaker = -1;
@@ -586,10 +589,12 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const text_t *t = c->t;
-	if (!m->agenda.n)
+	if (!m->agenda.n || !(c->cues & MC_DECIDE))
 		return;
 	agenda_item_t *a = &m->agenda.v[m->agenda.n - 1];
 	for (size_t i = sa; i < sb; i++) {
+		if (!(meetings_kw_cues[t->tok[i].kw] & MC_DECIDE))
+			continue;
 		if ((tok_kw2(t, i, KW_thoongs, KW_nhaats) &&
 		     (i == sa || (tok_kw(t, i - 1) == KW_banr) ||
 		      tok_kw2(t, i + 2, KW_thoong, KW_qua))) ||

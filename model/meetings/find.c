@@ -16,10 +16,63 @@ const char *meetings_kind_enum(const char *v)
 	return "meeting";
 }
 
-int meetings_is_punct(const text_t *t, size_t i, char ch)
+const uint16_t meetings_kw_cues[KW_COUNT] = {
+    [KW_nghe] = MC_AGENDA | MC_NGHE,
+    [KW_baos] = MC_AGENDA,
+    [KW_towf] = MC_AGENDA,
+    [KW_trinhf] = MC_AGENDA,
+    [KW_quans] = MC_AGENDA,
+    [KW_truyeenf] = MC_AGENDA,
+    [KW_trieenr] = MC_AGENDA,
+    [KW_ddocj] = MC_AGENDA,
+    [KW_giowis] = MC_AGENDA,
+    [KW_do] = MC_DO,
+    [KW_thoongs] = MC_DECIDE,
+    [KW_bieeur] = MC_DECIDE,
+    [KW_keets] = MC_DECIDE,
+    [KW_chur] = MC_VERB,
+    [KW_hopj] = MC_VERB,
+    [KW_khai] = MC_VERB,
+    [KW_bees] = MC_VERB,
+    [KW_dieenx] = MC_VERB,
+    [KW_toor] = MC_VERB,
+    [KW_tieeps] = MC_VERB,
+    [KW_cho] = MC_CHO,
+    [KW_kieens] = MC_KIEN,
+    [KW_ddieemr] = MC_BRIDGE,
+    [KW_vowis] = MC_WITH,
+    [KW_theo] = MC_WITH,
+};
+
+int meetings_sent_cues_init(mctx_t *c)
 {
-	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 &&
-	       t->keys[t->tok[i].key] == ch;
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	size_t ns = d->art.sentences.n;
+	const uint64_t task = (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB);
+	const uint64_t attend = (1ull << LEX_PWORD_ATTEND_VERB) | (1ull << LEX_PWORD_ATTEND_HEAD);
+	const uint64_t chair = (1ull << LEX_PWORD_CHAIR_VERB) | (1ull << LEX_PWORD_BOARD);
+	c->sent_cues = arena_alloc_raw(d->ar, (ns ? ns : 1) * sizeof *c->sent_cues);
+	if (!c->sent_cues)
+		return -1;
+	for (size_t s = 0; s < ns; s++) {
+		size_t a, b;
+		meetings_sent_tokens(d, s, &a, &b);
+		unsigned m = 0;
+		uint64_t lm = 0;
+		for (size_t i = a; i < b; i++) {
+			m |= meetings_kw_cues[t->tok[i].kw];
+			lm |= t->lexmask[i];
+		}
+		if (lm & task)
+			m |= MC_TASK;
+		if (lm & attend)
+			m |= MC_ATTEND;
+		if (lm & chair)
+			m |= MC_CHAIR;
+		c->sent_cues[s] = (uint16_t)m;
+	}
+	return 0;
 }
 
 /* sentence bounds in tokens */
@@ -197,17 +250,46 @@ int meetings_has_kw_pair(const text_t *t, size_t a, size_t b, uint16_t w1, uint1
 	return 0;
 }
 
+/* "chủ trì", "họp", "khai mạc", "bế mạc", "diễn ra", "tổ chức", "tiếp",
+ * or "cho ý" with "kiến": one pass, a table bit a token */
 int meetings_meeting_verb(const text_t *t, size_t a, size_t b)
 {
-	return meetings_has_kw_pair(t, a, b, KW_chur, KW_trif) ||
-	       meetings_has_kw_pair(t, a, b, KW_hopj, 0) ||
-	       meetings_has_kw_pair(t, a, b, KW_khai, KW_macj) ||
-	       meetings_has_kw_pair(t, a, b, KW_bees, KW_macj) ||
-	       meetings_has_kw_pair(t, a, b, KW_dieenx, KW_ra) ||
-	       meetings_has_kw_pair(t, a, b, KW_toor, KW_chuwcs) ||
-	       meetings_has_kw_pair(t, a, b, KW_tieeps, 0) ||
-	       (meetings_has_kw_pair(t, a, b, KW_cho, KW_ys) &&
-		meetings_has_kw_pair(t, a, b, KW_kieens, 0));
+	int choy = 0, kien = 0;
+	for (size_t i = a; i < b; i++) {
+		uint16_t k = t->tok[i].kw;
+		if (!(meetings_kw_cues[k] & (MC_VERB | MC_CHO | MC_KIEN)))
+			continue;
+		uint16_t k2 = i + 1 < t->n ? t->tok[i + 1].kw : 0;
+		switch (k) {
+		case KW_chur:
+			if (k2 == KW_trif)
+				return 1;
+			break;
+		case KW_hopj:
+		case KW_tieeps:
+			return 1;
+		case KW_khai:
+		case KW_bees:
+			if (k2 == KW_macj)
+				return 1;
+			break;
+		case KW_dieenx:
+			if (k2 == KW_ra)
+				return 1;
+			break;
+		case KW_toor:
+			if (k2 == KW_chuwcs)
+				return 1;
+			break;
+		case KW_cho:
+			choy |= k2 == KW_ys;
+			break;
+		case KW_kieens:
+			kien = 1;
+			break;
+		}
+	}
+	return choy && kien;
 }
 
 static size_t kind_from_key(const void *ctx, size_t i)

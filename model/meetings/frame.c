@@ -6,42 +6,65 @@
  * ("báo cáo trước ngày 10/2"), a cited document's date, an anniversary or a
  * speaker's words in quotation marks, or when the ceremony is a religious
  * rite. The cue words are model/lexicon/meeting_frame.tsv. */
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/meetings/meetings_internal.h"
 
-/* 1 when the comma-separated list l names class c */
-static int names_class(const char *l, const char *c)
-{
-	size_t n = strlen(c);
-	for (const char *p = l; *p;) {
-		const char *q = strchr(p, ',');
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		if (len == n && !memcmp(p, c, n))
-			return 1;
-		if (!q)
-			break;
-		p = q + 1;
-	}
-	return 0;
-}
-
-/* the classes (bits 1 << FR_*) of the longest frame phrase at token i
- * ending at or before lim, its length in *n */
-static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
+/* the classes (bits 1 << FR_*) an entry's second column names, a
+ * comma-separated list */
+static unsigned entry_classes(const lex_entry_t *e)
 {
 	static const char *names[] = {"",	  "future", "modal", "opener",	 "past",
 				      "deadline", "rite",   "sport", "held_pre", "held_post",
 				      "done",	  "named",  "venue", "posted",	 "trip",
 				      "topic",	  "habit",  "notice"};
+	if (e->ncols < 2)
+		return 0;
+	unsigned m = 0;
+	for (const char *p = e->cols[1]; *p;) {
+		size_t len = 0;
+		while (p[len] && p[len] != ',')
+			len++;
+		for (unsigned k = 1; k < sizeof names / sizeof names[0]; k++)
+			if (p[0] == names[k][0] && !strncmp(p, names[k], len) && !names[k][len])
+				m |= 1u << k;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	return m;
+}
+
+/* Each entry's classes, read from its column the first time a text hits
+ * it and kept for the process (bit 31 says it is set): a parse pays for
+ * the few entries it meets, not for the whole file nor for every ask. The
+ * value is the same whoever computes it, so relaxed atomics suffice. */
+#define FRAME_TABLE_MAX 2048
+#define FRAME_SET (1u << 31)
+static _Atomic unsigned frame_table[FRAME_TABLE_MAX];
+
+/* the classes (bits 1 << FR_*) of the longest frame phrase at token i
+ * ending at or before lim, its length in *n */
+static unsigned frame_at(const text_t *t, size_t i, size_t lim, size_t *n)
+{
 	size_t len = 0;
 	const lex_entry_t *e = lex_at(t, LEX_MEETING_FRAME, i, lim, &len);
 	if (!e || e->ncols < 2)
 		return 0;
-	unsigned m = 0;
-	for (unsigned k = 1; k < sizeof names / sizeof names[0]; k++)
-		if (names_class(e->cols[1], names[k]))
-			m |= 1u << k;
+	size_t idx = (size_t)(e - lex_entry(LEX_MEETING_FRAME, 0));
+	unsigned m;
+	if (idx < FRAME_TABLE_MAX) {
+		m = atomic_load_explicit(&frame_table[idx], memory_order_relaxed);
+		if (!(m & FRAME_SET)) {
+			m = entry_classes(e) | FRAME_SET;
+			atomic_store_explicit(&frame_table[idx], m, memory_order_relaxed);
+		}
+		m &= ~FRAME_SET;
+	} else {
+		m = entry_classes(e);
+	}
 	if (n)
 		*n = len;
 	return m;
@@ -61,33 +84,72 @@ static int frame_ends_at(const text_t *t, size_t end, int cls)
 	return 0;
 }
 
-/* Marks the tokens inside quotation marks, from the quotes' occurrences: a
- * running count over a difference array, linear in tokens and quotes. */
+static int quote_iv_cmp(const void *x, const void *y)
+{
+	size_t a = ((const size_t *)x)[0], b = ((const size_t *)y)[0];
+	return a < b ? -1 : a > b;
+}
+
+/* The tokens inside quotation marks, from the quotes' occurrences: their
+ * token ranges sorted and merged, so that the work is in quotes, not in
+ * tokens, and meetings_in_quote is a binary search. */
 int meetings_frame_init(mctx_t *c)
 {
 	const doc_t *d = c->d;
-	size_t n = d->tx.n;
-	int *diff = arena_alloc(d->ar, (n + 1) * sizeof *diff);
-	c->in_quote = arena_alloc(d->ar, n + 1);
-	if (!diff || !c->in_quote)
+	size_t nq = 0;
+	for (size_t q = 0; q < d->art.quotes.n; q++)
+		nq += d->art.quotes.v[q].at.n;
+	c->quote_iv = NULL;
+	c->nquote_iv = 0;
+	if (!nq)
+		return 0;
+	size_t *iv = arena_alloc_raw(d->ar, nq * 2 * sizeof *iv);
+	if (!iv)
 		return -1;
+	size_t k = 0;
 	for (size_t q = 0; q < d->art.quotes.n; q++) {
 		const quote_t *qt = &d->art.quotes.v[q];
-		for (size_t k = 0; k < qt->at.n; k++) {
-			size_t a = doc_tok_at(d, qt->at.v[k].start);
-			size_t b = doc_tok_at(d, qt->at.v[k].end);
+		for (size_t j = 0; j < qt->at.n; j++) {
+			size_t a = doc_tok_at(d, qt->at.v[j].start);
+			size_t b = doc_tok_at(d, qt->at.v[j].end);
 			if (a < b) {
-				diff[a]++;
-				diff[b]--;
+				iv[2 * k] = a;
+				iv[2 * k + 1] = b;
+				k++;
 			}
 		}
 	}
-	int run = 0;
-	for (size_t i = 0; i < n; i++) {
-		run += diff[i];
-		c->in_quote[i] = run > 0;
+	if (k > 1)
+		qsort(iv, k, 2 * sizeof *iv, quote_iv_cmp);
+	/* merge overlapping and touching ranges: the union is what counts */
+	size_t m = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (m && iv[2 * j] <= iv[2 * m - 1]) {
+			if (iv[2 * j + 1] > iv[2 * m - 1])
+				iv[2 * m - 1] = iv[2 * j + 1];
+			continue;
+		}
+		iv[2 * m] = iv[2 * j];
+		iv[2 * m + 1] = iv[2 * j + 1];
+		m++;
 	}
+	c->quote_iv = iv;
+	c->nquote_iv = m;
 	return 0;
+}
+
+int meetings_in_quote(const mctx_t *c, size_t i)
+{
+	size_t lo = 0, hi = c->nquote_iv;
+	/* the last range starting at or before i */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->quote_iv[2 * mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && i < c->quote_iv[2 * (lo - 1) + 1];
 }
 
 /* 1 when byte offset off lies inside a cited document ("văn bản số 304/UBND
@@ -103,7 +165,7 @@ int meetings_date_is_event(const mctx_t *c, const date_expr_t *x)
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
 	size_t ts = x->tok_start;
-	if (ts < t->n && c->in_quote && c->in_quote[ts])
+	if (ts < t->n && meetings_in_quote(c, ts))
 		return 0;
 	if (in_citation(d, x->span.start))
 		return 0;
@@ -340,13 +402,13 @@ int meetings_lead_stops_undated(const mctx_t *c, size_t a, size_t b)
 const kmention_t *meetings_undated_kind(mctx_t *c, size_t a, size_t b)
 {
 	const doc_t *d = c->d;
-	if (a >= b || (c->in_quote && c->in_quote[a]) || stale_period(d, a, b))
+	if (a >= b || meetings_in_quote(c, a) || stale_period(d, a, b))
 		return NULL;
 	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
 		const kmention_t *k = &c->kinds.v[i];
 		if (k->tok < a || meetings_cited_only(c, k->tok) || meetings_weak_kind(c, k))
 			continue;
-		if (c->in_quote && c->in_quote[k->tok])
+		if (meetings_in_quote(c, k->tok))
 			continue;
 		if (!meetings_kind_held(c->t, k, b))
 			continue;

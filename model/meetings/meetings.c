@@ -302,6 +302,7 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= rb)
 			break;
+		c->cues = c->sent_cues[s];
 		if (meetings_find_attendees(c, m, a, b) || meetings_find_agenda(c, m, a, b, s) ||
 		    meetings_find_presenter_lists(c, m, a, b) || meetings_find_tasks(c, m, a, b))
 			return -1;
@@ -360,7 +361,7 @@ int meetings_extract(doc_t *d)
 	mctx_t c = {.d = d, .t = &d->tx};
 	if (build_indexes(d))
 		return -1;
-	if (meetings_collect_kinds(&c) || meetings_frame_init(&c)) {
+	if (meetings_collect_kinds(&c) || meetings_frame_init(&c) || meetings_sent_cues_init(&c)) {
 		return -1;
 	}
 	size_t ns = d->art.sentences.n;
@@ -387,7 +388,10 @@ int meetings_extract(doc_t *d)
 		if (!x)
 			continue;
 		const kmention_t *k = meetings_kind_in(&c, a, b);
-		int verb = meetings_meeting_verb(&d->tx, a, b);
+		/* the verbs' first words, or "cho ý kiến" with "kiến", first */
+		unsigned cu = c.sent_cues[s];
+		int verb = ((cu & MC_VERB) || ((cu & MC_CHO) && (cu & MC_KIEN))) &&
+			   meetings_meeting_verb(&d->tx, a, b);
 		if (!k && !verb)
 			continue;
 		/* announced for later, recalled as background */

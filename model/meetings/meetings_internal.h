@@ -21,10 +21,13 @@ typedef struct mctx {
 	doc_t *d;
 	const text_t *t;
 	AVEC(kmention_t) kinds;
-	int *person_at;		 /* person mention index whose name starts at token */
-	unsigned char *in_quote; /* token lies inside quotation marks (frame.c) */
-	int future_seen;	 /* a meeting of the text was announced for later */
-	int task_run;		 /* the sentence before gave a directive (tasks.c) */
+	int *person_at;	  /* person mention index whose name starts at token */
+	size_t *quote_iv; /* quoted token ranges [a, b), sorted, disjoint (frame.c) */
+	size_t nquote_iv;
+	int future_seen;     /* a meeting of the text was announced for later */
+	uint16_t *sent_cues; /* each sentence's cue bits (MC_*, meetings_sent_cues_init) */
+	unsigned cues;	     /* those of the sentence the finders read now */
+	int task_run;	     /* the sentence before gave a directive (tasks.c) */
 } mctx_t;
 
 /* classes of model/lexicon/meeting_frame.tsv (frame.c) */
@@ -50,8 +53,39 @@ enum meetings_frame {
 };
 #define MEETINGS_FRB(x) (1u << (x))
 
+/* What a sentence holds that a finder starts on: a finder none of whose
+ * words the sentence has passes it over at a bit test, instead of a walk
+ * over its tokens. The words are the first ones of each pattern. */
+enum meetings_cue {
+	MC_AGENDA = 1u << 0, /* nghe, báo, tờ, trình, quán, truyền, triển, đọc, giới */
+	MC_NGHE = 1u << 1,   /* nghe */
+	MC_DO = 1u << 2,     /* do */
+	MC_DECIDE = 1u << 3, /* thống (nhất), biểu (quyết), kết (luận) */
+	MC_VERB = 1u << 4, /* chủ, họp, khai, bế, diễn, tổ, tiếp (meetings_meeting_verb) */
+	MC_CHO = 1u << 5,    /* cho (ý kiến) */
+	MC_KIEN = 1u << 6,   /* kiến */
+	MC_BRIDGE = 1u << 7, /* điểm (cầu) */
+	MC_TASK = 1u << 8,   /* an entry of task_cue or task_verb starts there */
+	MC_ATTEND = 1u << 9, /* an attend verb or head */
+	MC_CHAIR = 1u << 10, /* a chair verb or a board */
+	MC_WITH = 1u << 11,  /* với, theo: words the task finder reads (tasks.c) */
+};
+
+/* the MC_* bits of a keyword (static data: nothing to build at run time) */
+extern const uint16_t meetings_kw_cues[KW_COUNT];
+
+/* The cue bits of every sentence, one pass over the tokens. 0, or -1 when
+ * out of memory. */
+int meetings_sent_cues_init(mctx_t *c);
+
 const char *meetings_kind_enum(const char *v);
-int meetings_is_punct(const text_t *t, size_t i, char ch);
+/* punctuation token i is ch (tok_punct); inline, the finders ask at most
+ * tokens */
+static inline int meetings_is_punct(const text_t *t, size_t i, char ch)
+{
+	return i < t->n && t->tok[i].kind == TK_PUNCT && t->tok[i].klen == 1 &&
+	       t->keys[t->tok[i].key] == ch;
+}
 void meetings_sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b);
 int meetings_cited_only(const mctx_t *c, size_t i);
 int meetings_collect_kinds(mctx_t *c);
@@ -82,6 +116,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 void meetings_find_decision(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb);
 int meetings_frame_init(mctx_t *c);
+/* token i (< n) lies inside quotation marks */
+int meetings_in_quote(const mctx_t *c, size_t i);
 int meetings_date_is_event(const mctx_t *c, const date_expr_t *x);
 int meetings_frame_refused(mctx_t *c, size_t a, size_t b, const date_expr_t *x, const kmention_t *k,
 			   const date_expr_t *prev);

@@ -207,10 +207,16 @@ static const kmention_t *object_kind(const mctx_t *c, size_t i, size_t lim)
 /* Chairs in one sentence [sa, sb). later: a later sentence of the region,
  * where only presiding over this meeting or a part of it counts. 1 when a
  * chair was found, 0 when none, -1 on error. */
-static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int later)
+static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sent, int later)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
+	size_t sa, sb;
+	meetings_sent_tokens(d, sent, &sa, &sb);
+	/* a chair verb, a board, or "Chỉ đạo" put first */
+	if (!(c->sent_cues[sent] & MC_CHAIR) && !tok_kw2(t, sa, KW_chir, KW_ddaoj) &&
+	    !tok_kw2(t, sa + 1, KW_chir, KW_ddaoj))
+		return 0;
 	sent_people_t sp;
 	meetings_persons_in(d, sa, sb, sp.pm, &sp.np, ROLE_MAXP);
 	if (!sp.np)
@@ -377,7 +383,7 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb)
 		if (a >= rb && s > sent)
 			break;
 		last = s;
-		int r = chairs_in_sentence(c, m, a, b, 0);
+		int r = chairs_in_sentence(c, m, s, 0);
 		if (r < 0)
 			return -1;
 		if (r > 0 || s >= sent + 4)
@@ -398,16 +404,14 @@ int meetings_find_chairs(mctx_t *c, meeting_t *m, size_t sent, size_t rb)
 		meetings_sent_tokens(d, s, &a, &b);
 		if (a >= rb)
 			break;
-		if (chairs_in_sentence(c, m, a, b, 1) < 0)
+		if (chairs_in_sentence(c, m, s, 1) < 0)
 			return -1;
 	}
 	/* captions before the anchor naming the chair ("Đồng chí X chủ trì
 	 * hội nghị") when the article reports one meeting */
 	if (!m->chairs.n && d->meetings.n == 1) {
 		for (s = 0; s < sent && !m->chairs.n; s++) {
-			size_t a, b;
-			meetings_sent_tokens(d, s, &a, &b);
-			if (chairs_in_sentence(c, m, a, b, 0) < 0)
+			if (chairs_in_sentence(c, m, s, 0) < 0)
 				return -1;
 		}
 	}
@@ -463,13 +467,17 @@ int meetings_find_attendees(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
+	/* each pattern below starts on one of these */
+	if (!(c->cues & (MC_BRIDGE | MC_ATTEND)) && !tok_kw2(t, sa, KW_veef, KW_phias) &&
+	    !tok_kw2(t, sa, KW_ngoaif, KW_ra))
+		return 0;
 	sent_people_t sp;
 	meetings_persons_in(d, sa, sb, sp.pm, &sp.np, ROLE_MAXP);
 	if (!sp.np)
 		return 0;
 	/* "X điều hành điểm cầu tỉnh ...": runs one bridge point of an online
 	 * meeting, so attends it */
-	int bp = meetings_has_kw_pair(t, sa, sb, KW_ddieemr, KW_caauf);
+	int bp = (c->cues & MC_BRIDGE) ? meetings_has_kw_pair(t, sa, sb, KW_ddieemr, KW_caauf) : 0;
 	if (bp && bp >= 3 && tok_kw2(t, (size_t)bp - 3, KW_ddieeuf, KW_hanhf)) {
 		size_t v = (size_t)bp - 3;
 		for (size_t q = 0; q < sp.np; q++) {

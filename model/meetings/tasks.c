@@ -143,11 +143,11 @@ typedef struct clause_state {
 	int speaker, opinion, doc;
 } clause_state_t;
 
-static void note_word(const mctx_t *c, size_t i, size_t sb, clause_state_t *cs)
+/* u: the use of token i in task_not (asked once by the caller) */
+static void note_word(const mctx_t *c, size_t i, size_t sb, enum task_use u, clause_state_t *cs)
 {
 	const text_t *t = c->t;
 	size_t n;
-	enum task_use u = meetings_task_use(t, LEX_TASK_NOT, i, sb, &n);
 	if (u == TU_SPEAKER)
 		cs->speaker = 1;
 	else if (u == TU_OPINION)
@@ -464,6 +464,8 @@ static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
 	const text_t *t = c->t;
 	int cue = 0;
 	*last = sa;
+	if (!(c->cues & MC_TASK))
+		return 0;
 	for (size_t i = sa; i < sb; i++) {
 		uint64_t mk = t->lexmask[i];
 		if (!(mk & ((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB))))
@@ -501,7 +503,7 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	const doc_t *d = c->d;
 	for (size_t i = sa; i < sb; i++) {
 		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 &&
-		    !d->pctx_tok[i] && t->tok[i].kw != KW_vowis && t->tok[i].kw != KW_theo)
+		    !d->pctx_tok[i] && !(meetings_kw_cues[t->tok[i].kw] & MC_WITH))
 			continue;
 		if (budget_check(t->budget))
 			return 0;
@@ -635,9 +637,10 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				}
 			}
 		}
-		if (meetings_task_use(t, LEX_TASK_NOT, i, sb, NULL) == TU_PAST)
+		enum task_use nu = meetings_task_use(t, LEX_TASK_NOT, i, sb, NULL);
+		if (nu == TU_PAST)
 			past = 1;
-		note_word(c, i, sb, &cs);
+		note_word(c, i, sb, nu, &cs);
 	}
 	c->task_run = gave;
 	return 0;
