@@ -65,23 +65,29 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
-	for (size_t i = 0; i < tx->n;) {
-		uint16_t kw = tx->tok[i].kw;
-		/* the work check is for the tokens that can start a term */
-		if (kw == KW_khoas || kw == KW_nhieemj || kw == KW_giai) {
-			if (budget_check(tx->budget))
+	const tok_t *tok = tx->tok;
+	const size_t n = tx->n;
+	for (size_t i = 0; i < n;) {
+		/* the tokens that cannot start a term are skipped in a loop of
+		 * their own (the array read through locals); the work check is
+		 * for the others */
+		while (i < n && tok[i].kw != KW_khoas && tok[i].kw != KW_nhieemj &&
+		       tok[i].kw != KW_giai)
+			i++;
+		if (i >= n)
+			break;
+		if (budget_check(tx->budget))
+			return -1;
+		term_expr_t e;
+		dv_anchor(&v, i);
+		size_t nx = parse_term(&v, i, &e);
+		if (nx > i) {
+			term_expr_t *slot = avec_push(tx->arena, out);
+			if (!slot)
 				return -1;
-			term_expr_t e;
-			dv_anchor(&v, i);
-			size_t nx = parse_term(&v, i, &e);
-			if (nx > i) {
-				term_expr_t *slot = avec_push(tx->arena, out);
-				if (!slot)
-					return -1;
-				*slot = e;
-				i = nx;
-				continue;
-			}
+			*slot = e;
+			i = nx;
+			continue;
 		}
 		i++;
 	}
