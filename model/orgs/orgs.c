@@ -472,7 +472,7 @@ int orgs_extract(doc_t *d)
 	const uint64_t starts = (1ULL << LEX_BODIES) | (1ULL << LEX_PLACES);
 	while (i < n) {
 		org_mention_t om;
-		while (i < n && (tok[i].kind != TK_WORD || !(lm[i] & starts)))
+		while (i < n && (!(lm[i] & starts) || tok[i].kind != TK_WORD))
 			i++;
 		if (i >= n)
 			break;
