@@ -100,8 +100,12 @@ static int sentence_index(doc_t *d)
 	size_t ti = 0;
 	for (size_t i = 0; i < d->art.sentences.n; i++) {
 		span_t s = d->art.sentences.v[i];
-		while (ti < d->tx.n && d->tx.tok[ti].start < s.start)
-			ti++;
+		/* the first token at or after the sentence's start, past the
+		 * last one found: a search (galloping from the last answer)
+		 * rather than a walk over every token */
+		size_t k = text_tok_at(&d->tx, s.start);
+		if (k > ti)
+			ti = k;
 		size_t *p = avec_push(d->ar, &d->sent_tok);
 		if (!p)
 			return -1;

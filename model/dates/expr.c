@@ -337,25 +337,31 @@ int dates_find(const text_t *tx, date_list_t *out)
 		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
-	for (size_t i = 0; i < tx->n;) {
-		const tok_t *t = &tx->tok[i];
-		/* the work check is for the tokens that can start a date: the
-		 * others cost two tests */
-		if (t->kind == TK_NUM ||
-		    (t->kind == TK_WORD && lex_starts(tx, LEX_DATE_START, i))) {
-			if (budget_check(tx->budget))
+	/* the token array is read through locals: the stores of the parse
+	 * would otherwise reload it for every token skipped */
+	const tok_t *tok = tx->tok;
+	const uint64_t *lm = tx->lexmask;
+	const size_t n = tx->n;
+	for (size_t i = 0; i < n;) {
+		/* the tokens that cannot start a date cost two tests, in a loop
+		 * of their own; the work check is for the others */
+		while (i < n && !(tok[i].kind == TK_NUM ||
+				  (tok[i].kind == TK_WORD && ((lm[i] >> LEX_DATE_START) & 1))))
+			i++;
+		if (i >= n)
+			break;
+		if (budget_check(tx->budget))
+			return -1;
+		date_expr_t e;
+		dv_anchor(&v, i);
+		size_t nx = parse_expr(&v, i, &e);
+		if (nx > i) {
+			date_expr_t *slot = avec_push(tx->arena, out);
+			if (!slot)
 				return -1;
-			date_expr_t e;
-			dv_anchor(&v, i);
-			size_t nx = parse_expr(&v, i, &e);
-			if (nx > i) {
-				date_expr_t *slot = avec_push(tx->arena, out);
-				if (!slot)
-					return -1;
-				*slot = e;
-				i = nx;
-				continue;
-			}
+			*slot = e;
+			i = nx;
+			continue;
 		}
 		i++;
 	}

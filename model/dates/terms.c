@@ -65,23 +65,37 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
-	for (size_t i = 0; i < tx->n;) {
-		uint16_t kw = tx->tok[i].kw;
-		/* the work check is for the tokens that can start a term */
-		if (kw == KW_khoas || kw == KW_nhieemj || kw == KW_giai) {
-			if (budget_check(tx->budget))
+	const tok_t *tok = tx->tok;
+	const size_t n = tx->n;
+	/* the keywords that start a term as bits of a word, by id mod 64: one
+	 * shift rejects nearly every token, the exact test follows */
+	const uint64_t starts =
+	    1ULL << (KW_khoas & 63) | 1ULL << (KW_nhieemj & 63) | 1ULL << (KW_giai & 63);
+	for (size_t i = 0; i < n;) {
+		/* the tokens that cannot start a term are skipped in a loop of
+		 * their own (the array read through locals); the work check is
+		 * for the others */
+		while (i < n && !((starts >> (tok[i].kw & 63)) & 1))
+			i++;
+		if (i >= n)
+			break;
+		uint16_t kw = tok[i].kw;
+		if (kw != KW_khoas && kw != KW_nhieemj && kw != KW_giai) {
+			i++;
+			continue;
+		}
+		if (budget_check(tx->budget))
+			return -1;
+		term_expr_t e;
+		dv_anchor(&v, i);
+		size_t nx = parse_term(&v, i, &e);
+		if (nx > i) {
+			term_expr_t *slot = avec_push(tx->arena, out);
+			if (!slot)
 				return -1;
-			term_expr_t e;
-			dv_anchor(&v, i);
-			size_t nx = parse_term(&v, i, &e);
-			if (nx > i) {
-				term_expr_t *slot = avec_push(tx->arena, out);
-				if (!slot)
-					return -1;
-				*slot = e;
-				i = nx;
-				continue;
-			}
+			*slot = e;
+			i = nx;
+			continue;
 		}
 		i++;
 	}

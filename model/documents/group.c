@@ -179,9 +179,14 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 static int find_symbols(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
 	const tok_t *t = c->t;
-	for (size_t i = 0; i < c->n; i++) {
-		if (t[i].kind != TK_NUM || t[i].ndig > 5)
-			continue; /* two tests: the work check is for the rest */
+	const size_t n = c->n;
+	for (size_t i = 0; i < n; i++) {
+		/* two tests, in a loop of its own (n a local, not reloaded
+		 * after the stores below): the work check is for the rest */
+		while (i < n && (t[i].kind != TK_NUM || t[i].ndig > 5))
+			i++;
+		if (i >= n)
+			break;
 		if (budget_check(c->tx->budget))
 			return -1;
 		if (i > 0 && !(t[i].flags & TF_SPACE)) {

@@ -319,9 +319,16 @@ static int list_more(const doc_ctx_t *c, size_t i, size_t j, int ti, size_t te, 
 /* Internal: appends to *out (arena), skipping atoms of full citations. */
 int documents_find_short(const doc_ctx_t *c, doc_cand_vec_t *out)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		if (!lex_starts(c->tx, LEX_DOC_TYPE, i) || c->used[i])
-			continue; /* two tests: the work check is for the rest */
+	const uint64_t *lm = c->tx->lexmask;
+	const uint8_t *used = c->used;
+	const size_t n = c->n;
+	for (size_t i = 0; i < n; i++) {
+		/* two tests, in a loop of its own (the arrays read through
+		 * locals): the work check is for the rest */
+		while (i < n && (!((lm[i] >> LEX_DOC_TYPE) & 1) || used[i]))
+			i++;
+		if (i >= n)
+			break;
 		if (budget_check(c->tx->budget))
 			return -1;
 		size_t len = 0;

@@ -13,11 +13,6 @@
 
 #include "model/orgs/orgs_internal.h"
 
-int orgs_is_cap(const tok_t *t)
-{
-	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
-}
-
 /* First syllables of verbs and function words that follow a body's name
  * ("Đại học Huế tổ chức", "Trung tâm X cùng phối hợp"): never the lower-case
  * second syllable of a name. */

@@ -464,8 +464,18 @@ int orgs_extract(doc_t *d)
 	strmap_t names = {.ar = d->ar}, forms = {.ar = d->ar};
 	char canon[512];
 	size_t i = 0;
-	while (i < t->n) {
+	const tok_t *tok = t->tok;
+	const uint64_t *lm = t->lexmask;
+	const size_t n = t->n;
+	/* a token that starts neither a body nor a place is passed over in a
+	 * loop of its own, the array read through locals */
+	const uint64_t starts = (1ULL << LEX_BODIES) | (1ULL << LEX_PLACES);
+	while (i < n) {
 		org_mention_t om;
+		while (i < n && (!(lm[i] & starts) || tok[i].kind != TK_WORD))
+			i++;
+		if (i >= n)
+			break;
 		if (budget_check(t->budget))
 			return -1;
 		/* every body starts with an entry of bodies.tsv */

@@ -16,7 +16,11 @@ enum orgs_tail {
 	ORGS_TAIL_OF = 16,    /* the bare head, when "của" + a body follow */
 };
 
-int orgs_is_cap(const tok_t *t);
+/* a capitalised or upper-case word: inline, as it is asked of most tokens */
+static inline int orgs_is_cap(const tok_t *t)
+{
+	return t->kind == TK_WORD && (t->flags & (TF_CAP | TF_UPPER));
+}
 int orgs_plain_lower(const text_t *t, size_t j);
 unsigned orgs_tail_of(const lex_entry_t *e);
 int orgs_body_starts(const text_t *t, size_t j, size_t lim);

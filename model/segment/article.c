@@ -52,13 +52,16 @@ static int scan(seg_ctx_t *c)
 	const tok_t *tk = tx->tok;
 	size_t n = tx->n, l0 = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* most atoms: a word on the line, not the credit word, passed
+		 * over in a loop of their own; the work check is for the rest */
+		while (i < n && !(tk[i].flags & TF_NL) && tk[i].kind == TK_WORD &&
+		       tk[i].kw != KW_anhr)
+			i++;
+		if (i >= n)
+			break;
 		const tok_t *t = &tk[i];
-		/* the work bound every 64 atoms: each costs a few tests */
-		if (!(i & 63) && budget_check(tx->budget))
+		if (budget_check(tx->budget))
 			return -1;
-		/* most atoms: a word on the line, not the credit word */
-		if (!(t->flags & TF_NL) && t->kind == TK_WORD && t->kw != KW_anhr)
-			continue;
 		if (i > l0 && line_break(c, i)) {
 			seg_line_t *l = avec_push(c->ar, &c->lines);
 			if (!l)

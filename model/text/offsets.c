@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "model/mem.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define BLOCK 64
 
@@ -56,6 +59,60 @@ static uint32_t count_units(const unsigned char *u, size_t a, size_t b, size_t l
 	return c;
 }
 
+#ifdef __SSE2__
+/* The bits of the bytes u[0, 64) that start a code point (*lead) and that
+ * lead a 4-byte sequence (*four, unless four is NULL): a continuation byte
+ * is 0x80..0xBF, below -64 as a signed byte; a 4-byte lead is 0xF0 or
+ * above (the text is valid UTF-8: no 0xF8..0xFF). */
+static inline void block_masks(const unsigned char *u, uint64_t *lead, uint64_t *four)
+{
+	uint64_t l = 0, f = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + 16 * k));
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8(-65)))
+		     << (16 * k);
+		if (four)
+			f |= (uint64_t)(unsigned)_mm_movemask_epi8(
+				 _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xF0)), x))
+			     << (16 * k);
+	}
+	*lead = l;
+	if (four)
+		*four = f;
+}
+
+/* Set bits of x (no popcount instruction in the baseline x86-64). */
+static inline uint32_t bits(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (uint32_t)((x * ONES) >> 56);
+}
+
+/* Units of a whole block u[0, 64): 64 less its continuation bytes (summed
+ * per lane, then across by psadbw), plus its 4-byte leads in UTF-16. */
+static inline uint32_t block_units(const unsigned char *u, int unit)
+{
+	__m128i cont = _mm_setzero_si128(), four = _mm_setzero_si128();
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + 16 * k));
+		cont = _mm_sub_epi8(cont, _mm_cmplt_epi8(x, _mm_set1_epi8(-64)));
+		four = _mm_sub_epi8(four,
+				    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xF0)), x));
+	}
+	__m128i z = _mm_setzero_si128();
+	__m128i sc = _mm_sad_epu8(cont, z);
+	uint32_t c = (uint32_t)(_mm_cvtsi128_si32(sc) + _mm_extract_epi16(sc, 4));
+	uint32_t n = BLOCK - c;
+	if (unit) {
+		__m128i sf = _mm_sad_epu8(four, z);
+		n += (uint32_t)(_mm_cvtsi128_si32(sf) + _mm_extract_epi16(sf, 4));
+	}
+	return n;
+}
+#endif
+
 int offset_map_init(offset_map_t *m, const char *text, size_t len, int unit)
 {
 	m->text = text;
@@ -72,6 +129,13 @@ int offset_map_init(offset_map_t *m, const char *text, size_t len, int unit)
 	uint32_t n = 0;
 	size_t b = 0;
 	size_t i = 0;
+#ifdef __SSE2__
+	/* every whole block, sixteen bytes at a time */
+	for (; i + BLOCK <= len; i += BLOCK, b++) {
+		m->at[b] = n;
+		n += block_units(u + i, unit);
+	}
+#endif
 	if (!unit) {
 		/* code points, every whole block in one loop: a block is 64
 		 * bytes less its continuation bytes (bit 7 set, bit 6 clear) */
@@ -108,6 +172,18 @@ size_t offset_map_convert(const offset_map_t *m, size_t off)
 	if (off > m->len)
 		off = m->len;
 	size_t b = off / BLOCK;
+#ifdef __SSE2__
+	/* a whole block to read: the bits of the bytes before off */
+	if ((b + 1) * BLOCK <= m->len) {
+		size_t r = off - b * BLOCK;
+		if (!r)
+			return m->at[b];
+		uint64_t lead, four = 0, keep = ~0ULL >> (64 - r);
+		block_masks((const unsigned char *)m->text + b * BLOCK, &lead,
+			    m->unit ? &four : NULL);
+		return m->at[b] + bits(lead & keep) + (m->unit ? bits(four & keep) : 0);
+	}
+#endif
 	return m->at[b] +
 	       count_units((const unsigned char *)m->text, b * BLOCK, off, m->len, m->unit);
 }

@@ -43,19 +43,9 @@ static inline void jw_byte(jw_t *w, char c)
 	w->buf[w->len] = '\0';
 }
 
-/* The comma before a value inside an array (a member's value comes after
- * its key, which wrote the comma). */
-static void jw_value(jw_t *w)
+void jw_comma(jw_t *w)
 {
-	if (w->depth > 0 && w->depth <= JW_DEPTH) {
-		if (w->first[w->depth - 1] == 2) { /* after a key */
-			w->first[w->depth - 1] = 0;
-			return;
-		}
-		if (!w->first[w->depth - 1])
-			jw_byte(w, ',');
-		w->first[w->depth - 1] = 0;
-	}
+	jw_byte(w, ',');
 }
 
 static void jw_open(jw_t *w, char c)
@@ -113,7 +103,9 @@ static inline void copy_short(char *p, const char *s, size_t n)
 	}
 }
 
-void jw_key_n(jw_t *w, const char *key, size_t n)
+/* The general case of jw_key_n: the buffer grows, or the depth is outside
+ * first[] (no comma then), or the writer failed. */
+void jw_key_slow(jw_t *w, const char *key, size_t n)
 {
 	int d = w->depth - 1;
 	int comma = d >= 0 && d < JW_DEPTH && !w->first[d];
@@ -291,14 +283,6 @@ void jw_mention(jw_t *w, const char *s, size_t n, size_t start, size_t end)
 	*p++ = '}';
 	w->len = (size_t)(p - w->buf);
 	w->buf[w->len] = '\0';
-}
-
-void jw_cstr(jw_t *w, const char *s)
-{
-	if (s)
-		jw_str(w, s, strlen(s));
-	else
-		jw_null(w);
 }
 
 void jw_int(jw_t *w, long long v)
