@@ -67,7 +67,7 @@ static void record_base(struct gate_conn *c, struct accesslog_record *r, int sta
 	}
 	memcpy(r->id, c->rid, sizeof r->id);
 	memcpy(r->client, c->client, sizeof r->client);
-	snprintf(r->remote, sizeof r->remote, "%s", c->peer);
+	net_copy(r->remote, c->peer, sizeof r->remote);
 	request_line_fields(c, r);
 	r->status = status;
 	r->start_ns = c->head_ns ? c->head_ns : c->accepted_ns;

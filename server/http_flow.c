@@ -279,9 +279,9 @@ static int begin(struct request *req, const char *method)
 	struct xff_acc acc = {.len = 0, .overflow = 0};
 	int bit;
 
-	snprintf(req->method, sizeof req->method, "%s", method);
+	net_copy(req->method, method, sizeof req->method);
 	if (rid && reqid_valid(rid, strlen(rid)))
-		snprintf(req->id, sizeof req->id, "%s", rid);
+		net_copy(req->id, rid, sizeof req->id);
 	acc.buf[0] = '\0';
 	MHD_get_connection_values_n(req->conn, MHD_HEADER_KIND, scan_header, &acc);
 	if (acc.overflow == 2) {
