@@ -141,10 +141,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	memcpy(req->path, uri, n);
 	req->path[n] = '\0';
 	req->route = http_match_route(req->path);
-	reqid_generate(req->id);
 	if (req->link) {
+		/* the gate read the same head and chose the id already (its
+		 * own log lines use it too): no second lookup and choice */
+		net_copy(req->id, gate_link_id(req->link), sizeof req->id);
 		net_copy(req->remote, gate_link_remote(req->link), sizeof req->remote);
 	} else {
+		reqid_generate(req->id);
 		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		net_format_addr(ci ? ci->client_addr : NULL, req->remote);
 	}

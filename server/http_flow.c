@@ -23,8 +23,9 @@
 
 static void add_cors(struct request *req, struct MHD_Response *resp, int preflight)
 {
-	const char *origin = http_header(req, "Origin");
 	const struct config *cfg = req->cfg;
+	/* not looked up when any origin is allowed: it is not needed then */
+	const char *origin = cfg->cors_any ? NULL : http_header(req, "Origin");
 
 	if (cfg->cors_any) {
 		/* never combined with Allow-Credentials: bearer tokens are sent
@@ -274,7 +275,7 @@ static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const cha
  * -1 to drop the connection. */
 static int begin(struct request *req, const char *method)
 {
-	const char *rid = http_header(req, "X-Request-Id"), *cl, *te;
+	const char *rid = req->link ? NULL : http_header(req, "X-Request-Id"), *cl, *te;
 	const struct config *cfg = req->cfg;
 	struct xff_acc acc = {.len = 0, .overflow = 0};
 	int bit;
