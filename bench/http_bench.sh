@@ -2,9 +2,11 @@
 # HTTP benchmark: meetingd against a bare libmicrohttpd server with the same
 # daemon flags (bench/ref_server.c), both started here on loopback ports with
 # no access log, driven alternately by wrk POSTing one of the project's own
-# articles on keep-alive connections. Prints requests/s, p50/p99 latency and
-# the ratio meetingd/reference for every round, the median ratio, and
-# meetingd's peak RSS during the 256-connection runs.
+# articles on keep-alive connections. Prints requests/s, p50/p99 latency,
+# each server's CPU time per request (user+system/system, in microseconds:
+# on a shared machine it moves less than requests/s) and the ratio
+# meetingd/reference for every round, the median ratio, and meetingd's peak
+# RSS during the 256-connection runs.
 #
 #   BUILD=build sh bench/http_bench.sh        (make bench-http builds first)
 #
@@ -104,15 +106,19 @@ hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 # after a run belongs to that run; where it cannot, the peak since start.
 reset_hwm() { { echo 5 >"/proc/$1/clear_refs"; } 2>/dev/null || true; }
 
+# cpu_ticks PID: the process's user and system time so far, in clock ticks
+cpu_ticks() { awk '{ print $14, $15 }' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
 BENCH_BODY=$ARTICLE
 export BENCH_BODY
-# run_wrk URL CONNECTIONS SECONDS: prints "rps p50_ms p99_ms socket_errors non2xx"
+# run_wrk URL CONNECTIONS SECONDS: prints "rps p50_ms p99_ms socket_errors non2xx requests"
 run_wrk() {
 	wrk -t"$WRK_THREADS" -c"$2" -d"$3"s --timeout 10s -s bench/post.lua "$1" >"$tmp/wrk.out" 2>&1 || {
 		cat "$tmp/wrk.out" >&2
 		return 1
 	}
-	sed -n 's/^BENCH rps=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\) requests=[^ ]* socket_errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \4 \5/p' "$tmp/wrk.out"
+	sed -n 's/^BENCH rps=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\) requests=\([^ ]*\) socket_errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \5 \6 \4/p' "$tmp/wrk.out"
 }
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -124,7 +130,7 @@ echo "  warm-up: 1 s each"
 run_wrk "$rurl" 32 1 >/dev/null
 run_wrk "$murl" 32 1 >/dev/null
 
-printf '\n%-5s %-5s %-9s %10s %9s %9s %7s %7s\n' round conns server 'req/s' 'p50 ms' 'p99 ms' errors ratio
+printf '\n%-5s %-5s %-9s %10s %9s %9s %7s %11s %7s\n' round conns server 'req/s' 'p50 ms' 'p99 ms' errors 'cpu us/req' ratio
 : >"$tmp/ratios"
 : >"$tmp/rss"
 r=1
@@ -136,18 +142,23 @@ while [ "$r" -le "$ROUNDS" ]; do
 		for s in $order; do
 			if [ "$s" = ref ]; then url=$rurl pid=$rpid; else url=$murl pid=$mpid; fi
 			reset_hwm "$pid"
-			# word splitting wanted: five numbers become $1..$5
+			t0=$(cpu_ticks "$pid")
+			# word splitting wanted: six numbers become $1..$6
 			# shellcheck disable=SC2046
 			set -- $(run_wrk "$url" "$c" "$DURATION")
-			if [ $# -ne 5 ]; then
+			t1=$(cpu_ticks "$pid")
+			if [ $# -ne 6 ]; then
 				echo "http_bench: wrk printed no result:" >&2
 				cat "$tmp/wrk.out" >&2
 				exit 1
 			fi
+			# CPU microseconds per request: user+system/system
+			cpu=$(echo "$t0 $t1" | awk -v n="$6" -v t="$TICK" '{ r = n > 0 ? n : 1
+				printf "%.0f/%.0f", ($3 + $4 - $1 - $2) * 1e6 / t / r, ($4 - $2) * 1e6 / t / r }')
 			if [ "$s" = ref ]; then
-				ref_rps=$1 ref_line="$1 $2 $3 $(($4 + $5))"
+				ref_rps=$1 ref_line="$1 $2 $3 $(($4 + $5)) $cpu"
 			else
-				m_rps=$1 m_line="$1 $2 $3 $(($4 + $5))"
+				m_rps=$1 m_line="$1 $2 $3 $(($4 + $5)) $cpu"
 			fi
 			if [ "$c" -ge 256 ]; then
 				echo "$s $(hwm_kb "$pid")" >>"$tmp/rss"
@@ -156,9 +167,9 @@ while [ "$r" -le "$ROUNDS" ]; do
 		ratio=$(awk -v m="$m_rps" -v f="$ref_rps" 'BEGIN { r = 0; if (f + 0 > 0) r = m / f; printf "%.3f", r }')
 		echo "$c $ratio" >>"$tmp/ratios"
 		# shellcheck disable=SC2086
-		printf '%-5s %-5s %-9s %10.0f %9.2f %9.2f %7s\n' "$r" "$c" reference $ref_line
+		printf '%-5s %-5s %-9s %10.0f %9.2f %9.2f %7s %11s\n' "$r" "$c" reference $ref_line
 		# shellcheck disable=SC2086
-		printf '%-5s %-5s %-9s %10.0f %9.2f %9.2f %7s %7s\n' "$r" "$c" meetingd $m_line "$ratio"
+		printf '%-5s %-5s %-9s %10.0f %9.2f %9.2f %7s %11s %7s\n' "$r" "$c" meetingd $m_line "$ratio"
 	done
 	r=$((r + 1))
 done

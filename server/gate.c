@@ -234,12 +234,17 @@ static void sweep(void)
 		switch (c->state) {
 		case ST_HEAD:
 			if (!c->busy && c->served) {
-				if (now - c->last_ns > ct)
+				if (now - c->last_ns > ct) {
 					gate_close_conn(c); /* idle keep-alive */
-				else if (c->inner >= 0 && now - c->last_ns > PAIR_IDLE_NS)
-					/* libmicrohttpd holds 32 KiB per connection:
-					 * not for clients that keep quiet */
-					gate_inner_close(c);
+				} else if (now - c->last_ns > PAIR_IDLE_NS) {
+					/* libmicrohttpd holds 32 KiB per connection,
+					 * the answer buffer 20 KiB: not for clients
+					 * that keep quiet */
+					if (c->inner >= 0)
+						gate_inner_close(c);
+					free(c->out);
+					c->out = NULL;
+				}
 			} else if (now - c->head_ns > hl) {
 				gate_cut(c);
 			}

@@ -75,6 +75,10 @@ void gate_link_release(struct gate_link *l);
 const atomic_int *gate_link_cancel(const struct gate_link *l);
 uint64_t gate_link_start_ns(const struct gate_link *l);
 
+/* The request's id as the gate chose it from the same head: the client's
+ * X-Request-Id when safe (reqid_choose()), else a new one. */
+const char *gate_link_id(const struct gate_link *l);
+
 /* The client's address as the gate saw it (the peer of its socket). */
 const char *gate_link_remote(const struct gate_link *l);
 

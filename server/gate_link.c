@@ -232,6 +232,11 @@ uint64_t gate_link_start_ns(const struct gate_link *l)
 	return l->g.start_ns;
 }
 
+const char *gate_link_id(const struct gate_link *l)
+{
+	return l->g.id;
+}
+
 const char *gate_link_remote(const struct gate_link *l)
 {
 	return l->g.remote;

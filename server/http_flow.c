@@ -23,8 +23,9 @@
 
 static void add_cors(struct request *req, struct MHD_Response *resp, int preflight)
 {
-	const char *origin = http_header(req, "Origin");
 	const struct config *cfg = req->cfg;
+	/* not looked up when any origin is allowed: it is not needed then */
+	const char *origin = cfg->cors_any ? NULL : http_header(req, "Origin");
 
 	if (cfg->cors_any) {
 		/* never combined with Allow-Credentials: bearer tokens are sent
@@ -274,14 +275,14 @@ static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const cha
  * -1 to drop the connection. */
 static int begin(struct request *req, const char *method)
 {
-	const char *rid = http_header(req, "X-Request-Id"), *cl, *te;
+	const char *rid = req->link ? NULL : http_header(req, "X-Request-Id"), *cl, *te;
 	const struct config *cfg = req->cfg;
 	struct xff_acc acc = {.len = 0, .overflow = 0};
 	int bit;
 
-	snprintf(req->method, sizeof req->method, "%s", method);
+	net_copy(req->method, method, sizeof req->method);
 	if (rid && reqid_valid(rid, strlen(rid)))
-		snprintf(req->id, sizeof req->id, "%s", rid);
+		net_copy(req->id, rid, sizeof req->id);
 	acc.buf[0] = '\0';
 	MHD_get_connection_values_n(req->conn, MHD_HEADER_KIND, scan_header, &acc);
 	if (acc.overflow == 2) {

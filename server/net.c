@@ -190,7 +190,7 @@ char *net_client_addr(const struct net_cidr_list *trusted, const char *peer, con
 {
 	const char *end;
 
-	snprintf(out, NET_ADDR_MAX, "%s", peer);
+	net_copy(out, peer, NET_ADDR_MAX);
 	if (!xff || !net_cidr_list_contains(trusted, peer))
 		return out;
 	end = xff + strlen(xff);
@@ -202,7 +202,7 @@ char *net_client_addr(const struct net_cidr_list *trusted, const char *peer, con
 			start--;
 		if (xff_entry(start, (size_t)(end - start), entry))
 			break;
-		snprintf(out, NET_ADDR_MAX, "%s", entry);
+		net_copy(out, entry, NET_ADDR_MAX);
 		if (!net_cidr_list_contains(trusted, entry))
 			break;
 		end = start > xff ? start - 1 : start;
