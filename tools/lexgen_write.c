@@ -120,6 +120,65 @@ static void write_lists(FILE *f)
 	}
 }
 
+/* What the tagger's walk and lex_at read in one step: each keyword's root
+ * child when it may begin an entry (lex_kw_first set, else -1); whether a
+ * keyword labels an edge below the root at all (a walk stops at a token
+ * whose keyword does not, without a probe); and each node's last term of
+ * every lexicon it has, in lexicon order (the entry lex_at returns, without
+ * a look at the node's other terms). */
+static void write_walk(FILE *f)
+{
+	unsigned char *inner = calloc(lexgen_nvocab + 1, 1);
+	if (!inner)
+		lexgen_die("out of memory");
+	for (size_t i = 0; i < lexgen_capedge; i++)
+		if (lexgen_edges[i].key && (lexgen_edges[i].key >> 16) != 1)
+			inner[lexgen_edges[i].key & 0xFFFF] = 1;
+	fprintf(f, "const unsigned char lex_kw_inner[%zu] = {\n", lexgen_nvocab);
+	for (size_t kw = 0; kw < lexgen_nvocab; kw++)
+		fprintf(f, "%u,%s", inner[kw], kw % 32 == 31 ? "\n" : "");
+	fprintf(f, "};\n");
+	free(inner);
+	fprintf(f, "const int32_t lex_kw_root[%zu] = {\n", lexgen_nvocab);
+	for (size_t kw = 0; kw < lexgen_nvocab; kw++) {
+		uint64_t key = (uint64_t)1 << 16 | kw;
+		long c = -1;
+		for (size_t sl = edge_hash(key) & (lexgen_capedge - 1);
+		     kw < lexgen_cap_kw_first && lexgen_kw_first[kw] && lexgen_edges[sl].key;
+		     sl = (sl + 1) & (lexgen_capedge - 1))
+			if (lexgen_edges[sl].key == key) {
+				c = (long)lexgen_edges[sl].child;
+				break;
+			}
+		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
+	}
+	fprintf(f, "};\n");
+	fprintf(f, "const uint32_t lex_node_last_at[%zu] = {\n", lexgen_nnode + 1);
+	size_t at = 0;
+	for (size_t i = 0; i <= lexgen_nnode; i++) {
+		fprintf(f, "%zu,%s", at, i % 16 == 15 ? "\n" : "");
+		uint64_t m = 0;
+		if (i < lexgen_nnode)
+			for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
+				m |= 1ULL << lexgen_terms[t].lex;
+		at += (size_t)__builtin_popcountll(m);
+	}
+	fprintf(f, "};\nconst struct lex_term lex_node_last[%zu] = {\n", at ? at : 1);
+	for (size_t i = 0; i < lexgen_nnode; i++) {
+		int last[64];
+		for (int l = 0; l < 64; l++)
+			last[l] = -1;
+		for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
+			last[lexgen_terms[t].lex] = lexgen_terms[t].entry;
+		for (int l = 0; l < 64; l++)
+			if (last[l] >= 0)
+				fprintf(f, "{%d,%d},\n", l, last[l]);
+	}
+	if (!at)
+		fprintf(f, "{0,0}\n");
+	fprintf(f, "};\n");
+}
+
 void lexgen_write_ids(const char *dir)
 {
 	char path[1024];
@@ -334,6 +393,7 @@ void lexgen_write_tables(const char *dir)
 		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
 	}
 	fprintf(f, "};\n");
+	write_walk(f);
 	write_lists(f);
 	fclose(f);
 	if (rename(path, final))

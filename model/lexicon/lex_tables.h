@@ -55,6 +55,14 @@ extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
 extern const int32_t lex_root_child[KW_COUNT];
+/* the tagger's walk (tools/lexgen_write.c, write_walk): the root child of
+ * a keyword that may begin an entry, else -1; 1 when a keyword labels an
+ * edge below the root; each node's last term of every lexicon it has, in
+ * lexicon order, from lex_node_last_at[node] */
+extern const int32_t lex_kw_root[KW_COUNT];
+extern const unsigned char lex_kw_inner[KW_COUNT];
+extern const uint32_t lex_node_last_at[];
+extern const struct lex_term lex_node_last[];
 
 /* lex_vocab_find for a key followed by zero bytes up to 8 at least (the
  * scan pads every key so): the first 8 bytes compared at once, as one

@@ -37,8 +37,8 @@ int tag_text(text_t *tx)
 		/* the work bound every 64 tokens: a token's walk is bounded */
 		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
-		uint16_t kw = tok[i].kw;
-		if (!lex_kw_first[kw] || lex_root_child[kw] < 0)
+		int32_t root = lex_kw_root[tok[i].kw];
+		if (root < 0)
 			continue;
 		if (nh + MAX_HITS_AT > cap) {
 			cap = cap * 2 + MAX_HITS_AT;
@@ -48,7 +48,7 @@ int tag_text(text_t *tx)
 			tx->hit = p;
 		}
 		struct lex_hit *out = tx->hit + nh;
-		uint32_t node = (uint32_t)lex_root_child[kw];
+		uint32_t node = (uint32_t)root;
 		uint64_t m = 0;
 		size_t k = 0, j = i;
 		for (;;) {
@@ -63,7 +63,8 @@ int tag_text(text_t *tx)
 			if (!lex_node_kids[node] || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
 				break;
 			const tok_t *t = &tok[j];
-			if (!t->kw || (t->flags & TF_NL))
+			/* most next tokens label no edge below the root: no probe */
+			if (!lex_kw_inner[t->kw] || (t->flags & TF_NL))
 				break;
 			int64_t c = lex_trie_child(node, t->kw);
 			if (c < 0)
