@@ -199,12 +199,10 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 	 * the compiler reload what it reads through tx */
 	char *const keys = tx->keys;
 	char *kp = keys;
-	tok_t *tokv = tx->tok;
 	const unsigned char *p = u, *const e = u + len, *st = u;
-	size_t n = 0;
-	/* the token count at which the array must grow or the budget be
-	 * polled (every 256 tokens): one compare per token for both */
-	size_t lim = 0;
+	/* the next token, and the one at which the array must grow or the
+	 * budget be polled (every 256 tokens): one compare per token for both */
+	tok_t *t = tx->tok, *tlim = t;
 	unsigned pend = 0;
 	int rc = 0, err = 0;
 	struct char_info slow;
@@ -240,25 +238,26 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 			}
 			kind = ci->cls & CC_LETTER ? TK_WORD : TK_PUNCT;
 		}
-		if (n >= lim) {
+		if (t >= tlim) {
+			size_t n = (size_t)(t - tx->tok);
 			if (n + 1 >= tx->cap) {
 				if (scan_grow(tx)) {
 					rc = -1;
 					goto out;
 				}
-				tokv = tx->tok;
+				t = tx->tok + n;
 			}
 			if (!(n & 255) && budget_check(budget)) {
 				rc = -1;
 				goto out;
 			}
-			lim = (n | 255) + 1;
+			size_t lim = (n | 255) + 1;
 			if (lim > tx->cap - 1)
 				lim = tx->cap - 1;
+			tlim = tx->tok + lim;
 		}
 		/* the fields known now are stored now, so that they do not
 		 * stay live across the letter loop */
-		tok_t *t = &tokv[n];
 		t->start = (uint32_t)(st - u);
 		t->key = (uint32_t)(kp - keys);
 		t->kind = (uint8_t)kind;
@@ -381,13 +380,14 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 		t->kw = kw;
 		t->klen = (uint8_t)klen;
 		kp++;
-		n++;
+		t++;
 		/* the one space after a word, without a turn of the loop */
 		if (p < e && *p == ' ') {
 			pend = TF_SPACE;
 			p++;
 		}
 	}
+	size_t n = (size_t)(t - tx->tok);
 	tx->n = n;
 	if (n + 1 > tx->cap && scan_grow(tx))
 		return -1;
@@ -409,6 +409,6 @@ bad_at_st:
 		*nul = 0;
 	rc = err;
 out:
-	tx->n = n;
+	tx->n = (size_t)(t - tx->tok);
 	return rc;
 }
