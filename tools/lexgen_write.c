@@ -123,7 +123,9 @@ static void write_lists(FILE *f)
 /* What the tagger's walk and lex_at read in one step: each keyword's root
  * child when it may begin an entry (lex_kw_first set, else -1); whether a
  * keyword labels an edge below the root at all (a walk stops at a token
- * whose keyword does not, without a probe); and each node's last term of
+ * whose keyword does not, without a probe); each node's children's
+ * keyword ids modulo 64 as bits (a probe only when the next token's bit is
+ * set; 0: a leaf); and each node's last term of
  * every lexicon it has, in lexicon order (the entry lex_at returns, without
  * a look at the node's other terms). */
 static void write_walk(FILE *f)
@@ -139,6 +141,18 @@ static void write_walk(FILE *f)
 		fprintf(f, "%u,%s", inner[kw], kw % 32 == 31 ? "\n" : "");
 	fprintf(f, "};\n");
 	free(inner);
+	uint64_t *bloom = calloc(lexgen_nnode + 1, sizeof *bloom);
+	if (!bloom)
+		lexgen_die("out of memory");
+	for (size_t i = 0; i < lexgen_capedge; i++)
+		if (lexgen_edges[i].key)
+			bloom[(lexgen_edges[i].key >> 16) - 1] |= 1ULL
+								  << (lexgen_edges[i].key & 63);
+	fprintf(f, "const uint64_t lex_node_bloom[%zu] = {\n", lexgen_nnode + 1);
+	for (size_t i = 0; i <= lexgen_nnode; i++)
+		fprintf(f, "0x%llxull,%s", (unsigned long long)bloom[i], i % 8 == 7 ? "\n" : "");
+	fprintf(f, "};\n");
+	free(bloom);
 	fprintf(f, "const int32_t lex_kw_root[%zu] = {\n", lexgen_nvocab);
 	for (size_t kw = 0; kw < lexgen_nvocab; kw++) {
 		uint64_t key = (uint64_t)1 << 16 | kw;

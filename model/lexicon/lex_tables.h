@@ -61,6 +61,7 @@ extern const int32_t lex_root_child[KW_COUNT];
  * lexicon order, from lex_node_last_at[node] */
 extern const int32_t lex_kw_root[KW_COUNT];
 extern const unsigned char lex_kw_inner[KW_COUNT];
+extern const uint64_t lex_node_bloom[]; /* bit kw % 64: a child by some kw */
 extern const uint32_t lex_node_last_at[];
 extern const struct lex_term lex_node_last[];
 

@@ -60,11 +60,14 @@ int tag_text(text_t *tx)
 				k++;
 			}
 			/* at most MAX_HITS_AT hits and 255 tokens from one token */
-			if (!lex_node_kids[node] || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
+			uint64_t bloom = lex_node_bloom[node];
+			if (!bloom || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
 				break;
 			const tok_t *t = &tok[j];
-			/* most next tokens label no edge below the root: no probe */
-			if (!lex_kw_inner[t->kw] || (t->flags & TF_NL))
+			/* most next tokens are no child of the node: their bit
+			 * says so without a probe */
+			if (!(bloom >> (t->kw & 63) & 1) || !lex_kw_inner[t->kw] ||
+			    (t->flags & TF_NL))
 				break;
 			int64_t c = lex_trie_child(node, t->kw);
 			if (c < 0)
