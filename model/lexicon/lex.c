@@ -45,13 +45,16 @@ static int32_t node_entry(uint32_t node, int lx)
 const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
 {
 	/* the longest first */
-	for (uint32_t h = tx->hit_at[i + 1]; h-- > tx->hit_at[i];) {
-		const struct lex_hit *x = &tx->hit[h];
-		if (i + x->len <= lim && ((lex_node_mask[x->node] >> lx) & 1)) {
+	const struct lex_hit *b = tx->hit + tx->hit_at[i], *x = tx->hit + tx->hit_at[i + 1];
+	if (i >= lim)
+		return NULL;
+	size_t room = lim - i;
+	uint64_t bit = 1ULL << lx;
+	while (x-- > b)
+		if (x->len <= room && (lex_node_mask[x->node] & bit)) {
 			*n = x->len;
 			return &lex_tables[lx].e[node_entry(x->node, lx)];
 		}
-	}
 	return NULL;
 }
 

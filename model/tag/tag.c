@@ -29,6 +29,7 @@ int tag_text(text_t *tx)
 	if (!tx->hit)
 		return -1;
 	const tok_t *tok = tx->tok;
+	struct lex_hit *hits = tx->hit;
 	uint32_t *hit_at = tx->hit_at;
 	uint64_t *lexmask = tx->lexmask;
 	for (size_t i = 0; i < n; i++) {
@@ -42,12 +43,12 @@ int tag_text(text_t *tx)
 			continue;
 		if (nh + MAX_HITS_AT > cap) {
 			cap = cap * 2 + MAX_HITS_AT;
-			struct lex_hit *p = mem_realloc(tx->hit, cap * sizeof *p);
+			struct lex_hit *p = mem_realloc(hits, cap * sizeof *p);
 			if (!p)
 				return -1;
-			tx->hit = p;
+			tx->hit = hits = p;
 		}
-		struct lex_hit *out = tx->hit + nh;
+		struct lex_hit *out = hits + nh;
 		uint32_t node = (uint32_t)root;
 		uint64_t m = 0;
 		size_t k = 0, j = i;
