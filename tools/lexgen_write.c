@@ -21,7 +21,7 @@ static int telex(const char *key, char *out, size_t cap)
 		   {"\xc6\xa1", "ow"}, {"\xc6\xb0", "uw"}, {"\xc4\x91", "dd"}};
 	static const char tones[] = "sfrxj";
 	size_t o = 0, n = strlen(key);
-	if (!n || !(key[0] >= 'a' && key[0] <= 'z') ) {
+	if (!n || !(key[0] >= 'a' && key[0] <= 'z')) {
 		int viet = 0;
 		for (size_t k = 0; k < sizeof map / sizeof *map; k++)
 			if (!strncmp(key, map[k].u, strlen(map[k].u)))
@@ -120,6 +120,79 @@ static void write_lists(FILE *f)
 	}
 }
 
+/* What the tagger's walk and lex_at read in one step: each keyword's root
+ * child when it may begin an entry (lex_kw_first set, else -1); whether a
+ * keyword labels an edge below the root at all (a walk stops at a token
+ * whose keyword does not, without a probe); each node's children's
+ * keyword ids modulo 64 as bits (a probe only when the next token's bit is
+ * set; 0: a leaf); and each node's last term of
+ * every lexicon it has, in lexicon order (the entry lex_at returns, without
+ * a look at the node's other terms). */
+static void write_walk(FILE *f)
+{
+	unsigned char *inner = calloc(lexgen_nvocab + 1, 1);
+	if (!inner)
+		lexgen_die("out of memory");
+	for (size_t i = 0; i < lexgen_capedge; i++)
+		if (lexgen_edges[i].key && (lexgen_edges[i].key >> 16) != 1)
+			inner[lexgen_edges[i].key & 0xFFFF] = 1;
+	fprintf(f, "const unsigned char lex_kw_inner[%zu] = {\n", lexgen_nvocab);
+	for (size_t kw = 0; kw < lexgen_nvocab; kw++)
+		fprintf(f, "%u,%s", inner[kw], kw % 32 == 31 ? "\n" : "");
+	fprintf(f, "};\n");
+	free(inner);
+	uint64_t *bloom = calloc(lexgen_nnode + 1, sizeof *bloom);
+	if (!bloom)
+		lexgen_die("out of memory");
+	for (size_t i = 0; i < lexgen_capedge; i++)
+		if (lexgen_edges[i].key)
+			bloom[(lexgen_edges[i].key >> 16) - 1] |= 1ULL
+								  << (lexgen_edges[i].key & 63);
+	fprintf(f, "const uint64_t lex_node_bloom[%zu] = {\n", lexgen_nnode + 1);
+	for (size_t i = 0; i <= lexgen_nnode; i++)
+		fprintf(f, "0x%llxull,%s", (unsigned long long)bloom[i], i % 8 == 7 ? "\n" : "");
+	fprintf(f, "};\n");
+	free(bloom);
+	fprintf(f, "const int32_t lex_kw_root[%zu] = {\n", lexgen_nvocab);
+	for (size_t kw = 0; kw < lexgen_nvocab; kw++) {
+		uint64_t key = (uint64_t)1 << 16 | kw;
+		long c = -1;
+		for (size_t sl = edge_hash(key) & (lexgen_capedge - 1);
+		     kw < lexgen_cap_kw_first && lexgen_kw_first[kw] && lexgen_edges[sl].key;
+		     sl = (sl + 1) & (lexgen_capedge - 1))
+			if (lexgen_edges[sl].key == key) {
+				c = (long)lexgen_edges[sl].child;
+				break;
+			}
+		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
+	}
+	fprintf(f, "};\n");
+	fprintf(f, "const uint32_t lex_node_last_at[%zu] = {\n", lexgen_nnode + 1);
+	size_t at = 0;
+	for (size_t i = 0; i <= lexgen_nnode; i++) {
+		fprintf(f, "%zu,%s", at, i % 16 == 15 ? "\n" : "");
+		uint64_t m = 0;
+		if (i < lexgen_nnode)
+			for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
+				m |= 1ULL << lexgen_terms[t].lex;
+		at += (size_t)__builtin_popcountll(m);
+	}
+	fprintf(f, "};\nconst struct lex_term lex_node_last[%zu] = {\n", at ? at : 1);
+	for (size_t i = 0; i < lexgen_nnode; i++) {
+		int last[64];
+		for (int l = 0; l < 64; l++)
+			last[l] = -1;
+		for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
+			last[lexgen_terms[t].lex] = lexgen_terms[t].entry;
+		for (int l = 0; l < 64; l++)
+			if (last[l] >= 0)
+				fprintf(f, "{%d,%d},\n", l, last[l]);
+	}
+	if (!at)
+		fprintf(f, "{0,0}\n");
+	fprintf(f, "};\n");
+}
+
 void lexgen_write_ids(const char *dir)
 {
 	char path[1024];
@@ -138,7 +211,7 @@ void lexgen_write_ids(const char *dir)
 	fprintf(f, "\tLEX_COUNT = %d\n};\n\n", lexgen_nlex);
 	/* names: a Telex spelling shared by two keys names neither, so that a
 	 * use in C fails to compile instead of testing the wrong word */
-	char (*names)[80] = calloc(lexgen_nvocab, sizeof *names);
+	char(*names)[80] = calloc(lexgen_nvocab, sizeof *names);
 	if (!names)
 		lexgen_die("out of memory");
 	for (size_t i = 1; i < lexgen_nvocab; i++)
@@ -228,6 +301,21 @@ void lexgen_write_tables(const char *dir)
 	for (size_t i = 0; i < lexgen_nvslot; i++)
 		fprintf(f, "%u,%s", lexgen_vslot[i], i % 16 == 15 ? "\n" : "");
 	fprintf(f, "};\nconst uint32_t lex_vocab_mask = %zu;\n", lexgen_nvslot - 1);
+	/* the same slots with each key's first word, length and hash in
+	 * place, for the scan's probe (lex_vocab_find8) */
+	fprintf(f, "const struct lex_probe lex_vocab_probe[%zu] = {\n", lexgen_nvslot);
+	for (size_t i = 0; i < lexgen_nvslot; i++) {
+		const vkey_t *v = &lexgen_vocab[lexgen_vslot[i]];
+		unsigned long long pre = 0;
+		for (size_t k = 0; lexgen_vslot[i] && k < 8 && k < v->len; k++)
+			pre |= (unsigned long long)(unsigned char)v->key[k] << (8 * k);
+		if (lexgen_vslot[i])
+			fprintf(f, "{0x%llxull, %uu, %u, %u},\n", pre, v->hash, lexgen_vslot[i],
+				v->len);
+		else
+			fprintf(f, "{0, 0, 0, 0},\n");
+	}
+	fprintf(f, "};\n");
 	fprintf(f, "const uint64_t lex_kw_first[%zu] = {\n", lexgen_nvocab);
 	for (size_t i = 0; i < lexgen_nvocab; i++)
 		fprintf(f, "0x%llxull,%s",
@@ -291,7 +379,8 @@ void lexgen_write_tables(const char *dir)
 	for (size_t i = 0; i <= lexgen_nnode; i++)
 		fprintf(f, "%u,%s", kids[i], i % 32 == 31 ? "\n" : "");
 	free(kids);
-	fprintf(f, "};\nconst struct lex_term lex_terms[%zu] = {\n", lexgen_nterm ? lexgen_nterm : 1);
+	fprintf(f, "};\nconst struct lex_term lex_terms[%zu] = {\n",
+		lexgen_nterm ? lexgen_nterm : 1);
 	for (size_t i = 0; i < lexgen_nnode; i++)
 		for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
 			fprintf(f, "{%u,%d},\n", lexgen_terms[t].lex, lexgen_terms[t].entry);
@@ -300,8 +389,8 @@ void lexgen_write_tables(const char *dir)
 	fprintf(f, "};\n");
 	fprintf(f, "const struct lex_edge lex_edges[%zu] = {\n", lexgen_capedge);
 	for (size_t i = 0; i < lexgen_capedge; i++)
-		fprintf(f, "{0x%llxull,%u},%s", (unsigned long long)lexgen_edges[i].key, lexgen_edges[i].child,
-			i % 4 == 3 ? "\n" : "");
+		fprintf(f, "{0x%llxull,%u},%s", (unsigned long long)lexgen_edges[i].key,
+			lexgen_edges[i].child, i % 4 == 3 ? "\n" : "");
 	fprintf(f, "};\nconst uint64_t lex_edge_mask = %zu;\n", lexgen_capedge - 1);
 	/* the root's children by keyword id: the first step of every walk
 	 * without a hash probe */
@@ -309,7 +398,8 @@ void lexgen_write_tables(const char *dir)
 	for (size_t kw = 0; kw < lexgen_nvocab; kw++) {
 		uint64_t key = (uint64_t)1 << 16 | kw;
 		long c = -1;
-		for (size_t sl = edge_hash(key) & (lexgen_capedge - 1); lexgen_edges[sl].key; sl = (sl + 1) & (lexgen_capedge - 1))
+		for (size_t sl = edge_hash(key) & (lexgen_capedge - 1); lexgen_edges[sl].key;
+		     sl = (sl + 1) & (lexgen_capedge - 1))
 			if (lexgen_edges[sl].key == key) {
 				c = (long)lexgen_edges[sl].child;
 				break;
@@ -317,9 +407,9 @@ void lexgen_write_tables(const char *dir)
 		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
 	}
 	fprintf(f, "};\n");
+	write_walk(f);
 	write_lists(f);
 	fclose(f);
 	if (rename(path, final))
 		lexgen_die("%s: %s", final, strerror(errno));
 }
-

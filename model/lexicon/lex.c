@@ -30,27 +30,31 @@ const char *lex_vocab_key(uint16_t kw)
 	return kw < KW_COUNT ? lex_vocab_keys + lex_vocab[kw].key : "";
 }
 
-/* The last term of lexicon lx at node (the entry a lookup returns). */
+/* The last term of lexicon lx at node (the entry a lookup returns), which
+ * the node has (its mask says so): one per lexicon of the node, so a step
+ * or two and not one per term. */
 static int32_t node_entry(uint32_t node, int lx)
 {
-	int32_t e = -1;
-	for (uint32_t k = lex_node_term[node]; k < lex_node_term[node + 1]; k++)
-		if (lex_terms[k].lex == lx)
-			e = lex_terms[k].entry;
-	return e;
+	const struct lex_term *t = &lex_node_last[lex_node_last_at[node]];
+	while (t->lex != lx)
+		t++;
+	return t->entry;
 }
 
 /* lex_at past its mask test (lex.h) */
 const lex_entry_t *lex_at_hit(const text_t *tx, int lx, size_t i, size_t lim, size_t *n)
 {
 	/* the longest first */
-	for (uint32_t h = tx->hit_at[i + 1]; h-- > tx->hit_at[i];) {
-		const struct lex_hit *x = &tx->hit[h];
-		if (i + x->len <= lim && ((lex_node_mask[x->node] >> lx) & 1)) {
+	const struct lex_hit *b = tx->hit + tx->hit_at[i], *x = tx->hit + tx->hit_at[i + 1];
+	if (i >= lim)
+		return NULL;
+	size_t room = lim - i;
+	uint64_t bit = 1ULL << lx;
+	while (x-- > b)
+		if (x->len <= room && (lex_node_mask[x->node] & bit)) {
 			*n = x->len;
 			return &lex_tables[lx].e[node_entry(x->node, lx)];
 		}
-	}
 	return NULL;
 }
 

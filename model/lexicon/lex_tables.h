@@ -15,6 +15,15 @@ struct lex_vocab {
 	uint8_t len;
 };
 
+/* A slot of the vocabulary's hash table as the scan probes it: the key's
+ * first word, so that most probes need no other load (id 0: empty). */
+struct lex_probe {
+	uint64_t pre;
+	uint32_t hash;
+	uint16_t id;
+	uint8_t len;
+};
+
 struct lex_table {
 	const char *name;
 	const lex_entry_t *e;
@@ -36,6 +45,7 @@ extern const char lex_vocab_keys[];
 extern const struct lex_vocab lex_vocab[KW_COUNT];
 extern const uint16_t lex_vocab_slot[];
 extern const uint32_t lex_vocab_mask;
+extern const struct lex_probe lex_vocab_probe[];
 extern const uint64_t lex_kw_first[KW_COUNT];
 extern const struct lex_table lex_tables[LEX_COUNT];
 extern const uint32_t lex_node_term[];
@@ -45,29 +55,42 @@ extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
 extern const int32_t lex_root_child[KW_COUNT];
+/* the tagger's walk (tools/lexgen_write.c, write_walk): the root child of
+ * a keyword that may begin an entry, else -1; 1 when a keyword labels an
+ * edge below the root; each node's last term of every lexicon it has, in
+ * lexicon order, from lex_node_last_at[node] */
+extern const int32_t lex_kw_root[KW_COUNT];
+extern const unsigned char lex_kw_inner[KW_COUNT];
+extern const uint64_t lex_node_bloom[]; /* bit kw % 64: a child by some kw */
+extern const uint32_t lex_node_last_at[];
+extern const struct lex_term lex_node_last[];
 
 /* lex_vocab_find for a key followed by zero bytes up to 8 at least (the
  * scan pads every key so): the first 8 bytes compared at once, as one
- * little-endian word, the rest (keys over 8 bytes) byte by byte. The
- * scan's lookup, once per token. */
+ * little-endian word, in the slot itself. A key of under 8 bytes is the
+ * slot's key when the words are equal (no key holds a zero byte, so the
+ * padding fixes the length); a longer one compares its length, hash and
+ * remaining bytes. The scan's lookup, once per token. */
 static inline uint16_t lex_vocab_find8(const char *key, size_t len, uint32_t hash)
 {
 	uint64_t pre;
 	__builtin_memcpy(&pre, key, 8);
 	for (uint32_t s = hash & lex_vocab_mask;; s = (s + 1) & lex_vocab_mask) {
-		uint16_t id = lex_vocab_slot[s];
-		if (!id)
-			return 0;
-		const struct lex_vocab *v = &lex_vocab[id];
-		/* up to 8 bytes the padded first word and the length decide */
-		if (v->pre == pre && v->len == len && (len <= 8 || v->hash == hash)) {
-			const char *k = lex_vocab_keys + v->key;
-			size_t i = 8;
-			while (i < len && k[i] == key[i])
-				i++;
-			if (i >= len)
-				return id;
+		const struct lex_probe *v = &lex_vocab_probe[s];
+		if (v->pre == pre) {
+			if (len < 8)
+				return v->id;
+			if (v->len == len && v->hash == hash) {
+				const char *k = lex_vocab_keys + lex_vocab[v->id].key;
+				size_t i = 8;
+				while (i < len && k[i] == key[i])
+					i++;
+				if (i >= len)
+					return v->id;
+			}
 		}
+		if (!v->id)
+			return 0;
 	}
 }
 

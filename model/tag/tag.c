@@ -29,6 +29,7 @@ int tag_text(text_t *tx)
 	if (!tx->hit)
 		return -1;
 	const tok_t *tok = tx->tok;
+	struct lex_hit *hits = tx->hit;
 	uint32_t *hit_at = tx->hit_at;
 	uint64_t *lexmask = tx->lexmask;
 	for (size_t i = 0; i < n; i++) {
@@ -37,18 +38,18 @@ int tag_text(text_t *tx)
 		/* the work bound every 64 tokens: a token's walk is bounded */
 		if (!(i & 63) && budget_check(tx->budget))
 			return -1;
-		uint16_t kw = tok[i].kw;
-		if (!lex_kw_first[kw] || lex_root_child[kw] < 0)
+		int32_t root = lex_kw_root[tok[i].kw];
+		if (root < 0)
 			continue;
 		if (nh + MAX_HITS_AT > cap) {
 			cap = cap * 2 + MAX_HITS_AT;
-			struct lex_hit *p = mem_realloc(tx->hit, cap * sizeof *p);
+			struct lex_hit *p = mem_realloc(hits, cap * sizeof *p);
 			if (!p)
 				return -1;
-			tx->hit = p;
+			tx->hit = hits = p;
 		}
-		struct lex_hit *out = tx->hit + nh;
-		uint32_t node = (uint32_t)lex_root_child[kw];
+		struct lex_hit *out = hits + nh;
+		uint32_t node = (uint32_t)root;
 		uint64_t m = 0;
 		size_t k = 0, j = i;
 		for (;;) {
@@ -60,10 +61,14 @@ int tag_text(text_t *tx)
 				k++;
 			}
 			/* at most MAX_HITS_AT hits and 255 tokens from one token */
-			if (!lex_node_kids[node] || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
+			uint64_t bloom = lex_node_bloom[node];
+			if (!bloom || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
 				break;
 			const tok_t *t = &tok[j];
-			if (!t->kw || (t->flags & TF_NL))
+			/* most next tokens are no child of the node: their bit
+			 * says so without a probe */
+			if (!(bloom >> (t->kw & 63) & 1) || !lex_kw_inner[t->kw] ||
+			    (t->flags & TF_NL))
 				break;
 			int64_t c = lex_trie_child(node, t->kw);
 			if (c < 0)

@@ -96,23 +96,64 @@ static inline int scan_nfc_risk(uint32_t c)
 	       !(c >= 0x20A0 && c <= 0x20CF);
 }
 
-/* The lower-case key byte of an ASCII letter, with bit 7 set for an
- * upper-case one (no key byte below 0x80 has it), 0 for every other byte:
- * the word loop's one load per ASCII letter. */
+/* The character entry of the multi-byte sequence at u[p] (u[p] >= 0x80),
+ * its code point at *cp and its end at *next; NULL with SCAN_CHECK for an
+ * invalid sequence (*err 1) or a code point NFC may change (*err 2).
+ * Nearly every such letter of Vietnamese text is a two-byte sequence
+ * below U+0800 or a three-byte one of U+1E00-U+1EFF (lead E1, second byte
+ * B8-BB): those are read here without the generic decoder, and their NFC
+ * test is a byte compare (a two-byte code point is U+0300 or above exactly
+ * when its lead is CC or above; U+1E00-U+1EFF never changes). Every other
+ * sequence takes the generic path, so both agree byte for byte. */
+static inline const struct char_info *scan_mb(const unsigned char *p, const unsigned char *e,
+					      const unsigned char **next, uint32_t *cp, int *err,
+					      struct char_info *slow)
+{
+	unsigned b = p[0];
+	size_t left = (size_t)(e - p);
+	if (b - 0xC2u <= 0xDFu - 0xC2u && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		if (SCAN_CHECK && b >= 0xCC) {
+			*err = 2;
+			return NULL;
+		}
+		uint32_t c = (b & 0x1F) << 6 | (p[1] & 0x3F);
+		*cp = c;
+		*next = p + 2;
+		return &chars_table[c];
+	}
+	if (b == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && (p[2] & 0xC0) == 0x80) {
+		uint32_t c = 0x1E00 | (p[1] & 3u) << 6 | (p[2] & 0x3F);
+		*cp = c;
+		*next = p + 3;
+		return &chars_table[c];
+	}
+	size_t j = 0;
+	uint32_t c = scan_decode((const char *)p, left, &j);
+	if (SCAN_CHECK && c == 0xFFFFFFFFu) {
+		*err = 1;
+		return NULL;
+	}
+	if (SCAN_CHECK && scan_nfc_risk(c)) {
+		*err = 2;
+		return NULL;
+	}
+	*cp = c;
+	*next = p + j;
+	return chars_info(c, slow);
+}
+
+/* The lower-case key byte of an ASCII letter, 0 for every other byte: the
+ * word loop's one load per ASCII letter (a letter below 'a' is upper
+ * case). */
 static const unsigned char scan_lc[256] = {
-    ['A'] = 0x80 | 'a', ['B'] = 0x80 | 'b', ['C'] = 0x80 | 'c', ['D'] = 0x80 | 'd',
-    ['E'] = 0x80 | 'e', ['F'] = 0x80 | 'f', ['G'] = 0x80 | 'g', ['H'] = 0x80 | 'h',
-    ['I'] = 0x80 | 'i', ['J'] = 0x80 | 'j', ['K'] = 0x80 | 'k', ['L'] = 0x80 | 'l',
-    ['M'] = 0x80 | 'm', ['N'] = 0x80 | 'n', ['O'] = 0x80 | 'o', ['P'] = 0x80 | 'p',
-    ['Q'] = 0x80 | 'q', ['R'] = 0x80 | 'r', ['S'] = 0x80 | 's', ['T'] = 0x80 | 't',
-    ['U'] = 0x80 | 'u', ['V'] = 0x80 | 'v', ['W'] = 0x80 | 'w', ['X'] = 0x80 | 'x',
-    ['Y'] = 0x80 | 'y', ['Z'] = 0x80 | 'z', ['a'] = 'a',	['b'] = 'b',
-    ['c'] = 'c',	['d'] = 'd',	    ['e'] = 'e',	['f'] = 'f',
-    ['g'] = 'g',	['h'] = 'h',	    ['i'] = 'i',	['j'] = 'j',
-    ['k'] = 'k',	['l'] = 'l',	    ['m'] = 'm',	['n'] = 'n',
-    ['o'] = 'o',	['p'] = 'p',	    ['q'] = 'q',	['r'] = 'r',
-    ['s'] = 's',	['t'] = 't',	    ['u'] = 'u',	['v'] = 'v',
-    ['w'] = 'w',	['x'] = 'x',	    ['y'] = 'y',	['z'] = 'z'};
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b',
+    ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
+    ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w',
+    ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
 
 /* Only the upper-case Roman digits I V X L C (CC_ROMAN is set for these
  * five alone, so a word is Roman when every byte of it is one). Asked
@@ -152,17 +193,22 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 		tx->cap = 0;
 		return -1;
 	}
-	/* the token count in a local, not through tx: the stores into the
-	 * tokens would make the compiler reload it at each one */
-	char *keys = tx->keys;
-	tok_t *tokv = tx->tok;
-	size_t ko = 0, i = 0, n = 0, cap = tx->cap;
+	/* everything the loop moves in locals, and pointers rather than
+	 * indexes (the text at p, the keys at kp), so that the letter loops
+	 * stay in registers; the stores into the tokens would otherwise make
+	 * the compiler reload what it reads through tx */
+	char *const keys = tx->keys;
+	char *kp = keys;
+	const unsigned char *p = u, *const e = u + len, *st = u;
+	/* the next token, and the one at which the array must grow or the
+	 * budget be polled (every 256 tokens): one compare per token for both */
+	tok_t *t = tx->tok, *tlim = t;
 	unsigned pend = 0;
-	int rc = 0;
+	int rc = 0, err = 0;
 	struct char_info slow;
-	while (i < len) {
-		size_t st = i;
-		unsigned b = u[i];
+	while (p < e) {
+		st = p;
+		unsigned b = *p;
 		const struct char_info *ci = NULL;
 		uint32_t c = b;
 		unsigned kind;
@@ -170,65 +216,58 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 			unsigned a = scan_ascii[b];
 			if (a & A_SPACE) {
 				if (SCAN_CHECK && !b) {
-					*bad = i;
+					*bad = (size_t)(p - u);
 					*nul = 1;
 					rc = 1;
 					goto out;
 				}
 				pend |= TF_SPACE | (a & A_NL ? TF_NL : 0);
-				i++;
+				p++;
 				continue;
 			}
 			/* a first ASCII letter is read by the word loop below */
 			kind = a & (A_UPPER | A_LOWER) ? TK_WORD : a & A_DIGIT ? TK_NUM : TK_PUNCT;
-			i += kind != TK_WORD;
+			p += kind != TK_WORD;
 		} else {
-			c = scan_decode(s, len, &i);
-			if (SCAN_CHECK && c == 0xFFFFFFFFu) {
-				*bad = i;
-				*nul = 0;
-				rc = 1;
-				goto out;
-			}
-			if (SCAN_CHECK && scan_nfc_risk(c)) {
-				*bad = st;
-				rc = 2;
-				goto out;
-			}
-			ci = chars_info(c, &slow);
+			ci = scan_mb(p, e, &p, &c, &err, &slow);
+			if (SCAN_CHECK && !ci)
+				goto bad_at_st;
 			if (ci->cls & CC_SPACE) {
 				pend |= TF_SPACE | (ci->cls & CC_NL ? TF_NL : 0);
 				continue;
 			}
 			kind = ci->cls & CC_LETTER ? TK_WORD : TK_PUNCT;
 		}
-		if (n + 1 >= cap) {
-			if (scan_grow(tx)) {
+		if (t >= tlim) {
+			size_t n = (size_t)(t - tx->tok);
+			if (n + 1 >= tx->cap) {
+				if (scan_grow(tx)) {
+					rc = -1;
+					goto out;
+				}
+				t = tx->tok + n;
+			}
+			if (!(n & 255) && budget_check(budget)) {
 				rc = -1;
 				goto out;
 			}
-			tokv = tx->tok;
-			cap = tx->cap;
+			size_t lim = (n | 255) + 1;
+			if (lim > tx->cap - 1)
+				lim = tx->cap - 1;
+			tlim = tx->tok + lim;
 		}
-		if (!(n & 255) && budget_check(budget)) {
-			rc = -1;
-			goto out;
-		}
-		tok_t *t = &tokv[n];
-		t->start = (uint32_t)st;
-		t->flags = (uint8_t)pend;
-		t->ndig = t->nup = t->nlow = 0;
-		t->val = 0;
+		/* the fields known now are stored now, so that they do not
+		 * stay live across the letter loop */
+		t->start = (uint32_t)(st - u);
+		t->key = (uint32_t)(kp - keys);
 		t->kind = (uint8_t)kind;
+		unsigned flags = pend;
 		pend = 0;
-		size_t k0 = ko;
-		int keyless = 0;
+		char *k0 = kp;
 		if (kind == TK_WORD) {
 			/* ul counts the upper-case letters (low half) and the
 			 * lower-case ones (high half); cs is 0 before the first
-			 * cased letter, then 2 when it is upper case, 1 when not:
-			 * few live variables, so the letter loop stays in
-			 * registers */
+			 * cased letter, then 2 when it is upper case, 1 when not */
 			uint64_t ul = 0;
 			unsigned tone = 0, cs = 0;
 			for (;;) {
@@ -242,115 +281,134 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 					if (ci->tone)
 						tone = ci->tone;
 					/* fold is 4 bytes, the key buffer has slack */
-					__builtin_memcpy(keys + ko, ci->fold, 4);
-					ko += ci->flen;
+					__builtin_memcpy(kp, ci->fold, 4);
+					kp += ci->flen;
 				}
-				/* a run of ASCII letters: one table load each */
-				size_t r0 = i, rup = 0;
-				while (i < len) {
-					unsigned l = scan_lc[u[i]];
+				/* a run of ASCII letters: one table load each, the
+				 * key written at the same offset as its letter */
+				size_t r = 0, rmax = (size_t)(e - p), rup = 0;
+				while (r < rmax) {
+					unsigned x = p[r], l = scan_lc[x];
 					if (!l)
 						break;
-					keys[ko++] = (char)(l & 0x7F);
-					rup += l >> 7;
-					i++;
+					kp[r] = (char)l;
+					rup += x < 'a';
+					r++;
 				}
-				if (i > r0) {
+				if (r) {
 					if (!cs)
-						cs = 1 + (u[r0] < 'a');
-					ul += rup + ((uint64_t)(i - r0 - rup) << 32);
+						cs = 1 + (p[0] < 'a');
+					ul += rup + ((uint64_t)(r - rup) << 32);
+					p += r;
+					kp += r;
 				}
-				if (i >= len || u[i] < 0x80)
+				if (p >= e || *p < 0x80)
 					break;
-				size_t j = i;
-				uint32_t d = scan_decode(s, len, &j);
-				if (SCAN_CHECK && d == 0xFFFFFFFFu) {
-					*bad = i;
-					*nul = 0;
-					rc = 1;
-					goto out;
+				const unsigned char *q;
+				uint32_t d;
+				const struct char_info *di = scan_mb(p, e, &q, &d, &err, &slow);
+				if (SCAN_CHECK && !di) {
+					st = p;
+					goto bad_at_st;
 				}
-				if (SCAN_CHECK && scan_nfc_risk(d)) {
-					*bad = i;
-					rc = 2;
-					goto out;
-				}
-				const struct char_info *di = chars_info(d, &slow);
 				if (!(di->cls & CC_LETTER))
 					break;
-				i = j;
+				p = q;
 				ci = di;
 			}
 			if (tone)
-				keys[ko++] = (char)('0' + tone);
+				*kp++ = (char)('0' + tone);
 			uint32_t up = (uint32_t)ul, low = (uint32_t)(ul >> 32);
-			t->nup = scan_sat(up);
-			t->nlow = scan_sat(low);
+			t->val = 0;
+			t->ndig = 0;
+			if (__builtin_expect(!(ul & 0xFFFFFF00FFFFFF00ull), 1)) {
+				t->nup = (uint8_t)up;
+				t->nlow = (uint8_t)low;
+			} else {
+				t->nup = scan_sat(up);
+				t->nlow = scan_sat(low);
+			}
 			if (cs == 2)
-				t->flags |= TF_CAP;
+				flags |= TF_CAP;
 			if (up && !low) {
-				t->flags |= TF_UPPER;
-				if (scan_roman(u + st, i - st))
-					t->flags |= TF_ROMAN;
+				flags |= TF_UPPER;
+				if (scan_roman(st, (size_t)(p - st)))
+					flags |= TF_ROMAN;
 			}
-			if (ko - k0 > SCAN_KEY_MAX) {
-				ko = k0; /* too long for any lexicon: no key */
-				keyless = 1;
-			}
+			t->flags = (uint8_t)flags;
+			if (kp - k0 > SCAN_KEY_MAX)
+				kp = k0; /* too long for any lexicon: no key */
 		} else if (kind == TK_NUM) {
 			uint32_t v = c - '0';
 			unsigned nd = 1;
-			keys[ko++] = (char)c;
-			while (i < len && (unsigned)(u[i] - '0') <= 9u) {
+			*kp++ = (char)c;
+			while (p < e && (unsigned)(*p - '0') <= 9u) {
 				if (v < 100000000)
-					v = v * 10 + (uint32_t)(u[i] - '0');
+					v = v * 10 + (uint32_t)(*p - '0');
 				if (nd < SCAN_KEY_MAX)
-					keys[ko++] = (char)u[i];
+					*kp++ = (char)*p;
 				nd++;
-				i++;
+				p++;
 			}
 			t->val = v;
+			t->flags = (uint8_t)flags;
 			t->ndig = scan_sat(nd);
+			t->nup = t->nlow = 0;
 		} else {
 			t->val = c;
+			t->flags = (uint8_t)flags;
+			t->ndig = t->nup = t->nlow = 0;
 			if (!ci) {
-				keys[ko++] = (char)b;
+				*kp++ = (char)b;
 			} else {
-				__builtin_memcpy(keys + ko, ci->fold, 4);
-				ko += ci->flen;
+				__builtin_memcpy(kp, ci->fold, 4);
+				kp += ci->flen;
 			}
 		}
 		/* the key's NUL and the zero bytes the word-wise hash reads past
 		 * it (the next key overwrites them) */
-		__builtin_memset(keys + ko, 0, 8);
-		uint32_t h = keyless ? 0 : text_hash_padded(keys + k0, ko - k0);
-		t->end = (uint32_t)i;
-		t->key = (uint32_t)k0;
-		t->klen = (uint8_t)(ko - k0);
+		__builtin_memset(kp, 0, 8);
+		size_t klen = (size_t)(kp - k0);
+		uint32_t h = 0;
+		uint16_t kw = 0;
+		if (klen) {
+			h = text_hash_padded(k0, klen);
+			kw = SCAN_KW(k0, klen, h);
+		}
+		t->end = (uint32_t)(p - u);
 		t->hash = h;
-		t->kw = t->klen ? SCAN_KW(keys + k0, ko - k0, h) : 0;
-		ko++;
-		n++;
+		t->kw = kw;
+		t->klen = (uint8_t)klen;
+		kp++;
+		t++;
 		/* the one space after a word, without a turn of the loop */
-		if (i < len && u[i] == ' ') {
+		if (p < e && *p == ' ') {
 			pend = TF_SPACE;
-			i++;
+			p++;
 		}
 	}
+	size_t n = (size_t)(t - tx->tok);
 	tx->n = n;
 	if (n + 1 > tx->cap && scan_grow(tx))
 		return -1;
-	tok_t *e = &tx->tok[n];
-	memset(e, 0, sizeof *e);
-	e->start = e->end = (uint32_t)len;
-	e->kind = TK_END;
-	e->flags = TF_SPACE | TF_NL;
-	e->key = (uint32_t)ko;
+	size_t ko = (size_t)(kp - keys);
+	tok_t *te = &tx->tok[n];
+	memset(te, 0, sizeof *te);
+	te->start = te->end = (uint32_t)len;
+	te->kind = TK_END;
+	te->flags = TF_SPACE | TF_NL;
+	te->key = (uint32_t)ko;
 	keys[ko++] = '\0';
 	tx->keys_len = ko;
 	tx->kw_done = SCAN_CHECK;
 	return 0;
+bad_at_st:
+	/* the sequence at st is invalid (err 1) or may change under NFC */
+	*bad = (size_t)(st - u);
+	if (err == 1)
+		*nul = 0;
+	rc = err;
 out:
-	tx->n = n;
+	tx->n = (size_t)(t - tx->tok);
 	return rc;
 }
