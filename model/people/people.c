@@ -57,10 +57,9 @@ static char *canonical_name(const ctx_t *c, size_t a, size_t b)
 /* Remember that person pi holds position *p, for title-only mentions
  * ("đồng chí Bí thư Tỉnh ủy"): the lowest person index wins, as a scan of
  * the people in order would find. */
-static int index_title(ctx_t *c, const position_t *p, int pi)
+static int index_title(ctx_t *c, const char *f, size_t n, int pi)
 {
-	char f[FOLD_CAP];
-	size_t n = text_fold(&c->d->tx, p->tok_start, p->tok_end, f, sizeof f);
+	/* f, n: the position folded, (size_t)-1 when too long */
 	if (n == (size_t)-1)
 		return 0;
 	int added;
@@ -72,11 +71,10 @@ static int index_title(ctx_t *c, const position_t *p, int pi)
 	return 0;
 }
 
-static int same_position(const doc_t *d, const position_t *a, const position_t *b)
+/* same_position with both folds given (la or lb (size_t)-1: too long) */
+static int same_position_folded(const doc_t *d, const position_t *a, const char *fa, size_t la,
+				const position_t *b, const char *fb, size_t lb)
 {
-	char fa[FOLD_CAP], fb[FOLD_CAP];
-	size_t la = text_fold(&d->tx, a->tok_start, a->tok_end, fa, sizeof fa);
-	size_t lb = text_fold(&d->tx, b->tok_start, b->tok_end, fb, sizeof fb);
 	/* one a word prefix of the other: "Thủ tướng", "Thủ tướng Chính phủ" */
 	if (la != (size_t)-1 && lb != (size_t)-1) {
 		size_t ls = la < lb ? la : lb;
@@ -93,6 +91,14 @@ static int same_position(const doc_t *d, const position_t *a, const position_t *
 			return 1;
 	}
 	return 0;
+}
+
+static int same_position(const doc_t *d, const position_t *a, const position_t *b)
+{
+	char fa[FOLD_CAP], fb[FOLD_CAP];
+	size_t la = text_fold(&d->tx, a->tok_start, a->tok_end, fa, sizeof fa);
+	size_t lb = text_fold(&d->tx, b->tok_start, b->tok_end, fb, sizeof fb);
+	return same_position_folded(d, a, fa, la, b, fb, lb);
 }
 
 /* A chair's positions come from the first mention that says the person
@@ -190,24 +196,24 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 	*ms = pm->span;
 	for (size_t i = 0; i < pm->positions.n; i++) {
 		int dup = 0;
+		/* the new position folded once, not once per position held */
+		const position_t *nw = &pm->positions.v[i];
+		char fn[FOLD_CAP];
+		size_t ln = text_fold(&d->tx, nw->tok_start, nw->tok_end, fn, sizeof fn);
 		for (size_t j = 0; j < p->positions.n && !dup; j++) {
-			dup = same_position(d, &p->positions.v[j], &pm->positions.v[i]);
+			position_t *old = &p->positions.v[j];
+			char fo[FOLD_CAP];
+			size_t lo = text_fold(&d->tx, old->tok_start, old->tok_end, fo, sizeof fo);
+			dup = same_position_folded(d, old, fo, lo, nw, fn, ln);
 			/* a fuller spelling of a position seen before replaces it:
 			 * "Phó Thủ tướng Chính phủ" after "Phó Thủ tướng" */
-			position_t *old = &p->positions.v[j];
-			const position_t *nw = &pm->positions.v[i];
 			if (dup &&
 			    nw->span.end - nw->span.start > old->span.end - old->span.start) {
-				char fo[FOLD_CAP], fn[FOLD_CAP];
-				size_t lo =
-				    text_fold(&d->tx, old->tok_start, old->tok_end, fo, sizeof fo);
-				size_t ln =
-				    text_fold(&d->tx, nw->tok_start, nw->tok_end, fn, sizeof fn);
 				if (lo != (size_t)-1 && ln != (size_t)-1 && lo <= ln &&
 				    !memcmp(fn, fo, lo)) {
 					*old = *nw;
 					old->title = doc_strdup(c->d, nw->title ? nw->title : "");
-					if (index_title(c, old, pi))
+					if (index_title(c, fn, ln, pi))
 						return -1;
 				}
 			}
@@ -220,7 +226,7 @@ static int record(ctx_t *c, person_mention_t *pm, size_t na, size_t nb, const ch
 		*s = pm->positions.v[i];
 		s->title =
 		    doc_strdup(c->d, pm->positions.v[i].title ? pm->positions.v[i].title : "");
-		if (index_title(c, s, pi))
+		if (index_title(c, fn, ln, pi))
 			return -1;
 	}
 	person_mention_t *slot = avec_push(d->ar, &d->person_mentions);
