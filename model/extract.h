@@ -175,9 +175,21 @@ char *doc_strndup(const doc_t *d, const char *s, size_t n);
 int span_is_empty(span_t s);
 /* sentence index containing byte offset, or -1 */
 long doc_sentence_of(const doc_t *d, size_t off);
-/* first index i in [0, n) with key(ctx, i) >= a; key must not decrease */
-size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
-		       const void *ctx);
+/* first index i in [0, n) with key(ctx, i) >= a; key must not decrease.
+ * Inline, so that a caller's key function inlines into the search. */
+static inline size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
+				     const void *ctx)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (key(ctx, mid) < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 /* first token index at or after byte offset */
 size_t doc_tok_at(const doc_t *d, size_t off);
 int doc_warn(doc_t *d, const char *code, const char *msg, span_t sp, int has_span);

@@ -44,20 +44,6 @@ long doc_sentence_of(const doc_t *d, size_t off)
 	return -1;
 }
 
-size_t doc_lower_bound(size_t n, size_t a, size_t (*key)(const void *ctx, size_t i),
-		       const void *ctx)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (key(ctx, mid) < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 size_t doc_tok_at(const doc_t *d, size_t off)
 {
 	return text_tok_at(&d->tx, off);

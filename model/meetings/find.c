@@ -60,10 +60,23 @@ int meetings_sent_cues_init(mctx_t *c)
 		meetings_sent_tokens(d, s, &a, &b);
 		unsigned m = 0;
 		uint64_t lm = 0;
-		for (size_t i = a; i < b; i++) {
+		/* two tokens a step, each into its own word: half the loop
+		 * tests of this walk over every token */
+		unsigned m2 = 0;
+		uint64_t lm2 = 0;
+		size_t i = a;
+		for (; i + 2 <= b; i += 2) {
+			m |= meetings_kw_cues[t->tok[i].kw];
+			m2 |= meetings_kw_cues[t->tok[i + 1].kw];
+			lm |= t->lexmask[i];
+			lm2 |= t->lexmask[i + 1];
+		}
+		if (i < b) {
 			m |= meetings_kw_cues[t->tok[i].kw];
 			lm |= t->lexmask[i];
 		}
+		m |= m2;
+		lm |= lm2;
 		if (lm & task)
 			m |= MC_TASK;
 		if (lm & attend)
@@ -110,7 +123,12 @@ int meetings_collect_kinds(mctx_t *c)
 {
 	const int lx = LEX_MEETING_KINDS;
 	const text_t *t = c->t;
+	const uint64_t *lm = t->lexmask, bit = 1ull << lx;
 	for (size_t i = 0; i < t->n; i++) {
+		/* four tokens a test: few tokens start a kind, and lex_at
+		 * says no to the rest from this same bit */
+		while (i + 4 <= t->n && !((lm[i] | lm[i + 1] | lm[i + 2] | lm[i + 3]) & bit))
+			i += 4;
 		size_t n = 0;
 		const lex_entry_t *e = lex_at(t, lx, i, t->n, &n);
 		if (!e)
