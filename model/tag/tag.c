@@ -32,51 +32,57 @@ int tag_text(text_t *tx)
 	struct lex_hit *hits = tx->hit;
 	uint32_t *hit_at = tx->hit_at;
 	uint64_t *lexmask = tx->lexmask;
-	for (size_t i = 0; i < n; i++) {
-		hit_at[i] = (uint32_t)nh;
-		lexmask[i] = 0;
-		/* the work bound every 64 tokens: a token's walk is bounded */
-		if (!(i & 63) && budget_check(tx->budget))
+	for (size_t i0 = 0; i0 < n; i0 += 64) {
+		/* the work bound every 64 tokens (a token's walk is bounded), out
+		 * of the inner loop so that a token costs no test for it */
+		if (budget_check(tx->budget))
 			return -1;
-		int32_t root = lex_kw_root[tok[i].kw];
-		if (root < 0)
-			continue;
-		if (nh + MAX_HITS_AT > cap) {
-			cap = cap * 2 + MAX_HITS_AT;
-			struct lex_hit *p = mem_realloc(hits, cap * sizeof *p);
-			if (!p)
-				return -1;
-			tx->hit = hits = p;
-		}
-		struct lex_hit *out = hits + nh;
-		uint32_t node = (uint32_t)root;
-		uint64_t m = 0;
-		size_t k = 0, j = i;
-		for (;;) {
-			uint64_t nm = lex_node_mask[node];
-			if (nm) {
-				out[k].node = node;
-				out[k].len = (uint8_t)(j - i + 1);
-				m |= nm;
-				k++;
+		size_t blk = n - i0 > 64 ? i0 + 64 : n;
+		for (size_t i = i0; i < blk; i++) {
+			hit_at[i] = (uint32_t)nh;
+			lexmask[i] = 0;
+			int32_t root = lex_kw_root[tok[i].kw];
+			if (root < 0)
+				continue;
+			if (nh + MAX_HITS_AT > cap) {
+				cap = cap * 2 + MAX_HITS_AT;
+				struct lex_hit *p = mem_realloc(hits, cap * sizeof *p);
+				if (!p)
+					return -1;
+				tx->hit = hits = p;
 			}
-			/* at most MAX_HITS_AT hits and 255 tokens from one token */
-			uint64_t bloom = lex_node_bloom[node];
-			if (!bloom || ++j >= n || k >= MAX_HITS_AT || j - i + 1 > 255)
-				break;
-			const tok_t *t = &tok[j];
-			/* most next tokens are no child of the node: their bit
-			 * says so without a probe */
-			if (!(bloom >> (t->kw & 63) & 1) || !lex_kw_inner[t->kw] ||
-			    (t->flags & TF_NL))
-				break;
-			int64_t c = lex_trie_child(node, t->kw);
-			if (c < 0)
-				break;
-			node = (uint32_t)c;
+			struct lex_hit *out = hits + nh;
+			uint32_t node = (uint32_t)root;
+			uint64_t m = 0;
+			size_t k = 0, j = i;
+			/* at most MAX_HITS_AT tokens from one token, so at most
+			 * MAX_HITS_AT hits (one a node) and a len that fits a byte */
+			size_t jend = n - i > MAX_HITS_AT ? i + MAX_HITS_AT : n;
+			for (;;) {
+				uint64_t nm = lex_node_mask[node];
+				if (nm) {
+					out[k].node = node;
+					out[k].len = (uint8_t)(j - i + 1);
+					m |= nm;
+					k++;
+				}
+				uint64_t bloom = lex_node_bloom[node];
+				if (!bloom || ++j >= jend)
+					break;
+				const tok_t *t = &tok[j];
+				/* most next tokens are no child of the node: their
+				 * bit says so without a probe */
+				if (!(bloom >> (t->kw & 63) & 1) || !lex_kw_inner[t->kw] ||
+				    (t->flags & TF_NL))
+					break;
+				int64_t c = lex_trie_child(node, t->kw);
+				if (c < 0)
+					break;
+				node = (uint32_t)c;
+			}
+			nh += k;
+			lexmask[i] = m;
 		}
-		nh += k;
-		lexmask[i] = m;
 	}
 	hit_at[n] = hit_at[n + 1] = (uint32_t)nh;
 	lexmask[n] = lexmask[n + 1] = 0;
