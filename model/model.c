@@ -292,11 +292,11 @@ static int parse_doc(const char *bytes, size_t len, const struct model_options *
 		doc_warn(d, "normalized",
 			 "the text was normalised to NFC; offsets index the normalised text",
 			 span_make(0, 0), 0);
-	if (budget_poll(&d->budget) || dates_find(&d->tx, &d->dates) ||
-	    dates_find_terms(&d->tx, &d->terms) ||
-	    documents_find(&d->tx, &d->dates, &d->terms, &d->docs) || budget_poll(&d->budget) ||
-	    orgs_extract(d) || people_extract(d) || meetings_extract(d) ||
-	    budget_poll(&d->budget) || d->arena.failed) {
+	if (budget_poll(&d->budget) || dates_find_cls(&d->tx, d->art.cls, &d->dates) ||
+	    dates_find_terms_cls(&d->tx, d->art.cls, &d->terms) ||
+	    documents_find_cls(&d->tx, d->art.cls, &d->dates, &d->terms, &d->docs) ||
+	    budget_poll(&d->budget) || orgs_extract(d) || people_extract(d) ||
+	    meetings_extract(d) || budget_poll(&d->budget) || d->arena.failed) {
 		stage_error(d, err);
 		goto out;
 	}

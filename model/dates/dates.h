@@ -64,6 +64,8 @@ typedef AVEC(date_expr_t) date_list_t;
  * numbers, versions, 2017-2020 periods) are skipped. Returns 0, or -1 when
  * out of memory. */
 int dates_find(const text_t *tx, date_list_t *out);
+/* The same with the token classes already made (tag_classes(tx)). */
+int dates_find_cls(const text_t *tx, const uint8_t *cls, date_list_t *out);
 
 /* A term or period: "khóa XIII", "khoá 8", "nhiệm kỳ 2020 - 2025",
  * "giai đoạn 2021-2025". */
@@ -80,6 +82,8 @@ typedef AVEC(term_expr_t) term_list_t;
 /* Append every term of the tagged text to *out (in tx->arena). 0, or -1
  * when out of memory. */
 int dates_find_terms(const text_t *tx, term_list_t *out);
+/* The same with the token classes already made (tag_classes(tx)). */
+int dates_find_terms_cls(const text_t *tx, const uint8_t *cls, term_list_t *out);
 
 /* A dateline: a line that is only a publication date/time, e.g.
  * "THỨ TƯ, 26/01/2022 14:00:11", "Thứ 6, 21/03/2025 | 15:45",

@@ -335,6 +335,15 @@ int dates_find(const text_t *tx, date_list_t *out)
 {
 	if (!tx || !out)
 		return 0;
+	const uint8_t *cls = tag_classes(tx);
+	return cls ? dates_find_cls(tx, cls, out) : -1;
+}
+
+/* Public (dates.h): cls from tag_classes(tx). */
+int dates_find_cls(const text_t *tx, const uint8_t *cls, date_list_t *out)
+{
+	if (!tx || !out)
+		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
 	/* the token array is read through locals: the stores of the parse
@@ -345,8 +354,9 @@ int dates_find(const text_t *tx, date_list_t *out)
 	for (size_t i = 0; i < n;) {
 		/* the tokens that cannot start a date cost two tests, in a loop
 		 * of their own; the work check is for the others */
-		while (i < n && !(tok[i].kind == TK_NUM ||
-				  (tok[i].kind == TK_WORD && ((lm[i] >> LEX_DATE_START) & 1))))
+		while ((i = tag_cls_next(cls, i, TAG_CLS_NUM | TAG_CLS_DATE)) < n &&
+		       !(tok[i].kind == TK_NUM ||
+			 (tok[i].kind == TK_WORD && ((lm[i] >> LEX_DATE_START) & 1))))
 			i++;
 		if (i >= n)
 			break;

@@ -16,6 +16,7 @@
 
 #include "model/dates/dates.h"
 #include "model/lexicon/lex.h"
+#include "model/tag/classes.h"
 #include "model/tag/tag.h"
 
 typedef struct dview {

@@ -63,6 +63,15 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 {
 	if (!tx || !out)
 		return 0;
+	const uint8_t *cls = tag_classes(tx);
+	return cls ? dates_find_terms_cls(tx, cls, out) : -1;
+}
+
+/* Public (dates.h): cls from tag_classes(tx). */
+int dates_find_terms_cls(const text_t *tx, const uint8_t *cls, term_list_t *out)
+{
+	if (!tx || !out)
+		return 0;
 	dview_t v;
 	dv_init(&v, tx, 0, tx->n);
 	const tok_t *tok = tx->tok;
@@ -75,7 +84,8 @@ int dates_find_terms(const text_t *tx, term_list_t *out)
 		/* the tokens that cannot start a term are skipped in a loop of
 		 * their own (the array read through locals); the work check is
 		 * for the others */
-		while (i < n && !((starts >> (tok[i].kw & 63)) & 1))
+		while ((i = tag_cls_next(cls, i, TAG_CLS_TERM)) < n &&
+		       !((starts >> (tok[i].kw & 63)) & 1))
 			i++;
 		if (i >= n)
 			break;

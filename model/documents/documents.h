@@ -40,6 +40,9 @@ typedef VEC(doc_cite_t) doc_list_t;
  * out of memory (then nothing is appended). */
 int documents_find(const text_t *tx, const date_list_t *dates, const term_list_t *terms,
 		   doc_list_t *out);
+/* The same with the token classes already made (tag_classes(tx)). */
+int documents_find_cls(const text_t *tx, const uint8_t *cls, const date_list_t *dates,
+		       const term_list_t *terms, doc_list_t *out);
 
 /* Frees the array (the strings belong to the arena); the list is left empty. */
 void documents_list_free(doc_list_t *list);

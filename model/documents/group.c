@@ -183,7 +183,8 @@ static int find_symbols(const doc_ctx_t *c, doc_cand_vec_t *out)
 	for (size_t i = 0; i < n; i++) {
 		/* two tests, in a loop of its own (n a local, not reloaded
 		 * after the stores below): the work check is for the rest */
-		while (i < n && (t[i].kind != TK_NUM || t[i].ndig > 5))
+		while ((i = tag_cls_next(c->cls, i, TAG_CLS_NUM)) < n &&
+		       (t[i].kind != TK_NUM || t[i].ndig > 5))
 			i++;
 		if (i >= n)
 			break;
@@ -217,10 +218,20 @@ static int find_symbols(const doc_ctx_t *c, doc_cand_vec_t *out)
 int documents_find(const text_t *tx, const date_list_t *dates, const term_list_t *terms,
 		   doc_list_t *out)
 {
+	if (!tx || !out)
+		return -1;
+	const uint8_t *cls = tag_classes(tx);
+	return cls ? documents_find_cls(tx, cls, dates, terms, out) : -1;
+}
+
+/* Public (documents.h): documents_find with the classes of tag_classes(tx). */
+int documents_find_cls(const text_t *tx, const uint8_t *cls, const date_list_t *dates,
+		       const term_list_t *terms, doc_list_t *out)
+{
 	if (!tx || !out || pthread_once(&tables_once, documents_tables_init) ||
 	    !documents_tables.ok)
 		return -1;
-	doc_ctx_t c = {tx, tx->tok, tx->n, tx->s, dates, terms, tx->arena, NULL};
+	doc_ctx_t c = {tx, tx->tok, tx->n, tx->s, dates, terms, tx->arena, NULL, cls};
 	doc_cand_vec_t cands = {0};
 	c.used = arena_alloc(c.arena, c.n + 1);
 	if (!c.used || find_symbols(&c, &cands) < 0 || documents_find_short(&c, &cands) < 0)

@@ -17,6 +17,7 @@
 
 #include "model/documents/documents.h"
 #include "model/lexicon/lex.h"
+#include "model/tag/classes.h"
 #include "model/text/text.h"
 
 #define DOC_SUBJ_CAP 400  /* bytes: a trích yếu longer than this has lost its end */
@@ -62,7 +63,8 @@ typedef struct doc_ctx {
 	const date_list_t *dates;
 	const term_list_t *terms;
 	arena_t *arena;
-	uint8_t *used; /* atoms inside a full citation */
+	uint8_t *used;	    /* atoms inside a full citation */
+	const uint8_t *cls; /* the token classes (tag_classes) */
 } doc_ctx_t;
 
 /* A citation being built, with its token ranges. */

@@ -325,7 +325,8 @@ int documents_find_short(const doc_ctx_t *c, doc_cand_vec_t *out)
 	for (size_t i = 0; i < n; i++) {
 		/* two tests, in a loop of its own (the arrays read through
 		 * locals): the work check is for the rest */
-		while (i < n && (!((lm[i] >> LEX_DOC_TYPE) & 1) || used[i]))
+		while ((i = tag_cls_next(c->cls, i, TAG_CLS_DOC)) < n &&
+		       (!((lm[i] >> LEX_DOC_TYPE) & 1) || used[i]))
 			i++;
 		if (i >= n)
 			break;

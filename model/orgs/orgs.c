@@ -470,9 +470,15 @@ int orgs_extract(doc_t *d)
 	/* a token that starts neither a body nor a place is passed over in a
 	 * loop of its own, the array read through locals */
 	const uint64_t starts = (1ULL << LEX_BODIES) | (1ULL << LEX_PLACES);
+	/* the token classes the segmenter kept (tag_classes), made here when
+	 * the caller did not segment */
+	const uint8_t *cls = d->art.cls ? d->art.cls : (d->art.cls = tag_classes(t));
+	if (!cls)
+		return -1;
 	while (i < n) {
 		org_mention_t om;
-		while (i < n && (!(lm[i] & starts) || tok[i].kind != TK_WORD))
+		while ((i = tag_cls_next(cls, i, TAG_CLS_ORG)) < n &&
+		       (!(lm[i] & starts) || tok[i].kind != TK_WORD))
 			i++;
 		if (i >= n)
 			break;

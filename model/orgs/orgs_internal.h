@@ -5,6 +5,7 @@
 
 #include "model/extract.h"
 #include "model/lexicon/lex.h"
+#include "model/tag/classes.h"
 
 /* What a generic head's name may take besides a capitalised name
  * (bodies.tsv, column "tail"). */

@@ -54,8 +54,8 @@ static int scan(seg_ctx_t *c)
 	for (size_t i = 0; i < n; i++) {
 		/* most atoms: a word on the line, not the credit word, passed
 		 * over in a loop of their own; the work check is for the rest */
-		while (i < n && !(tk[i].flags & TF_NL) && tk[i].kind == TK_WORD &&
-		       tk[i].kw != KW_anhr)
+		while ((i = tag_cls_next(c->a->cls, i, TAG_CLS_LINE)) < n &&
+		       !(tk[i].flags & TF_NL) && tk[i].kind == TK_WORD && tk[i].kw != KW_anhr)
 			i++;
 		if (i >= n)
 			break;
@@ -310,7 +310,9 @@ int segment_article(const text_t *tx, article_t *out)
 	c.len = tx->len;
 	c.ar = tx->arena;
 	c.a = out;
-	int r = tx->s && tx->len < UINT32_MAX ? run(&c) : 0;
+	/* the token classes, made once here for every later stage */
+	out->cls = tag_classes(tx);
+	int r = !out->cls ? -1 : tx->s && tx->len < UINT32_MAX ? run(&c) : 0;
 	if (c.oom)
 		r = -1;
 	/* the scratch arrays go before the recognisers run */

@@ -15,6 +15,7 @@
 
 #include "model/lexicon/lex.h"
 #include "model/segment/segment.h"
+#include "model/tag/classes.h"
 #include "model/text/chars.h"
 #include "model/text/text.h"
 

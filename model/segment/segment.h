@@ -32,6 +32,7 @@ typedef struct article {
 	AVEC(span_t) paragraphs; /* body paragraphs (not title, dateline, byline, captions) */
 	AVEC(span_t) sentences;	 /* sentences of the body paragraphs and captions, in order */
 	AVEC(quote_t) quotes;	 /* distinct quoted phrases, first occurrence order */
+	const uint8_t *cls;	 /* the token classes (tag_classes), for every later stage */
 } article_t;
 
 /* Segment the text tx (cut by text_scan and tagged by tag_text) into *out,

@@ -1,0 +1,54 @@
+/* One byte per token, computed once after tag_text: the bits the skip loops
+ * of the recognisers test (dates, terms, bodies and places, document types,
+ * the segmenter's line scan), so that each loop is a byte scan, 16 tokens
+ * at a time, and not a walk over the 28-byte tokens. Each bit is a superset
+ * of what its loop tested before; the loop re-tests its full condition on
+ * the tokens the scan stops at. */
+#ifndef MEETINGD_TAG_CLASSES_H
+#define MEETINGD_TAG_CLASSES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/text/text.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+enum tag_cls_bit {
+	TAG_CLS_NUM = 1,   /* TK_NUM */
+	TAG_CLS_DATE = 2,  /* a word in LEX_DATE_START */
+	TAG_CLS_TERM = 4,  /* a keyword that starts a term (khóa, nhiệm kỳ, giai đoạn) */
+	TAG_CLS_ORG = 8,   /* a word in LEX_BODIES or LEX_PLACES */
+	TAG_CLS_DOC = 16,  /* in LEX_DOC_TYPE */
+	TAG_CLS_LINE = 32, /* the segmenter may stop: a line break, not a word, or a keyword */
+};
+
+/* The classes of tx's tokens (after tag_text), in tx->arena: n + 16 bytes,
+ * the 16 past the end with every bit set, so that tag_cls_next stops at n
+ * without a bound test. NULL when out of memory. */
+const uint8_t *tag_classes(const text_t *tx);
+
+/* The first token j >= i whose class has one of bits (at most n, as the
+ * padding has them all); i <= n. */
+static inline size_t tag_cls_next(const uint8_t *cls, size_t i, unsigned bits)
+{
+#if defined(__SSE2__)
+	const __m128i m = _mm_set1_epi8((char)bits);
+	const __m128i z = _mm_setzero_si128();
+	for (;;) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(cls + i));
+		unsigned miss = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, m), z));
+		if (miss != 0xFFFFu)
+			return i + (size_t)__builtin_ctz(~miss);
+		i += 16;
+	}
+#else
+	while (!(cls[i] & bits))
+		i++;
+	return i;
+#endif
+}
+
+#endif
