@@ -166,6 +166,25 @@ static int scan_roman(const unsigned char *p, size_t n)
 	return 1;
 }
 
+/* The case bit (CC_UPPER or CC_LOWER) of the first cased letter of the
+ * word p[0..e) (valid UTF-8), 0 when none: asked only of words whose first
+ * letter has no case, so rarely. */
+__attribute__((noinline)) static unsigned
+scan_first_case(const unsigned char *p, const unsigned char *e, struct char_info *slow)
+{
+	while (p < e) {
+		if (*p < 0x80)
+			return *p < 'a' ? CC_UPPER : CC_LOWER;
+		size_t j = 0;
+		uint32_t c = chars_decode((const char *)p, (size_t)(e - p), &j);
+		unsigned cls = chars_info(c, slow)->cls & (CC_UPPER | CC_LOWER);
+		if (cls)
+			return cls;
+		p += j;
+	}
+	return 0;
+}
+
 /* Returns 0; -1 out of memory or over the budget; with SCAN_CHECK, 1 for
  * invalid UTF-8 or a NUL at byte *bad (*nul tells which), 2 when the text
  * needs NFC normalisation (the tokens are then incomplete; *bad is the
@@ -266,18 +285,19 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 		char *k0 = kp;
 		if (kind == TK_WORD) {
 			/* ul counts the upper-case letters (low half) and the
-			 * lower-case ones (high half); cs is 0 before the first
-			 * cased letter, then 2 when it is upper case, 1 when not */
+			 * lower-case ones (high half) */
 			uint64_t ul = 0;
-			unsigned tone = 0, cs = 0;
+			unsigned tone = 0;
+			/* the case of the first letter (TF_CAP), known now but for
+			 * a word that starts with an uncased letter or a mark */
+			unsigned fc = ci	? ci->cls & (CC_UPPER | CC_LOWER)
+				      : b < 'a' ? CC_UPPER
+						: CC_LOWER;
 			for (;;) {
 				if (ci) {
 					unsigned cls = ci->cls;
-					if (cls & (CC_UPPER | CC_LOWER)) {
-						if (!cs)
-							cs = 1 + ((cls & CC_UPPER) != 0);
+					if (cls & (CC_UPPER | CC_LOWER))
 						ul += cls & CC_UPPER ? 1 : (uint64_t)1 << 32;
-					}
 					if (ci->tone)
 						tone = ci->tone;
 					/* fold is 4 bytes, the key buffer has slack */
@@ -296,8 +316,6 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 					r++;
 				}
 				if (r) {
-					if (!cs)
-						cs = 1 + (p[0] < 'a');
 					ul += rup + ((uint64_t)(r - rup) << 32);
 					p += r;
 					kp += r;
@@ -328,7 +346,9 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				t->nup = scan_sat(up);
 				t->nlow = scan_sat(low);
 			}
-			if (cs == 2)
+			if (__builtin_expect(!fc, 0))
+				fc = scan_first_case(st, p, &slow);
+			if (fc & CC_UPPER)
 				flags |= TF_CAP;
 			if (up && !low) {
 				flags |= TF_UPPER;
