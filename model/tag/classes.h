@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/lexicon/lex.h"
 #include "model/text/text.h"
 
 #if defined(__SSE2__)
@@ -24,6 +25,36 @@ enum tag_cls_bit {
 	TAG_CLS_DOC = 16,  /* in LEX_DOC_TYPE */
 	TAG_CLS_LINE = 32, /* the segmenter may stop: a line break, not a word, or a keyword */
 };
+
+/* The keyword part of the classes, by keyword id mod 64 (a superset: the
+ * loops test the ids again). */
+void tag_cls_kw_table(uint8_t kwc[64]);
+
+/* Bit `from` of x as bit `to` of the result. */
+#define TAG_CLS_MOVE(x, from, to)                                                                  \
+	((unsigned)((from) >= (to) ? (uint64_t)(x) >> ((from) - (to) >= 0 ? (from) - (to) : 0)     \
+				   : (uint64_t)(x) << ((to) - (from) >= 0 ? (to) - (from) : 0)) &  \
+	 (1u << (to)))
+
+/* The class of token t whose lexicon mask is m (tag_text sets every
+ * token's class this way while it has both at hand). */
+static inline uint8_t tag_cls_token(const uint8_t kwc[64], const tok_t *t, uint64_t m)
+{
+	/* the bits from the kind; the lexicon bits are not limited to words
+	 * (their loops test the kind again) */
+	static const uint8_t kindc[4] = {
+	    [TK_WORD] = 0,
+	    [TK_NUM] = TAG_CLS_NUM | TAG_CLS_LINE,
+	    [TK_PUNCT] = TAG_CLS_LINE,
+	    [TK_END] = TAG_CLS_LINE,
+	};
+	unsigned c = kindc[t->kind & 3] | kwc[t->kw & 63] |
+		     TAG_CLS_MOVE(t->flags, 1, 5) /* TF_NL -> TAG_CLS_LINE */;
+	if (m)
+		c |= TAG_CLS_MOVE(m, LEX_DATE_START, 1) | TAG_CLS_MOVE(m, LEX_BODIES, 3) |
+		     TAG_CLS_MOVE(m, LEX_PLACES, 3) | TAG_CLS_MOVE(m, LEX_DOC_TYPE, 4);
+	return (uint8_t)c;
+}
 
 /* The classes of tx's tokens (after tag_text), in tx->arena: n + 16 bytes,
  * the 16 past the end with every bit set, so that tag_cls_next stops at n

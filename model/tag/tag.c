@@ -5,6 +5,7 @@
 
 #include "model/lexicon/lex_tables.h"
 #include "model/mem.h"
+#include "model/tag/classes.h"
 
 #define MAX_HITS_AT 128 /* trie nodes with entries reached from one token */
 
@@ -32,6 +33,12 @@ int tag_text(text_t *tx)
 	struct lex_hit *hits = tx->hit;
 	uint32_t *hit_at = tx->hit_at;
 	uint64_t *lexmask = tx->lexmask;
+	/* the class bytes, set here while each token and its mask are at hand */
+	uint8_t *cls = arena_alloc_raw(tx->arena, n + 16);
+	if (!cls)
+		return -1;
+	uint8_t kwc[64];
+	tag_cls_kw_table(kwc);
 	for (size_t i0 = 0; i0 < n; i0 += 64) {
 		/* the work bound every 64 tokens (a token's walk is bounded), out
 		 * of the inner loop so that a token costs no test for it */
@@ -42,8 +49,10 @@ int tag_text(text_t *tx)
 			hit_at[i] = (uint32_t)nh;
 			lexmask[i] = 0;
 			int32_t root = lex_kw_root[tok[i].kw];
-			if (root < 0)
+			if (root < 0) {
+				cls[i] = tag_cls_token(kwc, &tok[i], 0);
 				continue;
+			}
 			if (nh + MAX_HITS_AT > cap) {
 				cap = cap * 2 + MAX_HITS_AT;
 				struct lex_hit *p = mem_realloc(hits, cap * sizeof *p);
@@ -82,9 +91,12 @@ int tag_text(text_t *tx)
 			}
 			nh += k;
 			lexmask[i] = m;
+			cls[i] = tag_cls_token(kwc, &tok[i], m);
 		}
 	}
 	hit_at[n] = hit_at[n + 1] = (uint32_t)nh;
 	lexmask[n] = lexmask[n + 1] = 0;
+	memset(cls + n, 0xFF, 16);
+	tx->cls = cls;
 	return 0;
 }

@@ -59,6 +59,9 @@ typedef struct text {
 	uint32_t *hit_at;
 	lex_hit_t *hit;
 	uint64_t *lexmask;
+	/* the class byte of each token (model/tag/classes.h), n + 16 bytes,
+	 * set by tag_text */
+	uint8_t *cls;
 	arena_t *arena;
 	budget_t *budget; /* the parse's work bound; NULL: none */
 	int kw_done;	  /* keyword ids set by the scan (tag_scan_input) */
