@@ -316,6 +316,16 @@ static const struct jq_case CONVENER[] = {
      "Sáng 12/9, Đoàn kiểm tra của Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Hà Tĩnh.",
      NULL,
      {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+    /* the period after a body's term: "khóa X, nhiệm kỳ 2021 - 2026" */
+    {"term_and_period_before_the_verb",
+     "Sáng 10/12, HĐND tỉnh Hòa Bình khóa XVII, nhiệm kỳ 2021 - 2026 khai mạc kỳ họp thứ 12.",
+     NULL,
+     {{M0 "body.name", "HĐND tỉnh Hòa Bình"}, {M0 "term", "khóa XVII"}}},
+    {"term_and_period_without_a_comma",
+     "Sáng 5/6, Ban Chấp hành Đảng bộ huyện Nam Đàn khóa XXIX nhiệm kỳ 2020-2025 tổ chức hội "
+     "nghị lần thứ 9.",
+     NULL,
+     {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}, {M0 "term", "khóa XXIX"}}},
 };
 /* clang-format on */
 
