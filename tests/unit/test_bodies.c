@@ -14,6 +14,19 @@
 
 /* clang-format off */
 static const struct jq_case BODIES[] = {
+    /* ---- the locality ---- */
+    /* districts named like people: two syllables after the unit word are a
+     * place, three a person's name */
+    {"district_named_like_a_person",
+     "Chiều 1/11, Hội đồng nhân dân huyện Lương Sơn họp phiên bất thường.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Hội đồng nhân dân huyện Lương Sơn"},
+      {"organizations[0].level", "district"}}},
+    {"full_name_after_the_unit_word_is_a_person",
+     "Chủ tịch UBND tỉnh Phạm Anh Tuấn chủ trì hội nghị.",
+     NULL,
+     {{"organizations[0].name", "Ủy ban nhân dân tỉnh"}, {"people[0].name", "Phạm Anh Tuấn"}}},
     /* ---- the tail of a generic head ---- */
     {"remit_after_ve_then_locality",
      "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh Nghệ An ban hành kế hoạch.",
