@@ -7,6 +7,28 @@
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
 static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb);
 
+static size_t term_key(const void *ctx, size_t i)
+{
+	return ((const doc_t *)ctx)->terms.v[i].tok_start;
+}
+
+/* token after a term period written after a body and its term, before the
+ * verb: "HĐND tỉnh khóa X, nhiệm kỳ 2021 - 2026 khai mạc kỳ họp", "Ban
+ * Chấp hành Đảng bộ tỉnh khóa XX nhiệm kỳ 2020 - 2025 tổ chức hội nghị";
+ * e itself when none starts there (terms are in text order) */
+static size_t skip_period(const doc_t *d, size_t e, size_t sb)
+{
+	const text_t *t = &d->tx;
+	size_t q = e < sb && meetings_is_punct(t, e, ',') ? e + 1 : e;
+	if (q >= sb || tok_kw(t, q) != KW_nhieemj)
+		return e;
+	size_t i = doc_lower_bound(d->terms.n, q, term_key, d);
+	if (i >= d->terms.n || d->terms.v[i].tok_start != q || !d->terms.v[i].from_year ||
+	    d->terms.v[i].tok_end > sb)
+		return e;
+	return d->terms.v[i].tok_end;
+}
+
 /* token after an organisation mention and what may follow it before the
  * verb: its term ("khóa XVIII"), a bracketed place ("(Nghệ An)") and an
  * appositive place ("Tổng Lãnh sự quán Việt Nam tại Osaka, Nhật Bản đã
@@ -21,6 +43,7 @@ static size_t skip_org_tail(const doc_t *d, const org_mention_t *o, size_t sb)
 	if (e < sb && meetings_is_punct(t, e, ',') &&
 	    ((tok_kw(t, e + 1) == KW_khoas) || (tok_kw(t, e + 1) == KW_khoas)))
 		e += 3;
+	e = skip_period(d, e, sb);
 	if (e < sb && meetings_is_punct(t, e, '(')) {
 		size_t q = e + 1;
 		while (q < sb && q < e + 10 && !meetings_is_punct(t, q, ')'))

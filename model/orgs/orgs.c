@@ -79,16 +79,19 @@ static size_t locality(const doc_t *d, size_t k, size_t lim, int *level, int uni
 		if (j < lim && t->tok[j].kind == TK_NUM)
 			return j + 1;
 		size_t c = j;
-		/* a surname-led run after "tỉnh" is a person ("UBND tỉnh Phạm Anh
-		 * Tuấn" in "Chủ tịch UBND tỉnh Phạm Anh Tuấn"), not a place */
-		const int sur = LEX_SURNAMES;
-		size_t sn = 0;
-		if (j < lim && lex_at(t, sur, j, lim, &sn))
-			return j;
-		while (c < lim && c < j + 3 && orgs_is_cap(&t->tok[c]) &&
+		while (c < lim && c < j + 4 && orgs_is_cap(&t->tok[c]) &&
 		       !(t->tok[c].flags & TF_NL))
 			c++;
-		return c;
+		/* a surname-led run of three syllables or more after "tỉnh" is a
+		 * person ("UBND tỉnh Phạm Anh Tuấn" in "Chủ tịch UBND tỉnh Phạm
+		 * Anh Tuấn"), not a place; two syllables are a place, as full
+		 * names are written in news ("huyện Lương Sơn", "huyện Mai Châu",
+		 * "huyện Cao Lộc": districts named like people) */
+		const int sur = LEX_SURNAMES;
+		size_t sn = 0;
+		if (j < lim && lex_at(t, sur, j, lim, &sn) && c - j != 2)
+			return j;
+		return c > j + 3 ? j + 3 : c;
 	}
 	if (k < lim && ((tok_kw(t, k) == KW_trung) && (tok_kw(t, k + 1) == KW_uwowng))) {
 		*level = LVL_CENTRAL;

@@ -14,6 +14,19 @@
 
 /* clang-format off */
 static const struct jq_case BODIES[] = {
+    /* ---- the locality ---- */
+    /* districts named like people: two syllables after the unit word are a
+     * place, three a person's name */
+    {"district_named_like_a_person",
+     "Chiều 1/11, Hội đồng nhân dân huyện Lương Sơn họp phiên bất thường.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name", "Hội đồng nhân dân huyện Lương Sơn"},
+      {"organizations[0].level", "district"}}},
+    {"full_name_after_the_unit_word_is_a_person",
+     "Chủ tịch UBND tỉnh Phạm Anh Tuấn chủ trì hội nghị.",
+     NULL,
+     {{"organizations[0].name", "Ủy ban nhân dân tỉnh"}, {"people[0].name", "Phạm Anh Tuấn"}}},
     /* ---- the tail of a generic head ---- */
     {"remit_after_ve_then_locality",
      "Ban Chỉ đạo về phòng, chống tham nhũng tỉnh Nghệ An ban hành kế hoạch.",
@@ -316,6 +329,16 @@ static const struct jq_case CONVENER[] = {
      "Sáng 12/9, Đoàn kiểm tra của Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Hà Tĩnh.",
      NULL,
      {{M0 "body.name", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"}}},
+    /* the period after a body's term: "khóa X, nhiệm kỳ 2021 - 2026" */
+    {"term_and_period_before_the_verb",
+     "Sáng 10/12, HĐND tỉnh Hòa Bình khóa XVII, nhiệm kỳ 2021 - 2026 khai mạc kỳ họp thứ 12.",
+     NULL,
+     {{M0 "body.name", "HĐND tỉnh Hòa Bình"}, {M0 "term", "khóa XVII"}}},
+    {"term_and_period_without_a_comma",
+     "Sáng 5/6, Ban Chấp hành Đảng bộ huyện Nam Đàn khóa XXIX nhiệm kỳ 2020-2025 tổ chức hội "
+     "nghị lần thứ 9.",
+     NULL,
+     {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}, {M0 "term", "khóa XXIX"}}},
 };
 /* clang-format on */
 
