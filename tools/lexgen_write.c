@@ -121,7 +121,7 @@ static void write_lists(FILE *f)
 }
 
 /* What the tagger's walk and lex_at read in one step: each keyword's root
- * child when it may begin an entry (lex_kw_first set, else -1); whether a
+ * child when it may begin an entry (its first-keyword bits set, else -1); whether a
  * keyword labels an edge below the root at all (a walk stops at a token
  * whose keyword does not, without a probe); each node's children's
  * keyword ids modulo 64 as bits (a probe only when the next token's bit is
@@ -316,12 +316,6 @@ void lexgen_write_tables(const char *dir)
 			fprintf(f, "{0, 0, 0, 0},\n");
 	}
 	fprintf(f, "};\n");
-	fprintf(f, "const uint64_t lex_kw_first[%zu] = {\n", lexgen_nvocab);
-	for (size_t i = 0; i < lexgen_nvocab; i++)
-		fprintf(f, "0x%llxull,%s",
-			(unsigned long long)(i < lexgen_cap_kw_first ? lexgen_kw_first[i] : 0),
-			i % 8 == 7 ? "\n" : "");
-	fprintf(f, "};\n");
 	/* entries */
 	for (int l = 0; l < lexgen_nlex; l++) {
 		lexicon_t *L = &lexgen_lexes[l];
@@ -369,18 +363,7 @@ void lexgen_write_tables(const char *dir)
 	}
 	fprintf(f, "};\n");
 	/* whether a node has children: a walk stops there without a probe */
-	unsigned char *kids = calloc(lexgen_nnode + 1, 1);
-	if (!kids)
-		lexgen_die("out of memory");
-	for (size_t i = 0; i < lexgen_capedge; i++)
-		if (lexgen_edges[i].key)
-			kids[(lexgen_edges[i].key >> 16) - 1] = 1;
-	fprintf(f, "const unsigned char lex_node_kids[%zu] = {\n", lexgen_nnode + 1);
-	for (size_t i = 0; i <= lexgen_nnode; i++)
-		fprintf(f, "%u,%s", kids[i], i % 32 == 31 ? "\n" : "");
-	free(kids);
-	fprintf(f, "};\nconst struct lex_term lex_terms[%zu] = {\n",
-		lexgen_nterm ? lexgen_nterm : 1);
+	fprintf(f, "const struct lex_term lex_terms[%zu] = {\n", lexgen_nterm ? lexgen_nterm : 1);
 	for (size_t i = 0; i < lexgen_nnode; i++)
 		for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
 			fprintf(f, "{%u,%d},\n", lexgen_terms[t].lex, lexgen_terms[t].entry);
@@ -392,21 +375,6 @@ void lexgen_write_tables(const char *dir)
 		fprintf(f, "{0x%llxull,%u},%s", (unsigned long long)lexgen_edges[i].key,
 			lexgen_edges[i].child, i % 4 == 3 ? "\n" : "");
 	fprintf(f, "};\nconst uint64_t lex_edge_mask = %zu;\n", lexgen_capedge - 1);
-	/* the root's children by keyword id: the first step of every walk
-	 * without a hash probe */
-	fprintf(f, "const int32_t lex_root_child[%zu] = {\n", lexgen_nvocab);
-	for (size_t kw = 0; kw < lexgen_nvocab; kw++) {
-		uint64_t key = (uint64_t)1 << 16 | kw;
-		long c = -1;
-		for (size_t sl = edge_hash(key) & (lexgen_capedge - 1); lexgen_edges[sl].key;
-		     sl = (sl + 1) & (lexgen_capedge - 1))
-			if (lexgen_edges[sl].key == key) {
-				c = (long)lexgen_edges[sl].child;
-				break;
-			}
-		fprintf(f, "%ld,%s", c, kw % 16 == 15 ? "\n" : "");
-	}
-	fprintf(f, "};\n");
 	write_walk(f);
 	write_lists(f);
 	fclose(f);

@@ -46,15 +46,12 @@ extern const struct lex_vocab lex_vocab[KW_COUNT];
 extern const uint16_t lex_vocab_slot[];
 extern const uint32_t lex_vocab_mask;
 extern const struct lex_probe lex_vocab_probe[];
-extern const uint64_t lex_kw_first[KW_COUNT];
 extern const struct lex_table lex_tables[LEX_COUNT];
 extern const uint32_t lex_node_term[];
-extern const uint64_t lex_node_mask[];	    /* bit L: node has a term of lexicon L */
-extern const unsigned char lex_node_kids[]; /* 1: node has children */
+extern const uint64_t lex_node_mask[]; /* bit L: node has a term of lexicon L */
 extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;
-extern const int32_t lex_root_child[KW_COUNT];
 /* the tagger's walk (tools/lexgen_write.c, write_walk): the root child of
  * a keyword that may begin an entry, else -1; 1 when a keyword labels an
  * edge below the root; each node's last term of every lexicon it has, in
