@@ -76,17 +76,11 @@ int dates_find_terms_cls(const text_t *tx, const uint8_t *cls, term_list_t *out)
 	dv_init(&v, tx, 0, tx->n);
 	const tok_t *tok = tx->tok;
 	const size_t n = tx->n;
-	/* the keywords that start a term as bits of a word, by id mod 64: one
-	 * shift rejects nearly every token, the exact test follows */
-	const uint64_t starts =
-	    1ULL << (KW_khoas & 63) | 1ULL << (KW_nhieemj & 63) | 1ULL << (KW_giai & 63);
 	for (size_t i = 0; i < n;) {
-		/* the tokens that cannot start a term are skipped in a loop of
-		 * their own (the array read through locals); the work check is
-		 * for the others */
-		while ((i = tag_cls_next(cls, i, TAG_CLS_TERM)) < n &&
-		       !((starts >> (tok[i].kw & 63)) & 1))
-			i++;
+		/* the tokens that cannot start a term are passed over by their
+		 * class byte (TAG_CLS_TERM: the term keywords by id mod 64); the
+		 * exact test and the work check are for the others */
+		i = tag_cls_next(cls, i, TAG_CLS_TERM);
 		if (i >= n)
 			break;
 		uint16_t kw = tok[i].kw;
