@@ -66,6 +66,14 @@ static inline void fz_html_check(const uint8_t *data, size_t size)
 		FZ_CHECK(!memchr(a.text + b->start, '\n', b->end - b->start) ||
 			     b->kind == HTML_BLOCK_PLACEHOLDER,
 			 "block %zu holds a line break", k);
+		{ /* nor one the model reads as such (CR, NEL, U+2028, U+2029) */
+			char *blk = strndup(a.text + b->start, b->end - b->start);
+			FZ_CHECK(blk, "out of memory");
+			FZ_CHECK(!strchr(blk, '\r') && !strstr(blk, "\xC2\x85") &&
+				     !strstr(blk, "\xE2\x80\xA8") && !strstr(blk, "\xE2\x80\xA9"),
+				 "block %zu holds a line separator", k);
+			free(blk);
+		}
 		FZ_CHECK(html_block_at(&a, b->start) == b, "html_block_at misses block %zu", k);
 	}
 	for (size_t k = 0; k < a.n_authors; k++) {

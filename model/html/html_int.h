@@ -373,5 +373,11 @@ void html_lines_free(hlines_t *l);
  * longer starts with the shorter, when that is over 20 characters and at
  * least two thirds of the longer). */
 int html_same_text(const char *a, size_t an, const char *b, size_t bn);
+/* 1 for a code point that separates words here: the model's own white
+ * space (so that no kept text is empty to it) and U+3000, U+FEFF. */
+int html_is_space(uint32_t c);
+/* The bytes of the code point at s[0..n) when html_is_space holds for it,
+ * else 0 (also for a continuation byte or a cut sequence). */
+size_t html_space_len(const unsigned char *s, size_t n);
 
 #endif

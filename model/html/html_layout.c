@@ -45,13 +45,6 @@ typedef struct walker {
 
 /* ---- the walk --------------------------------------------------------------- */
 
-static int is_space_cp(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
-	       c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-	       c == 0x3000 || c == 0xFEFF;
-}
-
 /* Append text, white space collapsed; soft hyphens and joiners dropped. */
 static void put_text(walker_t *w, const char *s, size_t n)
 {
@@ -65,7 +58,7 @@ static void put_text(walker_t *w, const char *s, size_t n)
 			k = 1;
 		}
 		i += (size_t)k;
-		if (is_space_cp((uint32_t)cp)) {
+		if (html_is_space((uint32_t)cp)) {
 			w->space = 1;
 			continue;
 		}

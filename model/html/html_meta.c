@@ -21,10 +21,9 @@ static char *dup_trim(const char *s, size_t n)
 	int space = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
-			ws = 1, i++;
-		if (ws) {
+		size_t sl = html_space_len((const unsigned char *)s + i, n - i);
+		if (sl) {
+			i += sl - 1;
 			space = b.n > 0;
 			continue;
 		}

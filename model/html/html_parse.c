@@ -470,13 +470,10 @@ int html_node_text(const htree_t *t, uint32_t root, hbuf_t *out, size_t max)
 				unsigned c = s[k];
 				if (seen >= max && (c & 0xC0) != 0x80)
 					break; /* at a character boundary */
-				int ws =
-				    c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-				if (c == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0) {
-					ws = 1; /* no-break space */
-					k++;
-				}
-				if (ws) {
+				size_t sl = html_space_len(s + k, n->text_len - k);
+				if (sl) {
+					k += sl - 1;
+					seen += sl - 1;
 					space = out->n > start;
 					continue;
 				}

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "model/html/html_int.h"
+#include "model/text/chars.h"
 
 /* Make room for extra more bytes plus a NUL in *b. 0 or -1. */
 int html_buf_reserve(hbuf_t *b, size_t extra)
@@ -35,6 +36,27 @@ int html_buf_put(hbuf_t *b, const void *s, size_t n)
 	b->n += n;
 	b->p[b->n] = '\0';
 	return 0;
+}
+
+/* White space: every code point the model's tokenizer takes for a space
+ * (its class table: the C0 controls, NEL, U+2028 and U+2029 too, so that a
+ * line the model would find empty is never kept), and the ideographic
+ * space and the BOM, which collapse here as well. */
+int html_is_space(uint32_t c)
+{
+	return (c < CHARS_N && (chars_table[c].cls & CC_SPACE)) || c == 0x3000 || c == 0xFEFF;
+}
+
+size_t html_space_len(const unsigned char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	size_t cl = s[0] < 0xC0 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+	if (cl > n || (s[0] >= 0x80 && s[0] < 0xC0))
+		return 0; /* cut, or a continuation byte: not a space */
+	size_t at = 0;
+	uint32_t cp = chars_decode((const char *)s, cl, &at);
+	return html_is_space(cp) ? cl : 0;
 }
 
 /* Append the C string s to *b. 0 or -1. */

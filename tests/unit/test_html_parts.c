@@ -333,6 +333,36 @@ Test(html_content, empty_and_sniffing)
 	json_decref(r);
 }
 
+/* The model's own white space is white space here too: a paragraph of
+ * line and paragraph separators (U+2028, U+2029, NEL) is no text, and one
+ * inside a paragraph or a sapo is a space, not a line break in its block. */
+Test(html_content, model_white_space_is_white_space)
+{
+	struct html_article a;
+	struct html_error e;
+	const char *seps[] = {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\x85"};
+	for (size_t k = 0; k < 3; k++) {
+		char p[512];
+		int n = snprintf(
+		    p, sizeof p, "<html><body><p>%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s</p></body></html>",
+		    seps[k], seps[k], seps[k], seps[k], seps[k], seps[k], seps[k], seps[k], seps[k],
+		    seps[k], seps[k], seps[k], seps[k], seps[k], seps[k]);
+		cr_assert_eq(html_extract(p, (size_t)n, NULL, &a, &e), -1, "separator %zu", k);
+		cr_assert_eq(e.code, HTML_E_EMPTY);
+	}
+	const char *page =
+	    "<html><head><meta property=\"og:title\" content=\"Huyện ủy\xE2\x80\xA8họp\">"
+	    "</head><body><article><p>Sáng 5/3,\xE2\x80\xA9Huyện ủy\xC2\x85họp.</p>"
+	    "</article></body></html>";
+	a = extract(page, NULL);
+	cr_assert(!strstr(a.text, "\xE2\x80\xA8") && !strstr(a.text, "\xE2\x80\xA9") &&
+		      !strstr(a.text, "\xC2\x85"),
+		  "%s", a.text);
+	cr_assert(strstr(a.text, "Huyện ủy họp\n"), "%s", a.text);
+	cr_assert(strstr(a.text, "Sáng 5/3, Huyện ủy họp."), "%s", a.text);
+	html_article_free(&a);
+}
+
 /* ---- hostile shapes ---------------------------------------------------------------- */
 
 typedef struct {
