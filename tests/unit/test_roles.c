@@ -29,6 +29,10 @@ static const struct jq_case ROLES[] = {
      NULL,
      {{M0 "chairs@", "Tập Cận Bình"},
       {P("Tập Cận Bình") ".positions[*].text", "Chủ tịch Trung Quốc"}}},
+    {"who_holds_a_dialogue_is_the_chair",
+     "Sáng 6/5, Chủ tịch UBND tỉnh Lê Văn Quang đối thoại với nông dân trong tỉnh.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Quang"}, {M0 "kind", "meeting"}}},
     {"co_chairs_vietnamese_and_foreign",
      "Sáng 12/4, Phó Thủ tướng Trần Lưu Quang và Phó Thủ tướng Campuchia Sun Chanthol đồng chủ "
      "trì hội nghị.",
@@ -79,6 +83,11 @@ static const struct jq_case ROLES[] = {
     {"continue_is_not_receiving_a_visitor",
      "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Lê Văn Tam tiếp tục chỉ đạo các "
      "sở.",
+     NULL,
+     {{M0 "chairs", ""}}},
+    {"calling_for_dialogue_is_not_holding_one",
+     "Sáng 12/4, UBND tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Lê Văn Tam cho rằng các sở cần "
+     "đối thoại với doanh nghiệp.",
      NULL,
      {{M0 "chairs", ""}}},
     /* ---- attendees ---- */
