@@ -320,15 +320,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		/* "nghe X báo cáo/trình bày ..." */
 		if ((tok_kw(t, i) == KW_nghe)) {
 			end = presenter_at(c, &a, i + 1, sb);
-			if (end >= 0 && !(tok_kw2(t, (size_t)end, KW_baos, KW_caos) ||
-					  tok_kw2(t, (size_t)end, KW_trinhf, KW_bayf) ||
-					  (tok_kw(t, (size_t)end) == KW_trinhf) ||
-					  tok_kw2(t, (size_t)end, KW_thoong, KW_qua) ||
-					  (tok_kw(t, (size_t)end) == KW_ddocj) ||
-					  tok_kw2(t, (size_t)end, KW_toms, KW_tawts) ||
-					  tok_kw2(t, (size_t)end, KW_truyeenf, KW_ddatj))) {
+			if (end >= 0 && !lex_starts(t, LEX_CUE_PRESENT_VERB, (size_t)end))
 				continue;
-			}
 			if (end >= 0 && (tok_kw(t, (size_t)end) == KW_trinhf))
 				action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) || tok_kw2(t, i, KW_towf, KW_trinhf)) &&

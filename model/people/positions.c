@@ -19,6 +19,21 @@ int people_is_dash_sep(const ctx_t *c, size_t i)
 	       ((c->t->tok[i].flags & TF_SPACE) || (c->t->tok[i + 1].flags & TF_SPACE));
 }
 
+/* A spaced dash between the two fields of one department's name
+ * ("Trưởng phòng Tài chính - Kế hoạch huyện", "Giám đốc Sở Văn hóa - Thể
+ * thao"): after a word of the field, before a capitalised word that starts
+ * no title and no name. "Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh" and "... -
+ * Lê Văn A" still separate. */
+static int dash_joins_fields(const ctx_t *c, size_t k, size_t lim)
+{
+	const text_t *t = c->t;
+	return k > 0 && k + 2 < lim && people_is_punct(c, k, '-') && (t->tok[k].flags & TF_SPACE) &&
+	       (t->tok[k + 1].flags & TF_SPACE) && t->tok[k - 1].kind == TK_WORD &&
+	       t->tok[k + 1].kind == TK_WORD && people_is_cap(&t->tok[k + 1]) &&
+	       !(t->tok[k + 1].flags & TF_NL) && !people_title_start(c, k + 1) &&
+	       people_name_after(c, k + 1, 0, 1) <= k + 1;
+}
+
 /* The verbs "giao" (to assign) and "ký" (to sign) end a position, but
  * are also the lower-case second syllables of "Ngoại giao" and "Thư ký":
  * between capitalised words ("Bộ trưởng Ngoại giao Trung Quốc", "Bộ
@@ -197,6 +212,10 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 			k += 2;
 			continue;
 		}
+		if (dash_joins_fields(c, k, lim)) {
+			k += 2;
+			continue;
+		}
 		size_t n0 = 0;
 		/* the lower-case second syllable of a capitalised word at the end
 		 * of the phrase: "Ủy viên Thường vụ, ...", "Ủy viên Thường vụ chủ trì" */
@@ -210,6 +229,10 @@ size_t people_position_found(const ctx_t *c, size_t i, size_t lim, position_t *o
 			/* "Đào tạo huyện": a place word may still follow */
 			if (k < lim && lex_at(t, c->loc, k, k + 1, &n0))
 				continue;
+			if (dash_joins_fields(c, k, lim)) {
+				k += 2;
+				continue;
+			}
 			/* "Giáo dục và Đào tạo": "và" joins two fields of one name */
 			if (k + 1 < lim && (tok_kw(t, k) == KW_vaf) &&
 			    people_is_cap(&t->tok[k + 1]) && !people_title_start(c, k + 1) &&
