@@ -61,6 +61,24 @@ int orgs_body_starts(const text_t *t, size_t j, size_t lim)
 	       orgs_is_cap(&t->tok[j]);
 }
 
+static int is_country(const text_t *t, size_t i, size_t lim, size_t *n)
+{
+	const lex_entry_t *pe = lex_at(t, LEX_PLACES, i, lim, n);
+	return pe && pe->ncols > 1 && !strcmp(pe->cols[1], "country");
+}
+
+size_t orgs_country_pair(const text_t *t, size_t k, size_t j, size_t lim)
+{
+	size_t n = 0, m = 0;
+	if (j + 1 >= lim || !tok_punct(t, j, '-') || (t->tok[j + 1].flags & TF_NL) ||
+	    !is_country(t, j + 1, lim, &m))
+		return 0;
+	for (size_t b = j; b > k && j - b < 4; b--)
+		if (orgs_is_cap(&t->tok[b - 1]) && is_country(t, b - 1, j, &n) && b - 1 + n == j)
+			return j + 1 + m;
+	return 0;
+}
+
 /* Tokens that continue a proper name after a generic head: a capitalised
  * word, its lower-case syllables ("Tài chính", "Cảnh sát giao thông"),
  * "và"/"&"/"-" between capitalised words ("Kế hoạch và Đầu tư", "KH-ĐT"),
@@ -85,6 +103,11 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD &&
 			      !orgs_is_cap(&t->tok[j + nb]))) {
 				j += nb;
+				/* two countries joined by a dash name a bilateral
+				 * body: "Hội Hữu nghị Việt Nam - Nhật Bản" */
+				size_t cp = orgs_country_pair(t, k, j, lim);
+				if (cp)
+					j = cp;
 				break;
 			}
 			if (j > k && orgs_body_starts(t, j, lim))

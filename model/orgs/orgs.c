@@ -352,6 +352,17 @@ static size_t read_org(doc_t *d, size_t i, size_t lim, org_mention_t *om, char *
 			k2 = e2;
 		}
 	}
+	/* "Ủy ban liên Chính phủ Việt Nam - Lào", "Hội Hữu nghị Việt Nam -
+	 * Nhật Bản": a second country after a dash belongs to the name */
+	if (!hosted) {
+		size_t end = k2 > before ? k2 : k;
+		size_t e4 = end < lim ? orgs_country_pair(t, i, end, lim) : 0;
+		if (e4 > end) {
+			if (k2 == before)
+				before = k;
+			k2 = e4;
+		}
+	}
 	/* "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam" + "tỉnh Nghệ An": the
 	 * country is part of the name, the locality follows it */
 	if (k2 > before && !hosted && level != LVL_CENTRAL) {

@@ -32,6 +32,9 @@ size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim);
 size_t orgs_number_name(const doc_t *d, size_t k, size_t lim);
 size_t orgs_mission_place(const doc_t *d, size_t k, size_t lim);
 size_t orgs_inner_abbr(const doc_t *d, size_t k, size_t lim);
+/* The end of "<country> - <country>" when tokens (k, j) end in a country,
+ * a spaced dash is at j and a country follows it; 0 otherwise. */
+size_t orgs_country_pair(const text_t *t, size_t k, size_t j, size_t lim);
 size_t orgs_country_after(const doc_t *d, size_t k, size_t lim);
 
 #endif

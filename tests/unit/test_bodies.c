@@ -240,6 +240,20 @@ static const struct jq_case CONVENER[] = {
      "Nội.",
      NULL,
      {{M0 "body.name", "Ủy ban hợp tác song phương Việt Nam – Campuchia"}}},
+    {"bilateral_body_after_a_long_remit",
+     "Ngày 7/5, Ủy ban liên Chính phủ về hợp tác kinh tế, văn hóa và khoa học Việt Nam - Lào họp "
+     "phiên thứ 46 tại Hà Nội.",
+     NULL,
+     {{M0 "body.name", "Ủy ban liên Chính phủ về hợp tác kinh tế, văn hóa và khoa học Việt Nam - "
+                       "Lào"}}},
+    {"bilateral_body_from_the_lexicon",
+     "Chủ tịch Hội Hữu nghị Việt Nam - Nhật Bản Lê Văn An phát biểu.",
+     NULL,
+     {{"organizations[0].name", "Hội Hữu nghị Việt Nam - Nhật Bản"}}},
+    {"a_country_after_a_verb_is_not_a_pair",
+     "Sáng 7/5, đoàn đại biểu Đảng Cộng sản Pháp đến Việt Nam thăm và làm việc.",
+     NULL,
+     {{"organizations[=Đảng Cộng sản Pháp].name", "Đảng Cộng sản Pháp"}}},
     /* talks between two leaders name no convening body */
     {"talks_name_no_body",
      "Sáng 5/6, Thủ tướng Lê Văn Hùng hội đàm với Thủ tướng Lào Sonexay Siphandone.",
