@@ -287,8 +287,12 @@ static size_t name_run(const ctx_t *c, size_t i, int need_surname, int in_org)
 			break;
 		if (j > i && name_stop(c, j))
 			break;
-		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption */
-		if (words >= 2 && people_is_stop(c, j))
+		/* "Trần Thanh Nam Kết luận hội thảo" in a run-together caption;
+		 * but a one-word verb as the third syllable is a given name
+		 * ("Nguyễn Văn Được", "Lê Văn Tặng", "Trần Văn Tiếp") */
+		size_t sn = 0;
+		if (words >= 2 && people_is_stop(c, j) &&
+		    (words >= 3 || (lex_at(t, LEX_CUE_PERSON_STOP, j, t->n, &sn) && sn >= 2)))
 			break;
 		size_t n = 0;
 		if (j > i && lex_at(t, c->loc, j, j + 1, &n))

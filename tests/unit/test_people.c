@@ -17,6 +17,18 @@
 
 /* clang-format off */
 static const struct jq_case PEOPLE[] = {
+    /* ---- given names that are also verbs ---- */
+    {"given_name_that_is_a_verb",
+     "Sáng 5/3, đồng chí Nguyễn Văn Được, Chủ tịch Hội Cựu chiến binh tỉnh chủ trì hội nghị. Ông "
+     "Lê Văn Tặng và bà Trần Thị Có dự.",
+     NULL,
+     {{"people[*].name", "Nguyễn Văn Được; Lê Văn Tặng; Trần Thị Có"},
+      {P("Nguyễn Văn Được") ".given_name", "Được"},
+      {"meetings[0].chairs@", "Nguyễn Văn Được"}}},
+    {"run_together_caption_still_ends_the_name",
+     "Sáng 5/3, Huyện ủy tổ chức hội thảo. Đồng chí Trần Thanh Nam Kết luận hội thảo.",
+     NULL,
+     {{"people[*].name", "Trần Thanh Nam"}}},
     /* ---- "đồng chí X, pos1, pos2, ..." ---- */
     {"chain_of_three_positions",
      "Đồng chí Nguyễn Văn Hải, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh phát "
