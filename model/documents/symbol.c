@@ -298,6 +298,15 @@ static bool loose_dash(const doc_ctx_t *c, size_t i)
 	return doc_is_dash_tok(c, i) && !doc_nl(c, i) && i + 1 < c->n && !doc_nl(c, i + 1);
 }
 
+/* A drafting unit after a spaced dash ("304/UBND – NL"): one upper-case
+ * code of at most six letters that ends the symbol, so that "5/UBND -
+ * Chủ tịch" stays no symbol. */
+static bool short_unit(const doc_ctx_t *c, size_t k)
+{
+	return k < c->n && code_tok(c, k, true) && doc_u_len(c, k) <= 6 &&
+	       parse_codes(c, k) == doc_u_end(c, k);
+}
+
 static bool is_state_type_code(const doc_ctx_t *c, size_t k)
 {
 	return documents_type_of_code(c, k, DOC_FAM_BOTH) >= 0;
@@ -346,7 +355,8 @@ size_t documents_parse_symbol(const doc_ctx_t *c, size_t i, doc_sym_t *sy)
 		return 0;
 	/* LOẠI-CƠQUAN; the dash is sometimes followed by a space ("NQ- CP") */
 	if (code_tok(c, k, false) && doc_u_len(c, k) <= 8 && loose_dash(c, k + 1) &&
-	    (doc_glued(c, k + 1) || is_state_type_code(c, k)) && (e = parse_codes(c, k + 2)) != 0) {
+	    (doc_glued(c, k + 1) || is_state_type_code(c, k) || short_unit(c, k + 2)) &&
+	    (e = parse_codes(c, k + 2)) != 0) {
 		sy->family = DOC_FAM_STATE;
 		sy->end = e;
 		if (is_state_type_code(c, k) || year) {
@@ -355,8 +365,9 @@ size_t documents_parse_symbol(const doc_ctx_t *c, size_t i, doc_sym_t *sy)
 			sy->ic_e = e;
 			sy->rule = "doc.state_symbol";
 		} else {
-			/* công văn: issuer and drafting unit, no type ("3311/BNN-TCTS") */
-			if (!doc_glued(c, k + 1) || !doc_glued(c, k + 2))
+			/* công văn: issuer and drafting unit, no type ("3311/BNN-TCTS",
+			 * typed with spaces too: "304/UBND – NL") */
+			if ((!doc_glued(c, k + 1) || !doc_glued(c, k + 2)) && !short_unit(c, k + 2))
 				return 0;
 			sy->ic_s = k;
 			sy->ic_e = k + 1;
