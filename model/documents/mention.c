@@ -220,6 +220,22 @@ int documents_emit_symbol(const doc_ctx_t *c, size_t i, const doc_sym_t *sy0, do
 /* ------------------------------------------------------------------ */
 /* Short re-mentions                                                   */
 
+/* "91/2015" after a type word: a number and its year without codes, the
+ * short form of "91/2015/NĐ-CP". The end of the year, or 0. */
+static size_t num_year_end(const doc_ctx_t *c, size_t j)
+{
+	size_t k = doc_u_end(c, j);
+	if (k + 1 >= c->n || !doc_is_p(c, k, '/') || !doc_glued(c, k) || !doc_glued(c, k + 1) ||
+	    !doc_is_year(c, k + 1))
+		return 0;
+	size_t e = doc_u_end(c, k + 1);
+	/* "91/2015/NĐ-CP" is a full symbol, "5/2015/x" none we know */
+	if (e < c->n && !doc_sp(c, e) && c->t[e].kind == TK_PUNCT &&
+	    (c->t[e].val == '/' || doc_is_dash(c->t[e].val)))
+		return 0;
+	return e;
+}
+
 static int emit_short(const doc_ctx_t *c, size_t ts, size_t tlen, size_t j, int ti,
 		      const char *rule, doc_cand_vec_t *out, size_t *tail_end)
 {
@@ -228,21 +244,23 @@ static int emit_short(const doc_ctx_t *c, size_t ts, size_t tlen, size_t j, int 
 		return -1;
 	doc_cite_t *d = &cd->d;
 	const char *tn = documents_tables.type_name[ti];
+	size_t ye = num_year_end(c, j);
 	cd->ns = j;
-	cd->ne = cd->se = doc_u_end(c, j);
+	cd->ne = doc_u_end(c, j);
+	cd->se = ye ? ye : cd->ne;
 	cd->ti = ti;
 	d->type = arena_strndup(c->arena, tn, strlen(tn));
 	d->number = documents_join(c, j, cd->ne);
-	d->symbol = d->number;
-	if (!d->type || !d->number)
+	d->symbol = ye ? documents_join(c, j, ye) : d->number;
+	if (!d->type || !d->number || !d->symbol)
 		return -1;
 	if (tlen)
 		d->type_span = span_make(c->t[ts].start, c->t[ts + tlen - 1].end);
-	d->symbol_span = span_make(c->t[j].start, c->t[cd->ne - 1].end);
+	d->symbol_span = span_make(c->t[j].start, c->t[cd->se - 1].end);
 	d->is_short = 1;
 	d->rule = rule;
 	cd->ts = tlen ? ts : j;
-	cd->te = documents_parse_tail(c, cd->ne, cd);
+	cd->te = documents_parse_tail(c, cd->se, cd);
 	if (!d->issuer_span.end && tlen)
 		find_agent(c, ts, cd);
 	d->span = span_make(c->t[cd->ts].start, c->t[cd->te - 1].end);
@@ -350,7 +368,7 @@ int documents_find_short(const doc_ctx_t *c, doc_cand_vec_t *out)
 		/* without "số" only a capitalised type word is a citation:
 		 * "quyết định 5 vấn đề" is the verb */
 		if ((!so && (!(c->t[i].flags & TF_CAP) || !documents_tables.type_short[ti])) ||
-		    !short_num_ok(c, j)) {
+		    (!short_num_ok(c, j) && !num_year_end(c, j))) {
 			i = doc_u_end(c, j) - 1;
 			continue;
 		}
