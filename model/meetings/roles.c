@@ -313,6 +313,36 @@ static int chairs_in_sentence(mctx_t *c, meeting_t *m, size_t sent, int later)
 	return m->chairs.n > before;
 }
 
+/* Talks between two named people ("cuộc gặp giữa ông A, Đại sứ ... và
+ * ông B", "hội đàm giữa Thủ tướng A với Thủ tướng B"): both chair them.
+ * i is the word after the talks. */
+static int talks_between(mctx_t *c, meeting_t *m, const sent_people_t *sp, size_t i)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	int a = -1, b = -1;
+	for (size_t q = 0; q < sp->np; q++) {
+		const person_mention_t *p = pmention(d, sp, q);
+		if (a < 0 && p->ctx_start > i && p->ctx_start <= i + 3)
+			a = (int)q;
+		else if (a >= 0 && b < 0) {
+			size_t e = pmention(d, sp, (size_t)a)->ctx_end;
+			size_t k = e;
+			while (k < p->ctx_start && t->tok[k].kind == TK_PUNCT)
+				k++;
+			if ((tok_kw(t, k) == KW_vaf || tok_kw(t, k) == KW_vowis) &&
+			    p->ctx_start > k && p->ctx_start <= k + 3)
+				b = (int)q;
+		}
+	}
+	if (a < 0 || b < 0)
+		return 0;
+	if (add_chair(c, m, pmention(d, sp, (size_t)a)) ||
+	    add_chair(c, m, pmention(d, sp, (size_t)b)))
+		return -1;
+	return 1;
+}
+
 /* The leading official of a working session or of talks, when the meeting
  * has no chair: "X làm việc với Y", "Đoàn do X làm Trưởng đoàn", "X dẫn
  * đầu", "X tiếp Y", "X hội đàm với Y", "X và Y hội đàm". */
@@ -349,6 +379,11 @@ static int leaders_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				if (!obj || meetings_in_person_ctx(d, i))
 					talks = 0;
 			}
+		}
+		if (talks && lex_starts(t, LEX_PWORD_TALKS_BETWEEN, i + n)) {
+			int r = talks_between(c, m, &sp, i + n);
+			if (r)
+				return r;
 		}
 		if (!lv && !lead && !talks)
 			continue;

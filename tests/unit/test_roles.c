@@ -29,6 +29,17 @@ static const struct jq_case ROLES[] = {
      NULL,
      {{M0 "chairs@", "Tập Cận Bình"},
       {P("Tập Cận Bình") ".positions[*].text", "Chủ tịch Trung Quốc"}}},
+    {"both_sides_of_talks_between_two_people_chair",
+     "Ngày 19/6, cuộc gặp giữa ông Lê Văn An, Đại sứ Việt Nam tại Lào và ông Somsak Vongsa, Thứ "
+     "trưởng Ngoại giao Lào diễn ra tại Viêng Chăn.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn An; Somsak Vongsa"},
+      {P("Somsak Vongsa") ".positions[*].text", "Thứ trưởng Ngoại giao Lào"}}},
+    {"cooperation_between_two_countries_names_no_chair",
+     "Sáng 19/6, Sở Ngoại vụ tỉnh tổ chức hội nghị về hợp tác giữa hai nước. Ông Lê Văn An và ông "
+     "Trần Văn Bình dự.",
+     NULL,
+     {{M0 "chairs", ""}}},
     {"who_holds_a_dialogue_is_the_chair",
      "Sáng 6/5, Chủ tịch UBND tỉnh Lê Văn Quang đối thoại với nông dân trong tỉnh.",
      NULL,
