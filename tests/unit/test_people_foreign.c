@@ -25,6 +25,12 @@ static const struct jq_case FOREIGN[] = {
      NULL,
      {{"people[*].name", "Moon Jae-in"},
       {P("Moon Jae-in") ".positions[*].text", "Tổng thống Hàn Quốc"}}},
+    {"lao_province_ends_the_position",
+     "Sáng 5/6, HĐND tỉnh Thanh Hóa và HĐND tỉnh Hủa Phăn tổ chức hội thảo. Hội thảo đã nghe Chủ "
+     "tịch HĐND tỉnh Hủa Phăn Khămphăn Phômmathắt trình bày tham luận.",
+     NULL,
+     {{"people[*].name", "Khămphăn Phômmathắt"},
+      {"people[0].positions[*].text", "Chủ tịch HĐND tỉnh Hủa Phăn"}}},
     {"position_after_a_foreign_name",
      "Sáng 12/4, ông Pascal Lamy, Tổng Giám đốc WTO phát biểu tại hội nghị.",
      NULL,
