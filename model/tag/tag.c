@@ -63,6 +63,7 @@ int tag_text(text_t *tx)
 			struct lex_hit *out = hits + nh;
 			uint32_t node = (uint32_t)root;
 			uint64_t m = 0;
+			unsigned lc = 0;
 			size_t k = 0, j = i;
 			/* at most MAX_HITS_AT tokens from one token, so at most
 			 * MAX_HITS_AT hits (one a node) and a len that fits a byte */
@@ -73,6 +74,7 @@ int tag_text(text_t *tx)
 					out[k].node = node;
 					out[k].len = (uint8_t)(j - i + 1);
 					m |= nm;
+					lc |= lex_node_cls[node];
 					k++;
 				}
 				uint64_t bloom = lex_node_bloom[node];
@@ -91,7 +93,7 @@ int tag_text(text_t *tx)
 			}
 			nh += k;
 			lexmask[i] = m;
-			cls[i] = tag_cls_token(kwc, &tok[i], m);
+			cls[i] = tag_cls_token(kwc, &tok[i], lc);
 		}
 	}
 	hit_at[n] = hit_at[n + 1] = (uint32_t)nh;
