@@ -59,3 +59,29 @@ Test(tag_classes, each_bit_names_its_lexicons)
 		cr_expect_not(c & (TAG_CLS_NUM | TAG_CLS_TERM | TAG_CLS_LINE), "%s", lex_name(l));
 	}
 }
+
+/* text_tok_at through the block index tag_text builds (text.h: tok_blk):
+ * every byte offset, asked out of order so that the last answer is seldom
+ * near, gives the first token starting at or after it, as a walk does. */
+Test(tag_index, tok_at_agrees_with_a_walk_at_every_offset)
+{
+	char buf[4096];
+	size_t len = 0;
+	/* a text over several blocks, with long and short tokens */
+	while (len + sizeof TEXT < sizeof buf) {
+		memcpy(buf + len, TEXT, sizeof TEXT - 1);
+		len += sizeof TEXT - 1;
+	}
+	textfix_t f;
+	const text_t *tx = textfix_open(&f, buf, len);
+	cr_assert_not_null(tx->tok_blk);
+	cr_assert_gt(len >> TEXT_BLK_SHIFT, 4);
+	for (size_t k = 0; k <= len + 2; k++) {
+		size_t off = (k * 7919) % (len + 3);
+		size_t want = 0;
+		while (want < tx->n && tx->tok[want].start < off)
+			want++;
+		cr_expect_eq(text_tok_at(tx, off), want, "offset %zu", off);
+	}
+	textfix_close(&f);
+}
