@@ -100,7 +100,7 @@ $(BUILD)/gen/chars_table.c: $(BUILD)/lexgen-chars
 	$(BUILD)/lexgen-chars > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lexgen: tools/lexgen.c tools/lexgen_write.c tools/lexgen.h $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c model/text/text.h model/text/scan_loop.h \
-                 model/lexicon/lex_hash.h
+                 model/lexicon/lex_hash.h model/tag/cls_bits.h
 	$(HOSTCC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) $(PKG_CFLAGS) -I. -o $@ tools/lexgen.c tools/lexgen_write.c \
 	  $(LEXGEN_SRC) $(BUILD)/gen/chars_table.c $(PKG_LIBS)
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/tag/cls_bits.h"
 #include "tools/lexgen.h"
 
 /* ---- output ---- */
@@ -360,6 +361,19 @@ void lexgen_write_tables(const char *dir)
 			for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
 				m |= 1ULL << lexgen_terms[t].lex;
 		fprintf(f, "0x%llxull,%s", m, i % 8 == 7 ? "\n" : "");
+	}
+	fprintf(f, "};\n");
+	/* each node's class bits, from its lexicons' (cls_bits.h) */
+	unsigned lex_cls[MAX_LEX];
+	for (int l = 0; l < lexgen_nlex; l++)
+		lex_cls[l] = tag_cls_of_lexicon(lexgen_lexes[l].name);
+	fprintf(f, "const uint8_t lex_node_cls[%zu] = {\n", lexgen_nnode + 1);
+	for (size_t i = 0; i <= lexgen_nnode; i++) {
+		unsigned c = 0;
+		if (i < lexgen_nnode)
+			for (int t = lexgen_node_term[i]; t >= 0; t = lexgen_terms[t].next)
+				c |= lex_cls[lexgen_terms[t].lex];
+		fprintf(f, "%u,%s", c, i % 16 == 15 ? "\n" : "");
 	}
 	fprintf(f, "};\n");
 	/* whether a node has children: a walk stops there without a probe */

@@ -49,6 +49,8 @@ extern const struct lex_probe lex_vocab_probe[];
 extern const struct lex_table lex_tables[LEX_COUNT];
 extern const uint32_t lex_node_term[];
 extern const uint64_t lex_node_mask[]; /* bit L: node has a term of lexicon L */
+/* the class bits (model/tag/cls_bits.h) of the node's lexicons */
+extern const uint8_t lex_node_cls[];
 extern const struct lex_term lex_terms[];
 extern const struct lex_edge lex_edges[];
 extern const uint64_t lex_edge_mask;

@@ -13,6 +13,7 @@
 
 #include "model/meetings/meetings_internal.h"
 #include "model/mem.h"
+#include "model/tag/classes.h"
 
 static void resolve_date(mctx_t *c, meeting_t *m, int di, int prev_y, int prev_m, int prev_d)
 {
@@ -338,16 +339,23 @@ static int build_indexes(doc_t *d)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		d->org_at_tok[i] = -1;
+	/* the task finder's scan stops at these tokens too (classes.h:
+	 * TAG_CLS_TASK) */
+	uint8_t *cls = d->tx.cls;
 	for (size_t i = 0; i < d->org_mentions.n; i++)
-		if (d->org_at_tok[d->org_mentions.v[i].tok_start] < 0)
+		if (d->org_at_tok[d->org_mentions.v[i].tok_start] < 0) {
 			d->org_at_tok[d->org_mentions.v[i].tok_start] = (int)i;
+			cls[d->org_mentions.v[i].tok_start] |= TAG_CLS_TASK;
+		}
 	if (d->person_mentions.n)
 		qsort(d->person_mentions.v, d->person_mentions.n, sizeof *d->person_mentions.v,
 		      pm_cmp);
 	for (size_t i = 0; i < d->person_mentions.n; i++) {
 		const person_mention_t *p = &d->person_mentions.v[i];
-		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->tx.n; k++)
+		for (size_t k = p->ctx_start; k < p->ctx_end && k < d->tx.n; k++) {
 			d->pctx_tok[k] = 1;
+			cls[k] |= TAG_CLS_TASK;
+		}
 	}
 	return 0;
 }

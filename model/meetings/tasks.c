@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/meetings/tasks.h"
+#include "model/tag/classes.h"
 
 /* a cue written as a noun: "theo yêu cầu", "ý kiến chỉ đạo", "về đề nghị",
  * "danh sách đề nghị khen thưởng", "yêu cầu của", "Ban Chỉ đạo" */
@@ -466,7 +467,9 @@ static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
 	*last = sa;
 	if (!(c->cues & MC_TASK))
 		return 0;
-	for (size_t i = sa; i < sb; i++) {
+	/* the class byte's bit finds the cues and verbs, sixteen tokens at
+	 * a time */
+	for (size_t i = sa; (i = tag_cls_next(t->cls, i, TAG_CLS_DIRECT)) < sb; i++) {
 		uint64_t mk = t->lexmask[i];
 		if (!(mk & ((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB))))
 			continue;
@@ -494,14 +497,12 @@ int meetings_find_tasks(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 	size_t lead[4] = {0, 0, 0, 0};
 	lead_adverbial(c, sa, sb, lead);
 	/* a word in none of these lexicons, no body, no person, no "với" or
-	 * "theo", changes nothing below: passed over at a mask test */
-	const uint64_t live =
-	    (1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |
-	    (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |
-	    (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |
-	    (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES);
+	 * "theo", changes nothing below: passed over by the class byte's
+	 * scan (classes.h: TAG_CLS_TASK), the tokens it stops at tested in
+	 * full */
+	const uint64_t live = MEETINGS_TASK_LEXICONS;
 	const doc_t *d = c->d;
-	for (size_t i = sa; i < sb; i++) {
+	for (size_t i = sa; (i = tag_cls_next(t->cls, i, TAG_CLS_LINE | TAG_CLS_TASK)) < sb; i++) {
 		if (t->tok[i].kind == TK_WORD && !(t->lexmask[i] & live) && d->org_at_tok[i] < 0 &&
 		    !d->pctx_tok[i] && !(meetings_kw_cues[t->tok[i].kw] & MC_WITH))
 			continue;

@@ -7,6 +7,14 @@
 
 #include "model/meetings/meetings_internal.h"
 
+/* The lexicons a word must be in for the task finder to stop at it: each
+ * gives TAG_CLS_TASK (model/tag/cls_bits.h), which its scan looks for. */
+#define MEETINGS_TASK_LEXICONS                                                                     \
+	((1ull << LEX_TASK_CUE) | (1ull << LEX_TASK_VERB) | (1ull << LEX_TASK_NOT) |               \
+	 (1ull << LEX_TASK_WHEN) | (1ull << LEX_DOC_TYPE) | (1ull << LEX_TASK_AGENT) |             \
+	 (1ull << LEX_HONORIFICS) | (1ull << LEX_POSITIONS) | (1ull << LEX_PLACES) |               \
+	 (1ull << LEX_LOCALITIES) | (1ull << LEX_BODIES))
+
 /* Column 3 of tasks.tsv: what a form of the task lexicons is used for. */
 enum task_use {
 	TU_NONE = 0,

@@ -11,34 +11,21 @@
 #include <stdint.h>
 
 #include "model/lexicon/lex.h"
+#include "model/tag/cls_bits.h"
 #include "model/text/text.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-enum tag_cls_bit {
-	TAG_CLS_NUM = 1,   /* TK_NUM */
-	TAG_CLS_DATE = 2,  /* a word in LEX_DATE_START */
-	TAG_CLS_TERM = 4,  /* a keyword that starts a term (khóa, nhiệm kỳ, giai đoạn) */
-	TAG_CLS_ORG = 8,   /* a word in LEX_BODIES or LEX_PLACES */
-	TAG_CLS_DOC = 16,  /* in LEX_DOC_TYPE */
-	TAG_CLS_LINE = 32, /* the segmenter may stop: a line break, not a word, or a keyword */
-};
-
 /* The keyword part of the classes, by keyword id mod 64 (a superset: the
  * loops test the ids again). */
 void tag_cls_kw_table(uint8_t kwc[64]);
 
-/* Bit `from` of x as bit `to` of the result. */
-#define TAG_CLS_MOVE(x, from, to)                                                                  \
-	((unsigned)((from) >= (to) ? (uint64_t)(x) >> ((from) - (to) >= 0 ? (from) - (to) : 0)     \
-				   : (uint64_t)(x) << ((to) - (from) >= 0 ? (to) - (from) : 0)) &  \
-	 (1u << (to)))
-
-/* The class of token t whose lexicon mask is m (tag_text sets every
- * token's class this way while it has both at hand). */
-static inline uint8_t tag_cls_token(const uint8_t kwc[64], const tok_t *t, uint64_t m)
+/* The class of token t whose entries give it the bits lc (the OR of
+ * lex_node_cls over its hits: tag_text sets every token's class this way
+ * while it has both at hand). */
+static inline uint8_t tag_cls_token(const uint8_t kwc[64], const tok_t *t, unsigned lc)
 {
 	/* the bits from the kind; the lexicon bits are not limited to words
 	 * (their loops test the kind again) */
@@ -48,12 +35,8 @@ static inline uint8_t tag_cls_token(const uint8_t kwc[64], const tok_t *t, uint6
 	    [TK_PUNCT] = TAG_CLS_LINE,
 	    [TK_END] = TAG_CLS_LINE,
 	};
-	unsigned c = kindc[t->kind & 3] | kwc[t->kw & 63] |
-		     TAG_CLS_MOVE(t->flags, 1, 5) /* TF_NL -> TAG_CLS_LINE */;
-	if (m)
-		c |= TAG_CLS_MOVE(m, LEX_DATE_START, 1) | TAG_CLS_MOVE(m, LEX_BODIES, 3) |
-		     TAG_CLS_MOVE(m, LEX_PLACES, 3) | TAG_CLS_MOVE(m, LEX_DOC_TYPE, 4);
-	return (uint8_t)c;
+	/* TF_NL (bit 1) as TAG_CLS_LINE (bit 5) */
+	return (uint8_t)(kindc[t->kind & 3] | kwc[t->kw & 63] | (t->flags & TF_NL) << 4 | lc);
 }
 
 /* The classes of tx's tokens (after tag_text), in tx->arena: n + 16 bytes,

@@ -9,6 +9,29 @@
 
 #define MAX_HITS_AT 128 /* trie nodes with entries reached from one token */
 
+/* tx->tok_blk (text.h): a binary search per block, over at most the
+ * block's bytes' worth of tokens past the last block's first (every token
+ * starts at a byte of its own), so a few steps a block and no walk over
+ * the tokens. */
+static int tag_block_index(text_t *tx)
+{
+	size_t nb = (tx->len >> TEXT_BLK_SHIFT) + 2;
+	uint32_t *blk = arena_alloc_raw(tx->arena, nb * sizeof *blk);
+	if (!blk)
+		return -1;
+	size_t lo = 0;
+	for (size_t b = 0; b < nb; b++) {
+		size_t off = b << TEXT_BLK_SHIFT;
+		size_t hi = tx->n - lo > ((size_t)1 << TEXT_BLK_SHIFT)
+				? lo + ((size_t)1 << TEXT_BLK_SHIFT)
+				: tx->n;
+		lo = text_tok_search(tx->tok, lo, hi, off);
+		blk[b] = (uint32_t)lo;
+	}
+	tx->tok_blk = blk;
+	return 0;
+}
+
 /* One pass over the tokens: at each token that can begin an entry, the
  * trie is walked along the following tokens (a multi-token entry never
  * runs over a line break), and every node reached that spells an entry is
@@ -63,6 +86,7 @@ int tag_text(text_t *tx)
 			struct lex_hit *out = hits + nh;
 			uint32_t node = (uint32_t)root;
 			uint64_t m = 0;
+			unsigned lc = 0;
 			size_t k = 0, j = i;
 			/* at most MAX_HITS_AT tokens from one token, so at most
 			 * MAX_HITS_AT hits (one a node) and a len that fits a byte */
@@ -73,6 +97,7 @@ int tag_text(text_t *tx)
 					out[k].node = node;
 					out[k].len = (uint8_t)(j - i + 1);
 					m |= nm;
+					lc |= lex_node_cls[node];
 					k++;
 				}
 				uint64_t bloom = lex_node_bloom[node];
@@ -91,12 +116,12 @@ int tag_text(text_t *tx)
 			}
 			nh += k;
 			lexmask[i] = m;
-			cls[i] = tag_cls_token(kwc, &tok[i], m);
+			cls[i] = tag_cls_token(kwc, &tok[i], lc);
 		}
 	}
 	hit_at[n] = hit_at[n + 1] = (uint32_t)nh;
 	lexmask[n] = lexmask[n + 1] = 0;
 	memset(cls + n, 0xFF, 16);
 	tx->cls = cls;
-	return 0;
+	return tag_block_index(tx);
 }

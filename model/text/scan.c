@@ -26,13 +26,13 @@ void text_free(text_t *tx)
 	tx->hit_at = NULL;
 	tx->hit = NULL;
 	tx->lexmask = NULL;
+	tx->tok_blk = NULL; /* in the arena */
 	tx->n = tx->cap = 0;
 }
 
 size_t text_tok_at(const text_t *tx, size_t off)
 {
 	size_t n = tx->n, h = tx->tok_hint < n ? tx->tok_hint : n;
-	size_t lo, hi, step = 1;
 	const tok_t *tk = tx->tok;
 	/* the common asks, answered before the search: the last answer
 	 * again, the token before it (a span's start after its end) or the
@@ -48,38 +48,15 @@ size_t text_tok_at(const text_t *tx, size_t off)
 		((text_t *)tx)->tok_hint = h + 1;
 		return h + 1;
 	}
-	if (h < n && tx->tok[h].start < off) {
-		/* the answer is past h: gallop forward */
-		lo = h + 1;
-		hi = n;
-		while (h + step < n) {
-			if (tx->tok[h + step].start >= off) {
-				hi = h + step;
-				break;
-			}
-			lo = h + step + 1;
-			step *= 2;
-		}
-	} else {
-		/* the answer is at h or before: gallop back */
-		lo = 0;
-		hi = h;
-		while (step <= h) {
-			if (tx->tok[h - step].start < off) {
-				lo = h - step + 1;
-				break;
-			}
-			hi = h - step;
-			step *= 2;
-		}
+	/* the tokens before block b start before off, the first one of
+	 * block b + 1 at or after it */
+	size_t lo = 0, hi = n;
+	if (tx->tok_blk) {
+		size_t b = (off < tx->len ? off : tx->len) >> TEXT_BLK_SHIFT;
+		lo = tx->tok_blk[b];
+		hi = tx->tok_blk[b + 1];
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (tx->tok[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = text_tok_search(tk, lo, hi, off);
 	((text_t *)tx)->tok_hint = lo;
 	return lo;
 }

@@ -69,7 +69,14 @@ typedef struct text {
 	 * pointers (the recognisers mostly ask in text order); a text_t is
 	 * never an object defined const */
 	size_t tok_hint;
+	/* tok_blk[b] is the first token whose start is at or after byte
+	 * b << TEXT_BLK_SHIFT, for b = 0 .. (len >> TEXT_BLK_SHIFT) + 1 (set
+	 * by tag_text, in the arena; NULL before): text_tok_at searches the
+	 * tokens of one block, not the text */
+	uint32_t *tok_blk;
 } text_t;
+
+#define TEXT_BLK_SHIFT 8
 
 /* Cut s[0..len) (valid UTF-8, NFC) into tokens: tx->tok (realloc'ed; free
  * with text_free) and the keys (in the arena). Vocabulary ids are not set
@@ -81,10 +88,25 @@ int text_scan(text_t *tx, const char *s, size_t len, arena_t *arena, budget_t *b
 /* Free what text_scan() and tag_text() allocated outside the arena. */
 void text_free(text_t *tx);
 
-/* First token whose start is at or after byte off (n when none): a
- * galloping search from the last answer, O(1) when asked in text order,
- * O(log distance) otherwise. */
+/* First token whose start is at or after byte off (n when none): O(1)
+ * when asked in text order (the last answer or a neighbour), else a
+ * binary search over the tokens of off's block (tok_blk), or over all of
+ * them before tag_text. */
 size_t text_tok_at(const text_t *tx, size_t off);
+
+/* The first of tokens [lo, hi) whose start is at or after off (hi when
+ * none): a binary search. */
+static inline size_t text_tok_search(const tok_t *tk, size_t lo, size_t hi, size_t off)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tk[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 static inline const char *tok_key(const text_t *tx, size_t i)
 {
