@@ -142,18 +142,17 @@ static inline const struct char_info *scan_mb(const unsigned char *p, const unsi
 	return chars_info(c, slow);
 }
 
-/* The lower-case key byte of an ASCII letter, 0 for every other byte: the
- * word loop's one load per ASCII letter (a letter below 'a' is upper
- * case). */
-static const unsigned char scan_lc[256] = {
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b',
-    ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
-    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
-    ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w',
-    ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+/* What an ASCII byte adds to a word's letter counts (ul in scan_loop: the
+ * upper-case letters in the low half, the lower-case ones in the high
+ * half), 0 for a byte that is not a letter: the word loop's one load per
+ * ASCII letter, which is also its letter test (the key byte is then the
+ * letter | 0x20). */
+#define SCAN_UP 1ull
+#define SCAN_LOW (1ull << 32)
+static const uint64_t scan_ul[256] = {
+    ['A' ... 'Z'] = SCAN_UP,
+    ['a' ... 'z'] = SCAN_LOW,
+};
 
 /* Only the upper-case Roman digits I V X L C (CC_ROMAN is set for these
  * five alone, so a word is Roman when every byte of it is one). Asked
@@ -297,7 +296,7 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				if (ci) {
 					unsigned cls = ci->cls;
 					if (cls & (CC_UPPER | CC_LOWER))
-						ul += cls & CC_UPPER ? 1 : (uint64_t)1 << 32;
+						ul += cls & CC_UPPER ? SCAN_UP : SCAN_LOW;
 					if (ci->tone)
 						tone = ci->tone;
 					/* fold is 4 bytes, the key buffer has slack */
@@ -306,20 +305,18 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				}
 				/* a run of ASCII letters: one table load each, the
 				 * key written at the same offset as its letter */
-				size_t r = 0, rmax = (size_t)(e - p), rup = 0;
+				size_t r = 0, rmax = (size_t)(e - p);
 				while (r < rmax) {
-					unsigned x = p[r], l = scan_lc[x];
-					if (!l)
+					unsigned x = p[r];
+					uint64_t w = scan_ul[x];
+					if (!w)
 						break;
-					kp[r] = (char)l;
-					rup += x < 'a';
+					kp[r] = (char)(x | 0x20);
+					ul += w;
 					r++;
 				}
-				if (r) {
-					ul += rup + ((uint64_t)(r - rup) << 32);
-					p += r;
-					kp += r;
-				}
+				p += r;
+				kp += r;
 				if (p >= e || *p < 0x80)
 					break;
 				const unsigned char *q;
