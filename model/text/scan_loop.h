@@ -103,26 +103,27 @@ static inline int scan_nfc_risk(uint32_t c)
  * below U+0800 or a three-byte one of U+1E00-U+1EFF (lead E1, second byte
  * B8-BB): those are read here without the generic decoder, and their NFC
  * test is a byte compare (a two-byte code point is U+0300 or above exactly
- * when its lead is CC or above; U+1E00-U+1EFF never changes). Every other
- * sequence takes the generic path, so both agree byte for byte. */
+ * when its lead is CC or above, and those leads take the generic path
+ * when checking; U+1E00-U+1EFF never changes). Every other sequence takes
+ * the generic path, so both agree byte for byte. The code point is the
+ * bytes shifted and added, less the sum of their marker bits (C0 80 for
+ * two bytes, E0 80 80 for three), which is one constant. */
 static inline const struct char_info *scan_mb(const unsigned char *p, const unsigned char *e,
 					      const unsigned char **next, uint32_t *cp, int *err,
 					      struct char_info *slow)
 {
 	unsigned b = p[0];
 	size_t left = (size_t)(e - p);
-	if (b - 0xC2u <= 0xDFu - 0xC2u && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		if (SCAN_CHECK && b >= 0xCC) {
-			*err = 2;
-			return NULL;
-		}
-		uint32_t c = (b & 0x1F) << 6 | (p[1] & 0x3F);
+	unsigned lead2_max = SCAN_CHECK ? 0xCB : 0xDF;
+	if (b - 0xC2u <= lead2_max - 0xC2u && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		uint32_t c = (b << 6) + p[1] - 0x3080;
 		*cp = c;
 		*next = p + 2;
 		return &chars_table[c];
 	}
 	if (b == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && (p[2] & 0xC0) == 0x80) {
-		uint32_t c = 0x1E00 | (p[1] & 3u) << 6 | (p[2] & 0x3F);
+		/* the lead adds 1 << 12, the markers 0x80 << 6 and 0x80 come off */
+		uint32_t c = ((uint32_t)p[1] << 6) + p[2] - 0x1080;
 		*cp = c;
 		*next = p + 3;
 		return &chars_table[c];
