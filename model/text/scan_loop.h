@@ -155,6 +155,14 @@ static const uint64_t scan_ul[256] = {
     ['a' ... 'z'] = SCAN_LOW,
 };
 
+/* The same for another letter, by its class's case bits (a letter with
+ * both counts as upper case). */
+static const uint64_t scan_case_ul[(CC_UPPER | CC_LOWER) + 1] = {
+    [CC_UPPER] = SCAN_UP,
+    [CC_LOWER] = SCAN_LOW,
+    [CC_UPPER | CC_LOWER] = SCAN_UP,
+};
+
 /* Only the upper-case Roman digits I V X L C (CC_ROMAN is set for these
  * five alone, so a word is Roman when every byte of it is one). Asked
  * only of words without a lower-case letter, so rarely and of short ones. */
@@ -295,9 +303,7 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 						: CC_LOWER;
 			for (;;) {
 				if (ci) {
-					unsigned cls = ci->cls;
-					if (cls & (CC_UPPER | CC_LOWER))
-						ul += cls & CC_UPPER ? SCAN_UP : SCAN_LOW;
+					ul += scan_case_ul[ci->cls & (CC_UPPER | CC_LOWER)];
 					if (ci->tone)
 						tone = ci->tone;
 					/* fold is 4 bytes, the key buffer has slack */
