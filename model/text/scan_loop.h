@@ -103,26 +103,27 @@ static inline int scan_nfc_risk(uint32_t c)
  * below U+0800 or a three-byte one of U+1E00-U+1EFF (lead E1, second byte
  * B8-BB): those are read here without the generic decoder, and their NFC
  * test is a byte compare (a two-byte code point is U+0300 or above exactly
- * when its lead is CC or above; U+1E00-U+1EFF never changes). Every other
- * sequence takes the generic path, so both agree byte for byte. */
+ * when its lead is CC or above, and those leads take the generic path
+ * when checking; U+1E00-U+1EFF never changes). Every other sequence takes
+ * the generic path, so both agree byte for byte. The code point is the
+ * bytes shifted and added, less the sum of their marker bits (C0 80 for
+ * two bytes, E0 80 80 for three), which is one constant. */
 static inline const struct char_info *scan_mb(const unsigned char *p, const unsigned char *e,
 					      const unsigned char **next, uint32_t *cp, int *err,
 					      struct char_info *slow)
 {
 	unsigned b = p[0];
 	size_t left = (size_t)(e - p);
-	if (b - 0xC2u <= 0xDFu - 0xC2u && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		if (SCAN_CHECK && b >= 0xCC) {
-			*err = 2;
-			return NULL;
-		}
-		uint32_t c = (b & 0x1F) << 6 | (p[1] & 0x3F);
+	unsigned lead2_max = SCAN_CHECK ? 0xCB : 0xDF;
+	if (b - 0xC2u <= lead2_max - 0xC2u && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		uint32_t c = (b << 6) + p[1] - 0x3080;
 		*cp = c;
 		*next = p + 2;
 		return &chars_table[c];
 	}
 	if (b == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && (p[2] & 0xC0) == 0x80) {
-		uint32_t c = 0x1E00 | (p[1] & 3u) << 6 | (p[2] & 0x3F);
+		/* the lead adds 1 << 12, the markers 0x80 << 6 and 0x80 come off */
+		uint32_t c = ((uint32_t)p[1] << 6) + p[2] - 0x1080;
 		*cp = c;
 		*next = p + 3;
 		return &chars_table[c];
@@ -142,18 +143,25 @@ static inline const struct char_info *scan_mb(const unsigned char *p, const unsi
 	return chars_info(c, slow);
 }
 
-/* The lower-case key byte of an ASCII letter, 0 for every other byte: the
- * word loop's one load per ASCII letter (a letter below 'a' is upper
- * case). */
-static const unsigned char scan_lc[256] = {
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b',
-    ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
-    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
-    ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w',
-    ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+/* What an ASCII byte adds to a word's letter counts (ul in scan_loop: the
+ * upper-case letters in the low half, the lower-case ones in the high
+ * half), 0 for a byte that is not a letter: the word loop's one load per
+ * ASCII letter, which is also its letter test (the key byte is then the
+ * letter | 0x20). */
+#define SCAN_UP 1ull
+#define SCAN_LOW (1ull << 32)
+static const uint64_t scan_ul[256] = {
+    ['A' ... 'Z'] = SCAN_UP,
+    ['a' ... 'z'] = SCAN_LOW,
+};
+
+/* The same for another letter, by its class's case bits (a letter with
+ * both counts as upper case). */
+static const uint64_t scan_case_ul[(CC_UPPER | CC_LOWER) + 1] = {
+    [CC_UPPER] = SCAN_UP,
+    [CC_LOWER] = SCAN_LOW,
+    [CC_UPPER | CC_LOWER] = SCAN_UP,
+};
 
 /* Only the upper-case Roman digits I V X L C (CC_ROMAN is set for these
  * five alone, so a word is Roman when every byte of it is one). Asked
@@ -295,9 +303,7 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 						: CC_LOWER;
 			for (;;) {
 				if (ci) {
-					unsigned cls = ci->cls;
-					if (cls & (CC_UPPER | CC_LOWER))
-						ul += cls & CC_UPPER ? 1 : (uint64_t)1 << 32;
+					ul += scan_case_ul[ci->cls & (CC_UPPER | CC_LOWER)];
 					if (ci->tone)
 						tone = ci->tone;
 					/* fold is 4 bytes, the key buffer has slack */
@@ -306,20 +312,18 @@ static int scan_loop(text_t *tx, const char *s, size_t len, arena_t *arena, budg
 				}
 				/* a run of ASCII letters: one table load each, the
 				 * key written at the same offset as its letter */
-				size_t r = 0, rmax = (size_t)(e - p), rup = 0;
+				size_t r = 0, rmax = (size_t)(e - p);
 				while (r < rmax) {
-					unsigned x = p[r], l = scan_lc[x];
-					if (!l)
+					unsigned x = p[r];
+					uint64_t w = scan_ul[x];
+					if (!w)
 						break;
-					kp[r] = (char)l;
-					rup += x < 'a';
+					kp[r] = (char)(x | 0x20);
+					ul += w;
 					r++;
 				}
-				if (r) {
-					ul += rup + ((uint64_t)(r - rup) << 32);
-					p += r;
-					kp += r;
-				}
+				p += r;
+				kp += r;
 				if (p >= e || *p < 0x80)
 					break;
 				const unsigned char *q;
