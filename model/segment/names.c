@@ -20,7 +20,13 @@ void segment_trim(const seg_ctx_t *c, size_t *s, size_t *e)
 		*e = *s;
 		return;
 	}
-	size_t b = text_tok_at(tx, *e);
+	/* the first token at or after *e: a few steps on from a (a line, a
+	 * caption), else the search */
+	size_t b = a, n = tx->n;
+	while (b < n && tx->tok[b].start < *e && b - a < 8)
+		b++;
+	if (b < n && tx->tok[b].start < *e)
+		b = text_tok_at(tx, *e);
 	if (b > 0 && tx->tok[b - 1].end < *e)
 		*e = tx->tok[b - 1].end > *s ? tx->tok[b - 1].end : *s;
 }
