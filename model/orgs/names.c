@@ -61,6 +61,7 @@ int orgs_body_starts(const text_t *t, size_t j, size_t lim)
 	       orgs_is_cap(&t->tok[j]);
 }
 
+/* Whether a country (places.tsv) starts at token i, its tokens at *n. */
 static int is_country(const text_t *t, size_t i, size_t lim, size_t *n)
 {
 	const lex_entry_t *pe = lex_at(t, LEX_PLACES, i, lim, n);
@@ -98,8 +99,7 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 			 * Trung ương MTTQ Việt Nam" */
 			size_t nb = 0;
 			/* a country ends a foreign body's name: "Bộ Nông Lâm Lào" */
-			const lex_entry_t *ce = j > k ? lex_at(t, LEX_PLACES, j, lim, &nb) : NULL;
-			if (ce && ce->ncols > 1 && !strcmp(ce->cols[1], "country") &&
+			if (j > k && is_country(t, j, lim, &nb) &&
 			    !(j + nb < lim && t->tok[j + nb].kind == TK_WORD &&
 			      !orgs_is_cap(&t->tok[j + nb]))) {
 				j += nb;
@@ -347,8 +347,5 @@ size_t orgs_country_after(const doc_t *d, size_t k, size_t lim)
 	size_t n = 0;
 	if (k >= lim || !orgs_is_cap(&t->tok[k]) || (t->tok[k].flags & TF_NL))
 		return k;
-	const lex_entry_t *pe = lex_at(t, LEX_PLACES, k, lim, &n);
-	if (pe && pe->ncols > 1 && !strcmp(pe->cols[1], "country"))
-		return k + n;
-	return k;
+	return is_country(t, k, lim, &n) ? k + n : k;
 }
