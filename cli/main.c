@@ -67,9 +67,10 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Descriptors besides connections: stdio, the listening socket, and an
- * epoll descriptor and a wake-up pipe per thread. */
-#define FD_RESERVE(threads) (16 + 4 * (rlim_t)(threads))
+/* Descriptors besides connections: stdio, the listening socket, the gate's
+ * epoll and wake-up descriptors, and each libmicrohttpd thread's wake-up
+ * channel (an eventfd, or a pipe's two ends); the parse workers hold none. */
+#define FD_RESERVE(threads) (16 + 2 * CONFIG_HTTP_THREADS_PER_WORKER * (rlim_t)(threads))
 
 /* A connection with its request at the server holds three descriptors: the
  * client's socket and the socket pair to libmicrohttpd. */

@@ -382,7 +382,7 @@ int gate_start(const struct config *cfg, struct MHD_Daemon *daemon,
 	atomic_store(&G.draining, 0);
 	if (listen_on(cfg, err, errlen))
 		return -1;
-	G.workers = cfg->threads > 1 ? cfg->threads : 1;
+	G.workers = config_http_threads(cfg);
 	G.pairs = calloc((size_t)G.workers, sizeof *G.pairs);
 	if (!G.pairs || gate_links_init() || (G.ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
 	    (G.wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {

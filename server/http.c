@@ -304,8 +304,9 @@ int http_start(const struct config *cfg, const struct http_route *routes, size_t
 	    flags, 0, NULL, NULL, http_flow_access, NULL,
 	    /* first, so that MHD's own start-up messages go through it too */
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_THREAD_POOL_SIZE,
-	    (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)(cfg->max_connections + cfg->threads + 16), MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)config_http_threads(cfg), MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)(cfg->max_connections + config_http_threads(cfg) + 16),
+	    MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)((cfg->request_timeout_ms + cfg->connection_timeout_ms) / 1000 + 5),
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT, MHD_OPTION_STRICT_FOR_CLIENT,
 	    1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri,

@@ -166,7 +166,9 @@ static void run_handler(void *arg)
  * parses at most, however many clients crowd in (measured with 512 clients
  * posting 8 KiB of distinct names: /healthz within 100 ms, as with every
  * parse on the pool, against 370 ms and growing without the budget); the
- * benchmark's articles stay within it (2 % go to the pool). */
+ * benchmark's articles stay within it: with three libmicrohttpd threads
+ * per worker (config_http_threads()), each spends about a third of its time
+ * in them, and the pool is all but idle under bench/http_bench.sh). */
 #define INLINE_WINDOW_NS 20000000ull /* 20 ms */
 #define INLINE_BUDGET_NS 10000000ull /* half of it */
 

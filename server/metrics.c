@@ -32,7 +32,7 @@ struct route_metrics {
 	atomic_ullong bytes_in, bytes_out;
 };
 
-#define SHARDS 8
+#define SHARDS 16
 
 /* a gauge per shard, each in a cache line of its own */
 struct gauge {
