@@ -145,11 +145,20 @@ const lex_entry_t *segment_wtok_is(const seg_ctx_t *c, const seg_wtok_t *w, int 
 
 int segment_starter(const seg_ctx_t *c, size_t s, size_t e)
 {
-	size_t i = text_tok_at(c->tx, s);
+	size_t i = text_tok_at(c->tx, s), n;
 	if (i >= c->tx->n || c->tx->tok[i].start != s || c->tx->tok[i].end != e)
 		return 0;
-	const lex_entry_t *x = segment_entry(c, LEX_SEGMENT_STARTER, i, i + 1);
-	return x && segment_spelled(c, i, x, segment_detail(x));
+	/* a starter of several words ("Quang cảnh") starts one only before the
+	 * rest of them: "Quang" alone is a given name ("Quang Vũ") */
+	size_t j = i + 4 < c->tx->n ? i + 4 : c->tx->n;
+	const lex_entry_t *x = lex_at(c->tx, LEX_SEGMENT_STARTER, i, j, &n);
+	if (!x)
+		return 0;
+	if (n == 1)
+		return segment_spelled(c, i, x, segment_detail(x));
+	/* its first word as spelled, the others as the lexicons match them */
+	const tok_t *t = &c->tx->tok[i];
+	return same_bytes(c->t + t->start, t->end - t->start, x->form, strcspn(x->form, " "));
 }
 
 /* ---- names -------------------------------------------------------------- */

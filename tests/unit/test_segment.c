@@ -383,6 +383,24 @@ Test(segment, initials_and_hyphenated_names)
 	cr_expect_str_eq(art.authors.v[0].name, "Vũ-Trung");
 }
 
+/* "Quang" is a given name: only "Quang cảnh" (the usual caption's opening)
+ * starts a sentence that a credit or a byline stops before. */
+Test(segment, quang_is_a_given_name_and_quang_canh_a_starter)
+{
+	seg("Tiêu đề\nSapo.\nHội nghị bế mạc lúc 17 giờ. Quang Vũ – Văn Việt (TTXVN)\n");
+	cr_assert_eq(art.authors.n, 2);
+	cr_expect_str_eq(art.authors.v[0].name, "Quang Vũ");
+	cr_expect_str_eq(art.authors.v[1].name, "Văn Việt");
+	seg("Tiêu đề\nSapo.\nHội nghị bế mạc lúc 17 giờ. Quang Huy\n");
+	cr_assert_eq(art.authors.n, 1);
+	cr_expect_str_eq(art.authors.v[0].name, "Quang Huy");
+	seg("Tiêu đề\nSapo.\nBí thư phát biểu. Ảnh: Thu Trang Quang cảnh hội nghị. Ảnh: Hà An "
+	    "Hội nghị bế mạc lúc 17 giờ.\n");
+	cr_assert_eq(art.captions.n, 2);
+	EXPECT_SPAN(art.captions.v[1], "Quang cảnh hội nghị.");
+	cr_expect_eq(art.authors.n, 0, "photo credits are not authors");
+}
+
 Test(segment, byline_inside_run_together_body)
 {
 	seg("Tiêu đề\nSapo.\nCuộc họp kết thúc lúc 17 giờ. Xuân Lộc – Thanh Tùng Hội nghị cấp "

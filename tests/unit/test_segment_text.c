@@ -147,8 +147,15 @@ Test(segment_text, lexicon_rows_and_spellings)
 	for (size_t k = 0; k < 2; k++) {
 		for (size_t i = 0; i < lex_count(spelled[k]); i++) {
 			const lex_entry_t *e = lex_entry(spelled[k], i);
-			cr_expect_eq(e->ntok, 1, "'%s' is not one word", e->form);
 			const char *p = e->ncols >= 3 ? e->cols[2] : "";
+			/* a starter of several words has its first word as spelled and
+			 * no other spellings (segment_starter) */
+			if (spelled[k] == LEX_SEGMENT_STARTER && e->ntok > 1) {
+				cr_expect_str_empty(p, "'%s': other spellings of several words",
+						    e->form);
+				continue;
+			}
+			cr_expect_eq(e->ntok, 1, "'%s' is not one word", e->form);
 			while (*p) {
 				size_t m = strcspn(p, " ");
 				cr_expect_eq(lex_lookup(spelled[k], p, m), e, "'%.*s' is not '%s'",
