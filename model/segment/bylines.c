@@ -43,9 +43,30 @@ static void cut_token(seg_ctx_t *c, size_t k, size_t b)
 	w->t1 = (uint32_t)x;
 }
 
+static size_t byline_prefix(seg_ctx_t *c, size_t k, size_t n, int *kind);
+
+/* The bracket that opens at word token k starts with "Theo" ("(Theo AP,
+ * ABC News, CNN)"): the sources of a report, however many. */
+static int paren_theo(seg_ctx_t *c, size_t k)
+{
+	const text_t *tx = c->tx;
+	size_t i = text_tok_at(tx, c->toks.v[k].start + 1);
+	if (i >= tx->n || tx->tok[i].start != c->toks.v[k].start + 1 ||
+	    !lex_starts(tx, LEX_SEGMENT_BYLINE_PREFIX, i))
+		return 0;
+	for (lex_iter_t it = lex_iter(tx, LEX_SEGMENT_BYLINE_PREFIX, i); lex_next(&it);) {
+		const lex_entry_t *e = lex_entry(LEX_SEGMENT_BYLINE_PREFIX, (size_t)it.entry);
+		if (!strcmp(segment_detail(e), "theo") &&
+		    segment_form_fits(c, i, i + it.len, e->form, 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Tokens c->toks[0,*n) end with an agency in brackets or after a slash
- * ("Thu Phương (TTXVN)", "Trí Anh/VOV.VN", "Nguyễn Hiền/VOV-Trung tâm Tin"):
- * drop it, cutting a slashed token in place. 1 when something was dropped. */
+ * ("Thu Phương (TTXVN)", "Trí Anh/VOV.VN", "Nguyễn Hiền/VOV-Trung tâm Tin",
+ * "Hoài Nam/ VOV- Miền Trung", "Việt Hưng (Theo AP, ABC News, CNN)"): drop
+ * it, cutting a slashed token in place. 1 when something was dropped. */
 static int drop_agency_suffix(seg_ctx_t *c, size_t *n)
 {
 	const char *t = c->t;
@@ -54,9 +75,10 @@ static int drop_agency_suffix(seg_ctx_t *c, size_t *n)
 		return 0;
 	seg_wtok_t last = c->toks.v[m - 1];
 	if (t[last.end - 1] == ')') {
-		for (size_t k = m; k-- > 0 && m - k <= 5;) {
+		for (size_t k = m; k-- > 0 && m - k <= 12;) {
 			if (t[c->toks.v[k].start] == '(') {
-				if (last.end - c->toks.v[k].start > 48)
+				size_t len = last.end - c->toks.v[k].start;
+				if ((len > 48 || m - k > 5) && !(len <= 120 && paren_theo(c, k)))
 					return 0;
 				*n = k;
 				return 1;
@@ -74,6 +96,13 @@ static int drop_agency_suffix(seg_ctx_t *c, size_t *n)
 				*n = k + 1;
 				return 1;
 			}
+		}
+		/* a slash that ends the token, the agency in the next ones */
+		if (tk.end > tk.start + 1 && t[tk.end - 1] == '/' && k + 1 < m &&
+		    seg_upper(seg_cp_at(c, c->toks.v[k + 1].start, c->toks.v[k + 1].end))) {
+			cut_token(c, k, tk.end - 1);
+			*n = k + 1;
+			return 1;
 		}
 	}
 	return 0;
@@ -138,6 +167,25 @@ int segment_byline_line(seg_ctx_t *c, size_t s, size_t e)
 	return 1;
 }
 
+/* Word tokens c->toks[0,n) end with the words that close a byline ("thực
+ * hiện.", "ghi"): how many word tokens they take, 0 if they do not. */
+static size_t byline_suffix(const seg_ctx_t *c, size_t n)
+{
+	const text_t *tx = c->tx;
+	for (size_t b = n > 2 ? n - 2 : 0; b < n; b++) {
+		size_t i = c->toks.v[b].t0, len;
+		if (i >= tx->n ||
+		    !lex_at(tx, LEX_SEGMENT_BYLINE_SUFFIX, i, c->toks.v[n - 1].t1, &len))
+			continue;
+		size_t p = tx->tok[i + len - 1].end, e = c->toks.v[n - 1].end;
+		while (p < e && c->t[p] == '.')
+			p++;
+		if (p == e)
+			return n - b;
+	}
+	return 0;
+}
+
 /* "ảnh:" alone: the photo credit that ends a caption. */
 static int photo_colon(const seg_ctx_t *c, const seg_wtok_t *w)
 {
@@ -164,6 +212,11 @@ size_t segment_trailing_byline(seg_ctx_t *c, size_t s, size_t e, int long_par)
 		if (n < 2)
 			return e;
 		int dropped = drop_agency_suffix(c, &n);
+		size_t sfx = dropped ? 0 : byline_suffix(c, n);
+		if (sfx && sfx < n)
+			n -= sfx;
+		else
+			sfx = 0;
 		size_t j = n, k = n;
 		while (k > 0 && n - k < 12) {
 			seg_wtok_t tk = c->toks.v[k - 1];
@@ -205,6 +258,8 @@ size_t segment_trailing_byline(seg_ctx_t *c, size_t s, size_t e, int long_par)
 			if (!kind && photo_colon(c, &c->toks.v[k - 1]))
 				return e; /* a photo credit, handled with the caption */
 		}
+		if (sfx && (k == j || !strong))
+			return e; /* "... do Sở Xây dựng thực hiện." */
 		if (k == j) {
 			/* no name: "./. PV", "./. TTXVN/Tin Tức", "đề ra. (TTXVN)" */
 			if (dropped && n &&

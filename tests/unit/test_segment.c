@@ -401,6 +401,33 @@ Test(segment, quang_is_a_given_name_and_quang_canh_a_starter)
 	cr_expect_eq(art.authors.n, 0, "photo credits are not authors");
 }
 
+/* The agency after a slash and a blank, the sources in a long "(Theo ...)",
+ * and a closing "thực hiện": all credits around the author's name. */
+Test(segment, byline_agency_after_slash_theo_sources_and_closing_credit)
+{
+	seg("Tiêu đề\nSapo.\nHội nghị bế mạc lúc 17 giờ./. Hoài An/ VOV- Miền Trung\n");
+	cr_assert_eq(art.authors.n, 1);
+	cr_expect_str_eq(art.authors.v[0].name, "Hoài An");
+	seg("Tiêu đề\nSapo.\nHội nghị bế mạc lúc 17 giờ. MINH KHÔI (Theo AP, Reuters, "
+	    "Kyodo News, CNN)\n");
+	cr_assert_eq(art.authors.n, 1);
+	cr_expect_str_eq(art.authors.v[0].name, "Minh Khôi");
+	seg("Tiêu đề\nSapo.\nXin cảm ơn ông! Lan Chi thực hiện.\n");
+	cr_assert_eq(art.authors.n, 1);
+	cr_expect_str_eq(art.authors.v[0].name, "Lan Chi");
+	EXPECT_SPAN(art.paragraphs.v[art.paragraphs.n - 1], "Xin cảm ơn ông!");
+	/* a sentence that ends in "thực hiện" keeps its words */
+	seg("Tiêu đề\nSapo.\nViệc thẩm định do Sở Xây dựng thực hiện.\n");
+	cr_expect_eq(art.authors.n, 0);
+	EXPECT_SPAN(art.paragraphs.v[art.paragraphs.n - 1],
+		    "Việc thẩm định do Sở Xây dựng thực hiện.");
+	/* a source credit on a line of its own is no caption */
+	seg("Tiêu đề\nSapo.\nHội nghị bế mạc lúc 17 giờ.\n\n(Theo Cổng thông tin điện tử "
+	    "huyện)\n");
+	cr_expect_eq(art.captions.n, 0);
+	cr_expect_eq(art.authors.n, 0);
+}
+
 Test(segment, byline_inside_run_together_body)
 {
 	seg("Tiêu đề\nSapo.\nCuộc họp kết thúc lúc 17 giờ. Xuân Lộc – Thanh Tùng Hội nghị cấp "
