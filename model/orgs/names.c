@@ -279,6 +279,41 @@ size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim)
 	return last > k + 1 ? last : k;
 }
 
+/* A committee's remit written without "về", right after its head: lower-case
+ * words up to the locality its name ends with ("Ban Chỉ đạo" + "phòng,
+ * chống thiên tai và tìm kiếm cứu nạn" + "tỉnh Hà Giang", "Ban Chỉ đạo" +
+ * "phát triển du lịch" + "huyện ..."). No verb or function word inside
+ * (cues.tsv org_verb, remit_stop), "và" and commas only between lower-case
+ * words, at most twelve tokens, and a locality with its name must follow:
+ * otherwise the words are the sentence going on ("Ban Chỉ đạo kiểm tra
+ * ..."). Returns the remit's end (the locality is read after it), or k. */
+size_t orgs_bare_remit_end(const doc_t *d, size_t k, size_t lim)
+{
+	const text_t *t = &d->tx;
+	size_t q = k, n = 0;
+	while (q < lim && q < k + 13) {
+		const tok_t *x = &t->tok[q];
+		if (x->flags & TF_NL)
+			return k;
+		if (q > k && lex_at(t, LEX_LOCALITIES, q, lim, &n))
+			break;
+		if (tok_kw(t, q) == KW_vaf || tok_punct(t, q, ',')) {
+			if (q == k || !(q + 1 < lim && orgs_plain_lower(t, q + 1)))
+				return k;
+			q++;
+			continue;
+		}
+		if (!orgs_plain_lower(t, q) || lex_starts(t, LEX_CUE_REMIT_STOP, q) ||
+		    lex_starts(t, LEX_MEETING_KINDS, q))
+			return k;
+		q++;
+	}
+	if (q == k || q >= lim || !n || q + n >= lim || !orgs_is_cap(&t->tok[q + n]) ||
+	    !lex_at(t, LEX_LOCALITIES, q, lim, &n))
+		return k;
+	return q;
+}
+
 /* A number as the whole name: "Ban Chỉ đạo 389", "Tổ công tác 751", "Sư
  * đoàn 312", then "quốc gia" ("Ban Chỉ đạo 389 quốc gia"). Returns the
  * end, or k. */

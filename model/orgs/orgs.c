@@ -186,6 +186,8 @@ static size_t generic_name(const doc_t *d, size_t s, size_t lim, unsigned tail)
 		size_t re = orgs_remit_end(d, r, lim);
 		if (re > r)
 			j = re;
+		else if (j == s)
+			j = orgs_bare_remit_end(d, s, lim);
 	}
 	if ((tail & ORGS_TAIL_AT) && j > s)
 		j = orgs_mission_place(d, j, lim);

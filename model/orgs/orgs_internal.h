@@ -29,6 +29,7 @@ int orgs_person_name(const doc_t *d, size_t k, size_t lim);
 size_t orgs_name_run(const doc_t *d, size_t k, size_t lim);
 size_t orgs_descr_run(const doc_t *d, size_t k, size_t lim);
 size_t orgs_remit_end(const doc_t *d, size_t k, size_t lim);
+size_t orgs_bare_remit_end(const doc_t *d, size_t k, size_t lim);
 size_t orgs_number_name(const doc_t *d, size_t k, size_t lim);
 size_t orgs_mission_place(const doc_t *d, size_t k, size_t lim);
 size_t orgs_inner_abbr(const doc_t *d, size_t k, size_t lim);

@@ -38,6 +38,25 @@ static const struct jq_case BODIES[] = {
      "Ủy ban Quốc gia về chuyển đổi số ban hành chương trình hành động.",
      NULL,
      {{"organizations[0].name", "Ủy ban Quốc gia về chuyển đổi số"}}},
+    /* a remit written without "về" runs up to the body's locality */
+    {"remit_without_ve_up_to_the_locality",
+     "Chiều 8/9, Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Hà Nam họp khẩn.",
+     NULL,
+     {{"organizations#", "1"},
+      {"organizations[0].name",
+       "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Hà Nam"},
+      {"organizations[0].level", "province"},
+      {M0 "body.name", "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Hà Nam"}}},
+    {"council_with_a_remit",
+     "Hội đồng thẩm định giá đất tỉnh Quảng Nam họp chiều qua.",
+     NULL,
+     {{"organizations[0].name", "Hội đồng thẩm định giá đất tỉnh Quảng Nam"}}},
+    /* without a locality after them, the words are the sentence going on */
+    {"bare_remit_needs_a_locality",
+     "Ban Chỉ đạo kiểm tra tình hình tại huyện Mèo Vạc. Ban Chỉ đạo phòng chống dịch đề nghị "
+     "tỉnh Hà Giang khẩn trương.",
+     NULL,
+     {{"organizations#", "0"}}},
     /* "về việc" opens a subject line, not a remit */
     {"ve_viec_is_not_a_remit",
      "Ủy ban Quốc gia về việc này chưa có ý kiến.",
