@@ -119,6 +119,27 @@ int meetings_cited_only(const mctx_t *c, size_t i)
 	return meetings_frame_topic_before(t, i);
 }
 
+/* "tiếp" at token i is the verb of a reception: lower case, after a named
+ * person ("Thủ tướng Phạm Minh Chính tiếp", "ông A đã tiếp") and before a
+ * capital (the guest: "Đại sứ", a name) or a delegation ("đoàn công tác"). */
+static int reception_verb(const mctx_t *c, size_t i)
+{
+	const doc_t *d = c->d;
+	const text_t *t = c->t;
+	if ((t->tok[i].flags & TF_CAP) || i + 1 >= t->n || i == 0 ||
+	    !((t->tok[i + 1].flags & TF_CAP) || tok_kw(t, i + 1) == KW_ddoanf))
+		return 0;
+	uint16_t w = tok_kw(t, i - 1);
+	size_t end = w == KW_ddax || w == KW_vuwaf ? i - 1 : i;
+	for (size_t k = meetings_pm_from(d, i > 24 ? i - 24 : 0);
+	     k < d->person_mentions.n && d->person_mentions.v[k].ctx_start < i; k++) {
+		const person_mention_t *pm = &d->person_mentions.v[k];
+		if (!pm->is_title_only && pm->tok_end == end)
+			return 1;
+	}
+	return 0;
+}
+
 int meetings_collect_kinds(mctx_t *c)
 {
 	const int lx = LEX_MEETING_KINDS;
@@ -155,6 +176,8 @@ int meetings_collect_kinds(mctx_t *c)
 		     (tok_kw(t, i - 1) == KW_truwowngf) || (tok_kw(t, i - 1) == KW_phongf) ||
 		     (tok_kw(t, i - 1) == KW_nhaf) || (tok_kw(t, i - 1) == KW_sanhr)) &&
 		    (t->tok[i].flags & TF_CAP))
+			continue;
+		if (n == 1 && tok_kw(t, i) == KW_tieeps && !reception_verb(c, i))
 			continue;
 		/* bare "lễ" is a holiday ("nghỉ lễ") more often than a ceremony */
 		if (n == 1 && (tok_kw(t, i) == KW_leex))
