@@ -57,6 +57,34 @@ static void resolve_date(mctx_t *c, meeting_t *m, int di, int prev_y, int prev_m
 	}
 }
 
+/* The year of the same day written in full elsewhere in the article ("sáng
+ * 24/5" and later "ngày 24/5/2017"): that year when all such dates agree,
+ * else 0. Not a day of the past the article recalls ("40 năm trước, ngày
+ * 21/6/1977": the year is older than that of the article's latest full
+ * date but one), nor
+ * the start of a period ("kể từ ngày 15/5/2017": an effective date). */
+static int same_day_year(const doc_t *d, int month, int day)
+{
+	const text_t *t = &d->tx;
+	int y = 0, latest = 0;
+	for (size_t i = 0; i < d->dates.n; i++)
+		if (d->dates.v[i].day && d->dates.v[i].year > latest)
+			latest = d->dates.v[i].year;
+	for (size_t i = 0; i < d->dates.n; i++) {
+		const date_expr_t *x = &d->dates.v[i];
+		if (!x->year || x->month != month || x->day != day || x->year + 1 < latest)
+			continue;
+		size_t k = x->tok_start;
+		if ((k >= 1 && tok_kw(t, k - 1) == KW_tuwf) ||
+		    (k >= 2 && tok_kw(t, k - 2) == KW_tuwf))
+			continue;
+		if (y && x->year != y)
+			return 0;
+		y = x->year;
+	}
+	return y;
+}
+
 /* A year stated in the meeting's own name: "phiên họp thường kỳ tháng 6 năm
  * 2017", "hội nghị ... năm 2017". Planning clauses ("6 tháng cuối năm 2017")
  * do not date the meeting. */
@@ -176,6 +204,15 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			y = year_in_name(c, k0, sb);
 		if (y)
 			m->year = y;
+	}
+	/* the same day with its year elsewhere wins over a year inferred from
+	 * the publication date */
+	if ((!m->year || m->year_inferred) && m->month && m->day) {
+		int y = same_day_year(d, m->month, m->day);
+		if (y && y != m->year) {
+			m->year = y;
+			m->year_inferred = 0;
+		}
 	}
 	if (m->year && m->month && !dates_valid(m->year, m->month, m->day))
 		m->year = 0;

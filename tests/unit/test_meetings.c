@@ -241,6 +241,23 @@ static const struct jq_case MEETINGS[] = {
      {{M0 "kind", "sitting"},
       {M0 "date", "2017-07-10"},
       {M0 "month_day", "07-10"}}},
+    {"date_year_from_the_same_day_in_full",
+     "Sáng 24/5, UBND tỉnh tổ chức hội nghị tổng kết. Trước đó, trong ngày 24/5/2019, đoàn "
+     "công tác đã khảo sát thực tế.",
+     NULL,
+     {{M0 "date", "2019-05-24"}, {"warnings", ""}}},
+    /* ... which beats the year the publication date suggests */
+    {"date_year_from_the_same_day_beats_the_publication",
+     "Sáng 15/3, UBND tỉnh tổ chức hội nghị. Hội nghị ngày 15/3/2023 thống nhất nhiều nội dung.",
+     PUB,
+     {{M0 "date", "2023-03-15"}, {"warnings", ""}}},
+    /* not a day the article recalls, nor the start of a period */
+    {"date_year_not_from_a_recalled_day_or_a_start",
+     "Sáng 21/6, UBND tỉnh tổ chức hội nghị. Ngày 21/6/1977, ông Lê Văn Bình nhập ngũ; ngày "
+     "3/2/2019 ông nghỉ hưu. Chiều 9/8, UBND tỉnh họp tiếp. Quy định có hiệu lực kể từ ngày "
+     "9/8/2019.",
+     NULL,
+     {{M0 "date", "null"}, {"meetings[1].date", "null"}, {"meetings[1].month_day", "08-09"}}},
     {"start_time_from_clock",
      "Lúc 8 giờ 30 phút sáng 15/3, UBND tỉnh tổ chức hội nghị.",
      PUB,
