@@ -147,6 +147,12 @@ static uint32_t new_node(void)
 /* Entry idx of lexicon lx ends at node: the first one of a lexicon wins. */
 static void add_term(uint32_t node, int lx, size_t idx)
 {
+	/* grown before the walk: link may point into lexgen_terms, which a
+	 * realloc after it would leave dangling (the new term then lost) */
+	if (lexgen_nterm == lexgen_capterm) {
+		lexgen_capterm = lexgen_capterm ? lexgen_capterm * 2 : 4096;
+		lexgen_terms = lexgen_xrealloc(lexgen_terms, lexgen_capterm * sizeof *lexgen_terms);
+	}
 	int *link = &lexgen_node_term[node];
 	while (*link >= 0) {
 		if (lexgen_terms[*link].lex == lx)
@@ -154,10 +160,6 @@ static void add_term(uint32_t node, int lx, size_t idx)
 		if (lexgen_terms[*link].lex > lx)
 			break;
 		link = &lexgen_terms[*link].next;
-	}
-	if (lexgen_nterm == lexgen_capterm) {
-		lexgen_capterm = lexgen_capterm ? lexgen_capterm * 2 : 4096;
-		lexgen_terms = lexgen_xrealloc(lexgen_terms, lexgen_capterm * sizeof *lexgen_terms);
 	}
 	lexgen_terms[lexgen_nterm].lex = (uint16_t)lx;
 	lexgen_terms[lexgen_nterm].entry = (int32_t)idx;
@@ -439,6 +441,20 @@ static void read_file(const char *path)
 	fclose(f);
 }
 
+/* Every term added is in the list of its node: a term left out (a stale
+ * link, as add_term() once kept across a realloc) would silently match
+ * nothing. */
+static void check_terms(void)
+{
+	size_t linked = 0;
+	for (size_t n = 0; n < lexgen_nnode; n++)
+		for (int k = lexgen_node_term[n]; k >= 0; k = lexgen_terms[k].next)
+			linked++;
+	if (linked != lexgen_nterm)
+		lexgen_die("internal error: %zu of %zu terms are in no trie node",
+			   lexgen_nterm - linked, lexgen_nterm);
+}
+
 int main(int argc, char **argv)
 {
 	new_node(); /* the root */
@@ -448,6 +464,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 2; i < argc; i++)
 		read_file(argv[i]);
+	check_terms();
 	lexgen_write_ids(argv[1]);
 	lexgen_write_tables(argv[1]);
 	size_t ne = 0;
