@@ -27,10 +27,17 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		for (;;) {
 			/* "Ban Phong trào Ủy ban Trung ương MTTQ Việt Nam": a
 			 * department named with its parent body; "Sở Tài chính và
-			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one */
-			size_t e2 = (tok_kw(t, e) == KW_vaf) ? e + 1 : e;
+			 * Sở Kế hoạch và Đầu tư": a coordinated list stays one; so
+			 * does "Sở Tài chính, Sở Y tế" when the presenting verb
+			 * follows it (not "tờ trình của Chính phủ, Ủy ban X cho
+			 * rằng": the comma ends the clause) */
+			int comma = meetings_is_punct(t, e, ',');
+			size_t e2 = (tok_kw(t, e) == KW_vaf || comma) ? e + 1 : e;
 			om2 = meetings_org_mention_at(d, e2);
 			if (om2 < 0 || (t->tok[e2].flags & TF_NL))
+				break;
+			if (comma &&
+			    !lex_starts(t, LEX_CUE_PRESENT_VERB, d->org_mentions.v[om2].tok_end))
 				break;
 			sp.end = d->org_mentions.v[om2].span.end;
 			e = d->org_mentions.v[om2].tok_end;

@@ -245,6 +245,19 @@ static const struct jq_case AGENDA[] = {
      NULL,
      {{M0 "agenda#", "1"},
       {A0 "presenter.name", "Sở Tài chính và Sở Kế hoạch và Đầu tư"}}},
+    /* ... also one written with a comma, when the presenting verb follows */
+    {"comma_listed_presenters_stay_one",
+     "Sáng 26/1, UBND huyện tổ chức hội nghị. Hội nghị đã nghe lãnh đạo Sở Tài chính, Sở Y tế "
+     "báo cáo tình hình giải ngân.",
+     NULL,
+     {{M0 "agenda#", "1"},
+      {A0 "presenter.name", "lãnh đạo Sở Tài chính, Sở Y tế"}}},
+    /* a comma that ends the clause joins nothing */
+    {"comma_before_another_clause_joins_no_presenters",
+     "Sáng 26/1, Ủy ban Thường vụ Quốc hội họp phiên thứ 12. Thẩm tra tờ trình của Chính phủ, Ủy "
+     "ban Tài chính - Ngân sách cho rằng cần bổ sung vốn.",
+     NULL,
+     {{M0 "agenda[*].presenter.name", "Chính phủ; Ủy ban Tài chính - Ngân sách"}}},
     /* the chair's conclusion without "phát biểu" */
     {"conclusion_without_phat_bieu",
      "Ban Thường vụ Tỉnh ủy họp cho ý kiến dự thảo đề án\n"
