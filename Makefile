@@ -142,14 +142,22 @@ $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a
 # tests again under ASan + UBSan. It installs no system package: `make
 # deps` (and `make deploy-deps`, `make web-deps` for the optional parts)
 # do that, and a check whose tools are missing says SKIPPED with the reason.
+# Its builds use every core (CHECK_JOBS, the core count): they are most of
+# its time, and make check runs twice in CI (outside and inside the
+# newcomer's container). Each step still runs its tests one after another.
+CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: ## the README's test command (what CI runs): help-check, clang build, ci-deploy, newcomer-test, fuzz-ci, complexity, test, asan; installs nothing
 	$(MAKE) --no-print-directory help-check
-	$(MAKE) BUILD=build-clang CC=clang all build-clang/test-suite
+	$(MAKE) -j$(CHECK_JOBS) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) ci-deploy
 	$(MAKE) newcomer-test
+	$(MAKE) -j$(CHECK_JOBS) fuzz-build
 	$(MAKE) fuzz-ci
+	$(MAKE) -j$(CHECK_JOBS) all $(BUILD)/test-suite
 	$(MAKE) complexity
 	$(MAKE) test
+	$(MAKE) -j$(CHECK_JOBS) BUILD=build-asan OPT="$(ASAN_OPT)" HARDEN= LDFLAGS="$(ASAN_LD)" \
+	  build-asan/meetingd build-asan/test-suite
 	$(MAKE) asan
 
 # browser tests first (they skip without Chromium), so that Criterion's
@@ -159,10 +167,11 @@ test: $(BUILD)/meetingd $(BUILD)/test-suite ## every test: browser (when Chromiu
 	@if [ "$(WEB_TESTS)" = 1 ]; then MEETINGD_BIN=$(BUILD)/meetingd sh tests/web/run.sh; fi
 	BUILD=$(BUILD) sh tests/run.sh
 
+ASAN_OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+ASAN_LD  := -fsanitize=address,undefined
 asan: ## the C tests again under AddressSanitizer + UBSan (build-asan/)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
-	  HARDEN= LDFLAGS="-fsanitize=address,undefined" WEB_TESTS=0 test
+	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" HARDEN= LDFLAGS="$(ASAN_LD)" WEB_TESTS=0 test
 
 valgrind: $(BUILD)/meetingd $(BUILD)/test-suite ## the C tests with every server under valgrind memcheck
 	BUILD=$(BUILD) MEETINGD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite -q" sh tests/run.sh
