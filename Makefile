@@ -142,21 +142,21 @@ $(BUILD)/test-suite: $(TEST_OBJ) $(BUILD)/obj/server/wire.o $(BUILD)/libmodel.a
 # tests again under ASan + UBSan. It installs no system package: `make
 # deps` (and `make deploy-deps`, `make web-deps` for the optional parts)
 # do that, and a check whose tools are missing says SKIPPED with the reason.
-# Its builds use every core (CHECK_JOBS, the core count): they are most of
-# its time, and make check runs twice in CI (outside and inside the
+# Its builds use every core (JOBS, the core count; make run's too): they
+# are most of its time, and make check runs twice in CI (outside and inside the
 # newcomer's container). Each step still runs its tests one after another.
-CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: ## the README's test command (what CI runs): help-check, clang build, ci-deploy, newcomer-test, fuzz-ci, complexity, test, asan; installs nothing
 	$(MAKE) --no-print-directory help-check
-	$(MAKE) -j$(CHECK_JOBS) BUILD=build-clang CC=clang all build-clang/test-suite
+	$(MAKE) -j$(JOBS) BUILD=build-clang CC=clang all build-clang/test-suite
 	$(MAKE) ci-deploy
 	$(MAKE) newcomer-test
-	$(MAKE) -j$(CHECK_JOBS) fuzz-build
+	$(MAKE) -j$(JOBS) fuzz-build
 	$(MAKE) fuzz-ci
-	$(MAKE) -j$(CHECK_JOBS) all $(BUILD)/test-suite
+	$(MAKE) -j$(JOBS) all $(BUILD)/test-suite
 	$(MAKE) complexity
 	$(MAKE) test
-	$(MAKE) -j$(CHECK_JOBS) BUILD=build-asan OPT="$(ASAN_OPT)" HARDEN= LDFLAGS="$(ASAN_LD)" \
+	$(MAKE) -j$(JOBS) BUILD=build-asan OPT="$(ASAN_OPT)" HARDEN= LDFLAGS="$(ASAN_LD)" \
 	  build-asan/meetingd build-asan/test-suite
 	$(MAKE) asan
 
@@ -189,7 +189,8 @@ bench-ipb: $(BUILD)/meetingd ## the model's instructions per input byte (callgri
 bench-model: $(BUILD)/model-bench ## model throughput in-process (MB/s of the recognisers, the entry point, the HTML path)
 	$(BUILD)/model-bench
 
-run: $(BUILD)/meetingd ## build and serve on port 8080 (Ctrl+C stops it)
+run: ## build (on every core) and serve on port 8080 (Ctrl+C stops it)
+	$(MAKE) --no-print-directory -j$(JOBS) all
 	$(BUILD)/meetingd serve
 
 install: $(BUILD)/meetingd ## install the binary to DESTDIR/PREFIX/bin (PREFIX=/usr/local)
