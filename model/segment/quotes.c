@@ -146,6 +146,13 @@ __attribute__((noinline)) static int match_quotes(seg_ctx_t *c, size_t m0, size_
 		int k = n - 1;
 		while (k >= 0 && st[k].kind != kind)
 			k--;
+		/* a double mark of the other shape closes the innermost open
+		 * double mark: web text mixes them ("trường sẽ giải thể”,
+		 * “gói dữ liệu") */
+		if (k < 0 && can_close && n > 0 &&
+		    ((kind == QK_DCURLY && st[n - 1].kind == QK_DSTRAIGHT) ||
+		     (kind == QK_DSTRAIGHT && st[n - 1].kind == QK_DCURLY)))
+			k = n - 1, can_open = 0;
 		if (can_open && can_close)
 			can_open = k < 0;
 		if (can_open) {

@@ -58,6 +58,18 @@ Test(quotes, nested_straight_quotes)
 	EXPECT_SPAN(art.quotes.v[2].span, "tự chuyển hóa");
 }
 
+/* web text mixes the shapes of double marks: a straight opening mark closed
+ * by a curly one, and the reverse, still make a quote */
+Test(quotes, mixed_straight_and_curly_double_marks_pair)
+{
+	seg("Tiêu đề\n\nÔng An nói: \"Trường sẽ giải thể”. Các \"gói dữ liệu” và “kho số\" "
+	    "được mở.\n");
+	cr_assert_eq(art.quotes.n, 3);
+	EXPECT_SPAN(art.quotes.v[0].span, "Trường sẽ giải thể");
+	EXPECT_SPAN(art.quotes.v[1].span, "gói dữ liệu");
+	EXPECT_SPAN(art.quotes.v[2].span, "kho số");
+}
+
 Test(quotes, unmatched_opener_is_dropped)
 {
 	seg("Tiêu đề\n\nNghị quyết về “Tăng cường xây dựng Đảng; ngăn chặn biểu hiện “suy "
