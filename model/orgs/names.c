@@ -291,12 +291,15 @@ size_t orgs_bare_remit_end(const doc_t *d, size_t k, size_t lim)
 {
 	const text_t *t = &d->tx;
 	size_t q = k, n = 0;
+	int at_locality = 0;
 	while (q < lim && q < k + 13) {
 		const tok_t *x = &t->tok[q];
 		if (x->flags & TF_NL)
 			return k;
-		if (q > k && lex_at(t, LEX_LOCALITIES, q, lim, &n))
+		if (q > k && lex_at(t, LEX_LOCALITIES, q, lim, &n)) {
+			at_locality = 1;
 			break;
+		}
 		if (tok_kw(t, q) == KW_vaf || tok_punct(t, q, ',')) {
 			if (q == k || !(q + 1 < lim && orgs_plain_lower(t, q + 1)))
 				return k;
@@ -308,8 +311,7 @@ size_t orgs_bare_remit_end(const doc_t *d, size_t k, size_t lim)
 			return k;
 		q++;
 	}
-	if (q == k || q >= lim || !n || q + n >= lim || !orgs_is_cap(&t->tok[q + n]) ||
-	    !lex_at(t, LEX_LOCALITIES, q, lim, &n))
+	if (!at_locality || q + n >= lim || !orgs_is_cap(&t->tok[q + n]))
 		return k;
 	return q;
 }

@@ -43,8 +43,6 @@ static void cut_token(seg_ctx_t *c, size_t k, size_t b)
 	w->t1 = (uint32_t)x;
 }
 
-static size_t byline_prefix(seg_ctx_t *c, size_t k, size_t n, int *kind);
-
 /* The bracket that opens at word token k starts with "Theo" ("(Theo AP,
  * ABC News, CNN)"): the sources of a report, however many. */
 static int paren_theo(seg_ctx_t *c, size_t k)
