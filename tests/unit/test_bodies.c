@@ -221,6 +221,26 @@ static const struct jq_case BODIES[] = {
      "Đề án được Ban Thường vụ Tỉnh ủy Nghệ An nhắc tới tại Nghị quyết số 12-NQ/TU.",
      NULL,
      {{"documents[0].issuer", "null"}}},
+    /* heads of bodies outside the political system, and the Party
+     * organisation of a bloc of agencies */
+    {"port_authority_museum_and_border_post",
+     "Cảng vụ Hàng hải Nghi Sơn, Bảo tàng Tổng hợp tỉnh Bến Tre và Đồn Biên phòng Cửa khẩu "
+     "Nậm Cắn ký kết quy chế phối hợp.",
+     NULL,
+     {{"organizations#", "3"},
+      {"organizations[0].name", "Cảng vụ Hàng hải Nghi Sơn"},
+      {"organizations[1].name", "Bảo tàng Tổng hợp tỉnh Bến Tre"},
+      {"organizations[2].name", "Đồn Biên phòng Cửa khẩu Nậm Cắn"}}},
+    {"forest_ranger_station_takes_a_locality",
+     "Hạt Kiểm lâm huyện Kỳ Sơn triển khai phương án phòng cháy.",
+     NULL,
+     {{"organizations[0].name", "Hạt Kiểm lâm huyện Kỳ Sơn"},
+      {"organizations[0].level", "district"}}},
+    {"party_organisation_of_a_bloc",
+     "Ban Chấp hành Đảng bộ Khối Doanh nghiệp Trung ương thông qua nghị quyết.",
+     NULL,
+     {{"organizations[0].name", "Ban Chấp hành Đảng bộ Khối Doanh nghiệp Trung ương"},
+      {"organizations[0].level", "central"}}},
     /* a title beginning with a head is a title: "Cục trưởng" */
     {"title_beginning_with_a_head",
      "Cục trưởng Nguyễn Văn Hùng phát biểu.",
