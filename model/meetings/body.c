@@ -237,6 +237,34 @@ static int kind_filler(const text_t *t, size_t s)
 	}
 }
 
+/* "HĐND tỉnh Bình Phước khai mạc kỳ họp thứ 12, HĐND tỉnh khóa X": the
+ * body after the kind is the subject named again without its place; the
+ * subject's fuller name is kept (its canonical name extends the other's at
+ * a word boundary) */
+static void subject_names_more(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb,
+			       int om)
+{
+	const doc_t *d = c->d;
+	int org = m->body_org;
+	span_t span = m->body_span, term = m->term;
+	m->body_org = -1;
+	find_subject_body(c, m, k, sa, sb);
+	int sm = m->body_org >= 0 ? meetings_org_mention_at(d, doc_tok_at(d, m->body_span.start)) : -1;
+	if (sm >= 0 && m->body_org != org) {
+		const char *shortn = d->org_mentions.v[om].canonical;
+		const char *longn = d->org_mentions.v[sm].canonical;
+		size_t n = strlen(shortn);
+		if (strlen(longn) > n && !strncmp(longn, shortn, n) && longn[n] == ' ') {
+			if (span_is_empty(m->term))
+				m->term = term;
+			return;
+		}
+	}
+	m->body_org = org;
+	m->body_span = span;
+	m->term = term;
+}
+
 void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb)
 {
 	const doc_t *d = c->d;
@@ -290,6 +318,7 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 					set_body(m, d, om);
 					joint_after(d, &d->org_mentions.v[om], sb, &joint);
 					m->body_span = joint;
+					subject_names_more(c, m, k, sa, sb, om);
 					return;
 				}
 				break;

@@ -392,6 +392,19 @@ static const struct jq_case CONVENER[] = {
      "nghị lần thứ 9.",
      NULL,
      {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}, {M0 "term", "khóa XXIX"}}},
+    /* the body after the kind is the subject again, without its place:
+     * the subject's full name is kept */
+    {"subject_named_again_after_the_kind",
+     "Sáng 27/6, Hội đồng nhân dân tỉnh Tây Ninh khai mạc kỳ họp thứ 12, HĐND tỉnh khóa X, "
+     "nhiệm kỳ 2021-2026.",
+     NULL,
+     {{M0 "body.name", "Hội đồng nhân dân tỉnh Tây Ninh"}, {M0 "term", "khóa X"}}},
+    /* a different body after the kind still wins over the subject */
+    {"other_body_after_the_kind_wins",
+     "Sáng 5/6, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị lần thứ 9 Ban Chấp hành Đảng bộ "
+     "huyện Nam Đàn.",
+     NULL,
+     {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}}},
 };
 /* clang-format on */
 
