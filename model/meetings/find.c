@@ -126,8 +126,14 @@ static int reception_verb(const mctx_t *c, size_t i)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
-	if ((t->tok[i].flags & TF_CAP) || i + 1 >= t->n || i == 0 ||
-	    !((t->tok[i + 1].flags & TF_CAP) || tok_kw(t, i + 1) == KW_ddoanf))
+	if ((t->tok[i].flags & TF_CAP) || i + 1 >= t->n || i == 0)
+		return 0;
+	/* the guest: a capitalised title or name, a delegation, or a form of
+	 * address before a name ("tiếp ông Antony Blinken") */
+	size_t h = 0;
+	if (!((t->tok[i + 1].flags & TF_CAP) || tok_kw(t, i + 1) == KW_ddoanf ||
+	      (lex_at(t, LEX_HONORIFICS, i + 1, t->n, &h) && i + 1 + h < t->n &&
+	       (t->tok[i + 1 + h].flags & TF_CAP))))
 		return 0;
 	uint16_t w = tok_kw(t, i - 1);
 	size_t end = w == KW_ddax || w == KW_vuwaf ? i - 1 : i;

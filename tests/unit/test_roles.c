@@ -52,6 +52,16 @@ static const struct jq_case ROLES[] = {
      "Sáng 5/4, Bí thư Tỉnh ủy Lê Văn Minh đã tiếp đoàn công tác của Bộ Tài chính.",
      NULL,
      {{M0 "chairs@", "Lê Văn Minh"}, {M0 "kind_text", "tiếp"}}},
+    {"host_receives_a_guest_addressed_by_a_form_of_address",
+     "Ngày 17/10, Bộ trưởng Bộ Tài chính Lê Văn Hải tiếp ông Mark Davies, Giám đốc quốc gia của "
+     "Ngân hàng Phát triển châu Á.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Hải"}, {M0 "kind_text", "tiếp"}}},
+    /* a form of address before a lower-case word is no guest */
+    {"form_of_address_without_a_name_is_no_guest",
+     "Ngày 17/10, ông Lê Văn Hải tiếp bà con trong xóm tại nhà văn hóa.",
+     NULL,
+     {{"meetings#", "0"}}},
     {"tiep_tuc_and_a_sentence_start_are_no_reception",
      "Ngày 10/3, ông Nguyễn Văn An tiếp tục chỉ đạo Sở Xây dựng rà soát dự án. Tiếp đó, ông Trần "
      "Văn Bình tiếp nhận Trường Tiểu học Kim Đồng.",
