@@ -119,21 +119,27 @@ int meetings_cited_only(const mctx_t *c, size_t i)
 	return meetings_frame_topic_before(t, i);
 }
 
+/* A guest after the verb at token i: a capitalised title or name ("tiếp
+ * Đại sứ", "tiếp Thống đốc ..."), a delegation ("tiếp đoàn công tác") or a
+ * form of address before a name ("tiếp ông Antony Blinken"). */
+int meetings_guest_after(const text_t *t, size_t i)
+{
+	size_t h = 0;
+	if (i + 1 >= t->n)
+		return 0;
+	return (t->tok[i + 1].flags & TF_CAP) || tok_kw(t, i + 1) == KW_ddoanf ||
+	       (lex_at(t, LEX_HONORIFICS, i + 1, t->n, &h) && i + 1 + h < t->n &&
+		(t->tok[i + 1 + h].flags & TF_CAP));
+}
+
 /* "tiếp" at token i is the verb of a reception: lower case, after a named
  * person ("Thủ tướng Phạm Minh Chính tiếp", "ông A đã tiếp") and before a
- * capital (the guest: "Đại sứ", a name) or a delegation ("đoàn công tác"). */
+ * guest. */
 static int reception_verb(const mctx_t *c, size_t i)
 {
 	const doc_t *d = c->d;
 	const text_t *t = c->t;
-	if ((t->tok[i].flags & TF_CAP) || i + 1 >= t->n || i == 0)
-		return 0;
-	/* the guest: a capitalised title or name, a delegation, or a form of
-	 * address before a name ("tiếp ông Antony Blinken") */
-	size_t h = 0;
-	if (!((t->tok[i + 1].flags & TF_CAP) || tok_kw(t, i + 1) == KW_ddoanf ||
-	      (lex_at(t, LEX_HONORIFICS, i + 1, t->n, &h) && i + 1 + h < t->n &&
-	       (t->tok[i + 1 + h].flags & TF_CAP))))
+	if ((t->tok[i].flags & TF_CAP) || i == 0 || !meetings_guest_after(t, i))
 		return 0;
 	uint16_t w = tok_kw(t, i - 1);
 	size_t end = w == KW_ddax || w == KW_vuwaf ? i - 1 : i;

@@ -89,6 +89,8 @@ static inline int meetings_is_punct(const text_t *t, size_t i, char ch)
 void meetings_sent_tokens(const doc_t *d, size_t s, size_t *a, size_t *b);
 int meetings_cited_only(const mctx_t *c, size_t i);
 int meetings_collect_kinds(mctx_t *c);
+/* a visitor after the verb at i ("tiếp Đại sứ ...", "tiếp đoàn", "tiếp ông X") */
+int meetings_guest_after(const text_t *t, size_t i);
 size_t meetings_date_from(const doc_t *d, size_t a);
 size_t meetings_doc_from(const doc_t *d, size_t a);
 size_t meetings_pm_from(const doc_t *d, size_t a);

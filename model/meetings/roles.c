@@ -374,8 +374,9 @@ static int leaders_in_sentence(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 				size_t o = i + 1;
 				if (tok_kw(t, o) == KW_vowis)
 					o++;
-				obj |=
-				    tok_kw(t, o) == KW_ddoanf || meetings_org_mention_at(d, o) >= 0;
+				obj |= tok_kw(t, o) == KW_ddoanf ||
+				       meetings_org_mention_at(d, o) >= 0 ||
+				       (tok_kw(t, i) == KW_tieeps && meetings_guest_after(t, i));
 				if (!obj || meetings_in_person_ctx(d, i))
 					talks = 0;
 			}

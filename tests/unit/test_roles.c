@@ -57,6 +57,11 @@ static const struct jq_case ROLES[] = {
      "Ngân hàng Phát triển châu Á.",
      NULL,
      {{M0 "chairs@", "Lê Văn Hải"}, {M0 "kind_text", "tiếp"}}},
+    /* the guest's title is enough when the name is not read as one */
+    {"host_receives_a_guest_named_by_title",
+     "Chiều 9/4, Chủ tịch UBND tỉnh Bến Tre Lê Văn Nam tiếp Thống đốc bang Oregon Kate Brown.",
+     NULL,
+     {{M0 "chairs@", "Lê Văn Nam"}, {M0 "kind_text", "tiếp"}}},
     /* a form of address before a lower-case word is no guest */
     {"form_of_address_without_a_name_is_no_guest",
      "Ngày 17/10, ông Lê Văn Hải tiếp bà con trong xóm tại nhà văn hóa.",
