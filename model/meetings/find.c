@@ -178,6 +178,17 @@ int meetings_collect_kinds(mctx_t *c)
 				n = n2;
 			}
 		}
+		/* "họp phiên bế mạc": the verb before a longer kind that starts
+		 * at the noun is that kind ("phiên bế mạc"), not "họp phiên" */
+		if (n > 1 && tok_kw(t, i) == KW_hopj) {
+			size_t n2 = 0;
+			const lex_entry_t *e2 = lex_at(t, lx, i + 1, t->n, &n2);
+			if (e2 && i + 1 + n2 > i + n) {
+				i++;
+				e = e2;
+				n = n2;
+			}
+		}
 		/* a kind written only as a name ("Đối thoại nhiều bên về APEC"):
 		 * lower case, the word is a verb ("thường xuyên đối thoại") */
 		if (meetings_frame_named_only(t, i, n))
@@ -216,6 +227,7 @@ int meetings_collect_kinds(mctx_t *c)
 		k->tok = i;
 		k->ntok = n;
 		k->kind = meetings_kind_enum(e->ncols > 1 ? e->cols[1] : NULL);
+		k->text = e->ncols > 2 && strcmp(e->cols[2], "-") ? e->cols[2] : NULL;
 		i += n - 1;
 	}
 	return 0;
@@ -410,6 +422,17 @@ int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *ki
 			int v = dates_parse_ordinal(t, k + 1, k + 2);
 			/* weekdays are not ordinals: "thứ Tư, 5/6" */
 			if (v > 0 && !(k > 0 && (tok_kw(t, k - 1) == KW_ngayf)))
+				return v;
+		}
+		/* "Ủy ban Kiểm tra Trung ương họp kỳ 45": a number right after
+		 * "họp kỳ" */
+		if (k == i && k >= 2 && tok_kw(t, k - 1) == KW_kyf && tok_kw(t, k - 2) == KW_hopj &&
+		    t->tok[k].kind == TK_NUM &&
+		    !(k + 2 < lim && !(t->tok[k + 1].flags & TF_SPACE) &&
+		      (meetings_is_punct(t, k + 1, '/') || meetings_is_punct(t, k + 1, '-')) &&
+		      t->tok[k + 2].kind == TK_NUM)) {
+			int v = dates_parse_ordinal(t, k, k + 1);
+			if (v > 0)
 				return v;
 		}
 		/* "Hội nghị Trung ương 5" */

@@ -186,7 +186,8 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 	if (k) {
 		span_t ks = span_make(t->tok[k->tok].start, t->tok[k->tok + k->ntok - 1].end);
 		m->kind = k->kind;
-		m->kind_text = text_lower(d->ar, d->text + ks.start, ks.end - ks.start);
+		m->kind_text = k->text ? doc_strdup(d, k->text)
+				       : text_lower(d->ar, d->text + ks.start, ks.end - ks.start);
 		span_t *ms = avec_push(d->ar, &m->mentions);
 		if (ms)
 			*ms = ks;

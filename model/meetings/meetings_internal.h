@@ -15,6 +15,7 @@
 typedef struct kmention {
 	size_t tok, ntok;
 	const char *kind;
+	const char *text; /* the kind_text to report, NULL: the words as written */
 } kmention_t;
 
 typedef struct mctx {

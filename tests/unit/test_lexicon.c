@@ -720,7 +720,7 @@ Test(lexicon, meeting_kinds)
 	static const char *const kinds[] = {"conference", "session",	     "sitting",
 					    "congress",	  "working_session", "seminar",
 					    "ceremony",	  "meeting",	     NULL};
-	struct table t = load("meeting_kinds", 2);
+	struct table t = load("meeting_kinds", 3);
 	assert_enum(&t, 1, kinds);
 	assert_unique_first_column(&t);
 	cr_expect_geq(t.n, 60);
@@ -735,6 +735,20 @@ Test(lexicon, meeting_kinds)
 		if (strncmp(form, "lễ ", strlen("lễ ")) == 0 || strcmp(form, "lễ") == 0)
 			cr_expect_str_eq(t.rows[i].col[1], "ceremony", "'%s'", form);
 	}
+	/* A reported text is itself a form of the same kind. */
+	for (size_t i = 0; i < t.n; i++) {
+		const char *text = t.rows[i].col[2];
+		if (!strcmp(text, "-"))
+			continue;
+		const struct row *r = find(&t, text);
+		cr_expect_not_null(r, "meeting kind '%s' reports '%s', which is no form",
+				   t.rows[i].col[0], text);
+		if (r)
+			cr_expect_str_eq(r->col[1], t.rows[i].col[1], "'%s'", t.rows[i].col[0]);
+	}
+	expect_row(&t, "họp phiên", 2, "phiên họp");
+	expect_row(&t, "họp kỳ", 2, "kỳ họp");
+	expect_row(&t, "hội nghị", 2, "-");
 	expect_row(&t, "hội nghị", 1, "conference");
 	expect_row(&t, "hội nghị giao ban", 1, "conference");
 	expect_row(&t, "kỳ họp", 1, "session");
