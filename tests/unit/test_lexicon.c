@@ -5,145 +5,19 @@
  * listed, canonical names carry no abbreviations) and known facts. */
 #include <criterion/criterion.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#include <stdio.h>
-
-/* A vocabulary file, read whole. */
-struct lexfile {
-	const char *data; /* NUL-terminated */
-	size_t len;
-};
-
-#define LINEMAX 512
-#define MAXCOLS 7
-
-struct row {
-	char *col[MAXCOLS];
-	int ncol;
-};
-
-struct table {
-	const char *name;
-	struct row *rows;
-	size_t n;
-};
+#include "lextable.h"
 
 static const char *const owned_files[] = {
-    "surnames", "places",    "localities", "abbreviations",
-    "bodies",	"positions", "honorifics", "meeting_kinds",
+    "surnames",	    "places",	    "localities",   "abbreviations",
+    "bodies",	    "bodies_party", "bodies_state", "bodies_agencies",
+    "bodies_front", "bodies_armed", "bodies_media", "bodies_companies",
+    "bodies_world", "positions",    "honorifics",   "meeting_kinds",
 };
-
-static const struct lexfile *must_file(const char *name)
-{
-	static struct lexfile files[16];
-	static const char *names[16];
-	for (int i = 0; i < 16; i++)
-		if (names[i] && !strcmp(names[i], name))
-			return &files[i];
-	char path[256];
-	snprintf(path, sizeof path, "model/lexicon/%s.tsv", name);
-	FILE *fp = fopen(path, "rb");
-	cr_assert_not_null(fp, "%s cannot be read (the tests run from the checkout)", path);
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	char *d = malloc((size_t)n + 1);
-	cr_assert_not_null(d);
-	cr_assert_eq(fread(d, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	d[n] = '\0';
-	for (int i = 0; i < 16; i++)
-		if (!names[i]) {
-			names[i] = name;
-			files[i].data = d;
-			files[i].len = (size_t)n;
-			return &files[i];
-		}
-	cr_assert_fail("too many files");
-	return NULL;
-}
-
-/* The data rows of a file: blank lines and '#' lines skipped, TAB-split
- * into at most maxcols fields (pointers into linebuf). The number of
- * fields, or -1 at the end; *pos is the cursor. */
-static int next_row(const struct lexfile *f, size_t *pos, char *linebuf, size_t bufsize,
-		    char **cols, int maxcols)
-{
-	while (*pos < f->len) {
-		const char *s = f->data + *pos;
-		const char *nl = memchr(s, '\n', f->len - *pos);
-		size_t n = nl ? (size_t)(nl - s) : f->len - *pos;
-		*pos += n + (nl ? 1 : 0);
-		if (n && s[n - 1] == '\r')
-			n--;
-		if (n == 0 || s[0] == '#')
-			continue;
-		if (n >= bufsize)
-			n = bufsize - 1;
-		memcpy(linebuf, s, n);
-		linebuf[n] = '\0';
-		int nc = 0;
-		char *p = linebuf;
-		while (nc < maxcols) {
-			cols[nc++] = p;
-			char *tab = strchr(p, '\t');
-			if (!tab)
-				break;
-			*tab = '\0';
-			p = tab + 1;
-		}
-		return nc;
-	}
-	return -1;
-}
-
-/* Reads every data row; each must have exactly ncols non-empty fields
- * without surrounding blanks. The caller frees with table_free(). */
-static struct table load(const char *name, int ncols)
-{
-	const struct lexfile *f = must_file(name);
-	struct table t = {name, NULL, 0};
-	size_t cap = 0, pos = 0;
-	char buf[LINEMAX];
-	char *cols[MAXCOLS + 1];
-	int nc;
-
-	cr_assert(ncols < MAXCOLS);
-	while ((nc = next_row(f, &pos, buf, sizeof buf, cols, ncols + 1)) >= 0) {
-		cr_assert_eq(nc, ncols, "%s.tsv: row '%s' has %d columns, want %d", name, buf, nc,
-			     ncols);
-		if (t.n == cap) {
-			cap = cap ? 2 * cap : 64;
-			t.rows = realloc(t.rows, cap * sizeof *t.rows);
-			cr_assert_not_null(t.rows);
-		}
-		struct row *r = &t.rows[t.n++];
-		r->ncol = nc;
-		for (int i = 0; i < nc; i++) {
-			size_t len = strlen(cols[i]);
-			cr_assert(len > 0, "%s.tsv: empty field %d in row starting '%s'", name,
-				  i + 1, cols[0]);
-			cr_assert(cols[i][0] != ' ' && cols[i][len - 1] != ' ',
-				  "%s.tsv: blank around field '%s'", name, cols[i]);
-			r->col[i] = strdup(cols[i]);
-			cr_assert_not_null(r->col[i]);
-		}
-	}
-	return t;
-}
-
-static void table_free(struct table *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		for (int c = 0; c < t->rows[i].ncol; c++)
-			free(t->rows[i].col[c]);
-	free(t->rows);
-	t->rows = NULL;
-	t->n = 0;
-}
 
 static char *casefold(const char *s)
 {
