@@ -403,6 +403,25 @@ const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, 
 	return NULL;
 }
 
+/* "buổi lễ": a ceremony named without its verb */
+static int bare_ceremony(const text_t *t, const kmention_t *k)
+{
+	return !strcmp(k->kind, "ceremony") && tok_kw(t, k->tok + k->ntok - 1) == KW_leex;
+}
+
+const kmention_t *meetings_named_ceremony(const mctx_t *c, const kmention_t *k, size_t a, size_t b)
+{
+	if (!k || !bare_ceremony(c->t, k))
+		return NULL;
+	for (size_t i = meetings_kind_from(c, a); i < c->kinds.n && c->kinds.v[i].tok < b; i++) {
+		const kmention_t *o = &c->kinds.v[i];
+		if (o != k && o->tok >= a && !strcmp(o->kind, "ceremony") &&
+		    !bare_ceremony(c->t, o) && !meetings_cited_only(c, o->tok))
+			return o;
+	}
+	return NULL;
+}
+
 int meetings_ordinal_after(const mctx_t *c, size_t i, size_t lim, const char *kind)
 {
 	const text_t *t = c->t;

@@ -171,6 +171,15 @@ static int build_meeting(mctx_t *c, size_t sent, int di, const kmention_t *k, si
 			k = st;
 	}
 	*weak = !k || meetings_weak_kind(c, k);
+	/* "phát biểu tại buổi lễ ... buổi lễ trao học bổng": the ceremony's
+	 * kind text is the one with its verb */
+	{
+		const kmention_t *nc = meetings_named_ceremony(c, k, sa, region_end);
+		if (!nc && d->art.has_title && d->tx.n)
+			nc = meetings_named_ceremony(c, k, 0, doc_tok_at(d, d->art.title.end));
+		if (nc)
+			k = nc;
+	}
 	/* "phiên họp sáng nay" of "kỳ họp thứ 4": a day of a numbered kỳ
 	 * họp is that kỳ họp; a named sitting (phiên toàn thể, phiên chất
 	 * vấn) or a numbered one (Phiên họp thứ 11) stays a sitting */

@@ -103,6 +103,9 @@ size_t meetings_kind_from(const mctx_t *c, size_t a);
 const kmention_t *meetings_kind_in(const mctx_t *c, size_t a, size_t b);
 int meetings_weak_kind(const mctx_t *c, const kmention_t *k);
 const kmention_t *meetings_strong_kind(const mctx_t *c, const kmention_t *weak, size_t a, size_t b);
+/* a bare "buổi lễ" k names its ceremony in [a, b) with the verb ("buổi lễ
+ * trao học bổng", "Lễ khai mạc"): that mention, else NULL */
+const kmention_t *meetings_named_ceremony(const mctx_t *c, const kmention_t *k, size_t a, size_t b);
 int meetings_bare_sitting(const mctx_t *c, const kmention_t *k);
 const kmention_t *meetings_numbered_session(const mctx_t *c, size_t a, size_t b);
 int meetings_numbered_sitting(const mctx_t *c, size_t a, size_t b);

@@ -112,6 +112,16 @@ static const struct jq_case MEETINGS[] = {
      "Ngày 5/4, Ủy ban Kiểm tra Tỉnh ủy họp kỳ 5/2024.",
      NULL,
      {{M0 "kind", "session"}, {M0 "ordinal", "null"}}},
+    /* "buổi lễ" refers to the ceremony named with its verb */
+    {"bare_ceremony_takes_its_named_kind",
+     "Sáng 3/9, ông Lê Văn An phát biểu tại buổi lễ. Tham dự buổi lễ trao học bổng có ông Trần "
+     "Văn Bình.",
+     NULL,
+     {{"meetings#", "1"}, {M0 "kind", "ceremony"}, {M0 "kind_text", "lễ trao"}}},
+    {"bare_ceremony_without_a_name_stays",
+     "Sáng 3/9, UBND xã Hòa Bình tổ chức buổi lễ. Buổi lễ có nhiều hoạt động.",
+     NULL,
+     {{M0 "kind_text", "buổi lễ"}, {M0 "body.name", "UBND xã Hòa Bình"}}},
     {"plenary_sitting_of_committee",
      "Sáng 20/10, Ủy ban Kinh tế của Quốc hội tổ chức phiên họp toàn thể lần thứ 12.",
      NULL,
