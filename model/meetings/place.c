@@ -211,6 +211,12 @@ static int scan(mctx_t *c, meeting_t *m, size_t sa, size_t sb, int near, span_t 
 		if (!near && kb && kt < i && kb->tok > kt && kb->kind != m->kind)
 			continue;
 		size_t e = place_end(t, k, sb);
+		/* a body's name read whole ("tại Viện nghiên cứu chính sách
+		 * Nhật Bản"): its lower-case descriptors are part of it */
+		int om = meetings_org_mention_at(d, k);
+		if (om >= 0 && d->org_mentions.v[om].tok_start == k &&
+		    d->org_mentions.v[om].tok_end > e && d->org_mentions.v[om].tok_end <= sb)
+			e = d->org_mentions.v[om].tok_end;
 		if (e > k) {
 			m->location = span_make(t->tok[k].start, t->tok[e - 1].end);
 			return 1;

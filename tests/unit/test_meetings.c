@@ -122,6 +122,11 @@ static const struct jq_case MEETINGS[] = {
      "Sáng 3/9, UBND xã Hòa Bình tổ chức buổi lễ. Buổi lễ có nhiều hoạt động.",
      NULL,
      {{M0 "kind_text", "buổi lễ"}, {M0 "body.name", "UBND xã Hòa Bình"}}},
+    /* a body as the place keeps its lower-case descriptors */
+    {"place_is_a_body_with_descriptors",
+     "Sáng 5/3, tại Viện nghiên cứu chiến lược Hàn Quốc, hội thảo về thương mại đã diễn ra.",
+     NULL,
+     {{M0 "location", "Viện nghiên cứu chiến lược Hàn Quốc"}}},
     {"plenary_sitting_of_committee",
      "Sáng 20/10, Ủy ban Kinh tế của Quốc hội tổ chức phiên họp toàn thể lần thứ 12.",
      NULL,
