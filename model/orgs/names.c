@@ -123,6 +123,19 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 				q++;
 			/* a number after two such words at most: "Trường Đại học
 			 * Vinh" + "tuyển sinh hơn 5.000" is a verb and its object */
+			/* "Đảng Cộng sản Cuba" + "do ông Lê Văn A dẫn đầu", "... do
+			 * Chủ tịch Quốc hội dẫn đầu": "do" or a form of address
+			 * before a person or a title ends the name ("Trường THPT
+			 * tư thục Hà Huy Tập" is named after a person) */
+			int addressed = 0;
+			for (size_t r = j; r < q && !addressed; r++)
+				addressed = lex_starts(t, LEX_HONORIFICS, r);
+			int by = q > j && q < lim && orgs_is_cap(&t->tok[q]) &&
+				 (addressed || (tok_kw(t, j) == KW_do &&
+						(lex_starts(t, LEX_POSITIONS, q) ||
+						 orgs_person_name(d, q, lim))));
+			if (by)
+				break;
 			if (q > j && q < lim &&
 			    (orgs_is_cap(&t->tok[q]) || (t->tok[q].kind == TK_NUM && q <= j + 2)) &&
 			    !(t->tok[q].flags & TF_NL)) {

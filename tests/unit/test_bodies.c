@@ -241,6 +241,18 @@ static const struct jq_case BODIES[] = {
      NULL,
      {{"organizations[0].name", "Ban Chấp hành Đảng bộ Khối Doanh nghiệp Trung ương"},
       {"organizations[0].level", "central"}}},
+    /* "do" + a person or a title, or a form of address before a name,
+     * ends the name: who leads the delegation is not part of it */
+    {"delegation_led_by_a_person",
+     "Đoàn đại biểu Đảng Cộng sản Cuba do đồng chí Roberto Ojeda dẫn đầu thăm Việt Nam. Đoàn "
+     "đại biểu Quốc hội Lào do Chủ tịch Quốc hội dẫn đầu thăm Hà Nội.",
+     NULL,
+     {{"organizations[0].name", "Đoàn đại biểu Đảng Cộng sản Cuba"},
+      {"organizations[1].name", "Đoàn đại biểu Quốc hội Lào"}}},
+    {"school_named_after_a_person_keeps_the_name",
+     "Trường THPT tư thục Nguyễn Văn Linh tổ chức lễ khai giảng.",
+     NULL,
+     {{"organizations[0].name", "Trường THPT tư thục Nguyễn Văn Linh"}}},
     /* a title beginning with a head is a title: "Cục trưởng" */
     {"title_beginning_with_a_head",
      "Cục trưởng Nguyễn Văn Hùng phát biểu.",
