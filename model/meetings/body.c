@@ -286,7 +286,10 @@ void meetings_find_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa,
 	}
 	if (k && passive_organiser(c, m, k, sb))
 		return;
-	if (k) {
+	/* "X tiếp Đoàn đại biểu ...": the body after the verb of a reception
+	 * is its guest, not its convener */
+	int reception = k && k->ntok == 1 && tok_kw(t, k->tok) == KW_tieeps;
+	if (k && !reception) {
 		/* after the kind: "hội nghị lần thứ 53 của Ban Thường vụ Tỉnh ủy",
 		 * "kỳ họp thứ 4, HĐND tỉnh khóa IX", "Hội nghị BCH Trung ương Đoàn" */
 		size_t q = k->tok + k->ntok;

@@ -404,6 +404,11 @@ static const struct jq_case CONVENER[] = {
      "nghị lần thứ 9.",
      NULL,
      {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}, {M0 "term", "khóa XXIX"}}},
+    /* the guest of a reception is no convener */
+    {"reception_guest_is_no_body",
+     "Chiều 11/3, Chủ tịch nước Lê Văn Hòa đã tiếp Đoàn đại biểu cấp cao Đảng Cộng sản Cuba.",
+     NULL,
+     {{M0 "kind_text", "tiếp"}, {M0 "body", "null"}}},
     /* the body after the kind is the subject again, without its place:
      * the subject's full name is kept */
     {"subject_named_again_after_the_kind",
