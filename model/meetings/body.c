@@ -6,6 +6,7 @@
 
 static void find_subject_body(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sa, size_t sb);
 static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, size_t sb);
+static int convening_verb(const text_t *t, size_t e, const kmention_t *k);
 
 static size_t term_key(const void *ctx, size_t i)
 {
@@ -387,6 +388,18 @@ static void subject_after_kind(mctx_t *c, meeting_t *m, const kmention_t *k, siz
 			continue;
 		span_t joint;
 		size_t e = skip_adverbs(t, joint_after(d, o, sb, &joint), sb);
+		/* "Tiếp tục chương trình Kỳ họp thứ 6, sáng 5/11, Quốc hội thảo
+		 * luận ...": the kind in a fronted phrase, the body the subject
+		 * of the clause after it */
+		int fronted = 0;
+		for (size_t q = k->tok + k->ntok; q < o->tok_start && !fronted; q++)
+			fronted = meetings_is_punct(t, q, ',');
+		if (fronted && o->tok_start > 0 && meetings_is_punct(t, o->tok_start - 1, ',') &&
+		    !tok_kw2(t, e, KW_toor, KW_chuwcs) && convening_verb(t, e, NULL)) {
+			set_body(m, d, (int)i);
+			m->body_span = joint;
+			return;
+		}
 		if (!tok_kw2(t, e, KW_toor, KW_chuwcs))
 			continue;
 		size_t q = meetings_kind_from(c, e + 2);

@@ -404,6 +404,16 @@ static const struct jq_case CONVENER[] = {
      "nghị lần thứ 9.",
      NULL,
      {{M0 "body.name", "Ban Chấp hành Đảng bộ huyện Nam Đàn"}, {M0 "term", "khóa XXIX"}}},
+    /* the kind in a fronted phrase, the body the subject after it */
+    {"body_after_a_fronted_kind",
+     "Tiếp tục chương trình Kỳ họp thứ 9, sáng 5/11, Quốc hội thảo luận về dự án Luật Thủ đô.",
+     NULL,
+     {{M0 "kind", "session"}, {M0 "body.name", "Quốc hội"}}},
+    /* a person there is no body */
+    {"person_after_a_fronted_kind_is_no_body",
+     "Tại kỳ họp thứ 9, sáng 5/11, Bộ trưởng Bộ Tài chính Lê Văn Hải báo cáo.",
+     NULL,
+     {{M0 "body", "null"}}},
     /* the guest of a reception is no convener */
     {"reception_guest_is_no_body",
      "Chiều 11/3, Chủ tịch nước Lê Văn Hòa đã tiếp Đoàn đại biểu cấp cao Đảng Cộng sản Cuba.",
