@@ -356,6 +356,21 @@ static const struct jq_case TASKS[] = {
       {T0 "clarity.who", "true"},
       {T0 "clarity.what", "true"},
       {T0 "clarity.when", "true"}}},
+    /* the deadline in the sentence after the directive, which opens with
+     * an action verb and names no assignee */
+    {"deadline_in_a_follow_up_sentence",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính và "
+     "Sở Xây dựng rà soát nguồn vốn. Hoàn thành báo cáo và gửi về UBND tỉnh trước ngày 15/3.",
+     NULL,
+     {{M0 "tasks#", "2"},
+      {T0 "deadline.text", "trước ngày 15/3"},
+      {M0 "tasks[1].deadline.text", "trước ngày 15/3"}}},
+    /* a sentence with its own assignee keeps its deadline */
+    {"follow_up_with_its_own_assignee_gives_nothing_back",
+     "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy yêu cầu Sở Tài chính "
+     "cần rà soát nguồn vốn. Phát huy kết quả, Sở Xây dựng cần hoàn thành quy hoạch trước ngày 15/3.",
+     NULL,
+     {{M0 "tasks#", "2"}, {T0 "deadline", "null"}}},
     {"assign_with_deadline_dated",
      "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Ban Thường vụ Tỉnh ủy giao Sở Tài chính rà "
      "soát nguồn vốn trước ngày 15/3.",
