@@ -241,6 +241,13 @@ static const struct jq_case BODIES[] = {
      NULL,
      {{"organizations[0].name", "Ban Chấp hành Đảng bộ Khối Doanh nghiệp Trung ương"},
       {"organizations[0].level", "central"}}},
+    /* a modal or a directive verb after the name ends it */
+    {"modal_verb_ends_the_name",
+     "Sở Quy hoạch Kiến trúc phải làm xong phần mềm. Ban Chỉ đạo về tìm kiếm, quy tập hài cốt "
+     "liệt sĩ tỉnh cần lập danh sách.",
+     NULL,
+     {{"organizations[0].name", "Sở Quy hoạch Kiến trúc"},
+      {"organizations[1].name", "Ban Chỉ đạo về tìm kiếm, quy tập hài cốt liệt sĩ tỉnh"}}},
     /* "do" + a person or a title, or a form of address before a name,
      * ends the name: who leads the delegation is not part of it */
     {"delegation_led_by_a_person",
