@@ -250,7 +250,8 @@ static void subject_names_more(mctx_t *c, meeting_t *m, const kmention_t *k, siz
 	span_t span = m->body_span, term = m->term;
 	m->body_org = -1;
 	find_subject_body(c, m, k, sa, sb);
-	int sm = m->body_org >= 0 ? meetings_org_mention_at(d, doc_tok_at(d, m->body_span.start)) : -1;
+	int sm =
+	    m->body_org >= 0 ? meetings_org_mention_at(d, doc_tok_at(d, m->body_span.start)) : -1;
 	if (sm >= 0 && m->body_org != org) {
 		const char *shortn = d->org_mentions.v[om].canonical;
 		const char *longn = d->org_mentions.v[sm].canonical;

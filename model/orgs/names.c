@@ -131,9 +131,9 @@ size_t orgs_name_run(const doc_t *d, size_t k, size_t lim)
 			for (size_t r = j; r < q && !addressed; r++)
 				addressed = lex_starts(t, LEX_HONORIFICS, r);
 			int by = q > j && q < lim && orgs_is_cap(&t->tok[q]) &&
-				 (addressed || (tok_kw(t, j) == KW_do &&
-						(lex_starts(t, LEX_POSITIONS, q) ||
-						 orgs_person_name(d, q, lim))));
+				 (addressed ||
+				  (tok_kw(t, j) == KW_do && (lex_starts(t, LEX_POSITIONS, q) ||
+							     orgs_person_name(d, q, lim))));
 			if (by)
 				break;
 			if (q > j && q < lim &&
