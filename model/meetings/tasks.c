@@ -487,21 +487,21 @@ static int may_direct(const mctx_t *c, size_t sa, size_t sb, size_t *last)
 /* "Giao các tập đoàn rà soát ... . Hoàn thành báo cáo và gửi về Bộ Công
  * Thương chậm nhất ngày 4/2/2017.": a sentence right after a directive that
  * opens with an action verb and gives no task of its own gives the
- * deadline of that directive's tasks when they have none. 1 when it did. */
-static int follow_up_deadline(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
+ * deadline of that directive's tasks when they have none. */
+static void follow_up_deadline(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 {
 	const text_t *t = c->t;
 	if (!m->tasks.n || sa >= sb || !(t->tok[sa].flags & TF_CAP) ||
 	    !meetings_task_use(t, LEX_TASK_VERB, sa, sb, NULL))
-		return 0;
+		return;
 	task_t *last = &m->tasks.v[m->tasks.n - 1];
 	if (!span_is_empty(last->deadline) || last->mention.end > t->tok[sa].start)
-		return 0;
+		return;
 	task_t got = *last;
 	size_t lo, hi;
 	set_deadline(c, m, &got, sa, sb, &lo, &hi);
 	if (span_is_empty(got.deadline))
-		return 0;
+		return;
 	/* every task of that directive clause: one per assignee */
 	for (size_t q = m->tasks.n; q-- > 0;) {
 		task_t *tk = &m->tasks.v[q];
@@ -512,7 +512,6 @@ static int follow_up_deadline(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
 		tk->dl_month = got.dl_month;
 		tk->dl_day = got.dl_day;
 	}
-	return 1;
 }
 
 static int find_tasks_in(mctx_t *c, meeting_t *m, size_t sa, size_t sb)
