@@ -90,7 +90,11 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 	 * tiểu ban thuộc Ban Chỉ đạo của tỉnh Khánh Hòa", "các Phó Chủ tịch
 	 * UBND thành phố" (a list stays one presenter) */
 	task_whos_t w;
-	if (meetings_task_whos(c, k, lim, &w) && w.v[0].a >= k && w.v[w.n - 1].b > k) {
+	/* read after a leading "đại diện", "lãnh đạo" too: "đại diện các
+	 * địa phương" */
+	if ((meetings_task_whos(c, k, lim, &w) ||
+	     (s > k && meetings_task_whos(c, s, lim, &w))) &&
+	    w.v[0].a >= k && w.v[w.n - 1].b > k) {
 		size_t e = w.v[w.n - 1].b;
 		while (e > k && t->tok[e - 1].kind == TK_PUNCT)
 			e--;
@@ -104,6 +108,36 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 		return (int)e;
 	}
 	return -1;
+}
+
+/* A presenter named as a noun phrase that opens its clause and ends right
+ * before the verb at v: "Tại hội nghị, lãnh đạo các sở, ngành đã báo cáo",
+ * "đại diện các địa phương báo cáo". The longest such phrase; 1 when one
+ * was found. */
+static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v)
+{
+	const text_t *t = c->t;
+	/* "đến 31/10, các bộ ngành báo cáo ...": a deadline makes it a task */
+	span_t dl;
+	size_t lo, hi;
+	if (meetings_task_deadline(c, sa, v, &dl, &lo, &hi))
+		return 0;
+	for (size_t q = v > sa + 12 ? v - 12 : sa; q < v; q++) {
+		if (!(q == sa || meetings_is_punct(t, q - 1, ',')) || t->tok[q].kind != TK_WORD ||
+		    lex_starts(t, LEX_MEETING_KINDS, q))
+			continue;
+		/* a body, a person, or people named by their role ("lãnh đạo
+		 * ...", "đại diện ..."); not any noun ("Các doanh nghiệp báo cáo
+		 * lợi nhuận tăng") */
+		int role = tok_kw2(t, q, KW_lanhx, KW_ddaoj) || tok_kw2(t, q, KW_ddaij, KW_dieenj);
+		agenda_item_t tmp = *a;
+		if (presenter_at(c, &tmp, q, v) == (int)v &&
+		    (role || tmp.presenter.org >= 0 || tmp.presenter.person >= 0)) {
+			*a = tmp;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static int push_presenter(mctx_t *c, meeting_t *m, int person, int om, const char *action,
@@ -375,6 +409,10 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					}
 				}
 			}
+			if (!a.has_presenter &&
+			    presenter_before(c, &a, sa,
+					     i > sa && tok_kw(t, i - 1) == KW_ddax ? i - 1 : i))
+				end = (int)i;
 			action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
 			   ((tok_kw2(t, i, KW_quans, KW_trieetj) ||
@@ -448,9 +486,9 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					const org_mention_t *o = &d->org_mentions.v[q];
 					if (o->tok_end == v &&
 					    !meetings_in_person_ctx(d, o->tok_start) &&
-					    o->tok_start > sa &&
-					    !(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
-					    !(tok_kw(t, o->tok_start - 1) == KW_cuar)) {
+					    (o->tok_start == sa ||
+					     (!(tok_kw(t, o->tok_start - 1) == KW_vowis) &&
+					      !(tok_kw(t, o->tok_start - 1) == KW_cuar)))) {
 						a.has_presenter = 1;
 						a.presenter.name = doc_span_dup(d, o->span);
 						a.presenter.org = o->org;
@@ -501,6 +539,8 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					}
 				}
 			}
+			if (!a.has_presenter && presenter_before(c, &a, sa, v))
+				end = (int)i;
 			/* "phần báo cáo kết quả ... của UBND tỉnh Đồng Nai" */
 			if (!a.has_presenter && i > sa &&
 			    ((tok_kw(t, i - 1) == KW_phaanf) || (tok_kw(t, i - 1) == KW_nghe))) {

@@ -19,6 +19,27 @@
 
 /* clang-format off */
 static const struct jq_case AGENDA[] = {
+    /* presenters named by a noun phrase, not a body or a person */
+    {"group_of_leaders_reports",
+     "Sáng 5/3, UBND tỉnh Hà Nam tổ chức hội nghị. Tại hội nghị, lãnh đạo các sở, ngành đã báo "
+     "cáo tình hình thực hiện nhiệm vụ.",
+     NULL,
+     {{A0 "presenter.name", "lãnh đạo các sở, ngành"}, {A0 "subject", "tình hình thực hiện nhiệm vụ"}}},
+    {"heard_representatives_report",
+     "Sáng 5/3, UBND tỉnh Hà Nam tổ chức hội nghị. Hội nghị đã nghe đại diện các địa phương báo "
+     "cáo.",
+     NULL,
+     {{A0 "presenter.name", "đại diện các địa phương"}}},
+    {"body_opening_its_sentence_reports",
+     "Sáng 5/3, UBND tỉnh Hà Nam tổ chức hội nghị. Sở Xây dựng báo cáo tiến độ dự án đường vành đai.",
+     NULL,
+     {{A0 "presenter.name", "Sở Xây dựng"}, {A0 "subject", "tiến độ dự án đường vành đai"}}},
+    /* a report due by a deadline is a task */
+    {"report_due_by_a_deadline_is_no_presentation",
+     "Sáng 5/3, UBND tỉnh Hà Nam tổ chức hội nghị. Đến ngày 30/6, các sở, ngành báo cáo kết quả "
+     "cho UBND tỉnh.",
+     NULL,
+     {{M0 "agenda#", "0"}}},
     {"heard_body_report_with_document",
      "Sáng 26/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị. Hội nghị đã nghe Ban Tổ chức Tỉnh ủy báo "
      "cáo dự thảo Kế hoạch thực hiện Kết luận số 21-KL/TW.",
