@@ -190,8 +190,16 @@ static size_t parse_expr(dview_t *v, size_t i, date_expr_t *e)
 		lead = LEAD_AT;
 		j++;
 	}
-	if (lead == LEAD_PAIR)
+	/* "Trong 2 ngày (14 và 15/12)": the days in brackets, read with the
+	 * lead that joins them */
+	bool pair_bracket = false;
+	if (lead == LEAD_PAIR) {
 		e->has_ngay = 1;
+		if (dt_punct(v, j, '(')) {
+			pair_bracket = true;
+			j++;
+		}
+	}
 
 	/* time first: "lúc 14 giờ 30 ngày 5/12", "8 giờ sáng nay" */
 	if (lead != LEAD_PAIR && dates_clock_time(v, j, lead == LEAD_AT, &h, &m, &nj)) {
@@ -292,6 +300,13 @@ static size_t parse_expr(dview_t *v, size_t i, date_expr_t *e)
 			return 0;
 		e->rule = "date.range";
 		j = last = c2.next;
+		/* the expression is the bracket's content, as "(24-25/6)" */
+		if (pair_bracket) {
+			if (!dt_punct(v, last, ')'))
+				return 0;
+			i = core_at;
+			e->has_ngay = 0;
+		}
 	} else {
 		if (!dates_valid(c.y, c.m, c.d))
 			return 0;

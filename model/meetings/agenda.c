@@ -92,8 +92,7 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 	task_whos_t w;
 	/* read after a leading "đại diện", "lãnh đạo" too: "đại diện các
 	 * địa phương" */
-	if ((meetings_task_whos(c, k, lim, &w) ||
-	     (s > k && meetings_task_whos(c, s, lim, &w))) &&
+	if ((meetings_task_whos(c, k, lim, &w) || (s > k && meetings_task_whos(c, s, lim, &w))) &&
 	    w.v[0].a >= k && w.v[w.n - 1].b > k) {
 		size_t e = w.v[w.n - 1].b;
 		while (e > k && t->tok[e - 1].kind == TK_PUNCT)

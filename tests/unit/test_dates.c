@@ -270,6 +270,9 @@ static struct dcase dcases[] = {
 	 .count = 1},
 	{.text = "Diễn ra trong hai ngày (24-25/6), hội nghị đã hoàn thành chương trình.",
 	 .span = "24-25/6", .d = 24, .m = 6, .ed = 25, .em = 6, .count = 1},
+	/* two days joined by "và" in brackets: the lead before joins them */
+	{.text = "Trong 2 ngày (14 và 15/12), hội nghị đã hoàn thành chương trình.",
+	 .span = "14 và 15/12", .d = 14, .m = 12, .ed = 15, .em = 12, .count = 1},
 	{.text = "Vòng một từ ngày 18-2 đến ngày 3-3, bao gồm nhiều cuộc họp.",
 	 .span = "từ ngày 18-2 đến ngày 3-3", .d = 18, .m = 2, .ed = 3, .em = 3, .ngay = 1},
 	{.text = "Công chức được nghỉ 5 ngày từ 30/4 đến 4/5/2025.",
