@@ -111,9 +111,10 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 
 /* A presenter named as a noun phrase that opens its clause and ends right
  * before the verb at v: "Tại hội nghị, lãnh đạo các sở, ngành đã báo cáo",
- * "đại diện các địa phương báo cáo". The longest such phrase; 1 when one
- * was found. */
-static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v)
+ * "đại diện các địa phương báo cáo"; with any, also one not named by role
+ * or as a body ("Các chuyên gia trình bày tham luận"). The longest such
+ * phrase; 1 when one was found. */
+static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v, int any)
 {
 	const text_t *t = c->t;
 	/* "đến 31/10, các bộ ngành báo cáo ...": a deadline makes it a task */
@@ -131,7 +132,7 @@ static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v)
 		int role = tok_kw2(t, q, KW_lanhx, KW_ddaoj) || tok_kw2(t, q, KW_ddaij, KW_dieenj);
 		agenda_item_t tmp = *a;
 		if (presenter_at(c, &tmp, q, v) == (int)v &&
-		    (role || tmp.presenter.org >= 0 || tmp.presenter.person >= 0)) {
+		    (any || role || tmp.presenter.org >= 0 || tmp.presenter.person >= 0)) {
 			*a = tmp;
 			return 1;
 		}
@@ -282,7 +283,7 @@ static int directed_report(const text_t *t, size_t sa, size_t v)
 
 /* What "trình bày" or "đọc" presents, at token j or after a "trước X"
  * ("trình bày trước Quốc hội Tờ trình ..."): a submission, a report, a
- * paper, a scheme, a draft. */
+ * paper, a scheme, a draft, maybe counted ("nhiều tham luận"). */
 static int submission_at(const text_t *t, size_t j, size_t sb)
 {
 	if (tok_kw(t, j) == KW_truwowcs)
@@ -291,6 +292,10 @@ static int submission_at(const text_t *t, size_t j, size_t sb)
 				j = q;
 				break;
 			}
+	/* "trình bày nhiều tham luận", "trình bày 5 báo cáo" */
+	if (j + 1 < sb &&
+	    (tok_kw(t, j) == KW_nhieeuf || tok_kw(t, j) == KW_cacs || t->tok[j].kind == TK_NUM))
+		j++;
 	return tok_kw2(t, j, KW_towf, KW_trinhf) || tok_kw2(t, j, KW_baos, KW_caos) ||
 	       tok_kw2(t, j, KW_tham, KW_luaanj) || tok_kw2(t, j, KW_ddeef, KW_ans) ||
 	       tok_kw2(t, j, KW_duwj, KW_thaor);
@@ -408,9 +413,11 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					}
 				}
 			}
+			/* "trình bày tham luận" presents whoever does it: "Các
+			 * chuyên gia đã trình bày tham luận" */
 			if (!a.has_presenter &&
 			    presenter_before(c, &a, sa,
-					     i > sa && tok_kw(t, i - 1) == KW_ddax ? i - 1 : i))
+					     i > sa && tok_kw(t, i - 1) == KW_ddax ? i - 1 : i, 1))
 				end = (int)i;
 			action = ACTION_SUBMIT;
 		} else if ((tok_kw2(t, i, KW_baos, KW_caos) && !(tok_kw(t, i + 2) == KW_cuar)) ||
@@ -538,7 +545,7 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 					}
 				}
 			}
-			if (!a.has_presenter && presenter_before(c, &a, sa, v))
+			if (!a.has_presenter && presenter_before(c, &a, sa, v, 0))
 				end = (int)i;
 			/* "phần báo cáo kết quả ... của UBND tỉnh Đồng Nai" */
 			if (!a.has_presenter && i > sa &&
@@ -617,8 +624,20 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 		*slot = a;
 		/* more items may follow in the same sentence ("Tờ trình của A
 		 * ...; Tờ trình của B ...") */
+		/* "trình bày (2) báo cáo khoa học": the report presented is
+		 * not a second item ("trình bày Báo cáo của Ban Chấp hành" still
+		 * names its author) */
+		int presents = tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj;
 		if (end > (int)i)
 			i = (size_t)end;
+		if (presents)
+			for (size_t q = i + 1; q < sb && q < i + 5; q++)
+				if (tok_kw2(t, q, KW_baos, KW_caos) ||
+				    tok_kw2(t, q, KW_towf, KW_trinhf)) {
+					if (tok_kw(t, q + 2) != KW_cuar)
+						i = q + 1;
+					break;
+				}
 	}
 	return 0;
 }

@@ -25,6 +25,17 @@ static const struct jq_case AGENDA[] = {
      "cáo tình hình thực hiện nhiệm vụ.",
      NULL,
      {{A0 "presenter.name", "lãnh đạo các sở, ngành"}, {A0 "subject", "tình hình thực hiện nhiệm vụ"}}},
+    /* "trình bày tham luận" presents whoever does it, counted or not */
+    {"experts_present_papers",
+     "Sáng 5/3, Sở Y tế tổ chức hội thảo. Tại hội thảo, các nhà khoa học, chuyên gia trình bày "
+     "nhiều tham luận.",
+     NULL,
+     {{M0 "agenda#", "1"}, {A0 "presenter.name", "các nhà khoa học, chuyên gia"}}},
+    /* the report presented is no second item */
+    {"presented_report_is_one_item",
+     "Sáng 5/3, Sở Y tế tổ chức hội thảo. TS Lê Văn An, Viện Dinh dưỡng trình bày báo cáo khoa học.",
+     NULL,
+     {{M0 "agenda#", "1"}, {A0 "subject", "báo cáo khoa học"}}},
     {"heard_representatives_report",
      "Sáng 5/3, UBND tỉnh Hà Nam tổ chức hội nghị. Hội nghị đã nghe đại diện các địa phương báo "
      "cáo.",
