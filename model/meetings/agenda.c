@@ -117,11 +117,6 @@ static int presenter_at(mctx_t *c, agenda_item_t *a, size_t k, size_t lim)
 static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v, int any)
 {
 	const text_t *t = c->t;
-	/* "đến 31/10, các bộ ngành báo cáo ...": a deadline makes it a task */
-	span_t dl;
-	size_t lo, hi;
-	if (meetings_task_deadline(c, sa, v, &dl, &lo, &hi))
-		return 0;
 	for (size_t q = v > sa + 12 ? v - 12 : sa; q < v; q++) {
 		if (!(q == sa || meetings_is_punct(t, q - 1, ',')) || t->tok[q].kind != TK_WORD ||
 		    lex_starts(t, LEX_MEETING_KINDS, q))
@@ -133,6 +128,12 @@ static int presenter_before(mctx_t *c, agenda_item_t *a, size_t sa, size_t v, in
 		agenda_item_t tmp = *a;
 		if (presenter_at(c, &tmp, q, v) == (int)v &&
 		    (any || role || tmp.presenter.org >= 0 || tmp.presenter.person >= 0)) {
+			/* "đến 31/10, các bộ ngành báo cáo ...": a deadline makes
+			 * it a task */
+			span_t dl;
+			size_t lo, hi;
+			if (meetings_task_deadline(c, sa, v, &dl, &lo, &hi))
+				return 0;
 			*a = tmp;
 			return 1;
 		}
@@ -622,14 +623,14 @@ int meetings_find_agenda(mctx_t *c, meeting_t *m, size_t sa, size_t sb, size_t s
 			return -1;
 		}
 		*slot = a;
+		int presents = tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj;
 		/* more items may follow in the same sentence ("Tờ trình của A
 		 * ...; Tờ trình của B ...") */
+		if (end > (int)i)
+			i = (size_t)end;
 		/* "trình bày (2) báo cáo khoa học": the report presented is
 		 * not a second item ("trình bày Báo cáo của Ban Chấp hành" still
 		 * names its author) */
-		int presents = tok_kw2(t, i, KW_trinhf, KW_bayf) || tok_kw(t, i) == KW_ddocj;
-		if (end > (int)i)
-			i = (size_t)end;
 		if (presents)
 			for (size_t q = i + 1; q < sb && q < i + 5; q++)
 				if (tok_kw2(t, q, KW_baos, KW_caos) ||
